@@ -1,0 +1,181 @@
+/* ahconv.h — the public API of libahconv.
+ *
+ * Reads official renditions (PDF, HTML) of the Dutch parliament's
+ * "Aanhangsel van de Handelingen" (written questions with their answers),
+ * reconstructs the document's structure as a node tree and renders it as
+ * normalized XML (namespace urn:ahconv:aanhangsel:1).
+ *
+ * Shape follows cmark: opaque types, one prefix, an enter/exit iterator,
+ * getters that return NULL/0 when a value is absent, renderers that return
+ * a malloc'd buffer the caller frees with free().  The library never prints;
+ * failures come back as an ah_error.
+ */
+#ifndef AHCONV_H
+#define AHCONV_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(AHCONV_STATIC_DEFINE)
+#  define AH_EXPORT
+#elif defined(_WIN32)
+#  ifdef AHCONV_BUILDING
+#    define AH_EXPORT __declspec(dllexport)
+#  else
+#    define AH_EXPORT __declspec(dllimport)
+#  endif
+#else
+#  define AH_EXPORT __attribute__((visibility("default")))
+#endif
+
+#define AHCONV_VERSION_STRING "0.1.0"
+#define AHCONV_VERSION_MAJOR 0
+#define AHCONV_VERSION_MINOR 1
+#define AHCONV_VERSION_PATCH 0
+
+/* ---- errors ---------------------------------------------------------- */
+
+typedef enum {
+  AH_OK = 0,
+  AH_ERROR_IO,          /* file cannot be read or written */
+  AH_ERROR_EMPTY,       /* input has no bytes */
+  AH_ERROR_FORMAT,      /* input is neither PDF nor HTML (nor gzip of one) */
+  AH_ERROR_DAMAGED,     /* PDF or gzip stream is broken or truncated */
+  AH_ERROR_ENCRYPTED,   /* PDF needs a password */
+  AH_ERROR_NOT_AANHANGSEL, /* readable, but no Aanhangsel structure found */
+  AH_ERROR_USAGE,       /* invalid argument passed to the API */
+  AH_ERROR_NOMEM
+} ah_status;
+
+/* A caller-owned error value: pass a pointer to one (or NULL) to any
+ * function that can fail.  The message is one line, no trailing period,
+ * and does not name the file (the caller knows it). */
+typedef struct {
+  ah_status code;
+  char message[256];
+} ah_error;
+
+AH_EXPORT const char *ah_status_string(ah_status code);
+
+/* ---- documents ------------------------------------------------------- */
+
+typedef struct ah_doc ah_doc;
+typedef struct ah_node ah_node;
+typedef struct ah_iter ah_iter;
+
+/* Option bits for opening and rendering. */
+#define AH_OPT_DEFAULT 0
+/* Leave out the bron element and pagina attributes (they differ between
+ * renditions of one document). */
+#define AH_OPT_NO_SOURCE (1 << 0)
+
+/* Open a rendition.  The type is detected from the content, not the name.
+ * `name` (may be NULL) is recorded as the source file's name. */
+AH_EXPORT ah_doc *ah_doc_open_file(const char *path, int options, ah_error *err);
+AH_EXPORT ah_doc *ah_doc_open_memory(const void *data, size_t len,
+                                     const char *name, int options,
+                                     ah_error *err);
+AH_EXPORT void ah_doc_free(ah_doc *doc);
+
+/* Metadata; NULL or 0 when the rendition does not give it. */
+AH_EXPORT const char *ah_doc_id(const ah_doc *doc);           /* ah-tk-20232024-2210 */
+AH_EXPORT const char *ah_doc_kamer(const ah_doc *doc);        /* "tk" or "ek" */
+AH_EXPORT const char *ah_doc_vergaderjaar(const ah_doc *doc); /* "2023-2024" */
+AH_EXPORT int ah_doc_nummer(const ah_doc *doc);               /* 2210 */
+AH_EXPORT const char *ah_doc_ingezonden(const ah_doc *doc);   /* ISO date */
+AH_EXPORT const char *ah_doc_ontvangen(const ah_doc *doc);    /* ISO date */
+AH_EXPORT const char *ah_doc_source_format(const ah_doc *doc);/* "pdf" / "html" */
+AH_EXPORT const char *ah_doc_source_name(const ah_doc *doc);
+AH_EXPORT const char *ah_doc_sha256(const ah_doc *doc);       /* of the input bytes */
+AH_EXPORT int ah_doc_pages(const ah_doc *doc);                /* PDF only, else 0 */
+AH_EXPORT ah_node *ah_doc_root(const ah_doc *doc);
+
+/* ---- the node tree --------------------------------------------------- */
+
+typedef enum {
+  AH_NODE_NONE = 0,
+  /* blocks */
+  AH_NODE_DOCUMENT,     /* aanhangsel */
+  AH_NODE_OMSCHRIJVING, /* attribute "type": vraag / antwoord / mededeling */
+  AH_NODE_VRAAG,
+  AH_NODE_ANTWOORD,
+  AH_NODE_MEDEDELING,
+  AH_NODE_LABEL,        /* heading text of a vraag/antwoord */
+  AH_NODE_NOTEN,
+  AH_NODE_NOOT,         /* attribute "n" */
+  AH_NODE_PARAGRAPH,    /* al */
+  AH_NODE_LIST,         /* lijst */
+  AH_NODE_ITEM,         /* li */
+  AH_NODE_TABLE,        /* tabel */
+  AH_NODE_ROW,          /* rij */
+  AH_NODE_CELL,         /* cel */
+  /* inlines */
+  AH_NODE_TEXT,
+  AH_NODE_NOTE_REF,     /* noot-ref, attribute "n" */
+  AH_NODE_SUP,
+  AH_NODE_SUB,
+  AH_NODE_URL,
+  AH_NODE_VRAGENSTELLER,/* attribute "partij" */
+  AH_NODE_ONTVANGER,
+  AH_NODE_ONDERWERP,
+  AH_NODE_DATUM,        /* attribute "iso" */
+  AH_NODE_BEANTWOORDER, /* attributes "functie", "ministerie" */
+  AH_NODE_ZIE_OOK
+} ah_node_type;
+
+AH_EXPORT ah_node_type ah_node_get_type(const ah_node *node);
+/* The XML element name of a type ("vraag", "al", "noot-ref", …). */
+AH_EXPORT const char *ah_node_type_string(ah_node_type type);
+
+AH_EXPORT ah_node *ah_node_parent(const ah_node *node);
+AH_EXPORT ah_node *ah_node_first_child(const ah_node *node);
+AH_EXPORT ah_node *ah_node_last_child(const ah_node *node);
+AH_EXPORT ah_node *ah_node_next(const ah_node *node);
+AH_EXPORT ah_node *ah_node_previous(const ah_node *node);
+
+/* Text of a TEXT node; NULL for others. */
+AH_EXPORT const char *ah_node_get_literal(const ah_node *node);
+/* All text below a node, note references as [^n]; caller frees. */
+AH_EXPORT char *ah_node_text(const ah_node *node);
+/* A named attribute ("partij", "iso", "type", "functie", …) or NULL. */
+AH_EXPORT const char *ah_node_get_attr(const ah_node *node, const char *name);
+/* Question numbers of a VRAAG/ANTWOORD; returns the count, *nums may be NULL. */
+AH_EXPORT size_t ah_node_get_numbers(const ah_node *node, const int **nums);
+/* Footnote number of a NOOT or NOTE_REF; 0 otherwise. */
+AH_EXPORT int ah_node_get_note_number(const ah_node *node);
+/* First and last page (1-based) a block was printed on; 0 when unknown. */
+AH_EXPORT int ah_node_get_page_first(const ah_node *node);
+AH_EXPORT int ah_node_get_page_last(const ah_node *node);
+
+/* ---- iteration ------------------------------------------------------- */
+
+typedef enum { AH_EVENT_NONE = 0, AH_EVENT_DONE, AH_EVENT_ENTER, AH_EVENT_EXIT } ah_event_type;
+
+/* Walks the subtree of `root`: ENTER for every node, EXIT after the
+ * children of a node that can have children, DONE at the end. */
+AH_EXPORT ah_iter *ah_iter_new(ah_node *root);
+AH_EXPORT ah_event_type ah_iter_next(ah_iter *iter);
+AH_EXPORT ah_node *ah_iter_get_node(const ah_iter *iter);
+AH_EXPORT void ah_iter_free(ah_iter *iter);
+
+/* ---- rendering ------------------------------------------------------- */
+
+/* Normalized XML, UTF-8, NUL-terminated; caller frees with free().
+ * Returns NULL and fills err on failure. */
+AH_EXPORT char *ah_render_xml(const ah_doc *doc, int options, size_t *len,
+                              ah_error *err);
+/* Writes the XML to `path` through a temporary file renamed into place:
+ * on failure no file is left and an existing file is untouched. */
+AH_EXPORT int ah_write_xml_file(const ah_doc *doc, const char *path,
+                                int options, ah_error *err);
+
+/* Library version, "0.1.0". */
+AH_EXPORT const char *ah_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,148 @@
+/* document.c — the public entry points: open a rendition, run the pipeline,
+ * answer metadata questions, free.
+ *
+ * Takes: a path or bytes.  Gives: an ah_doc with its tree.  The input type
+ * comes from the content (PDF magic, or markup that looks like HTML), never
+ * from the file name.
+ */
+#include "internal.h"
+#include "io.h"
+
+#include <glib.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum { INPUT_UNKNOWN, INPUT_PDF, INPUT_HTML } input_kind;
+
+static input_kind detect(const unsigned char *d, size_t len) {
+  /* PDF: "%PDF-" within the first KiB (some writers put junk before it) */
+  size_t scan = len < 1024 ? len : 1024;
+  for (size_t i = 0; i + 5 <= scan; i++)
+    if (memcmp(d + i, "%PDF-", 5) == 0) return INPUT_PDF;
+  size_t i = 0;
+  if (len >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF) i = 3;
+  while (i < len && (d[i] == ' ' || d[i] == '\n' || d[i] == '\r' || d[i] == '\t')) i++;
+  if (i < len && d[i] == '<') {
+    size_t n = len - i < 4096 ? len - i : 4096;
+    char *head = g_ascii_strdown((const char *)d + i, (gssize)n);
+    bool html = strstr(head, "<html") || strstr(head, "<!doctype html") || strstr(head, "<body") ||
+                strstr(head, "<div") || strstr(head, "<p");
+    g_free(head);
+    if (html) return INPUT_HTML;
+  }
+  return INPUT_UNKNOWN;
+}
+
+static char *base_name(const char *path) {
+  if (!path) return NULL;
+  const char *slash = strrchr(path, '/');
+  return ah_strdup(slash ? slash + 1 : path);
+}
+
+static ah_doc *open_pdf(ah_doc *doc, const unsigned char *data, size_t len, ah_error *err) {
+  ah_lines lines;
+  if (ah_source_pdf(data, len, &lines, err) != 0) return NULL;
+  ah_flow flow;
+  int rc = ah_layout(&lines, &flow, err);
+  ah_lines_free(&lines);
+  if (rc != 0) {
+    ah_flow_free(&flow);
+    return NULL;
+  }
+  doc->pages = flow.pages;
+  doc->id = flow.id, flow.id = NULL;
+  doc->kamer = flow.kamer, flow.kamer = NULL;
+  doc->vergaderjaar = flow.vergaderjaar, flow.vergaderjaar = NULL;
+  doc->nummer = flow.nummer;
+  /* the id carries chamber and year too: fill what the masthead lacked */
+  if (doc->id && strlen(doc->id) > 15) {
+    if (!doc->kamer) doc->kamer = ah_strndup(doc->id + 3, 2);
+    if (!doc->vergaderjaar) {
+      char y[10];
+      memcpy(y, doc->id + 6, 4);
+      y[4] = '-';
+      memcpy(y + 5, doc->id + 10, 4);
+      y[9] = 0;
+      doc->vergaderjaar = ah_strdup(y);
+    }
+    if (!doc->nummer) doc->nummer = atoi(doc->id + 15);
+  }
+  rc = ah_structure(doc, &flow, err);
+  ah_flow_free(&flow);
+  return rc == 0 ? doc : NULL;
+}
+
+ah_doc *ah_doc_open_memory(const void *data, size_t len, const char *name, int options, ah_error *err) {
+  (void)options;
+  if (err) {
+    err->code = AH_OK;
+    err->message[0] = 0;
+  }
+  if (!data && len) {
+    ah_error_set(err, AH_ERROR_USAGE, "no data");
+    return NULL;
+  }
+  if (!len) {
+    ah_error_set(err, AH_ERROR_EMPTY, "empty file");
+    return NULL;
+  }
+  input_kind kind = detect(data, len);
+  if (kind == INPUT_UNKNOWN) {
+    ah_error_set(err, AH_ERROR_FORMAT, "not a PDF or HTML document");
+    return NULL;
+  }
+  ah_doc *doc = ah_xcalloc(1, sizeof *doc);
+  doc->root = ah_node_new(AH_NODE_DOCUMENT);
+  doc->source_name = base_name(name);
+  doc->sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
+  ah_doc *ok = NULL;
+  if (kind == INPUT_PDF) {
+    doc->format = ah_strdup("pdf");
+    ok = open_pdf(doc, data, len, err);
+  } else {
+    doc->format = ah_strdup("html");
+    ah_error_set(err, AH_ERROR_FORMAT, "HTML input is not supported yet");
+  }
+  if (!ok) ah_doc_free(doc);
+  return ok;
+}
+
+ah_doc *ah_doc_open_file(const char *path, int options, ah_error *err) {
+  if (!path) {
+    ah_error_set(err, AH_ERROR_USAGE, "no path");
+    return NULL;
+  }
+  unsigned char *data;
+  size_t len;
+  if (ah_read_file(path, &data, &len, err) != 0) return NULL;
+  ah_doc *doc = ah_doc_open_memory(data, len, path, options, err);
+  free(data);
+  return doc;
+}
+
+void ah_doc_free(ah_doc *doc) {
+  if (!doc) return;
+  ah_node_free_tree(doc->root);
+  free(doc->id);
+  free(doc->kamer);
+  free(doc->vergaderjaar);
+  free(doc->format);
+  free(doc->source_name);
+  g_free(doc->sha256);
+  free(doc->ingezonden);
+  free(doc->ontvangen);
+  free(doc);
+}
+
+const char *ah_doc_id(const ah_doc *d) { return d ? d->id : NULL; }
+const char *ah_doc_kamer(const ah_doc *d) { return d ? d->kamer : NULL; }
+const char *ah_doc_vergaderjaar(const ah_doc *d) { return d ? d->vergaderjaar : NULL; }
+int ah_doc_nummer(const ah_doc *d) { return d ? d->nummer : 0; }
+const char *ah_doc_ingezonden(const ah_doc *d) { return d ? d->ingezonden : NULL; }
+const char *ah_doc_ontvangen(const ah_doc *d) { return d ? d->ontvangen : NULL; }
+const char *ah_doc_source_format(const ah_doc *d) { return d ? d->format : NULL; }
+const char *ah_doc_source_name(const ah_doc *d) { return d ? d->source_name : NULL; }
+const char *ah_doc_sha256(const ah_doc *d) { return d ? d->sha256 : NULL; }
+int ah_doc_pages(const ah_doc *d) { return d ? d->pages : 0; }
+ah_node *ah_doc_root(const ah_doc *d) { return d ? d->root : NULL; }
+const char *ah_version(void) { return AHCONV_VERSION_STRING; }

@@ -1,0 +1,111 @@
+/* io.c — bytes from files and to files.
+ *
+ * Takes: paths.  Gives: whole-file reads with clear errors, and atomic
+ * writes: data goes to a temporary file beside the target, is flushed and
+ * renamed into place, so a reader never sees half a file and a failure
+ * leaves an existing file as it was.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "internal.h"
+#include "io.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Larger inputs are not Aanhangsel documents; refusing them bounds memory. */
+#define MAX_INPUT_BYTES (256u * 1024u * 1024u)
+
+int ah_read_file(const char *path, unsigned char **data, size_t *len, ah_error *err) {
+  *data = NULL;
+  *len = 0;
+  int fd = open(path, O_RDONLY);
+  if (fd < 0) {
+    ah_error_set(err, AH_ERROR_IO, "cannot open: %s", strerror(errno));
+    return -1;
+  }
+  struct stat st;
+  if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+    ah_error_set(err, AH_ERROR_IO, "cannot read: %s", S_ISDIR(st.st_mode) ? "is a directory" : strerror(errno));
+    close(fd);
+    return -1;
+  }
+  size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 65536, n = 0;
+  if (cap > MAX_INPUT_BYTES + 1) {
+    ah_error_set(err, AH_ERROR_IO, "file too large (over %u MiB)", MAX_INPUT_BYTES >> 20);
+    close(fd);
+    return -1;
+  }
+  unsigned char *buf = ah_xmalloc(cap);
+  for (;;) {
+    if (n == cap) {
+      if (cap > MAX_INPUT_BYTES) {
+        ah_error_set(err, AH_ERROR_IO, "file too large (over %u MiB)", MAX_INPUT_BYTES >> 20);
+        free(buf);
+        close(fd);
+        return -1;
+      }
+      cap *= 2;
+      buf = ah_xrealloc(buf, cap);
+    }
+    ssize_t r = read(fd, buf + n, cap - n);
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      ah_error_set(err, AH_ERROR_IO, "cannot read: %s", strerror(errno));
+      free(buf);
+      close(fd);
+      return -1;
+    }
+    if (r == 0) break;
+    n += (size_t)r;
+  }
+  close(fd);
+  *data = buf;
+  *len = n;
+  return 0;
+}
+
+static int write_all(int fd, const void *data, size_t len) {
+  const char *p = data;
+  while (len) {
+    ssize_t w = write(fd, p, len);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return -1;
+    }
+    p += w;
+    len -= (size_t)w;
+  }
+  return 0;
+}
+
+int ah_write_file_atomic(const char *path, const void *data, size_t len, ah_error *err) {
+  size_t plen = strlen(path);
+  char *tmp = ah_xmalloc(plen + 16);
+  /* the temporary name sits in the target's folder so rename stays atomic */
+  snprintf(tmp, plen + 16, "%s.tmp.XXXXXX", path);
+  int fd = mkstemp(tmp);
+  if (fd < 0) {
+    ah_error_set(err, AH_ERROR_IO, "cannot write: %s", strerror(errno));
+    free(tmp);
+    return -1;
+  }
+  int ok = write_all(fd, data, len) == 0 && fsync(fd) == 0;
+  int saved = errno;
+  /* mkstemp makes 0600; give the file the mode a plain create would */
+  mode_t mask = umask(0);
+  umask(mask);
+  fchmod(fd, 0666 & ~mask);
+  if (close(fd) != 0 && ok) ok = 0, saved = errno;
+  if (ok && rename(tmp, path) != 0) ok = 0, saved = errno;
+  if (!ok) {
+    unlink(tmp);
+    ah_error_set(err, AH_ERROR_IO, "cannot write: %s", strerror(saved));
+  }
+  free(tmp);
+  return ok ? 0 : -1;
+}

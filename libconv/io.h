@@ -1,0 +1,8 @@
+/* io.h — file helpers shared by the library and the command line tool. */
+#ifndef AHCONV_IO_H
+#define AHCONV_IO_H
+#include "ahconv.h"
+#include <stddef.h>
+int ah_read_file(const char *path, unsigned char **data, size_t *len, ah_error *err);
+int ah_write_file_atomic(const char *path, const void *data, size_t len, ah_error *err);
+#endif

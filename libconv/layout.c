@@ -1,0 +1,449 @@
+/* layout.c — printed lines in, paragraphs and footnotes out.
+ *
+ * Takes: ah_lines from a PDF source.  Gives: ah_flow, the body as paragraph
+ * blocks in reading order plus one block per footnote, with the page
+ * furniture read and removed:
+ *   - page 1 masthead (chamber, vergaderjaar, the Aanhangsel number),
+ *   - the colophon in the left margin (publication id, ISSN, place and year),
+ *   - the running footer with the page number on every page,
+ *   - the footnote zone at the bottom of a page (small type below the body).
+ * Every rule here is geometric or typographic (sizes relative to the body
+ * size, positions relative to the body column), so it holds for documents of
+ * the same layout that this code has never seen.
+ */
+#include "internal.h"
+
+#include <glib.h>
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum { ZONE_BODY, ZONE_FURNITURE, ZONE_NOTE } zone;
+
+typedef struct {
+  const ah_lines *lines;
+  zone *zones;
+  char **texts;       /* plain text per line */
+  double body_size;   /* the document's running-text size */
+  double body_left;   /* left edge of the body column */
+  double body_right;  /* right edge reached by full lines */
+  double pitch;       /* baseline distance of consecutive body lines */
+} page_model;
+
+static bool near(double a, double b, double tol) { return fabs(a - b) <= tol; }
+
+static bool all_digits(const char *s) {
+  if (!*s) return false;
+  for (; *s; s++)
+    if (!isdigit((unsigned char)*s)) return false;
+  return true;
+}
+
+/* Font size carrying the most characters: the running text. */
+static double find_body_size(const ah_lines *l, char **texts) {
+  double sizes[64];
+  size_t weights[64], n = 0;
+  for (size_t i = 0; i < l->n; i++) {
+    double s = l->items[i].size;
+    size_t w = strlen(texts[i]), k;
+    for (k = 0; k < n; k++)
+      if (near(sizes[k], s, 0.05)) break;
+    if (k == n) {
+      if (n == 64) continue;
+      sizes[n] = s;
+      weights[n++] = 0;
+    }
+    weights[k] += w;
+  }
+  double best = 0;
+  size_t bw = 0;
+  for (size_t k = 0; k < n; k++)
+    if (weights[k] > bw) bw = weights[k], best = sizes[k];
+  return best;
+}
+
+static bool is_body_sized(const page_model *m, const ah_line *ln) {
+  return near(ln->size, m->body_size, m->body_size * 0.08);
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+/* Left edge shared by most body lines; right edge reached by the longest
+ * ordinary lines (a high percentile, so a stray wide line does not count). */
+static void find_column(page_model *m) {
+  const ah_lines *l = m->lines;
+  double *xs = ah_xmalloc((l->n + 1) * sizeof *xs);
+  size_t n = 0;
+  for (size_t i = 0; i < l->n; i++)
+    if (m->zones[i] == ZONE_BODY && is_body_sized(m, &l->items[i])) xs[n++] = l->items[i].x0;
+  if (!n) {
+    free(xs);
+    m->body_left = 0;
+    m->body_right = l->page_width;
+    return;
+  }
+  qsort(xs, n, sizeof *xs, cmp_double);
+  /* mode of the left edges, to 1pt */
+  double best = xs[0];
+  size_t best_run = 0;
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    while (j < n && xs[j] - xs[i] < 1.0) j++;
+    if (j - i > best_run) best_run = j - i, best = xs[i];
+    i = j;
+  }
+  m->body_left = best;
+  n = 0;
+  for (size_t i = 0; i < l->n; i++)
+    if (m->zones[i] == ZONE_BODY && is_body_sized(m, &l->items[i])) xs[n++] = l->items[i].x1;
+  qsort(xs, n, sizeof *xs, cmp_double);
+  m->body_right = xs[(size_t)((n - 1) * 0.9)];
+  free(xs);
+}
+
+static void find_pitch(page_model *m) {
+  const ah_lines *l = m->lines;
+  double *ds = ah_xmalloc((l->n + 1) * sizeof *ds);
+  size_t n = 0;
+  const ah_line *prev = NULL;
+  for (size_t i = 0; i < l->n; i++) {
+    const ah_line *ln = &l->items[i];
+    if (m->zones[i] != ZONE_BODY || !is_body_sized(m, ln)) continue;
+    if (prev && prev->page == ln->page && ln->base > prev->base) ds[n++] = ln->base - prev->base;
+    prev = ln;
+  }
+  if (n) {
+    qsort(ds, n, sizeof *ds, cmp_double);
+    m->pitch = ds[n / 4]; /* lower quartile: most steps are plain line feeds */
+  } else {
+    m->pitch = m->body_size * 1.2;
+  }
+  free(ds);
+}
+
+/* ---- furniture ---------------------------------------------------------- */
+
+static char *extract_year_pair(const char *s) {
+  /* "2023–2024", "2023-2024" -> "2023-2024" */
+  for (const char *p = s; *p; p++) {
+    if (!isdigit((unsigned char)p[0]) || !isdigit((unsigned char)p[1]) ||
+        !isdigit((unsigned char)p[2]) || !isdigit((unsigned char)p[3]))
+      continue;
+    const char *q = p + 4;
+    if (*q == '-') q++;
+    else if ((unsigned char)q[0] == 0xE2 && (unsigned char)q[1] == 0x80 &&
+             ((unsigned char)q[2] == 0x93 || (unsigned char)q[2] == 0x94))
+      q += 3;
+    else
+      continue;
+    if (isdigit((unsigned char)q[0]) && isdigit((unsigned char)q[1]) &&
+        isdigit((unsigned char)q[2]) && isdigit((unsigned char)q[3])) {
+      char out[10];
+      memcpy(out, p, 4);
+      out[4] = '-';
+      memcpy(out + 5, q, 4);
+      out[9] = 0;
+      return ah_strdup(out);
+    }
+  }
+  return NULL;
+}
+
+/* A publication id as printed in the colophon: ah-tk-20232024-2210, kv-ek-…  */
+static char *find_publication_id(const char *s) {
+  for (const char *p = s; *p; p++) {
+    if (!((p[0] == 'a' && p[1] == 'h') || (p[0] == 'k' && p[1] == 'v'))) continue;
+    if (p > s && isalnum((unsigned char)p[-1])) continue;
+    const char *q = p + 2;
+    if (*q++ != '-') continue;
+    if (!((q[0] == 't' || q[0] == 'e') && q[1] == 'k' && q[2] == '-')) continue;
+    q += 3;
+    int d = 0;
+    while (isdigit((unsigned char)q[d])) d++;
+    if (d != 8 || q[d] != '-') continue;
+    q += 9;
+    int e = 0;
+    while (isdigit((unsigned char)q[e])) e++;
+    if (!e) continue;
+    return ah_strndup(p, (size_t)(q + e - p));
+  }
+  return NULL;
+}
+
+/* Page 1 opens with the masthead; it ends with the Aanhangsel number, printed
+ * alone on its line in a bold face larger than the body. */
+static void mark_masthead(page_model *m, ah_flow *flow) {
+  const ah_lines *l = m->lines;
+  ptrdiff_t number_line = -1;
+  for (size_t i = 0; i < l->n && l->items[i].page == 0; i++) {
+    const ah_line *ln = &l->items[i];
+    if (all_digits(m->texts[i]) && ln->size > m->body_size * 1.2 && ln->size < m->body_size * 3 &&
+        ln->x0 > l->page_width * 0.2) {
+      number_line = (ptrdiff_t)i;
+      break;
+    }
+  }
+  if (number_line < 0) return;
+  double limit = l->items[number_line].base + 1;
+  flow->nummer = atoi(m->texts[number_line]);
+  for (size_t i = 0; i < l->n && l->items[i].page == 0; i++) {
+    const ah_line *ln = &l->items[i];
+    if (ln->base > limit) continue;
+    m->zones[i] = ZONE_FURNITURE;
+    const char *t = m->texts[i];
+    if (!flow->kamer) {
+      if (strstr(t, "Tweede Kamer")) flow->kamer = ah_strdup("tk");
+      else if (strstr(t, "Eerste Kamer")) flow->kamer = ah_strdup("ek");
+    }
+    if (!flow->vergaderjaar && strstr(t, "ergaderjaar")) flow->vergaderjaar = extract_year_pair(t);
+  }
+}
+
+/* Footer: the running line "Tweede Kamer, vergaderjaar …, Aanhangsel" and
+ * whatever stands on its baseline (the page number).  Colophon: small type in
+ * the left margin, outside the body column. */
+static void mark_footer_and_colophon(page_model *m, ah_flow *flow) {
+  const ah_lines *l = m->lines;
+  for (size_t i = 0; i < l->n; i++) {
+    const ah_line *ln = &l->items[i];
+    const char *t = m->texts[i];
+    bool running = (ah_starts_with(t, "Tweede Kamer, vergaderjaar") ||
+                    ah_starts_with(t, "Eerste Kamer, vergaderjaar")) &&
+                   ln->base > l->page_height * 0.8;
+    if (running) {
+      m->zones[i] = ZONE_FURNITURE;
+      if (!flow->vergaderjaar) flow->vergaderjaar = extract_year_pair(t);
+      for (size_t j = 0; j < l->n; j++)
+        if (l->items[j].page == ln->page && near(l->items[j].base, ln->base, 2.0))
+          m->zones[j] = ZONE_FURNITURE;
+    }
+    /* a bare page number at the foot of the page */
+    if (ln->base > l->page_height * 0.9 && all_digits(t)) m->zones[i] = ZONE_FURNITURE;
+  }
+  for (size_t i = 0; i < l->n; i++) {
+    const ah_line *ln = &l->items[i];
+    if (m->zones[i] != ZONE_BODY) continue;
+    if (ln->x1 < m->body_left - 5 && ln->size < m->body_size * 0.9) {
+      m->zones[i] = ZONE_FURNITURE;
+      if (!flow->id) flow->id = find_publication_id(m->texts[i]);
+    }
+  }
+}
+
+/* Footnotes: small type below the last body-sized line of the page. */
+static void mark_notes(page_model *m) {
+  const ah_lines *l = m->lines;
+  for (int page = 0; page < l->pages; page++) {
+    double last_body = -1;
+    for (size_t i = 0; i < l->n; i++) {
+      const ah_line *ln = &l->items[i];
+      if (ln->page == page && m->zones[i] == ZONE_BODY && is_body_sized(m, ln) && ln->base > last_body)
+        last_body = ln->base;
+    }
+    for (size_t i = 0; i < l->n; i++) {
+      const ah_line *ln = &l->items[i];
+      if (ln->page == page && m->zones[i] == ZONE_BODY && ln->size < m->body_size * 0.9 &&
+          ln->top > last_body)
+        m->zones[i] = ZONE_NOTE;
+    }
+  }
+}
+
+/* ---- joining lines ------------------------------------------------------ */
+
+static bool is_lower_start(const char *s) {
+  gunichar c = g_utf8_get_char_validated(s, -1);
+  return c != (gunichar)-1 && c != (gunichar)-2 && g_unichar_islower(c);
+}
+
+static const char *last_token(const char *text) {
+  const char *sp = strrchr(text, ' ');
+  return sp ? sp + 1 : text;
+}
+
+static bool looks_like_url(const char *tok) {
+  while (*tok == '(' || *tok == '[' || *tok == '<') tok++;
+  return ah_starts_with(tok, "http://") || ah_starts_with(tok, "https://") ||
+         ah_starts_with(tok, "www.") || strstr(tok, "://") != NULL;
+}
+
+/* Appends `next` (one printed line) to the paragraph `para` whose text so far
+ * is `so_far`.  The line-end decisions:
+ *   - a URL broken at line end continues without a space, and keeps a hyphen
+ *     it was broken at (the hyphen belongs to the address);
+ *   - "word-" + lowercase continuation: a hyphenation, the hyphen goes;
+ *   - "Zuid-" + "Holland", "CO2-" + "uitstoot" with a capital or digit: a real
+ *     hyphen in a compound, kept, no space;
+ *   - otherwise a line break is a space. */
+static void join_line(ah_spans *para, const char *so_far, const ah_spans *next, const char *next_text) {
+  size_t len = strlen(so_far);
+  const char *tok = last_token(so_far);
+  bool url = looks_like_url(tok);
+  bool url_continues = url && len && strchr("/-_.=?&#%~", so_far[len - 1]) && *next_text != ' ';
+  if (url_continues) {
+    /* nothing: glue */
+  } else if (len >= 2 && so_far[len - 1] == '-' && so_far[len - 2] != ' ' &&
+             is_lower_start(next_text)) {
+    /* drop the hyphen from the last span */
+    ah_span *last = &para->items[para->n - 1];
+    size_t l2 = strlen(last->text);
+    if (l2 && last->text[l2 - 1] == '-') last->text[l2 - 1] = 0;
+  } else if (len && so_far[len - 1] == '-' && len >= 2 && so_far[len - 2] != ' ') {
+    /* real hyphen before a capital or digit: keep, no space */
+  } else if (len >= 2 && (unsigned char)so_far[len - 2] == 0xC2 && (unsigned char)so_far[len - 1] == 0xAD) {
+    ah_span *last = &para->items[para->n - 1];
+    size_t l2 = strlen(last->text);
+    if (l2 >= 2) last->text[l2 - 2] = 0;
+  } else {
+    ah_spans_add(para, " ", 1, 0);
+  }
+  for (size_t i = 0; i < next->n; i++)
+    ah_spans_add(para, next->items[i].text, strlen(next->items[i].text), next->items[i].style);
+}
+
+static bool starts_with_bullet(const char *t) {
+  static const char *const bullets[] = {"\xE2\x80\xA2", "\xE2\x96\xAA", "\xE2\x97\x8F", "\xEF\x82\xB7",
+                                        "\xE2\x80\x93 ", "- ", "o ", NULL};
+  for (int i = 0; bullets[i]; i++)
+    if (ah_starts_with(t, bullets[i])) return true;
+  return false;
+}
+
+/* ---- body paragraphs ---------------------------------------------------- */
+
+static void append_spans(ah_spans *dst, const ah_spans *src) {
+  for (size_t i = 0; i < src->n; i++)
+    ah_spans_add(dst, src->items[i].text, strlen(src->items[i].text), src->items[i].style);
+}
+
+static void build_body(page_model *m, ah_flow *flow) {
+  const ah_lines *l = m->lines;
+  ah_block *cur = NULL;
+  ah_buf text = {0};
+  const ah_line *prev = NULL;
+  double space = m->body_size * 0.28;
+  for (size_t i = 0; i < l->n; i++) {
+    if (m->zones[i] != ZONE_BODY) continue;
+    const ah_line *ln = &l->items[i];
+    const char *t = m->texts[i];
+    bool gap = false, new_block = !cur;
+    if (prev) {
+      gap = prev->page == ln->page && ln->base - prev->base > m->pitch * 1.45;
+      /* the previous line stopped although the next word would have fit:
+       * the writer ended the paragraph there */
+      bool short_line = prev->x1 + space + ln->first_word_width < m->body_right - 1.0;
+      bool bullet = starts_with_bullet(t);
+      bool list_ends = cur && cur->list_item && ln->x0 <= m->body_left + 1.0;
+      if (gap || short_line || bullet || list_ends) new_block = true;
+    }
+    if (new_block) {
+      cur = ah_flow_add(flow, AH_BLOCK_PARA);
+      cur->page_first = cur->page_last = ln->page + 1;
+      cur->after_gap = gap || !prev;
+      cur->list_item = starts_with_bullet(t);
+      append_spans(&cur->spans, &ln->spans);
+      text.len = 0;
+      ah_buf_puts(&text, t);
+    } else {
+      join_line(&cur->spans, text.data, &ln->spans, t);
+      cur->page_last = ln->page + 1;
+      free(text.data);
+      text.data = ah_spans_text(&cur->spans);
+      text.len = strlen(text.data);
+      text.cap = text.len + 1;
+    }
+    prev = ln;
+  }
+  ah_buf_free(&text);
+}
+
+/* ---- footnotes ---------------------------------------------------------- */
+
+/* A note's number is printed as its own small raised text object beside the
+ * note text; pair number and text by vertical position. */
+static void build_notes(page_model *m, ah_flow *flow) {
+  const ah_lines *l = m->lines;
+  ah_block *cur = NULL;
+  ah_buf text = {0};
+  for (int page = 0; page < l->pages; page++) {
+    /* numbers first: lines that are only digits and smaller than their neighbours */
+    for (size_t i = 0; i < l->n; i++) {
+      const ah_line *ln = &l->items[i];
+      if (ln->page != page || m->zones[i] != ZONE_NOTE) continue;
+      const char *t = m->texts[i];
+      if (all_digits(t)) continue; /* consumed by the text line it stands beside */
+      int number = 0;
+      /* a number object that overlaps this line vertically, left of it */
+      for (size_t j = 0; j < l->n; j++) {
+        const ah_line *nl = &l->items[j];
+        if (nl->page != page || m->zones[j] != ZONE_NOTE || !all_digits(m->texts[j])) continue;
+        if (nl->x1 <= ln->x0 + 1 && nl->top < ln->base && nl->base > ln->top - 1 && nl->size < ln->size) {
+          number = atoi(m->texts[j]);
+          break;
+        }
+      }
+      ah_spans body = {0};
+      size_t start = 0;
+      /* or the number is the raised first span of the line itself */
+      if (!number && ln->spans.n && (ln->spans.items[0].style & AH_STYLE_SUP) &&
+          all_digits(ln->spans.items[0].text)) {
+        number = atoi(ln->spans.items[0].text);
+        start = 1;
+      }
+      for (size_t k = start; k < ln->spans.n; k++) {
+        const char *s = ln->spans.items[k].text;
+        if (k == start)
+          while (*s == ' ') s++;
+        ah_spans_add(&body, s, strlen(s), ln->spans.items[k].style & ~AH_STYLE_SUP);
+      }
+      char *bt = ah_spans_text(&body);
+      if (number || !cur) {
+        cur = ah_flow_add(flow, AH_BLOCK_NOTE);
+        cur->note_number = number;
+        cur->page_first = cur->page_last = page + 1;
+        append_spans(&cur->spans, &body);
+        free(text.data);
+        text.data = bt;
+      } else {
+        join_line(&cur->spans, text.data, &body, bt);
+        cur->page_last = page + 1;
+        free(bt);
+        free(text.data);
+        text.data = ah_spans_text(&cur->spans);
+      }
+      ah_spans_free(&body);
+    }
+  }
+  free(text.data);
+}
+
+int ah_layout(const ah_lines *lines, ah_flow *flow, ah_error *err) {
+  memset(flow, 0, sizeof *flow);
+  flow->pages = lines->pages;
+  if (!lines->n) {
+    ah_error_set(err, AH_ERROR_NOT_AANHANGSEL, "no text found (a scanned PDF without a text layer?)");
+    return -1;
+  }
+  page_model m = {0};
+  m.lines = lines;
+  m.zones = ah_xcalloc(lines->n, sizeof *m.zones);
+  m.texts = ah_xcalloc(lines->n, sizeof *m.texts);
+  for (size_t i = 0; i < lines->n; i++) m.texts[i] = ah_spans_text(&lines->items[i].spans);
+  m.body_size = find_body_size(lines, m.texts);
+  mark_masthead(&m, flow);
+  find_column(&m);
+  mark_footer_and_colophon(&m, flow);
+  mark_notes(&m);
+  find_column(&m);
+  find_pitch(&m);
+  build_body(&m, flow);
+  build_notes(&m, flow);
+  for (size_t i = 0; i < lines->n; i++) free(m.texts[i]);
+  free(m.texts);
+  free(m.zones);
+  return 0;
+}

@@ -1,0 +1,191 @@
+/* node.c — the document tree: construction, accessors and the enter/exit iterator. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const type_names[] = {
+    [AH_NODE_NONE] = "none",
+    [AH_NODE_DOCUMENT] = "aanhangsel",
+    [AH_NODE_OMSCHRIJVING] = "omschrijving",
+    [AH_NODE_VRAAG] = "vraag",
+    [AH_NODE_ANTWOORD] = "antwoord",
+    [AH_NODE_MEDEDELING] = "mededeling",
+    [AH_NODE_LABEL] = "label",
+    [AH_NODE_NOTEN] = "noten",
+    [AH_NODE_NOOT] = "noot",
+    [AH_NODE_PARAGRAPH] = "al",
+    [AH_NODE_LIST] = "lijst",
+    [AH_NODE_ITEM] = "li",
+    [AH_NODE_TABLE] = "tabel",
+    [AH_NODE_ROW] = "rij",
+    [AH_NODE_CELL] = "cel",
+    [AH_NODE_TEXT] = "text",
+    [AH_NODE_NOTE_REF] = "noot-ref",
+    [AH_NODE_SUP] = "sup",
+    [AH_NODE_SUB] = "sub",
+    [AH_NODE_URL] = "url",
+    [AH_NODE_VRAGENSTELLER] = "vragensteller",
+    [AH_NODE_ONTVANGER] = "ontvanger",
+    [AH_NODE_ONDERWERP] = "onderwerp",
+    [AH_NODE_DATUM] = "datum",
+    [AH_NODE_BEANTWOORDER] = "beantwoorder",
+    [AH_NODE_ZIE_OOK] = "zie-ook",
+};
+
+const char *ah_node_type_string(ah_node_type type) {
+  if ((size_t)type >= sizeof type_names / sizeof *type_names) return "none";
+  return type_names[type];
+}
+
+ah_node *ah_node_new(ah_node_type type) {
+  ah_node *n = ah_xcalloc(1, sizeof *n);
+  n->type = type;
+  return n;
+}
+
+ah_node *ah_node_append(ah_node *parent, ah_node_type type) {
+  ah_node *n = ah_node_new(type);
+  n->parent = parent;
+  n->prev = parent->last;
+  if (parent->last) parent->last->next = n;
+  else parent->first = n;
+  parent->last = n;
+  return n;
+}
+
+/* Consecutive text is kept in one node so consumers never see split words. */
+ah_node *ah_node_append_text(ah_node *parent, const char *text, size_t len) {
+  if (!len) return parent->last;
+  ah_node *last = parent->last;
+  if (last && last->type == AH_NODE_TEXT) {
+    size_t old = strlen(last->literal);
+    last->literal = ah_xrealloc(last->literal, old + len + 1);
+    memcpy(last->literal + old, text, len);
+    last->literal[old + len] = 0;
+    return last;
+  }
+  ah_node *n = ah_node_append(parent, AH_NODE_TEXT);
+  n->literal = ah_strndup(text, len);
+  return n;
+}
+
+void ah_node_set_attr(ah_node *node, const char *name, const char *value) {
+  for (size_t i = 0; i < node->n_attrs; i++) {
+    if (strcmp(node->attrs[2 * i], name) == 0) {
+      free(node->attrs[2 * i + 1]);
+      node->attrs[2 * i + 1] = ah_strdup(value);
+      return;
+    }
+  }
+  node->attrs = ah_xrealloc(node->attrs, (2 * node->n_attrs + 2) * sizeof *node->attrs);
+  node->attrs[2 * node->n_attrs] = ah_strdup(name);
+  node->attrs[2 * node->n_attrs + 1] = ah_strdup(value);
+  node->n_attrs++;
+}
+
+/* Iterative so that a hostile, deeply nested input cannot exhaust the stack. */
+void ah_node_free_tree(ah_node *node) {
+  ah_node *cur = node;
+  while (cur) {
+    if (cur->first) {
+      cur = cur->first;
+      continue;
+    }
+    /* cur is a leaf and, below `node`, always its parent's first child */
+    ah_node *parent = cur->parent, *next = cur->next;
+    bool last = cur == node;
+    if (!last && parent) parent->first = next;
+    free(cur->literal);
+    free(cur->nums);
+    for (size_t i = 0; i < 2 * cur->n_attrs; i++) free(cur->attrs[i]);
+    free(cur->attrs);
+    free(cur);
+    if (last) break;
+    cur = next ? next : parent;
+  }
+}
+
+ah_node_type ah_node_get_type(const ah_node *n) { return n ? n->type : AH_NODE_NONE; }
+ah_node *ah_node_parent(const ah_node *n) { return n ? n->parent : NULL; }
+ah_node *ah_node_first_child(const ah_node *n) { return n ? n->first : NULL; }
+ah_node *ah_node_last_child(const ah_node *n) { return n ? n->last : NULL; }
+ah_node *ah_node_next(const ah_node *n) { return n ? n->next : NULL; }
+ah_node *ah_node_previous(const ah_node *n) { return n ? n->prev : NULL; }
+const char *ah_node_get_literal(const ah_node *n) {
+  return n && n->type == AH_NODE_TEXT ? n->literal : NULL;
+}
+const char *ah_node_get_attr(const ah_node *n, const char *name) {
+  if (!n || !name) return NULL;
+  for (size_t i = 0; i < n->n_attrs; i++)
+    if (strcmp(n->attrs[2 * i], name) == 0) return n->attrs[2 * i + 1];
+  return NULL;
+}
+size_t ah_node_get_numbers(const ah_node *n, const int **nums) {
+  if (nums) *nums = n ? n->nums : NULL;
+  return n ? n->n_nums : 0;
+}
+int ah_node_get_note_number(const ah_node *n) {
+  return n && (n->type == AH_NODE_NOOT || n->type == AH_NODE_NOTE_REF) ? n->note : 0;
+}
+int ah_node_get_page_first(const ah_node *n) { return n ? n->page_first : 0; }
+int ah_node_get_page_last(const ah_node *n) { return n ? n->page_last : 0; }
+
+static bool is_container(const ah_node *n) {
+  return n->type != AH_NODE_TEXT && n->type != AH_NODE_NOTE_REF;
+}
+
+struct ah_iter {
+  ah_node *root, *cur;
+  ah_event_type ev;
+};
+
+ah_iter *ah_iter_new(ah_node *root) {
+  if (!root) return NULL;
+  ah_iter *it = ah_xcalloc(1, sizeof *it);
+  it->root = root;
+  it->ev = AH_EVENT_NONE;
+  return it;
+}
+
+ah_event_type ah_iter_next(ah_iter *it) {
+  if (!it || it->ev == AH_EVENT_DONE) return AH_EVENT_DONE;
+  if (it->ev == AH_EVENT_NONE) {
+    it->cur = it->root;
+    return it->ev = AH_EVENT_ENTER;
+  }
+  ah_node *c = it->cur;
+  if (it->ev == AH_EVENT_ENTER && is_container(c)) {
+    if (c->first) {
+      it->cur = c->first;
+      return it->ev = AH_EVENT_ENTER;
+    }
+    return it->ev = AH_EVENT_EXIT;
+  }
+  if (c == it->root) return it->ev = AH_EVENT_DONE;
+  if (c->next) {
+    it->cur = c->next;
+    return it->ev = AH_EVENT_ENTER;
+  }
+  it->cur = c->parent;
+  return it->ev = AH_EVENT_EXIT;
+}
+
+ah_node *ah_iter_get_node(const ah_iter *it) { return it ? it->cur : NULL; }
+void ah_iter_free(ah_iter *it) { free(it); }
+
+/* Text as the scorer and verify see it: note references as [^n]. */
+char *ah_node_text(const ah_node *node) {
+  ah_buf b = {0};
+  if (!node) return ah_buf_steal(&b);
+  ah_iter *it = ah_iter_new((ah_node *)node);
+  ah_event_type ev;
+  while ((ev = ah_iter_next(it)) != AH_EVENT_DONE) {
+    ah_node *n = ah_iter_get_node(it);
+    if (ev != AH_EVENT_ENTER) continue;
+    if (n->type == AH_NODE_TEXT) ah_buf_puts(&b, n->literal);
+    else if (n->type == AH_NODE_NOTE_REF) ah_buf_printf(&b, "[^%d]", n->note);
+  }
+  ah_iter_free(it);
+  return ah_buf_steal(&b);
+}

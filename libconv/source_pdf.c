@@ -1,0 +1,206 @@
+/* source_pdf.c — PDF bytes in, printed text lines out.
+ *
+ * Takes: the bytes of a PDF.  Gives: ah_lines, one entry per printed line in
+ * poppler's reading order, each with its page, box, baseline, dominant font
+ * size and styled spans (bold, italic, raised, lowered).
+ *
+ * Word gaps come from glyph positions, not only from poppler's own spacing:
+ * tight kerning can close a real space ("Inge vanDijk"), so a horizontal gap
+ * between two glyph boxes wider than a fraction of the font size is a space.
+ */
+#include "internal.h"
+
+#include <poppler.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Fraction of the font size: a gap wider than this between two glyphs is a space. */
+#define WORD_GAP_EM 0.14
+/* Glyphs smaller than this fraction of the line's size may be raised or lowered. */
+#define SMALL_GLYPH 0.85
+/* poppler boxes run from ascent to descent; this share of the box lies below the
+ * baseline for ordinary text faces, which is what lets us compare baselines of
+ * glyphs in different sizes. */
+#define DESCENT_SHARE 0.2
+
+typedef struct {
+  gunichar ch;
+  const char *utf8; /* points into the page text */
+  int utf8_len;
+  PopplerRectangle box;
+  double size;
+  int style; /* bold / italic from the font name */
+} glyph;
+
+static int font_style(const char *font) {
+  int s = 0;
+  if (!font) return 0;
+  if (strstr(font, "Bold") || strstr(font, "Black") || strstr(font, "Heavy") ||
+      strstr(font, "Semibold") || strstr(font, "Demi"))
+    s |= AH_STYLE_BOLD;
+  if (strstr(font, "Italic") || strstr(font, "Oblique")) s |= AH_STYLE_ITALIC;
+  return s;
+}
+
+static double baseline_of(const glyph *g) {
+  return g->box.y2 - DESCENT_SHARE * (g->box.y2 - g->box.y1);
+}
+
+static bool is_space(gunichar c) { return c == ' ' || c == 0xA0 || c == '\t'; }
+
+/* The size that covers the most glyphs is the line's own size; raised note
+ * markers and subscripts are the minority. */
+static double dominant_size(const glyph *g, size_t n) {
+  double best = 0;
+  size_t best_count = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (is_space(g[i].ch)) continue;
+    size_t count = 0;
+    for (size_t j = 0; j < n; j++)
+      if (!is_space(g[j].ch) && fabs(g[j].size - g[i].size) < 0.05) count++;
+    if (count > best_count || (count == best_count && g[i].size > best)) {
+      best_count = count;
+      best = g[i].size;
+    }
+  }
+  return best;
+}
+
+static void emit_line(const glyph *g, size_t n, int page, ah_lines *out) {
+  size_t a = 0, b = n;
+  while (a < b && is_space(g[a].ch)) a++;
+  while (b > a && is_space(g[b - 1].ch)) b--;
+  if (a == b) return;
+  g += a;
+  n = b - a;
+
+  ah_line line;
+  memset(&line, 0, sizeof line);
+  line.page = page;
+  line.size = dominant_size(g, n);
+  line.x0 = g[0].box.x1;
+  line.x1 = g[n - 1].box.x2;
+  line.top = 1e9;
+  double base_sum = 0;
+  int base_count = 0;
+  bool all_bold = true;
+  for (size_t i = 0; i < n; i++) {
+    if (is_space(g[i].ch) || fabs(g[i].size - line.size) >= 0.05) continue;
+    if (g[i].box.y1 < line.top) line.top = g[i].box.y1;
+    base_sum += baseline_of(&g[i]);
+    base_count++;
+    if (g_unichar_isalpha(g[i].ch) && !(g[i].style & AH_STYLE_BOLD)) all_bold = false;
+  }
+  line.base = base_count ? base_sum / base_count : g[0].box.y2;
+  line.bold = all_bold;
+  line.first_word_width = g[n - 1].box.x2 - g[0].box.x1;
+  for (size_t i = 1; i < n; i++)
+    if (is_space(g[i].ch)) {
+      line.first_word_width = g[i - 1].box.x2 - g[0].box.x1;
+      break;
+    }
+
+  for (size_t i = 0; i < n; i++) {
+    int style = g[i].style;
+    if (!is_space(g[i].ch) && g[i].size < SMALL_GLYPH * line.size) {
+      double delta = baseline_of(&g[i]) - line.base;
+      if (delta < -0.15 * line.size) style |= AH_STYLE_SUP;
+      else if (delta > 0.08 * line.size) style |= AH_STYLE_SUB;
+    }
+    if (is_space(g[i].ch)) {
+      /* a space takes the style of the text around it so runs stay whole */
+      style = (i > 0 ? g[i - 1].style : 0) & ~(AH_STYLE_SUP | AH_STYLE_SUB);
+      ah_spans_add(&line.spans, " ", 1, style);
+      continue;
+    }
+    if (i > 0 && !is_space(g[i - 1].ch)) {
+      double gap = g[i].box.x1 - g[i - 1].box.x2;
+      double size = g[i].size > g[i - 1].size ? g[i].size : g[i - 1].size;
+      if (gap > WORD_GAP_EM * size) ah_spans_add(&line.spans, " ", 1, g[i - 1].style & ~(AH_STYLE_SUP | AH_STYLE_SUB));
+    }
+    if (g[i].ch == 0xA0) ah_spans_add(&line.spans, " ", 1, style);
+    else ah_spans_add(&line.spans, g[i].utf8, (size_t)g[i].utf8_len, style);
+  }
+
+  if (out->n == out->cap) {
+    out->cap = out->cap ? out->cap * 2 : 256;
+    out->items = ah_xrealloc(out->items, out->cap * sizeof *out->items);
+  }
+  out->items[out->n++] = line;
+}
+
+static void read_page(PopplerPage *page, int page_no, ah_lines *out) {
+  char *text = poppler_page_get_text(page);
+  PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+  if (!text || !poppler_page_get_text_layout(page, &rects, &n_rects)) {
+    g_free(text);
+    g_free(rects);
+    return;
+  }
+  GList *attrs = poppler_page_get_text_attributes(page);
+  GList *attr = attrs;
+
+  size_t n_chars = (size_t)g_utf8_strlen(text, -1);
+  glyph *line = ah_xmalloc((n_chars + 1) * sizeof *line);
+  size_t line_len = 0;
+  const char *p = text;
+  for (guint i = 0; *p; i++) {
+    gunichar ch = g_utf8_get_char(p);
+    const char *next = g_utf8_next_char(p);
+    while (attr && ((PopplerTextAttributes *)attr->data)->end_index < (int)i) attr = attr->next;
+    if (ch == '\n' || ch == '\r' || i >= n_rects) {
+      emit_line(line, line_len, page_no, out);
+      line_len = 0;
+    } else {
+      PopplerTextAttributes *a = attr ? attr->data : NULL;
+      glyph *g = &line[line_len++];
+      g->ch = ch;
+      g->utf8 = p;
+      g->utf8_len = (int)(next - p);
+      g->box = rects[i];
+      g->size = a ? a->font_size : 0;
+      g->style = a ? font_style(a->font_name) : 0;
+    }
+    p = next;
+  }
+  emit_line(line, line_len, page_no, out);
+  free(line);
+  poppler_page_free_text_attributes(attrs);
+  g_free(rects);
+  g_free(text);
+}
+
+int ah_source_pdf(const void *data, size_t len, ah_lines *out, ah_error *err) {
+  memset(out, 0, sizeof *out);
+  GBytes *bytes = g_bytes_new_static(data, len);
+  GError *gerr = NULL;
+  PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &gerr);
+  g_bytes_unref(bytes);
+  if (!doc) {
+    if (gerr && gerr->domain == POPPLER_ERROR && gerr->code == POPPLER_ERROR_ENCRYPTED)
+      ah_error_set(err, AH_ERROR_ENCRYPTED, "PDF is encrypted and needs a password");
+    else
+      ah_error_set(err, AH_ERROR_DAMAGED, "damaged PDF: %s",
+                   gerr && gerr->message ? gerr->message : "cannot be opened");
+    if (gerr) g_error_free(gerr);
+    return -1;
+  }
+  int pages = poppler_document_get_n_pages(doc);
+  if (pages <= 0) {
+    g_object_unref(doc);
+    ah_error_set(err, AH_ERROR_DAMAGED, "damaged PDF: no pages");
+    return -1;
+  }
+  out->pages = pages;
+  for (int i = 0; i < pages; i++) {
+    PopplerPage *page = poppler_document_get_page(doc, i);
+    if (!page) continue;
+    if (i == 0) poppler_page_get_size(page, &out->page_width, &out->page_height);
+    read_page(page, i, out);
+    g_object_unref(page);
+  }
+  g_object_unref(doc);
+  return 0;
+}

@@ -1,0 +1,152 @@
+/* write_xml.c — the document tree in, normalized XML out.
+ *
+ * Takes: an ah_doc.  Gives: the XML of ../spec (namespace
+ * urn:ahconv:aanhangsel:1) through libxml2's xmlTextWriter, as a buffer or
+ * an atomically written file.  Element-only containers are indented; mixed
+ * content (al, label, omschrijving, li, cel) is written exactly as it is,
+ * because white space there is text.
+ */
+#include "internal.h"
+#include "io.h"
+
+#include <libxml/xmlwriter.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NS "urn:ahconv:aanhangsel:1"
+
+static bool element_only(ah_node_type t) {
+  switch (t) {
+  case AH_NODE_DOCUMENT:
+  case AH_NODE_VRAAG:
+  case AH_NODE_ANTWOORD:
+  case AH_NODE_MEDEDELING:
+  case AH_NODE_NOTEN:
+  case AH_NODE_NOOT:
+  case AH_NODE_LIST:
+  case AH_NODE_TABLE:
+  case AH_NODE_ROW:
+    return true;
+  default:
+    return false;
+  }
+}
+
+static void write_pages(xmlTextWriterPtr w, const ah_node *n, int options) {
+  if ((options & AH_OPT_NO_SOURCE) || !n->page_first) return;
+  char pages[32];
+  if (n->page_last > n->page_first) snprintf(pages, sizeof pages, "%d-%d", n->page_first, n->page_last);
+  else snprintf(pages, sizeof pages, "%d", n->page_first);
+  xmlTextWriterWriteAttribute(w, BAD_CAST "pagina", BAD_CAST pages);
+}
+
+static void write_numbers(xmlTextWriterPtr w, const ah_node *n) {
+  char buf[512];
+  size_t pos = 0;
+  buf[0] = 0;
+  for (size_t i = 0; i < n->n_nums && pos + 12 < sizeof buf; i++)
+    pos += (size_t)snprintf(buf + pos, sizeof buf - pos, i ? " %d" : "%d", n->nums[i]);
+  xmlTextWriterWriteAttribute(w, BAD_CAST "nummers", BAD_CAST buf);
+}
+
+static void write_source(xmlTextWriterPtr w, const ah_doc *doc) {
+  xmlTextWriterWriteRaw(w, BAD_CAST "\n  ");
+  xmlTextWriterStartElement(w, BAD_CAST "bron");
+  xmlTextWriterWriteAttribute(w, BAD_CAST "formaat", BAD_CAST(doc->format ? doc->format : "pdf"));
+  if (doc->source_name) xmlTextWriterWriteAttribute(w, BAD_CAST "bestand", BAD_CAST doc->source_name);
+  if (doc->pages) xmlTextWriterWriteFormatAttribute(w, BAD_CAST "paginas", "%d", doc->pages);
+  if (doc->sha256) xmlTextWriterWriteAttribute(w, BAD_CAST "sha256", BAD_CAST doc->sha256);
+  xmlTextWriterWriteAttribute(w, BAD_CAST "converter", BAD_CAST "ahconv " AHCONV_VERSION_STRING);
+  xmlTextWriterEndElement(w);
+}
+
+static void write_root_start(xmlTextWriterPtr w, const ah_doc *doc) {
+  xmlTextWriterStartElement(w, BAD_CAST "aanhangsel");
+  xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns", BAD_CAST NS);
+  xmlTextWriterWriteAttribute(w, BAD_CAST "versie", BAD_CAST "1");
+  if (doc->id) xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST doc->id);
+  if (doc->kamer) xmlTextWriterWriteAttribute(w, BAD_CAST "kamer", BAD_CAST doc->kamer);
+  if (doc->vergaderjaar) xmlTextWriterWriteAttribute(w, BAD_CAST "vergaderjaar", BAD_CAST doc->vergaderjaar);
+  if (doc->nummer) xmlTextWriterWriteFormatAttribute(w, BAD_CAST "nummer", "%d", doc->nummer);
+}
+
+static int depth_of(const ah_node *n) {
+  int d = 0;
+  while ((n = n->parent)) d++;
+  return d;
+}
+
+static void indent(xmlTextWriterPtr w, int depth) {
+  char buf[64] = "\n";
+  int n = depth * 2 < 60 ? depth * 2 : 60;
+  memset(buf + 1, ' ', (size_t)n);
+  buf[n + 1] = 0;
+  xmlTextWriterWriteRaw(w, BAD_CAST buf);
+}
+
+static void write_tree(xmlTextWriterPtr w, const ah_doc *doc, int options) {
+  ah_iter *it = ah_iter_new(doc->root);
+  ah_event_type ev;
+  while ((ev = ah_iter_next(it)) != AH_EVENT_DONE) {
+    ah_node *n = ah_iter_get_node(it);
+    bool in_block = n->parent && element_only(n->parent->type);
+    if (ev == AH_EVENT_EXIT) {
+      if (element_only(n->type) && n->first) indent(w, depth_of(n));
+      xmlTextWriterEndElement(w);
+      if (n->type == AH_NODE_DOCUMENT) xmlTextWriterWriteRaw(w, BAD_CAST "\n");
+      continue;
+    }
+    if (n->type == AH_NODE_TEXT) {
+      xmlTextWriterWriteString(w, BAD_CAST n->literal);
+      continue;
+    }
+    if (in_block) indent(w, depth_of(n));
+    if (n->type == AH_NODE_DOCUMENT) {
+      write_root_start(w, doc);
+      if (!(options & AH_OPT_NO_SOURCE)) write_source(w, doc);
+      continue;
+    }
+    xmlTextWriterStartElement(w, BAD_CAST ah_node_type_string(n->type));
+    if (n->type == AH_NODE_VRAAG || n->type == AH_NODE_ANTWOORD) write_numbers(w, n);
+    for (size_t i = 0; i < n->n_attrs; i++)
+      xmlTextWriterWriteAttribute(w, BAD_CAST n->attrs[2 * i], BAD_CAST n->attrs[2 * i + 1]);
+    if (n->type == AH_NODE_VRAAG || n->type == AH_NODE_ANTWOORD || n->type == AH_NODE_MEDEDELING ||
+        n->type == AH_NODE_NOOT)
+      write_pages(w, n, options);
+    if (n->type == AH_NODE_NOTE_REF) xmlTextWriterEndElement(w);
+  }
+  ah_iter_free(it);
+}
+
+char *ah_render_xml(const ah_doc *doc, int options, size_t *len, ah_error *err) {
+  if (!doc) {
+    ah_error_set(err, AH_ERROR_USAGE, "no document");
+    return NULL;
+  }
+  xmlBufferPtr buf = xmlBufferCreate();
+  xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+  if (!w) {
+    if (buf) xmlBufferFree(buf);
+    ah_error_set(err, AH_ERROR_NOMEM, "cannot create XML writer");
+    return NULL;
+  }
+  xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
+  write_tree(w, doc, options);
+  xmlTextWriterEndDocument(w);
+  xmlFreeTextWriter(w);
+  size_t n = (size_t)xmlBufferLength(buf);
+  char *out = ah_strndup((const char *)xmlBufferContent(buf), n);
+  xmlBufferFree(buf);
+  if (len) *len = n;
+  return out;
+}
+
+int ah_write_xml_file(const ah_doc *doc, const char *path, int options, ah_error *err) {
+  size_t len;
+  char *xml = ah_render_xml(doc, options, &len, err);
+  if (!xml) return -1;
+  int rc = ah_write_file_atomic(path, xml, len, err);
+  free(xml);
+  return rc;
+}

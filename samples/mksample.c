@@ -1,0 +1,468 @@
+/* mksample.c — writes the fictional sample document ah-tk-20252026-9999.pdf.
+ *
+ * The project cannot ship official PDFs, so it typesets its own Aanhangsel
+ * with the page geometry of the official ones (measured with poppler on the
+ * 2023–2024 corpus).  Line breaking, hyphenation and footnote placement are
+ * done here rather than by Pango, so that every baseline lands exactly where
+ * the official typesetter puts it; Pango only measures and draws runs.
+ *
+ *   cc -O2 -std=c11 -Wall -Wextra samples/mksample.c \
+ *      $(pkg-config --cflags --libs pangocairo cairo) -o /tmp/mksample
+ *   /tmp/mksample samples/ah-tk-20252026-9999.pdf [samples/ah-tk-20252026-9999.expected.txt]
+ *
+ * Markup in the content strings (none of these characters occurs in the text):
+ *   *bold*  _italic_  ^1 note marker  ~2 subscript digit
+ *   =  hyphenation point: invisible unless the word breaks there, then "-"
+ *   |  break point that adds nothing (URLs, and after a real hyphen)
+ */
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Page geometry in points, y from the top of the (crop) page; all values are
+ * baselines, converted from the official PDFs' text matrices. */
+#define PAGE_W 558.425
+#define PAGE_H 771.024
+#define LEFT 36.85        /* masthead and colophon */
+#define COL 202.68        /* body, labels, note numbers, footer */
+#define COL_R 521.56      /* right edge of the longest official lines */
+#define BULLET_IN 216.85  /* text of a bulleted item (5 mm hanging indent) */
+#define NOTE_X 208.91
+#define BODY 8.5266
+#define PITCH 9.5813      /* 1.1237 × body size, the official leading */
+#define MARK 5.49         /* note markers and sub/superscripts */
+#define MARK_UP 3.49
+#define SUB_DOWN 1.4
+#define NOTE 6.9279
+#define NOTE_PITCH 9.0425
+#define NOTE_NUM 4.49
+#define NOTE_NUM_UP 2.74
+#define FIRST_P1 297.33   /* first body baseline, page 1 */
+#define FIRST_PN 35.43    /* first body baseline, later pages */
+#define LAST_NOTE 658.2   /* notes are anchored to the bottom: last note line */
+#define BODY_MAX 658.3    /* lowest body baseline on a page without notes */
+#define NOTE_CLEAR 21.27  /* body baseline to first note baseline, minimum */
+#define OMS_GAP 5.67      /* extra space between the two omschrijvingen */
+#define FOOT_Y 737.0
+
+enum { ST_BOLD = 1, ST_ITAL = 2 };
+
+static const char *OMS_VRAAG =
+  "Vragen van de leden *Jansen* (VVD) en *De Vries-van Dam* (GroenLinks-PvdA) aan de Minister "
+  "van Infrastructuur en Waterstaat en de Staatssecretaris van Financiën over _het bericht "
+  "«Nieuwe sluizen vertraagd»_ (ingezonden 3 september 2025).";
+static const char *OMS_ANTW =
+  "Antwoord van Minister *Bakker* (Infrastructuur en Waterstaat), mede namens de "
+  "Staatssecretaris van Financiën (ontvangen 24 september 2025). Zie ook Aanhangsel "
+  "Handelingen, vergaderjaar 2025–2026, nr. 9876.";
+
+/* One vraag or antwoord; a paragraph starting with "• " is a list item. */
+typedef struct { const char *label; const char *paras[8]; } Block;
+
+static const Block BLOCKS[] = {
+  {"Vraag 1", {
+    "Bent u bekend met het bericht «Nieuwe sluizen vertraagd» en met het onder=lig=gende "
+    "rapport^1 van de Inspectie Leefomgeving en Transport over de staat van de sluizen in het "
+    "hoofd=vaar=wegen=net?"}},
+  {"Antwoord 1", {
+    "Ja, ik ben bekend met het bericht en met het rapport. De Inspectie heeft op verzoek van mijn "
+    "ministerie onderzocht hoe het beheer, het onderhoud en de vervanging van de sluizen in het "
+    "hoofd=vaar=wegen=net verlopen. Het volledige rapport met de bijlagen is te raadplegen via "
+    "https://|www.example.org/|publicaties/|2025/|inspectie/|vervanging-sluizen-hoofdvaarwegennet.pdf.",
+    "Het rapport bevestigt het beeld dat ik uw Kamer eerder heb geschetst: een groot deel van de "
+    "sluizen is gebouwd in de jaren vijftig en zestig van de vorige eeuw en nadert het einde van de "
+    "technische levensduur. Rijkswaterstaat heeft de vervanging van deze kunst=werken daarom "
+    "opgenomen in een meerjarig programma, waarin de volgorde wordt bepaald door de technische "
+    "staat, het belang voor de scheepvaart en de mogelijkheden om werkzaamheden te combineren."}},
+  {"Vraag 2 en 3", {
+    "Klopt het dat de oplevering van de nieuwe sluizen bij Gorinchem en Krimpen aan den IJssel met "
+    "ten minste drie jaar wordt uitgesteld? Wat zijn hiervan de oorzaken?",
+    "Welke gevolgen heeft dit uitstel voor de binnenvaart en voor de verduur=za=ming van de "
+    "sector, in het bijzonder voor de uitstoot van CO~2?"}},
+  {"Antwoord 2 en 3", {
+    "Ja, dat klopt. De aannemer heeft in het voorjaar van 2025 gemeld dat de oplevering niet eerder "
+    "dan in 2030 kan plaatsvinden, terwijl de oorspronkelijke planning uitging van de zomer van "
+    "2027. De belangrijkste oorzaken zijn:",
+    "• de gestegen prijzen van staal en beton, waardoor het tweede deelcontract opnieuw moest "
+    "worden aanbesteed;",
+    "• het tekort aan technisch personeel bij aannemers, ingenieursbureaus en bij Rijkswaterstaat "
+    "zelf;",
+    "• de langere doorlooptijd van de vergunning=verlening voor de stikstof=depositie tijdens de "
+    "bouw^2.",
+    "Rijkswaterstaat onderzoekt samen met de provincie Zuid-|Holland en de betrokken gemeenten "
+    "hoe de hinder voor de scheepvaart tijdens de bouw zo klein mogelijk kan blijven. Daarbij wordt "
+    "onder meer gekeken naar langere bedieningstijden van de bestaande sluizen, het vooraf "
+    "aankondigen van stremmingen en een betere spreiding van het scheepvaartverkeer over de dag. "
+    "De bestaande sluizen blijven tot de ingebruikname van de nieuwe sluizen in bedrijf; daarvoor "
+    "is extra onderhoud ingepland, zodat de kans op onvoorziene storingen beperkt blijft.",
+    "Het uitstel heeft ook gevolgen voor de verduur=za=ming van de binnenvaart. Schepen moeten "
+    "langer wachten en varen in sommige gevallen om, wat leidt tot een hoger brandstofverbruik. "
+    "De extra uitstoot van CO~2 door omvaren en wachttijden wordt geraamd op ongeveer 12 kiloton "
+    "per jaar zolang de nieuwe sluizen niet in gebruik zijn. Om dit te beperken versnelt "
+    "Rijkswaterstaat de aanleg van walstroom=voorzieningen bij de wachtplaatsen, zodat schepen "
+    "hun motoren en aggregaten tijdens het wachten kunnen uitzetten. Ook worden de gegevens over "
+    "verwachte wachttijden eerder en nauwkeuriger met de sector gedeeld, zodat schippers hun "
+    "vaarsnelheid en route daarop kunnen afstemmen. Ik heb de branche=organisaties gevraagd om in "
+    "het najaar samen met Rijkswaterstaat te bezien welke aanvullende maatregelen mogelijk zijn."}},
+  {"Vraag 4", {
+    "Wat zijn de extra kosten van de vertraging en uit welk budget worden deze betaald? Hoe worden "
+    "schippers gecompenseerd die door de stremmingen inkomsten mislopen, en worden die "
+    "vergoedingen fiscaal belast?"}},
+  {"Antwoord 4", {
+    "De meerkosten van de vertraging worden op dit moment geraamd op € 140 tot 180 miljoen "
+    "(prijspeil 2025). Het grootste deel daarvan bestaat uit de hogere aanneemsom voor het tweede "
+    "deelcontract; daarnaast zijn er kosten voor het langer in stand houden van de bestaande "
+    "sluizen en voor de maatregelen om de hinder te beperken. De meerkosten worden gedekt binnen "
+    "het Mobiliteitsfonds^3, door de planning van enkele andere projecten in het programma "
+    "Vervanging en Renovatie aan te passen. Ik informeer uw Kamer bij de eerstvolgende "
+    "begrotings=wijziging over de precieze verdeling.",
+    "Schippers die aantoonbaar schade lijden door een stremming die langer duurt dan vooraf is "
+    "aangekondigd, kunnen een beroep doen op de bestaande regeling nadeel=compensatie. De "
+    "Staatssecretaris van Financiën laat mij weten dat een dergelijke vergoeding voor een "
+    "ondernemer tot de winst uit onderneming behoort en dus op de gebruikelijke wijze wordt "
+    "belast, net als de inkomsten die zij vervangt. Dat is niet anders dan bij vergelijkbare "
+    "regelingen in andere sectoren."}},
+  {"Vraag 5", {
+    "Bent u bereid deze vragen afzonderlijk en vóór het commissiedebat Scheepvaart te "
+    "beantwoorden?"}},
+  {"Antwoord 5", {
+    "De vragen zijn zo snel als mogelijk beantwoord. Voor het commissiedebat Scheepvaart van "
+    "15 oktober 2025 ontvangt uw Kamer daarnaast de halfjaarlijkse voortgangs=brief over het "
+    "programma Vervanging en Renovatie^4, waarin ik nader inga op de planning van de sluizen bij "
+    "Gorinchem en Krimpen aan den IJssel."}},
+};
+
+static const char *NOTES[] = {
+  NULL,
+  "https://www.example.org/rapport-sluizen-2025",
+  "Brief van 12 juni 2025 over de voortgang van het programma Vervanging en Renovatie, "
+  "Kamerstuk 35 570 A, nr. 72, bijlage 3 (stikstofdepositie tijdens de bouwfase).",
+  "Kamerstuk 36 600 A, nr. 2",
+  "Kamerstuk 35 570 A, nr. 80",
+};
+#define NNOTES ((int)(sizeof NOTES / sizeof NOTES[0]) - 1)
+
+static cairo_t *cr;
+static PangoLayout *lay;
+
+/* Paints (when draw is set) and measures one run in one font. */
+static double run_out(const char *t, size_t n, double x, double base, double size,
+                      int style, int draw)
+{
+  if (!n) return 0;
+  PangoFontDescription *fd = pango_font_description_new();
+  pango_font_description_set_family(fd, "DejaVu Sans");
+  pango_font_description_set_weight(fd, style & ST_BOLD ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_style(fd, style & ST_ITAL ? PANGO_STYLE_OBLIQUE : PANGO_STYLE_NORMAL);
+  pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+  pango_layout_set_font_description(lay, fd);
+  pango_font_description_free(fd);
+  pango_layout_set_text(lay, t, (int)n);
+  PangoRectangle lr;
+  pango_layout_get_extents(lay, NULL, &lr);
+  if (draw) {
+    cairo_move_to(cr, x, base);
+    pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(lay, 0));
+  }
+  return (double)lr.width / PANGO_SCALE;
+}
+
+/* Measures (and with draw set, paints) a markup string starting at x and
+ * returns its width; *style carries bold/italic across lines.  Each run is
+ * shaped on its own so a marker can sit inside a word at its own size and
+ * height without Pango's line layout moving anything. */
+static double walk(const char *s, size_t n, double x, double base, double size,
+                   int *style, int draw)
+{
+  double x0 = x;
+  char run[1024];
+  size_t rl = 0;
+  for (size_t i = 0; i < n; i++) {
+    char c = s[i];
+    if (c == '*' || c == '_' || c == '^' || c == '~') {
+      x += run_out(run, rl, x, base, size, *style, draw);
+      rl = 0;
+    }
+    if (c == '*') *style ^= ST_BOLD;
+    else if (c == '_') *style ^= ST_ITAL;
+    else if (c == '^' || c == '~') {
+      size_t j = i + 1;
+      while (j < n && s[j] >= '0' && s[j] <= '9') j++;
+      x += run_out(s + i + 1, j - i - 1, x, base + (c == '^' ? -MARK_UP : SUB_DOWN),
+                   MARK, *style & ~ST_BOLD, draw);
+      i = j - 1;
+    } else if (c != '=' && c != '|' && rl < sizeof run) run[rl++] = c;
+  }
+  return x + run_out(run, rl, x, base, size, *style, draw) - x0;
+}
+
+typedef struct { char text[600]; int style; } Line;
+
+/* Greedy line breaking as the official typesetter does it: fill the line,
+ * and break the first word that does not fit at its last hyphenation point
+ * that still fits.  Returns the number of lines written to out. */
+static int break_text(const char *src, double width, double size, Line *out, int max)
+{
+  int nl = 0, style = 0;
+  char cur[600] = "";
+  const char *p = src;
+  char word[600];
+  size_t wl = 0;
+  for (;;) {
+    if (!wl) {                          /* next word from the source */
+      while (*p == ' ') p++;
+      if (!*p) break;
+      const char *e = strchr(p, ' ');
+      if (!e) e = p + strlen(p);
+      wl = (size_t)(e - p);
+      memcpy(word, p, wl), word[wl] = 0, p = e;
+    }
+    char cand[1300];
+    int st = style;
+    snprintf(cand, sizeof cand, "%s%s%s", cur, *cur ? " " : "", word);
+    if (walk(cand, strlen(cand), 0, 0, size, &st, 0) <= width) {
+      strcpy(cur, cand), wl = 0;
+      continue;
+    }
+    size_t k;                           /* try break points, last first */
+    for (k = wl; k-- > 0;) {
+      if (word[k] != '=' && word[k] != '|') continue;
+      st = style;
+      snprintf(cand, sizeof cand, "%s%s%.*s%s", cur, *cur ? " " : "", (int)k, word,
+               word[k] == '=' ? "-" : "");
+      if (walk(cand, strlen(cand), 0, 0, size, &st, 0) <= width) break;
+    }
+    if (k == (size_t)-1 && !*cur) {     /* unbreakable and alone: overflow */
+      snprintf(cand, sizeof cand, "%s", word);
+      wl = 0;
+    } else if (k != (size_t)-1) {
+      memmove(word, word + k + 1, wl - k), wl -= k + 1;
+    } else {
+      snprintf(cand, sizeof cand, "%s", cur);
+    }
+    if (nl < max) {
+      snprintf(out[nl].text, sizeof out[nl].text, "%s", cand);
+      out[nl++].style = style;
+    }
+    walk(cand, strlen(cand), 0, 0, size, &style, 0);
+    cur[0] = 0;
+  }
+  if (*cur && nl < max) {
+    snprintf(out[nl].text, sizeof out[nl].text, "%s", cur);
+    out[nl++].style = style;
+  }
+  return nl;
+}
+
+/* ---- pages -------------------------------------------------------------- */
+
+static Line note_lines[NNOTES + 1][4];
+static int note_nl[NNOTES + 1];
+static struct {
+  int page, at_top;
+  double y;                 /* baseline of the last body line */
+  int notes[NNOTES], nnotes, nlines;
+} pg;
+
+static void text_at(const char *markup, double x, double base, double size)
+{
+  int st = 0;
+  walk(markup, strlen(markup), x, base, size, &st, 1);
+}
+
+static void hrule(double x0, double x1, double y)
+{
+  cairo_set_line_width(cr, 0.283);
+  cairo_move_to(cr, x0, y);
+  cairo_line_to(cr, x1, y);
+  cairo_stroke(cr);
+}
+
+static double first_note_base(int nlines)
+{
+  return LAST_NOTE - (nlines - 1) * NOTE_PITCH;
+}
+
+/* Notes are set at the foot of the page whose body holds their marker,
+ * bottom-aligned just above the running footer. */
+static void finish_page(void)
+{
+  if (pg.nnotes) {
+    double y = first_note_base(pg.nlines);
+    hrule(COL, COL + 56.69, y - 11.4);
+    for (int i = 0; i < pg.nnotes; i++) {
+      int n = pg.notes[i];
+      char num[8];
+      snprintf(num, sizeof num, "%d", n);
+      text_at(num, COL, y - NOTE_NUM_UP, NOTE_NUM);
+      for (int l = 0; l < note_nl[n]; l++, y += NOTE_PITCH)
+        text_at(note_lines[n][l].text, NOTE_X, y, NOTE);
+    }
+  }
+  char num[8];
+  snprintf(num, sizeof num, "%d", pg.page);
+  text_at("Tweede Kamer, vergaderjaar 2025–2026, Aanhangsel", COL, FOOT_Y, 9.0595);
+  int st = 0;
+  text_at(num, COL_R - walk(num, strlen(num), 0, 0, 9.0595, &st, 0), FOOT_Y, 9.0595);
+  cairo_show_page(cr);
+}
+
+static void new_page(void)
+{
+  if (pg.page) finish_page();
+  pg.page++, pg.nnotes = pg.nlines = 0, pg.at_top = 1;
+  pg.y = (pg.page == 1 ? FIRST_P1 : FIRST_PN) - PITCH;
+  if (pg.page > 1) return;
+  text_at("*Tweede Kamer der Staten-Generaal*", LEFT, 43.94, 18.1191);
+  text_at("*2*", 487.45, 66.16, 51.1597);
+  hrule(LEFT, COL_R, 85.3);
+  text_at("Vergaderjaar 2025–2026", LEFT, 100.74, 9.5924);
+  text_at("*Aanhangsel van de Handelingen*", COL, 100.74, 9.978);
+  hrule(LEFT, COL_R, 139.04);
+  text_at("*Vragen gesteld door de leden der Kamer, met de daarop door de*", COL, 157.61, 9.0595);
+  text_at("*regering gegeven antwoorden*", COL, 167.19, 9.0595);
+  text_at("*9999*", COL, 268.21, 12.7899);
+  text_at("ah-tk-20252026-9999", LEFT, 724.2, 5.862);
+  text_at("ISSN 0921 - 7398", LEFT, 730.6, 5.862);
+  text_at("’s-Gravenhage 2025", LEFT, 737.0, 5.862);
+}
+
+/* Places one body line below the previous one (gap = extra space, dropped
+ * at the top of a page).  keep > 0 demands room for that many more lines,
+ * so a label never ends a page.  A line moves to the next page when it or
+ * the notes it references would not fit above the notes. */
+static void place(const Line *ln, double x, double gap, int keep, const char *bullet)
+{
+  int refs[8], nr = 0;
+  for (const char *q = strchr(ln->text, '^'); q && nr < 8; q = strchr(q + 1, '^'))
+    refs[nr++] = atoi(q + 1);
+  for (;;) {
+    int lines = pg.nlines;
+    for (int i = 0; i < nr; i++) lines += note_nl[refs[i]];
+    double base = pg.y + PITCH + (pg.at_top ? 0 : gap);
+    double max = lines ? first_note_base(lines) - NOTE_CLEAR : BODY_MAX;
+    if (base + keep * PITCH <= max || pg.at_top) break;
+    new_page();
+  }
+  pg.y += PITCH + (pg.at_top ? 0 : gap);
+  pg.at_top = 0;
+  int st = ln->style;
+  walk(ln->text, strlen(ln->text), x, pg.y, BODY, &st, 1);
+  if (bullet) text_at(bullet, COL, pg.y, BODY);
+  for (int i = 0; i < nr; i++) {
+    pg.notes[pg.nnotes++] = refs[i];
+    pg.nlines += note_nl[refs[i]];
+  }
+}
+
+static void paragraph(const char *src, double gap)
+{
+  Line lines[40];
+  int bul = strncmp(src, "• ", strlen("• ")) == 0;
+  double x = bul ? BULLET_IN : COL;
+  int n = break_text(bul ? src + strlen("• ") : src, COL_R - x, BODY, lines, 40);
+  for (int i = 0; i < n; i++)
+    place(&lines[i], x, i ? 0 : gap, 0, bul && !i ? "•" : NULL);
+}
+
+/* ---- expected text -------------------------------------------------------- */
+
+/* The plain text a converter must recover: markup removed, note markers as
+ * [^n], paragraphs and list items joined with single spaces. */
+static void plain(FILE *f, const char *s)
+{
+  for (; *s; s++) {
+    if (*s == '^') fprintf(f, "[^%d]", atoi(s + 1));
+    if (*s == '^' || *s == '~')
+      while (s[1] >= '0' && s[1] <= '9') { if (*s == '~') fputc(s[1], f); s++; }
+    else if (!strchr("*_=|", *s)) fputc(*s, f);
+  }
+}
+
+int main(int argc, char **argv)
+{
+  if (argc < 2 || argc > 3) {
+    fprintf(stderr, "usage: %s out.pdf [expected.txt]\n", argv[0]);
+    return 2;
+  }
+  cairo_surface_t *surf = cairo_pdf_surface_create(argv[1], PAGE_W, PAGE_H);
+  if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
+    fprintf(stderr, "%s: cannot create %s\n", argv[0], argv[1]);
+    return 1;
+  }
+  cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE,
+    "Antwoord op vragen van de leden Jansen en De Vries-van Dam over «Nieuwe sluizen vertraagd»");
+  cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, "ahconv samples/mksample.c");
+  /* a fixed date keeps the committed file reproducible */
+  cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATE_DATE, "2025-09-24T00:00:00Z");
+  cr = cairo_create(surf);
+  cairo_set_source_rgb(cr, 0, 0, 0);
+
+  /* Unhinted, unrounded metrics: widths must not depend on a pixel grid.
+   * Ligatures off so that every glyph maps back to one character. */
+  PangoContext *ctx = pango_font_map_create_context(pango_cairo_font_map_get_default());
+  cairo_font_options_t *fo = cairo_font_options_create();
+  cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options(ctx, fo);
+  pango_context_set_round_glyph_positions(ctx, FALSE);
+  lay = pango_layout_new(ctx);
+  PangoAttrList *al = pango_attr_list_new();
+  pango_attr_list_insert(al, pango_attr_font_features_new("liga=0, clig=0"));
+  pango_layout_set_attributes(lay, al);
+
+  for (int n = 1; n <= NNOTES; n++)
+    note_nl[n] = break_text(NOTES[n], COL_R - NOTE_X, NOTE, note_lines[n], 4);
+
+  new_page();
+  paragraph(OMS_VRAAG, 0);
+  paragraph(OMS_ANTW, OMS_GAP);
+  for (size_t b = 0; b < sizeof BLOCKS / sizeof BLOCKS[0]; b++) {
+    Line label = {"", 0};
+    snprintf(label.text, sizeof label.text, "%s", BLOCKS[b].label);
+    place(&label, COL, PITCH, 1, NULL);           /* one blank line before */
+    for (int i = 0; BLOCKS[b].paras[i]; i++) paragraph(BLOCKS[b].paras[i], 0);
+  }
+  finish_page();
+
+  cairo_destroy(cr);
+  cairo_surface_finish(surf);
+  int rc = cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS;
+  cairo_surface_destroy(surf);
+  pango_attr_list_unref(al);
+  g_object_unref(lay);
+  g_object_unref(ctx);
+  cairo_font_options_destroy(fo);
+  if (rc) {
+    fprintf(stderr, "%s: writing %s failed\n", argv[0], argv[1]);
+    return 1;
+  }
+
+  if (argc == 3) {
+    FILE *f = fopen(argv[2], "w");
+    if (!f) {
+      perror(argv[2]);
+      return 1;
+    }
+    for (size_t b = 0; b < sizeof BLOCKS / sizeof BLOCKS[0]; b++) {
+      fprintf(f, "%s\t", BLOCKS[b].label);
+      for (int i = 0; BLOCKS[b].paras[i]; i++) {
+        if (i) fputc(' ', f);
+        plain(f, BLOCKS[b].paras[i]);
+      }
+      fputc('\n', f);
+    }
+    for (int n = 1; n <= NNOTES; n++) {
+      fprintf(f, "Noot %d\t", n);
+      plain(f, NOTES[n]);
+      fputc('\n', f);
+    }
+    if (fclose(f)) {
+      perror(argv[2]);
+      return 1;
+    }
+  }
+  return 0;
+}

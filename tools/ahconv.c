@@ -1,0 +1,103 @@
+/* ahconv — command line front end of libahconv.
+ *
+ * A thin layer: argument parsing, messages and exit codes live here; every
+ * decision about documents lives in the library.
+ *
+ * Exit status: 0 ok, 1 verify found problems, 2 unusable input or usage.
+ */
+#include "ahconv.h"
+#include "io.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage_text[] =
+    "usage: ahconv convert [-f xml] [-o OUT] INPUT\n"
+    "       ahconv --version | --help\n"
+    "\n"
+    "convert   read an Aanhangsel van de Handelingen rendition (PDF; type from\n"
+    "          content) and write its normalized XML to OUT, or to standard output.\n"
+    "          OUT is written to a temporary file and renamed into place, so a\n"
+    "          failure never leaves a partial file or touches an existing one.\n"
+    "\n"
+    "exit status: 0 ok, 2 unusable input or usage\n";
+
+static int usage_error(const char *msg) {
+  fprintf(stderr, "ahconv: %s\n%s", msg, usage_text);
+  return 2;
+}
+
+static int fail(const char *file, const ah_error *err) {
+  fprintf(stderr, "ahconv: %s: %s\n", file, err->message[0] ? err->message : ah_status_string(err->code));
+  return 2;
+}
+
+static int write_stdout(const char *data, size_t len) {
+  if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+    fprintf(stderr, "ahconv: standard output: write failed\n");
+    return 2;
+  }
+  return 0;
+}
+
+static int cmd_convert(int argc, char **argv) {
+  const char *format = "xml", *out = NULL, *input = NULL;
+  for (int i = 0; i < argc; i++) {
+    const char *a = argv[i];
+    if (strcmp(a, "-f") == 0 || strcmp(a, "--format") == 0) {
+      if (++i >= argc) return usage_error("-f needs a format");
+      format = argv[i];
+    } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+      if (++i >= argc) return usage_error("-o needs a file name");
+      out = argv[i];
+    } else if (a[0] == '-' && a[1]) {
+      char msg[128];
+      snprintf(msg, sizeof msg, "unknown option %.60s", a);
+      return usage_error(msg);
+    } else if (input) {
+      return usage_error("convert takes one INPUT");
+    } else {
+      input = a;
+    }
+  }
+  if (!input) return usage_error("convert needs an INPUT");
+  if (strcmp(format, "xml") != 0) {
+    char msg[128];
+    snprintf(msg, sizeof msg, "unknown format %.60s (known: xml)", format);
+    return usage_error(msg);
+  }
+
+  ah_error err = {0};
+  ah_doc *doc = ah_doc_open_file(input, AH_OPT_DEFAULT, &err);
+  if (!doc) return fail(input, &err);
+  int rc = 0;
+  if (out) {
+    if (ah_write_xml_file(doc, out, AH_OPT_DEFAULT, &err) != 0) rc = fail(out, &err);
+  } else {
+    size_t len;
+    char *xml = ah_render_xml(doc, AH_OPT_DEFAULT, &len, &err);
+    if (!xml) rc = fail(input, &err);
+    else rc = write_stdout(xml, len);
+    free(xml);
+  }
+  ah_doc_free(doc);
+  return rc;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) return usage_error("missing command");
+  const char *cmd = argv[1];
+  if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+    fputs(usage_text, stdout);
+    return 0;
+  }
+  if (strcmp(cmd, "--version") == 0) {
+    printf("ahconv %s\n", ah_version());
+    return 0;
+  }
+  if (strcmp(cmd, "convert") == 0) return cmd_convert(argc - 2, argv + 2);
+  char msg[128];
+  snprintf(msg, sizeof msg, "unknown command %.60s", cmd);
+  return usage_error(msg);
+}
