@@ -80,7 +80,8 @@ void ah_lines_free(ah_lines *l);
 int ah_source_pdf(const void *data, size_t len, ah_lines *out, ah_error *err);
 
 /* ---- layout stage output ---- */
-typedef enum { AH_BLOCK_PARA, AH_BLOCK_NOTE } ah_block_kind;
+/* A TABLE block's text has cells separated by '\t' and rows by '\n'. */
+typedef enum { AH_BLOCK_PARA, AH_BLOCK_NOTE, AH_BLOCK_TABLE } ah_block_kind;
 
 typedef struct {
   ah_block_kind kind;
@@ -140,6 +141,8 @@ int ah_structure(ah_doc *doc, ah_flow *flow, ah_error *err);
 void ah_meta_omschrijving(ah_node *omschrijving, const char *sentence);
 /* "3 juni 2021" at s -> "2021-06-03"; returns chars consumed, 0 if none */
 size_t ah_parse_dutch_date(const char *s, char iso[11]);
+/* "Vraag 2 en 3", "Antwoord 5", "Mededeling": a section heading. */
+bool ah_is_label(const char *text);
 /* Adds text to a paragraph-like node, marking URLs. */
 void ah_append_inline_text(ah_node *parent, const char *text);
 

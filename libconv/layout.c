@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum { ZONE_BODY, ZONE_FURNITURE, ZONE_NOTE } zone;
+typedef enum { ZONE_BODY, ZONE_FURNITURE, ZONE_NOTE, ZONE_TABLE } zone;
 
 typedef struct {
   const ah_lines *lines;
@@ -244,13 +244,71 @@ static void mark_notes(page_model *m) {
       if (ln->page == page && m->zones[i] == ZONE_BODY && is_body_sized(m, ln) && ln->base > last_body)
         last_body = ln->base;
     }
+    /* Small type below the body is the note zone — unless a note number
+     * stands lower: then what lies above the first number is small type of
+     * the body (a table, a caption), not a note. */
+    double zone_top = last_body;
     for (size_t i = 0; i < l->n; i++) {
       const ah_line *ln = &l->items[i];
-      if (ln->page == page && m->zones[i] == ZONE_BODY && ln->size < m->body_size * 0.9 &&
-          ln->top > last_body)
+      if (ln->page == page && m->zones[i] == ZONE_BODY && ln->top > last_body &&
+          ln->size < m->body_size * 0.7 && all_digits(m->texts[i]) && (zone_top == last_body || ln->top < zone_top))
+        zone_top = ln->top - 1;
+    }
+    for (size_t i = 0; i < l->n; i++) {
+      const ah_line *ln = &l->items[i];
+      if (ln->page == page && m->zones[i] == ZONE_BODY && ln->size < m->body_size * 0.9 && ln->top > zone_top)
         m->zones[i] = ZONE_NOTE;
     }
   }
+}
+
+static void append_spans(ah_spans *dst, const ah_spans *src) {
+  for (size_t i = 0; i < src->n; i++)
+    ah_spans_add(dst, src->items[i].text, strlen(src->items[i].text), src->items[i].style);
+}
+
+/* Small type left in the body after the notes are out: tables and their
+ * captions, printed in the note size inside an answer. */
+static void mark_tables(page_model *m) {
+  for (size_t i = 0; i < m->lines->n; i++)
+    if (m->zones[i] == ZONE_BODY && m->lines->items[i].size < m->body_size * 0.9) m->zones[i] = ZONE_TABLE;
+}
+
+static int cmp_line_x(const void *a, const void *b) {
+  const ah_line *x = *(const ah_line *const *)a, *y = *(const ah_line *const *)b;
+  return (x->x0 > y->x0) - (x->x0 < y->x0);
+}
+
+/* Lines [from, to) of table type become one block: rows are the text
+ * fragments on one baseline, ordered left to right; cells are split at
+ * column gaps (tabs from the source stage). */
+static void add_table(page_model *m, ah_flow *flow, size_t from, size_t to) {
+  const ah_lines *l = m->lines;
+  ah_block *b = ah_flow_add(flow, AH_BLOCK_TABLE);
+  b->page_first = l->items[from].page + 1;
+  b->page_last = l->items[to - 1].page + 1;
+  const ah_line **row = ah_xmalloc((to - from) * sizeof *row);
+  bool *used = ah_xcalloc(to - from, sizeof *used);
+  bool first_row = true;
+  for (size_t i = from; i < to; i++) {
+    if (used[i - from] || m->zones[i] != ZONE_TABLE) continue;
+    size_t n = 0;
+    for (size_t j = i; j < to; j++)
+      if (!used[j - from] && m->zones[j] == ZONE_TABLE && l->items[j].page == l->items[i].page &&
+          near(l->items[j].base, l->items[i].base, 1.5)) {
+        row[n++] = &l->items[j];
+        used[j - from] = true;
+      }
+    qsort(row, n, sizeof *row, cmp_line_x);
+    if (!first_row) ah_spans_add(&b->spans, "\n", 1, 0);
+    first_row = false;
+    for (size_t k = 0; k < n; k++) {
+      if (k) ah_spans_add(&b->spans, "\t", 1, 0);
+      append_spans(&b->spans, &row[k]->spans);
+    }
+  }
+  free(used);
+  free(row);
 }
 
 /* ---- joining lines ------------------------------------------------------ */
@@ -265,10 +323,21 @@ static const char *last_token(const char *text) {
   return sp ? sp + 1 : text;
 }
 
+/* http(s)://…, www.…, or a bare host with a path ("regiopurmerend.nl/2024/…") */
 static bool looks_like_url(const char *tok) {
   while (*tok == '(' || *tok == '[' || *tok == '<') tok++;
-  return ah_starts_with(tok, "http://") || ah_starts_with(tok, "https://") ||
-         ah_starts_with(tok, "www.") || strstr(tok, "://") != NULL;
+  if (ah_starts_with(tok, "www.") || strstr(tok, "://")) return true;
+  const char *slash = strchr(tok, '/');
+  if (!slash) return false;
+  const char *dot = NULL;
+  for (const char *p = tok; p < slash; p++) {
+    if (*p == '.') dot = p;
+    else if (!isalnum((unsigned char)*p) && *p != '-') return false;
+  }
+  if (!dot || slash - dot < 3) return false;
+  for (const char *p = dot + 1; p < slash; p++)
+    if (!isalpha((unsigned char)*p)) return false;
+  return true;
 }
 
 /* Appends `next` (one printed line) to the paragraph `para` whose text so far
@@ -313,20 +382,38 @@ static bool starts_with_bullet(const char *t) {
   return false;
 }
 
+static bool ends_sentence(const char *t) {
+  size_t n = strlen(t);
+  while (n && t[n - 1] == ' ') n--;
+  if (!n) return false;
+  if (strchr(".?!:;)", t[n - 1])) return true;
+  /* closing quotes: ” » ’ */
+  return n >= 3 && (unsigned char)t[n - 3] == 0xE2 && (unsigned char)t[n - 2] == 0x80 &&
+         ((unsigned char)t[n - 1] == 0x9D || (unsigned char)t[n - 1] == 0x99);
+}
+
 /* ---- body paragraphs ---------------------------------------------------- */
 
-static void append_spans(ah_spans *dst, const ah_spans *src) {
-  for (size_t i = 0; i < src->n; i++)
-    ah_spans_add(dst, src->items[i].text, strlen(src->items[i].text), src->items[i].style);
-}
 
 static void build_body(page_model *m, ah_flow *flow) {
   const ah_lines *l = m->lines;
   ah_block *cur = NULL;
   ah_buf text = {0};
   const ah_line *prev = NULL;
+  size_t prev_index = 0;
   double space = m->body_size * 0.28;
   for (size_t i = 0; i < l->n; i++) {
+    if (m->zones[i] == ZONE_TABLE) {
+      size_t j = i;
+      while (j < l->n && (m->zones[j] == ZONE_TABLE || m->zones[j] == ZONE_NOTE || m->zones[j] == ZONE_FURNITURE) &&
+             l->items[j].page == l->items[i].page)
+        j++;
+      add_table(m, flow, i, j);
+      cur = NULL;
+      prev = NULL;
+      i = j - 1;
+      continue;
+    }
     if (m->zones[i] != ZONE_BODY) continue;
     const ah_line *ln = &l->items[i];
     const char *t = m->texts[i];
@@ -338,7 +425,10 @@ static void build_body(page_model *m, ah_flow *flow) {
       bool short_line = prev->x1 + space + ln->first_word_width < m->body_right - 1.0;
       bool bullet = starts_with_bullet(t);
       bool list_ends = cur && cur->list_item && ln->x0 <= m->body_left + 1.0;
-      if (gap || short_line || bullet || list_ends) new_block = true;
+      /* A heading on its own line after a finished sentence: the blank line
+       * before it may have fallen at the foot of the previous page. */
+      bool heading = ends_sentence(m->texts[prev_index]) && ah_is_label(t);
+      if (gap || short_line || bullet || list_ends || heading) new_block = true;
     }
     if (new_block) {
       cur = ah_flow_add(flow, AH_BLOCK_PARA);
@@ -357,6 +447,7 @@ static void build_body(page_model *m, ah_flow *flow) {
       text.cap = text.len + 1;
     }
     prev = ln;
+    prev_index = i;
   }
   ah_buf_free(&text);
 }
@@ -438,6 +529,7 @@ int ah_layout(const ah_lines *lines, ah_flow *flow, ah_error *err) {
   find_column(&m);
   mark_footer_and_colophon(&m, flow);
   mark_notes(&m);
+  mark_tables(&m);
   find_column(&m);
   find_pitch(&m);
   build_body(&m, flow);

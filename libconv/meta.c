@@ -102,6 +102,32 @@ static void mark_date_after(marks *ms, const char *s, const char *keyword, bool 
   set_mark_attr(m, 0, "iso", iso, strlen(iso));
 }
 
+/* Names set in a tight bold face can lose the space after a tussenvoegsel
+ * ("Inge vanDijk"): no glyph gap is left to find, but a lowercase prefix
+ * running straight into a capital is never one Dutch word. */
+static char *spaced_name(const char *name, size_t len) {
+  static const char *const prefixes[] = {"van der", "van den", "van de", "in 't", "van", "de", "der", "den",
+                                         "ter", "ten", "te", "het", "op de", "in de", "'t", NULL};
+  ah_buf b = {0};
+  size_t i = 0;
+  while (i < len) {
+    bool word_start = i == 0 || name[i - 1] == ' ' || name[i - 1] == '-';
+    bool fixed = false;
+    for (int k = 0; word_start && prefixes[k]; k++) {
+      size_t n = strlen(prefixes[k]);
+      if (i + n < len && strncmp(name + i, prefixes[k], n) == 0 && isupper((unsigned char)name[i + n])) {
+        ah_buf_put(&b, name + i, n);
+        ah_buf_putc(&b, ' ');
+        i += n;
+        fixed = true;
+        break;
+      }
+    }
+    if (!fixed) ah_buf_putc(&b, name[i++]);
+  }
+  return ah_buf_steal(&b);
+}
+
 /* "Van Weyenberg, Romke de Jong en Kat (allen D66)", "Sneller (D66), Chakor
  * (GroenLinks-PvdA) en Van Nispen (SP)", "Faber-van de Klashorst(PVV)". */
 static void mark_askers(marks *ms, const char *s, size_t a, size_t b) {
@@ -116,7 +142,10 @@ static void mark_askers(marks *ms, const char *s, size_t a, size_t b) {
       trim_range(s, &x, &y);
       if (y > x && n_pending < 32) {
         mark *m = add_mark(ms, x, y, AH_NODE_VRAGENSTELLER);
-        if (m) pending[n_pending++] = ms->n - 1;
+        if (m) {
+          m->text = spaced_name(s + x, y - x);
+          pending[n_pending++] = ms->n - 1;
+        }
       }
       if (paren) {
         const char *close = memchr(s + i, ')', b - i);
@@ -138,6 +167,11 @@ static void mark_askers(marks *ms, const char *s, size_t a, size_t b) {
     }
     i++;
   }
+}
+
+/* "Ministers", "Staatssecretarissen" — not "Staatssecretaris", which ends in s too */
+static bool is_plural_title(const char *t, size_t len) {
+  return (len > 5 && strncmp(t + len - 5, "issen", 5) == 0) || (len > 3 && strncmp(t + len - 3, "ers", 3) == 0);
 }
 
 static char *singular(const char *title, size_t len) {
@@ -167,7 +201,7 @@ static void mark_addressees(marks *ms, const char *s, size_t a, size_t b) {
   const char *voor = strstr(seg, " voor ");
   const char *prep = van && (!voor || van < voor) ? van : voor;
   size_t title_len = prep ? (size_t)(prep - seg) : strlen(seg);
-  bool plural = title_len > 1 && (strncmp(seg + title_len - 1, "s", 1) == 0) && !memchr(seg, ' ', title_len);
+  bool plural = !memchr(seg, ' ', title_len) && is_plural_title(seg, title_len);
   const char *en_de = strstr(seg, " en de ");
   if (plural && prep) {
     /* "Ministers van X en van Y": split at " en van " / " en voor " */

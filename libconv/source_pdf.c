@@ -17,6 +17,8 @@
 
 /* Fraction of the font size: a gap wider than this between two glyphs is a space. */
 #define WORD_GAP_EM 0.14
+/* A gap wider than this (in em) separates columns, not words: written as a tab. */
+#define COLUMN_GAP_EM 1.0
 /* Glyphs smaller than this fraction of the line's size may be raised or lowered. */
 #define SMALL_GLYPH 0.85
 /* poppler boxes run from ascent to descent; this share of the box lies below the
@@ -111,13 +113,16 @@ static void emit_line(const glyph *g, size_t n, int page, ah_lines *out) {
     if (is_space(g[i].ch)) {
       /* a space takes the style of the text around it so runs stay whole */
       style = (i > 0 ? g[i - 1].style : 0) & ~(AH_STYLE_SUP | AH_STYLE_SUB);
-      ah_spans_add(&line.spans, " ", 1, style);
+      bool column = g[i].box.x2 - g[i].box.x1 > COLUMN_GAP_EM * line.size;
+      ah_spans_add(&line.spans, column ? "\t" : " ", 1, style);
       continue;
     }
     if (i > 0 && !is_space(g[i - 1].ch)) {
       double gap = g[i].box.x1 - g[i - 1].box.x2;
       double size = g[i].size > g[i - 1].size ? g[i].size : g[i - 1].size;
-      if (gap > WORD_GAP_EM * size) ah_spans_add(&line.spans, " ", 1, g[i - 1].style & ~(AH_STYLE_SUP | AH_STYLE_SUB));
+      int st = g[i - 1].style & ~(AH_STYLE_SUP | AH_STYLE_SUB);
+      if (gap > COLUMN_GAP_EM * size) ah_spans_add(&line.spans, "\t", 1, st);
+      else if (gap > WORD_GAP_EM * size) ah_spans_add(&line.spans, " ", 1, st);
     }
     if (g[i].ch == 0xA0) ah_spans_add(&line.spans, " ", 1, style);
     else ah_spans_add(&line.spans, g[i].utf8, (size_t)g[i].utf8_len, style);

@@ -80,6 +80,8 @@ static label parse_label(const char *text) {
   return lb;
 }
 
+bool ah_is_label(const char *text) { return parse_label(text).type != AH_NODE_NONE; }
+
 /* ---- inline content ----------------------------------------------------- */
 
 static bool url_char(unsigned char c) { return c > ' ' && c != '<' && c != '>' && c != '"'; }
@@ -198,14 +200,39 @@ static void add_inlines(ah_node *para, const ah_spans *spans, size_t first, cons
 
 /* Bulleted blocks become list items; the bullet itself is presentation. */
 static size_t bullet_length(const char *t) {
-  static const char *const bullets[] = {"\xE2\x80\xA2", "\xE2\x96\xAA", "\xE2\x97\x8F", "\xEF\x82\xB7",
-                                        "\xE2\x80\x93", "-", "o", NULL};
+  /* Only real bullet glyphs are dropped; a dash or "o" used as a bullet is
+   * kept, because it is printed as a character of the text. */
+  static const char *const bullets[] = {"\xE2\x80\xA2", "\xE2\x96\xAA", "\xE2\x97\x8F", "\xEF\x82\xB7", NULL};
   for (int i = 0; bullets[i]; i++)
     if (ah_starts_with(t, bullets[i])) return strlen(bullets[i]);
   return 0;
 }
 
+static void add_table(ah_node *section, const ah_block *b) {
+  char *text = ah_spans_text(&b->spans);
+  ah_node *table = ah_node_append(section, AH_NODE_TABLE);
+  char *save_row = NULL;
+  for (char *row = strtok_r(text, "\n", &save_row); row; row = strtok_r(NULL, "\n", &save_row)) {
+    char *trimmed = normalized(row);
+    bool empty = !*trimmed;
+    free(trimmed);
+    if (empty) continue;
+    ah_node *r = ah_node_append(table, AH_NODE_ROW);
+    char *save_cell = NULL;
+    for (char *cell = strtok_r(row, "\t", &save_cell); cell; cell = strtok_r(NULL, "\t", &save_cell)) {
+      char *t = normalized(cell);
+      if (*t) ah_append_inline_text(ah_node_append(r, AH_NODE_CELL), t);
+      free(t);
+    }
+  }
+  free(text);
+}
+
 static void add_block_content(ah_node *section, const ah_block *b, const note_set *ns) {
+  if (b->kind == AH_BLOCK_TABLE) {
+    add_table(section, b);
+    return;
+  }
   if (b->list_item) {
     ah_node *list = section->last && section->last->type == AH_NODE_LIST ? section->last
                                                                           : ah_node_append(section, AH_NODE_LIST);
@@ -295,9 +322,13 @@ int ah_structure(ah_doc *doc, ah_flow *flow, ah_error *err) {
   size_t n_sections = 0;
   for (size_t i = 0; i < flow->n; i++) {
     ah_block *b = &flow->items[i];
-    if (b->kind != AH_BLOCK_PARA) continue;
+    if (b->kind == AH_BLOCK_NOTE) continue;
+    if (b->kind == AH_BLOCK_TABLE) {
+      if (section) add_block_content(section, b, &ns);
+      continue;
+    }
     char *raw = ah_spans_text(&b->spans);
-    char *text = normalized(raw);
+    char *text = ah_normalize_space(raw);
     free(raw);
     label lb = parse_label(text);
     if (lb.type != AH_NODE_NONE) {

@@ -83,7 +83,7 @@ static const Block BLOCKS[] = {
     "sector, in het bijzonder voor de uitstoot van CO~2?"}},
   {"Antwoord 2 en 3", {
     "Ja, dat klopt. De aannemer heeft in het voorjaar van 2025 gemeld dat de oplevering niet eerder "
-    "dan in 2030 kan plaatsvinden, terwijl de oorspronkelijke planning uitging van de zomer van "
+    "dan in 2030 kan plaatsvinden, terwijl de oor=spron=ke=lij=ke planning uitging van de zomer van "
     "2027. De belangrijkste oorzaken zijn:",
     "• de gestegen prijzen van staal en beton, waardoor het tweede deelcontract opnieuw moest "
     "worden aanbesteed;",
@@ -91,19 +91,19 @@ static const Block BLOCKS[] = {
     "zelf;",
     "• de langere doorlooptijd van de vergunning=verlening voor de stikstof=depositie tijdens de "
     "bouw^2.",
-    "Rijkswaterstaat onderzoekt samen met de provincie Zuid-|Holland en de betrokken gemeenten "
-    "hoe de hinder voor de scheepvaart tijdens de bouw zo klein mogelijk kan blijven. Daarbij wordt "
-    "onder meer gekeken naar langere bedieningstijden van de bestaande sluizen, het vooraf "
-    "aankondigen van stremmingen en een betere spreiding van het scheepvaartverkeer over de dag. "
-    "De bestaande sluizen blijven tot de ingebruikname van de nieuwe sluizen in bedrijf; daarvoor "
-    "is extra onderhoud ingepland, zodat de kans op onvoorziene storingen beperkt blijft.",
+    "Rijkswaterstaat onderzoekt op dit moment samen met de provincie Zuid-|Holland en de betrokken "
+    "gemeenten hoe de hinder voor de scheepvaart tijdens de bouw zo klein mogelijk kan blijven. "
+    "Daarbij wordt onder meer gekeken naar langere be=dienings=tijden van de bestaande sluizen, het "
+    "vooraf aankondigen van stremmingen en een betere spreiding van het scheep=vaart=verkeer over "
+    "de dag. De bestaande sluizen blijven tot de in=ge=bruik=name van de nieuwe sluizen in bedrijf; "
+    "daarvoor is extra onderhoud ingepland, zodat de kans op onvoorziene storingen beperkt blijft.",
     "Het uitstel heeft ook gevolgen voor de verduur=za=ming van de binnenvaart. Schepen moeten "
-    "langer wachten en varen in sommige gevallen om, wat leidt tot een hoger brandstofverbruik. "
+    "langer wachten en varen in sommige gevallen om, wat leidt tot een hoger brand=stof=ver=bruik. "
     "De extra uitstoot van CO~2 door omvaren en wachttijden wordt geraamd op ongeveer 12 kiloton "
     "per jaar zolang de nieuwe sluizen niet in gebruik zijn. Om dit te beperken versnelt "
-    "Rijkswaterstaat de aanleg van walstroom=voorzieningen bij de wachtplaatsen, zodat schepen "
+    "Rijkswaterstaat de aanleg van walstroom=voor=zie=ningen bij de wachtplaatsen, zodat schepen "
     "hun motoren en aggregaten tijdens het wachten kunnen uitzetten. Ook worden de gegevens over "
-    "verwachte wachttijden eerder en nauwkeuriger met de sector gedeeld, zodat schippers hun "
+    "verwachte wachttijden eerder en nauw=keu=ri=ger met de sector gedeeld, zodat schippers hun "
     "vaarsnelheid en route daarop kunnen afstemmen. Ik heb de branche=organisaties gevraagd om in "
     "het najaar samen met Rijkswaterstaat te bezien welke aanvullende maatregelen mogelijk zijn."}},
   {"Vraag 4", {
@@ -111,25 +111,25 @@ static const Block BLOCKS[] = {
     "schippers gecompenseerd die door de stremmingen inkomsten mislopen, en worden die "
     "vergoedingen fiscaal belast?"}},
   {"Antwoord 4", {
-    "De meerkosten van de vertraging worden op dit moment geraamd op € 140 tot 180 miljoen "
+    "De meerkosten van de vertraging worden op dit moment geraamd op 140 tot 180 miljoen euro "
     "(prijspeil 2025). Het grootste deel daarvan bestaat uit de hogere aanneemsom voor het tweede "
     "deelcontract; daarnaast zijn er kosten voor het langer in stand houden van de bestaande "
     "sluizen en voor de maatregelen om de hinder te beperken. De meerkosten worden gedekt binnen "
     "het Mobiliteitsfonds^3, door de planning van enkele andere projecten in het programma "
-    "Vervanging en Renovatie aan te passen. Ik informeer uw Kamer bij de eerstvolgende "
+    "Vervanging en Renovatie aan te passen. Ik informeer uw Kamer bij de eerst=vol=gende "
     "begrotings=wijziging over de precieze verdeling.",
-    "Schippers die aantoonbaar schade lijden door een stremming die langer duurt dan vooraf is "
-    "aangekondigd, kunnen een beroep doen op de bestaande regeling nadeel=compensatie. De "
+    "Schippers die aan=toon=baar schade lijden door een stremming die langer duurt dan vooraf is "
+    "aan=ge=kon=digd, kunnen een beroep doen op de bestaande regeling nadeel=compensatie. De "
     "Staatssecretaris van Financiën laat mij weten dat een dergelijke vergoeding voor een "
     "ondernemer tot de winst uit onderneming behoort en dus op de gebruikelijke wijze wordt "
-    "belast, net als de inkomsten die zij vervangt. Dat is niet anders dan bij vergelijkbare "
+    "belast, net als de inkomsten die zij vervangt. Dat is niet anders dan bij ver=ge=lijk=bare "
     "regelingen in andere sectoren."}},
   {"Vraag 5", {
     "Bent u bereid deze vragen afzonderlijk en vóór het commissiedebat Scheepvaart te "
     "beantwoorden?"}},
   {"Antwoord 5", {
     "De vragen zijn zo snel als mogelijk beantwoord. Voor het commissiedebat Scheepvaart van "
-    "15 oktober 2025 ontvangt uw Kamer daarnaast de halfjaarlijkse voortgangs=brief over het "
+    "15 oktober 2025 ontvangt uw Kamer daarnaast de half=jaar=lijkse voortgangs=brief over het "
     "programma Vervanging en Renovatie^4, waarin ik nader inga op de planning van de sluizen bij "
     "Gorinchem en Krimpen aan den IJssel."}},
 };
@@ -272,6 +272,20 @@ static void text_at(const char *markup, double x, double base, double size)
   walk(markup, strlen(markup), x, base, size, &st, 1);
 }
 
+/* DejaVu is wider than the official Univers; lines whose official breaks
+ * must be kept are narrowed horizontally (the official PDFs scale glyphs the
+ * same way), which leaves the font size poppler reports unchanged. */
+static void text_fit(const char *markup, double x, double base, double size, double maxw)
+{
+  int st = 0;
+  double w = walk(markup, strlen(markup), 0, 0, size, &st, 0);
+  cairo_save(cr);
+  cairo_translate(cr, x, base);
+  if (w > maxw) cairo_scale(cr, maxw / w, 1);
+  text_at(markup, 0, 0, size);
+  cairo_restore(cr);
+}
+
 static void hrule(double x0, double x1, double y)
 {
   cairo_set_line_width(cr, 0.283);
@@ -321,8 +335,9 @@ static void new_page(void)
   text_at("Vergaderjaar 2025–2026", LEFT, 100.74, 9.5924);
   text_at("*Aanhangsel van de Handelingen*", COL, 100.74, 9.978);
   hrule(LEFT, COL_R, 139.04);
-  text_at("*Vragen gesteld door de leden der Kamer, met de daarop door de*", COL, 157.61, 9.0595);
-  text_at("*regering gegeven antwoorden*", COL, 167.19, 9.0595);
+  text_fit("*Vragen gesteld door de leden der Kamer, met de daarop door de*", COL, 157.61, 9.0595,
+           COL_R - COL);
+  text_fit("*regering gegeven antwoorden*", COL, 167.19, 9.0595, COL_R - COL);
   text_at("*9999*", COL, 268.21, 12.7899);
   text_at("ah-tk-20252026-9999", LEFT, 724.2, 5.862);
   text_at("ISSN 0921 - 7398", LEFT, 730.6, 5.862);
