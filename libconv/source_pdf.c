@@ -177,8 +177,22 @@ static void read_page(PopplerPage *page, int page_no, ah_lines *out) {
   g_free(text);
 }
 
+/* A complete PDF ends with "%%EOF" (a writer may add a little after it).
+ * poppler would reconstruct a cut-off file and hand back part of the text:
+ * for an archive, half a document is worse than a clear error. */
+static bool has_eof_marker(const unsigned char *d, size_t len) {
+  size_t from = len > 2048 ? len - 2048 : 0;
+  for (size_t i = len >= 5 ? len - 5 + 1 : 0; i-- > from;)
+    if (memcmp(d + i, "%%EOF", 5) == 0) return true;
+  return false;
+}
+
 int ah_source_pdf(const void *data, size_t len, ah_lines *out, ah_error *err) {
   memset(out, 0, sizeof *out);
+  if (!has_eof_marker(data, len)) {
+    ah_error_set(err, AH_ERROR_DAMAGED, "truncated PDF (no %%%%EOF at the end)");
+    return -1;
+  }
   GBytes *bytes = g_bytes_new_static(data, len);
   GError *gerr = NULL;
   PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &gerr);

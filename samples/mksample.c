@@ -16,6 +16,7 @@
  *   |  break point that adds nothing (URLs, and after a real hyphen)
  */
 #include <cairo-pdf.h>
+#include <hb.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,29 +145,51 @@ static const char *NOTES[] = {
 };
 #define NNOTES ((int)(sizeof NOTES / sizeof NOTES[0]) - 1)
 
-static cairo_t *cr;
-static PangoLayout *lay;
+static cairo_t *cr;            /* the one page surface being drawn */
+static PangoLayout *lay;       /* reused for every run */
 
-/* Paints (when draw is set) and measures one run in one font. */
-static double run_out(const char *t, size_t n, double x, double base, double size,
-                      int style, int draw)
+/* Where runs go.  cairo writes each glyph width into the PDF truncated to
+ * 1/1000 em, and PDF readers (poppler included) advance by those widths; but
+ * cairo itself tracks exact advances and positions a run that keeps the text
+ * matrix relative to that.  So two pens: xp, where readers see the text, and
+ * xc, cairo's idea of it; they meet again whenever a size change makes cairo
+ * emit an absolute Tm.  Drawing same-size runs at xc and measuring with xp
+ * puts a note marker exactly after its word as poppler sees it. */
+typedef struct { double xp, xc, last, base; int draw; } Pen;
+
+static void emit(Pen *p, const char *t, size_t n, double size, double shift, int style)
 {
-  if (!n) return 0;
+  if (!n) return;
+  int psz = (int)(size * PANGO_SCALE);
   PangoFontDescription *fd = pango_font_description_new();
   pango_font_description_set_family(fd, "DejaVu Sans");
   pango_font_description_set_weight(fd, style & ST_BOLD ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_font_description_set_style(fd, style & ST_ITAL ? PANGO_STYLE_OBLIQUE : PANGO_STYLE_NORMAL);
-  pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+  pango_font_description_set_absolute_size(fd, psz);
   pango_layout_set_font_description(lay, fd);
   pango_font_description_free(fd);
   pango_layout_set_text(lay, t, (int)n);
-  PangoRectangle lr;
-  pango_layout_get_extents(lay, NULL, &lr);
-  if (draw) {
-    cairo_move_to(cr, x, base);
-    pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(lay, 0));
+  PangoLayoutLine *line = pango_layout_get_line_readonly(lay, 0);
+  double w = 0;
+  for (GSList *r = line->runs; r; r = r->next) {
+    PangoGlyphItem *gi = r->data;
+    hb_face_t *face = hb_font_get_face(pango_font_get_hb_font(gi->item->analysis.font));
+    hb_font_t *raw = hb_font_create(face);      /* scale = font units */
+    long upem = (long)hb_face_get_upem(face);
+    for (int i = 0; i < gi->glyphs->num_glyphs; i++)
+      w += (double)(hb_font_get_glyph_h_advance(raw, gi->glyphs->glyphs[i].glyph) * 1000L / upem)
+           / 1000 * psz / PANGO_SCALE;
+    hb_font_destroy(raw);
   }
-  return (double)lr.width / PANGO_SCALE;
+  PangoRectangle lr;
+  pango_layout_line_get_extents(line, NULL, &lr);
+  if (size != p->last) p->xc = p->xp, p->last = size;
+  if (p->draw) {
+    cairo_move_to(cr, p->xc, p->base - shift);
+    pango_cairo_show_layout_line(cr, line);
+  }
+  p->xp += w;
+  p->xc += (double)lr.width / PANGO_SCALE;
 }
 
 /* Measures (and with draw set, paints) a markup string starting at x and
@@ -176,13 +199,13 @@ static double run_out(const char *t, size_t n, double x, double base, double siz
 static double walk(const char *s, size_t n, double x, double base, double size,
                    int *style, int draw)
 {
-  double x0 = x;
+  Pen p = {x, x, size, base, draw};
   char run[1024];
   size_t rl = 0;
   for (size_t i = 0; i < n; i++) {
     char c = s[i];
     if (c == '*' || c == '_' || c == '^' || c == '~') {
-      x += run_out(run, rl, x, base, size, *style, draw);
+      emit(&p, run, rl, size, 0, *style);
       rl = 0;
     }
     if (c == '*') *style ^= ST_BOLD;
@@ -190,12 +213,12 @@ static double walk(const char *s, size_t n, double x, double base, double size,
     else if (c == '^' || c == '~') {
       size_t j = i + 1;
       while (j < n && s[j] >= '0' && s[j] <= '9') j++;
-      x += run_out(s + i + 1, j - i - 1, x, base + (c == '^' ? -MARK_UP : SUB_DOWN),
-                   MARK, *style & ~ST_BOLD, draw);
+      emit(&p, s + i + 1, j - i - 1, MARK, c == '^' ? MARK_UP : -SUB_DOWN, *style & ~ST_BOLD);
       i = j - 1;
     } else if (c != '=' && c != '|' && rl < sizeof run) run[rl++] = c;
   }
-  return x + run_out(run, rl, x, base, size, *style, draw) - x0;
+  emit(&p, run, rl, size, 0, *style);
+  return p.xp - x;
 }
 
 typedef struct { char text[600]; int style; } Line;
@@ -294,10 +317,7 @@ static void hrule(double x0, double x1, double y)
   cairo_stroke(cr);
 }
 
-static double first_note_base(int nlines)
-{
-  return LAST_NOTE - (nlines - 1) * NOTE_PITCH;
-}
+static double first_note_base(int nlines) { return LAST_NOTE - (nlines - 1) * NOTE_PITCH; }
 
 /* Notes are set at the foot of the page whose body holds their marker,
  * bottom-aligned just above the running footer. */
@@ -315,11 +335,11 @@ static void finish_page(void)
         text_at(note_lines[n][l].text, NOTE_X, y, NOTE);
     }
   }
-  char num[8];
-  snprintf(num, sizeof num, "%d", pg.page);
-  text_at("Tweede Kamer, vergaderjaar 2025–2026, Aanhangsel", COL, FOOT_Y, 9.0595);
+  char num[8];  /* number first, so that cairo positions both absolutely */
   int st = 0;
+  snprintf(num, sizeof num, "%d", pg.page);
   text_at(num, COL_R - walk(num, strlen(num), 0, 0, 9.0595, &st, 0), FOOT_Y, 9.0595);
+  text_at("Tweede Kamer, vergaderjaar 2025–2026, Aanhangsel", COL, FOOT_Y, 9.0595);
   cairo_show_page(cr);
 }
 
@@ -364,8 +384,8 @@ static void place(const Line *ln, double x, double gap, int keep, const char *bu
   pg.y += PITCH + (pg.at_top ? 0 : gap);
   pg.at_top = 0;
   int st = ln->style;
+  if (bullet) text_at(bullet, COL, pg.y, BODY);   /* first: cairo places it absolutely */
   walk(ln->text, strlen(ln->text), x, pg.y, BODY, &st, 1);
-  if (bullet) text_at(bullet, COL, pg.y, BODY);
   for (int i = 0; i < nr; i++) {
     pg.notes[pg.nnotes++] = refs[i];
     pg.nlines += note_nl[refs[i]];
@@ -382,18 +402,39 @@ static void paragraph(const char *src, double gap)
     place(&lines[i], x, i ? 0 : gap, 0, bul && !i ? "•" : NULL);
 }
 
-/* ---- expected text -------------------------------------------------------- */
-
 /* The plain text a converter must recover: markup removed, note markers as
  * [^n], paragraphs and list items joined with single spaces. */
 static void plain(FILE *f, const char *s)
 {
   for (; *s; s++) {
-    if (*s == '^') fprintf(f, "[^%d]", atoi(s + 1));
-    if (*s == '^' || *s == '~')
-      while (s[1] >= '0' && s[1] <= '9') { if (*s == '~') fputc(s[1], f); s++; }
-    else if (!strchr("*_=|", *s)) fputc(*s, f);
+    if (*s == '^' || *s == '~') {
+      int note = *s == '^';
+      if (note) fputs("[^", f);
+      while (s[1] >= '0' && s[1] <= '9') fputc(*++s, f);
+      if (note) fputc(']', f);
+    } else if (!strchr("*_=|", *s)) fputc(*s, f);
   }
+}
+
+/* One line per vraag/antwoord ("label<TAB>text"), then one per note. */
+static int write_expected(const char *path)
+{
+  FILE *f = fopen(path, "w");
+  if (!f) return -1;
+  for (size_t b = 0; b < sizeof BLOCKS / sizeof BLOCKS[0]; b++) {
+    fprintf(f, "%s\t", BLOCKS[b].label);
+    for (int i = 0; BLOCKS[b].paras[i]; i++) {
+      if (i) fputc(' ', f);
+      plain(f, BLOCKS[b].paras[i]);
+    }
+    fputc('\n', f);
+  }
+  for (int n = 1; n <= NNOTES; n++) {
+    fprintf(f, "Noot %d\t", n);
+    plain(f, NOTES[n]);
+    fputc('\n', f);
+  }
+  return fclose(f);
 }
 
 int main(int argc, char **argv)
@@ -403,10 +444,6 @@ int main(int argc, char **argv)
     return 2;
   }
   cairo_surface_t *surf = cairo_pdf_surface_create(argv[1], PAGE_W, PAGE_H);
-  if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
-    fprintf(stderr, "%s: cannot create %s\n", argv[0], argv[1]);
-    return 1;
-  }
   cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE,
     "Antwoord op vragen van de leden Jansen en De Vries-van Dam over «Nieuwe sluizen vertraagd»");
   cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, "ahconv samples/mksample.c");
@@ -416,7 +453,8 @@ int main(int argc, char **argv)
   cairo_set_source_rgb(cr, 0, 0, 0);
 
   /* Unhinted, unrounded metrics: widths must not depend on a pixel grid.
-   * Ligatures off so that every glyph maps back to one character. */
+   * Ligatures off so that every glyph maps back to one character; kerning
+   * off so that cairo writes no TJ corrections and the pens above hold. */
   PangoContext *ctx = pango_font_map_create_context(pango_cairo_font_map_get_default());
   cairo_font_options_t *fo = cairo_font_options_create();
   cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
@@ -425,7 +463,7 @@ int main(int argc, char **argv)
   pango_context_set_round_glyph_positions(ctx, FALSE);
   lay = pango_layout_new(ctx);
   PangoAttrList *al = pango_attr_list_new();
-  pango_attr_list_insert(al, pango_attr_font_features_new("liga=0, clig=0"));
+  pango_attr_list_insert(al, pango_attr_font_features_new("liga=0, clig=0, kern=0"));
   pango_layout_set_attributes(lay, al);
 
   for (int n = 1; n <= NNOTES; n++)
@@ -443,41 +481,20 @@ int main(int argc, char **argv)
   finish_page();
 
   cairo_destroy(cr);
-  cairo_surface_finish(surf);
+  cairo_surface_finish(surf);   /* a surface that failed to open fails here too */
   int rc = cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS;
   cairo_surface_destroy(surf);
   pango_attr_list_unref(al);
-  g_object_unref(lay);
-  g_object_unref(ctx);
+  g_object_unref(lay), g_object_unref(ctx);
   cairo_font_options_destroy(fo);
   if (rc) {
     fprintf(stderr, "%s: writing %s failed\n", argv[0], argv[1]);
     return 1;
   }
 
-  if (argc == 3) {
-    FILE *f = fopen(argv[2], "w");
-    if (!f) {
-      perror(argv[2]);
-      return 1;
-    }
-    for (size_t b = 0; b < sizeof BLOCKS / sizeof BLOCKS[0]; b++) {
-      fprintf(f, "%s\t", BLOCKS[b].label);
-      for (int i = 0; BLOCKS[b].paras[i]; i++) {
-        if (i) fputc(' ', f);
-        plain(f, BLOCKS[b].paras[i]);
-      }
-      fputc('\n', f);
-    }
-    for (int n = 1; n <= NNOTES; n++) {
-      fprintf(f, "Noot %d\t", n);
-      plain(f, NOTES[n]);
-      fputc('\n', f);
-    }
-    if (fclose(f)) {
-      perror(argv[2]);
-      return 1;
-    }
+  if (argc == 3 && write_expected(argv[2])) {
+    perror(argv[2]);
+    return 1;
   }
   return 0;
 }

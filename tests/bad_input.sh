@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Bad input must give exit status 2, exactly one line on stderr that names the
+# file, and no output file (an existing one untouched, no temporary left).
+# usage: bad_input.sh AHCONV GOOD_PDF
+set -u
+ahconv=$1
+good=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+
+fail() { echo "FAIL: $*" >&2; failed=$((failed + 1)); }
+
+# expect_error NAME INPUT OUTPUT EXPECTED_MESSAGE_PART [NAMED_FILE]
+expect_error() {
+  local name=$1 input=$2 out=$3 want=$4 named=${5:-$2}
+  "$ahconv" convert -f xml -o "$out" "$input" >"$work/stdout" 2>"$work/stderr"
+  local rc=$? lines
+  lines=$(wc -l <"$work/stderr")
+  if [ "$rc" -ne 2 ]; then fail "$name: exit $rc, want 2"; return; fi
+  if [ "$lines" -ne 1 ]; then fail "$name: $lines lines on stderr, want 1: $(cat "$work/stderr")"; return; fi
+  if ! grep -qF -- "ahconv: $named: " "$work/stderr"; then fail "$name: stderr does not name $named: $(cat "$work/stderr")"; return; fi
+  if ! grep -qF -- "$want" "$work/stderr"; then fail "$name: stderr lacks '$want': $(cat "$work/stderr")"; return; fi
+  if [ -s "$work/stdout" ]; then fail "$name: wrote to stdout"; return; fi
+  if ls "$work"/out.xml.tmp.* >/dev/null 2>&1; then fail "$name: left a temporary file"; return; fi
+  echo "ok: $name: $(cat "$work/stderr")"
+  passed=$((passed + 1))
+}
+
+expect_no_file() {
+  if [ -e "$1" ]; then fail "$2: output file exists"; else passed=$((passed + 1)); fi
+}
+
+out="$work/out.xml"
+
+expect_error "missing file" "$work/nope.pdf" "$out" "cannot open: No such file or directory"
+expect_no_file "$out" "missing file"
+
+: >"$work/empty.pdf"
+expect_error "empty file" "$work/empty.pdf" "$out" "empty file"
+expect_no_file "$out" "empty file"
+
+printf 'Dit is geen PDF maar gewone tekst.\n' >"$work/text.pdf"
+expect_error "text named .pdf" "$work/text.pdf" "$out" "not a PDF or HTML document"
+expect_no_file "$out" "text named .pdf"
+
+size=$(stat -c %s "$good")
+head -c $((size / 2)) "$good" >"$work/truncated.pdf"
+expect_error "truncated PDF" "$work/truncated.pdf" "$out" "truncated PDF"
+expect_no_file "$out" "truncated PDF"
+
+# broken body: the middle of the file overwritten, header and trailer intact
+cp "$good" "$work/broken.pdf"
+dd if=/dev/zero of="$work/broken.pdf" bs=1 seek=$((size / 5)) count=$((size * 3 / 5)) conv=notrunc status=none
+# poppler rebuilds what it can of a damaged file silently; what is left has no
+# Aanhangsel structure, and that is what the user is told
+expect_error "broken body" "$work/broken.pdf" "$out" "no Vraag or Antwoord found"
+expect_no_file "$out" "broken body"
+
+if command -v qpdf >/dev/null; then
+  qpdf --encrypt secret owner 256 -- "$good" "$work/encrypted.pdf"
+  expect_error "encrypted PDF" "$work/encrypted.pdf" "$out" "PDF is encrypted and needs a password"
+  expect_no_file "$out" "encrypted PDF"
+else
+  fail "encrypted PDF: qpdf is not installed (apt-get install qpdf)"
+fi
+
+expect_error "output folder missing" "$good" "$work/no/such/dir/out.xml" "cannot write: No such file or directory" "$work/no/such/dir/out.xml"
+expect_error "output under a file" "$good" "$work/empty.pdf/out.xml" "cannot write: Not a directory" "$work/empty.pdf/out.xml"
+
+# an existing output survives a failed conversion
+printf 'keep me\n' >"$out"
+expect_error "existing output kept" "$work/truncated.pdf" "$out" "truncated PDF"
+if [ "$(cat "$out")" = "keep me" ]; then passed=$((passed + 1)); else fail "existing output was changed"; fi
+
+# and a good conversion replaces it whole
+if "$ahconv" convert -o "$out" "$good" 2>"$work/stderr" && grep -q '</aanhangsel>' "$out"; then
+  passed=$((passed + 1))
+else
+  fail "good conversion to an existing output: $(cat "$work/stderr")"
+fi
+
+# usage errors
+"$ahconv" convert >/dev/null 2>&1; rc=$?
+if [ "$rc" -eq 2 ]; then passed=$((passed + 1)); else fail "convert without input: exit $rc"; fi
+"$ahconv" convert -f docx "$good" >/dev/null 2>&1; rc=$?
+if [ "$rc" -eq 2 ]; then passed=$((passed + 1)); else fail "unknown format: exit $rc"; fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

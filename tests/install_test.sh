@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# install_test.sh SOURCE_DIR BUILD_DIR PDF
+#
+# Installs an already-built BUILD_DIR into a temporary prefix and checks the
+# installed package from a consumer's side:
+#   - examples/list_questions.c built with `pkg-config --cflags --libs ahconv`
+#   - examples/CMakeLists.txt configured with find_package(ahconv) against the
+#     prefix, linking ahconv::ahconv (shared) and ahconv::ahconv_static
+#   - all three print "Vraag 1: ..." for PDF, and print the same lines
+#   - libahconv.so has SONAME libahconv.so.0 and exports only ah_* symbols
+#   - the installed CLI runs
+# Exit 0 on success, 1 (with a message on stderr) on failure, 2 on usage.
+set -u -o pipefail
+
+if [ $# -ne 3 ]; then
+  echo "usage: $0 SOURCE_DIR BUILD_DIR PDF" >&2
+  exit 2
+fi
+SRC=$(cd "$1" && pwd) || exit 2
+BUILD=$(cd "$2" && pwd) || exit 2
+PDF=$3
+[ -r "$PDF" ] || { echo "install_test: cannot read $PDF" >&2; exit 2; }
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/ahconv-install-test.XXXXXX") || exit 1
+trap 'rm -rf "$TMP"' EXIT
+PREFIX=$TMP/prefix
+LOG=$TMP/log
+
+fail() {
+  echo "install_test: FAIL: $*" >&2
+  if [ -s "$LOG" ]; then
+    echo "---- last output ----" >&2
+    tail -n 30 "$LOG" >&2
+  fi
+  exit 1
+}
+
+# Keep a parent build's settings from leaking into the consumer builds.
+unset DESTDIR MAKEFLAGS MFLAGS MAKELEVEL CMAKE_PREFIX_PATH PKG_CONFIG_PATH
+
+# ---- install -------------------------------------------------------------
+cmake --install "$BUILD" --prefix "$PREFIX" >"$LOG" 2>&1 \
+  || fail "cmake --install $BUILD --prefix $PREFIX"
+
+PC=$(find "$PREFIX" -name ahconv.pc -path '*/pkgconfig/*' | head -n 1)
+[ -n "$PC" ] || fail "no pkgconfig/ahconv.pc installed"
+LIBDIR=$(dirname "$(dirname "$PC")")
+SO=$LIBDIR/libahconv.so
+[ -e "$SO" ] || fail "no $SO installed"
+[ -e "$LIBDIR/libahconv.a" ] || fail "no $LIBDIR/libahconv.a installed"
+[ -f "$PREFIX/include/ahconv.h" ] || fail "no include/ahconv.h installed"
+[ -f "$LIBDIR/cmake/ahconv/ahconvConfig.cmake" ] || fail "no cmake/ahconv/ahconvConfig.cmake installed"
+[ -x "$PREFIX/bin/ahconv" ] || fail "no bin/ahconv installed"
+
+# ---- the shared library --------------------------------------------------
+soname=$(readelf -d "$SO" | sed -n 's/.*Library soname: \[\(.*\)\].*/\1/p')
+[ "$soname" = libahconv.so.0 ] || fail "SONAME of $SO is '$soname', want libahconv.so.0"
+nm -D --defined-only "$SO" >"$LOG" 2>&1 || fail "nm -D $SO"
+[ -n "$(awk '$NF ~ /^ah_/' "$LOG")" ] || fail "$SO exports no ah_* symbols"
+stray=$(awk '$NF !~ /^ah_/ {print $NF}' "$LOG" | tr '\n' ' ')
+[ -z "$stray" ] || fail "$SO exports symbols outside ah_*: $stray"
+
+"$PREFIX/bin/ahconv" --version >"$LOG" 2>&1 || fail "installed bin/ahconv --version"
+
+# ---- consumers -----------------------------------------------------------
+# check_output NAME FILE: FILE is what the example printed for $PDF.
+check_output() {
+  grep -Eq '^Vraag 1(, [0-9]+)*: ' "$2" \
+    || { cp "$2" "$LOG"; fail "$1: output has no line starting 'Vraag 1: '"; }
+}
+
+# 1. pkg-config
+export LD_LIBRARY_PATH=$LIBDIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+flags=$(PKG_CONFIG_PATH=$LIBDIR/pkgconfig pkg-config --cflags --libs ahconv 2>"$LOG") \
+  || fail "pkg-config --cflags --libs ahconv"
+# shellcheck disable=SC2086  # flags are a word list
+"${CC:-cc}" -std=c11 -Wall -Wextra -o "$TMP/lq-pkgconfig" "$SRC/examples/list_questions.c" \
+  $flags >"$LOG" 2>&1 || fail "compiling list_questions.c with pkg-config flags: $flags"
+"$TMP/lq-pkgconfig" "$PDF" >"$TMP/out-pkgconfig" 2>"$LOG" \
+  || fail "list_questions (pkg-config build) exited $? on $PDF"
+check_output "pkg-config build" "$TMP/out-pkgconfig"
+# it must have run against the installed library, not the build tree's
+ldd "$TMP/lq-pkgconfig" | grep -q "=> $LIBDIR/libahconv.so.0" \
+  || fail "pkg-config build does not load $LIBDIR/libahconv.so.0"
+
+# 2. find_package(ahconv), shared and static
+for kind in shared static; do
+  static=OFF; [ $kind = static ] && static=ON
+  bdir=$TMP/build-$kind
+  cmake -S "$SRC/examples" -B "$bdir" -DCMAKE_PREFIX_PATH="$PREFIX" \
+    -DAHCONV_EXAMPLES_STATIC=$static >"$LOG" 2>&1 \
+    || fail "configuring examples/CMakeLists.txt ($kind) with CMAKE_PREFIX_PATH=$PREFIX"
+  found=$(sed -n 's/^ahconv_DIR:PATH=//p' "$bdir/CMakeCache.txt")
+  [ "$found" = "$LIBDIR/cmake/ahconv" ] \
+    || fail "find_package(ahconv) ($kind) used '$found', not $LIBDIR/cmake/ahconv"
+  cmake --build "$bdir" >"$LOG" 2>&1 || fail "building examples ($kind)"
+  "$bdir/list_questions" "$PDF" >"$TMP/out-$kind" 2>"$LOG" \
+    || fail "list_questions (CMake $kind build) exited $? on $PDF"
+  check_output "CMake $kind build" "$TMP/out-$kind"
+  cmp -s "$TMP/out-pkgconfig" "$TMP/out-$kind" \
+    || { diff "$TMP/out-pkgconfig" "$TMP/out-$kind" >"$LOG"; fail "pkg-config and CMake $kind builds print different output"; }
+done
+ldd "$TMP/build-shared/list_questions" | grep -q "=> $LIBDIR/libahconv.so.0" \
+  || fail "CMake shared build does not load $LIBDIR/libahconv.so.0"
+if ldd "$TMP/build-static/list_questions" | grep -q libahconv; then
+  fail "CMake static build loads libahconv.so"
+fi
+
+# ---- error path ----------------------------------------------------------
+"$TMP/lq-pkgconfig" "$TMP/missing.pdf" >/dev/null 2>"$TMP/err"
+rc=$?
+[ $rc -eq 2 ] || fail "list_questions on a missing file exited $rc, want 2"
+grep -q "^$TMP/missing.pdf: " "$TMP/err" || { cp "$TMP/err" "$LOG"; fail "error message not 'FILE: message'"; }
+
+echo "install_test: ok ($(wc -l <"$TMP/out-pkgconfig") questions; $(head -n 1 "$TMP/out-pkgconfig"))"
+exit 0

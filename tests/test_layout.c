@@ -1,0 +1,142 @@
+/* Unit tests of layout.c on hand-made pages: furniture out, paragraphs by
+ * geometry, line-end hyphens decided, footnotes paired with their numbers. */
+#include "harness.h"
+#include "internal.h"
+
+#include <stdlib.h>
+
+#define BODY 8.53
+#define LEFT 202.7
+#define RIGHT 517.0
+
+static void add(ah_lines *l, int page, double x0, double x1, double base, double size, const char *text, int style) {
+  if (l->n == l->cap) {
+    l->cap = l->cap ? l->cap * 2 : 64;
+    l->items = realloc(l->items, l->cap * sizeof *l->items);
+  }
+  ah_line *ln = &l->items[l->n++];
+  memset(ln, 0, sizeof *ln);
+  ln->page = page;
+  ln->x0 = x0;
+  ln->x1 = x1;
+  ln->base = base;
+  ln->top = base - size * 0.75;
+  ln->size = size;
+  ah_spans_add(&ln->spans, text, strlen(text), style);
+  const char *sp = strchr(text, ' ');
+  ln->first_word_width = (sp ? (double)(sp - text) : (double)strlen(text)) * size * 0.5;
+}
+
+/* A body line: full width unless `end` says where it stops. */
+static double y;
+static void body(ah_lines *l, int page, const char *text, double end) {
+  add(l, page, LEFT, end, y, BODY, text, 0);
+  y += 9.58;
+}
+
+static ah_lines make_document(void) {
+  ah_lines l = {0};
+  l.pages = 2;
+  l.page_width = 558.4;
+  l.page_height = 771.0;
+  add(&l, 0, 36.9, 280, 44, 18.12, "Tweede Kamer der Staten-Generaal", AH_STYLE_BOLD);
+  add(&l, 0, 36.9, 140, 100, 9.59, "Vergaderjaar 2023–2024", 0);
+  add(&l, 0, LEFT, 380, 100, 9.98, "Aanhangsel van de Handelingen", AH_STYLE_BOLD);
+  add(&l, 0, LEFT, 237, 268, 12.79, "2210", AH_STYLE_BOLD);
+  y = 297;
+  body(&l, 0, "Vragen van het lid Erkens (VVD) aan de Minister van X over de voortgang", RIGHT - 2);
+  body(&l, 0, "(ingezonden 2 juli 2024).", 300);
+  y += 9.58;
+  body(&l, 0, "Vraag 1", 235);
+  body(&l, 0, "Hoe kan het dat de Ameri-", RIGHT - 1);
+  body(&l, 0, "kaanse knelpunten in Zuid-", RIGHT - 1);
+  body(&l, 0, "Holland en https://www.example.org/rapport-", RIGHT - 1);
+  body(&l, 0, "sluizen nu pas blijken?", 330);
+  body(&l, 0, "Tweede alinea van de vraag.", 320);
+  add(&l, 0, 36.9, 110, 725, 5.86, "ah-tk-20232024-2210", 0);
+  add(&l, 0, 36.9, 100, 731, 5.86, "ISSN 0921 - 7398", 0);
+  add(&l, 0, LEFT, 410, 737, 9.06, "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel", 0);
+  add(&l, 0, 516.5, 521, 737, 9.06, "1", 0);
+  /* page 2: an answer with a note marker, and two footnotes at the foot */
+  y = 36;
+  body(&l, 1, "Antwoord 1", 240);
+  add(&l, 1, LEFT, RIGHT - 1, y, BODY, "Het rapport", 0);
+  ah_spans_add(&l.items[l.n - 1].spans, "1", 1, AH_STYLE_SUP);
+  ah_spans_add(&l.items[l.n - 1].spans, " noemt dit.", 11, 0);
+  l.items[l.n - 1].x1 = 300;
+  y += 9.58;
+  add(&l, 1, LEFT, 206, 655, 4.49, "1", 0);
+  add(&l, 1, 208.9, 480, 658, 6.93, "Kamerstuk 32 813, nr. 1061, met een lange", 0);
+  add(&l, 1, 208.9, 300, 666, 6.93, "tweede regel", 0);
+  add(&l, 1, LEFT, 206, 671, 4.49, "2", 0);
+  add(&l, 1, 208.9, 400, 674, 6.93, "Tweede noot", 0);
+  add(&l, 1, LEFT, 410, 737, 9.06, "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel", 0);
+  add(&l, 1, 516.5, 521, 737, 9.06, "2", 0);
+  return l;
+}
+
+static char *block_text(const ah_flow *f, size_t i) { return ah_spans_text(&f->items[i].spans); }
+
+int main(void) {
+  ah_lines l = make_document();
+  ah_flow f;
+  ah_error err = {0};
+  CHECK_INT(ah_layout(&l, &f, &err), 0);
+  CHECK_STR(f.id, "ah-tk-20232024-2210");
+  CHECK_STR(f.kamer, "tk");
+  CHECK_STR(f.vergaderjaar, "2023-2024");
+  CHECK_INT(f.nummer, 2210);
+  CHECK_INT(f.pages, 2);
+
+  const char *want[] = {
+      "Vragen van het lid Erkens (VVD) aan de Minister van X over de voortgang (ingezonden 2 juli 2024).",
+      "Vraag 1",
+      /* Ameri-/kaanse joins; Zuid-/Holland keeps its hyphen; the URL keeps its own */
+      "Hoe kan het dat de Amerikaanse knelpunten in Zuid-Holland en https://www.example.org/rapport-sluizen nu pas blijken?",
+      "Tweede alinea van de vraag.",
+      "Antwoord 1",
+      "Het rapport1 noemt dit.",
+  };
+  size_t n_para = 0;
+  for (size_t i = 0; i < f.n; i++) {
+    if (f.items[i].kind != AH_BLOCK_PARA) continue;
+    char *t = block_text(&f, i);
+    if (n_para < sizeof want / sizeof *want) CHECK_STR(t, want[n_para]);
+    free(t);
+    n_para++;
+  }
+  CHECK_INT(n_para, 6);
+  /* the marker stays raised for the structure stage */
+  size_t notes = 0;
+  for (size_t i = 0; i < f.n; i++) {
+    if (f.items[i].kind != AH_BLOCK_NOTE) continue;
+    char *t = block_text(&f, i);
+    if (notes == 0) {
+      CHECK_INT(f.items[i].note_number, 1);
+      CHECK_STR(t, "Kamerstuk 32 813, nr. 1061, met een lange tweede regel");
+      CHECK_INT(f.items[i].page_first, 2);
+    } else {
+      CHECK_INT(f.items[i].note_number, 2);
+      CHECK_STR(t, "Tweede noot");
+    }
+    free(t);
+    notes++;
+  }
+  CHECK_INT(notes, 2);
+  bool raised = false;
+  for (size_t i = 0; i < f.n; i++)
+    for (size_t k = 0; k < f.items[i].spans.n; k++)
+      if ((f.items[i].spans.items[k].style & AH_STYLE_SUP) && strcmp(f.items[i].spans.items[k].text, "1") == 0)
+        raised = true;
+  CHECK(raised);
+  ah_flow_free(&f);
+  ah_lines_free(&l);
+
+  /* no text at all: a scanned PDF */
+  ah_lines empty = {0};
+  empty.pages = 1;
+  CHECK_INT(ah_layout(&empty, &f, &err), -1);
+  CHECK_INT(err.code, AH_ERROR_NOT_AANHANGSEL);
+  ah_flow_free(&f);
+  return harness_report();
+}

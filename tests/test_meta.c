@@ -1,0 +1,122 @@
+/* Unit tests of meta.c: the omschrijving sentences to metadata elements. */
+#include "harness.h"
+#include "internal.h"
+
+#include <stdlib.h>
+
+/* Text of the k-th child element of `type` below an omschrijving, or NULL. */
+static const ah_node *nth(const ah_node *om, ah_node_type type, int k) {
+  for (const ah_node *c = om->first; c; c = c->next)
+    if (c->type == type && k-- == 0) return c;
+  return NULL;
+}
+static const char *text_of(const ah_node *n) { return n && n->first ? n->first->literal : NULL; }
+
+static ah_node *omschrijving(const char *type, const char *sentence) {
+  ah_node *om = ah_node_new(AH_NODE_OMSCHRIJVING);
+  ah_node_set_attr(om, "type", type);
+  ah_meta_omschrijving(om, sentence);
+  return om;
+}
+
+static void test_dates(void) {
+  char iso[11];
+  CHECK_INT(ah_parse_dutch_date("3 juni 2021).", iso), 11);
+  CHECK_STR(iso, "2021-06-03");
+  CHECK_INT(ah_parse_dutch_date("12 augustus 2024", iso), 16);
+  CHECK_STR(iso, "2024-08-12");
+  CHECK_INT(ah_parse_dutch_date("32 mei 2024", iso), 0);
+  CHECK_INT(ah_parse_dutch_date("3 juno 2021", iso), 0);
+}
+
+static void test_question_sentence(void) {
+  ah_node *om = omschrijving("vraag",
+      "Vragen van de leden Van Weyenberg, Romke de Jong en Kat (allen D66) aan de Minister van Sociale "
+      "Zaken en Werkgelegenheid over de TOZO (ingezonden 3 juni 2021).");
+  CHECK_STR(text_of(nth(om, AH_NODE_VRAGENSTELLER, 0)), "Van Weyenberg");
+  CHECK_STR(text_of(nth(om, AH_NODE_VRAGENSTELLER, 1)), "Romke de Jong");
+  CHECK_STR(text_of(nth(om, AH_NODE_VRAGENSTELLER, 2)), "Kat");
+  CHECK_STR(ah_node_get_attr(nth(om, AH_NODE_VRAGENSTELLER, 2), "partij"), "D66");
+  CHECK_STR(ah_node_get_attr(nth(om, AH_NODE_VRAGENSTELLER, 0), "partij"), "D66");
+  CHECK_STR(text_of(nth(om, AH_NODE_ONTVANGER, 0)), "Minister van Sociale Zaken en Werkgelegenheid");
+  CHECK(nth(om, AH_NODE_ONTVANGER, 1) == NULL);
+  CHECK_STR(text_of(nth(om, AH_NODE_ONDERWERP, 0)), "de TOZO");
+  CHECK_STR(ah_node_get_attr(nth(om, AH_NODE_DATUM, 0), "iso"), "2021-06-03");
+  /* the sentence text survives: all children together give it back */
+  char *all = ah_node_text(om);
+  CHECK_STR(all, "Vragen van de leden Van Weyenberg, Romke de Jong en Kat (allen D66) aan de Minister van Sociale "
+                 "Zaken en Werkgelegenheid over de TOZO (ingezonden 3 juni 2021).");
+  free(all);
+  ah_node_free_tree(om);
+}
+
+static void test_askers_typos(void) {
+  ah_node *om = omschrijving("vraag",
+      "Vragen van het lid Faber-van de Klashorst(PVV) aan de Minister Justitie en Veiligheid over x (ingezonden 6 mei 2024).");
+  CHECK_STR(text_of(nth(om, AH_NODE_VRAGENSTELLER, 0)), "Faber-van de Klashorst");
+  CHECK_STR(ah_node_get_attr(nth(om, AH_NODE_VRAGENSTELLER, 0), "partij"), "PVV");
+  CHECK_STR(text_of(nth(om, AH_NODE_ONTVANGER, 0)), "Minister Justitie en Veiligheid");
+  ah_node_free_tree(om);
+
+  om = omschrijving("vraag", "Vragen van het lid Van Eijk en Aartsen (beiden VVD) aan de Staatssecretaris van "
+                             "Financiën en de Minister van Sociale Zaken over iets (ingezonden 29 mei 2024).");
+  CHECK_STR(text_of(nth(om, AH_NODE_VRAGENSTELLER, 0)), "Van Eijk");
+  CHECK_STR(ah_node_get_attr(nth(om, AH_NODE_VRAGENSTELLER, 0), "partij"), "VVD");
+  CHECK_STR(text_of(nth(om, AH_NODE_VRAGENSTELLER, 1)), "Aartsen");
+  CHECK_STR(ah_node_get_attr(nth(om, AH_NODE_VRAGENSTELLER, 1), "partij"), "VVD");
+  CHECK_STR(text_of(nth(om, AH_NODE_ONTVANGER, 0)), "Staatssecretaris van Financiën");
+  CHECK_STR(text_of(nth(om, AH_NODE_ONTVANGER, 1)), "Minister van Sociale Zaken");
+  ah_node_free_tree(om);
+
+  om = omschrijving("vraag", "Vragen van het lid Inge vanDijk (CDA) aan de Minister van X over y (ingezonden 1 mei 2024).");
+  CHECK_STR(text_of(nth(om, AH_NODE_VRAGENSTELLER, 0)), "Inge van Dijk");
+  ah_node_free_tree(om);
+}
+
+static void test_distributed_addressees(void) {
+  ah_node *om = omschrijving("vraag", "Vragen van het lid A (SP) aan de Ministers van Buitenlandse Zaken en voor "
+                                      "Buitenlandse Handel en Ontwikkelingssamenwerking over z (ingezonden 5 juni 2024).");
+  CHECK_STR(text_of(nth(om, AH_NODE_ONTVANGER, 0)), "Minister van Buitenlandse Zaken");
+  CHECK_STR(text_of(nth(om, AH_NODE_ONTVANGER, 1)), "Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking");
+  ah_node_free_tree(om);
+
+  om = omschrijving("vraag", "Vragen van het lid A (SP) aan de Staatssecretarissen van Volksgezondheid, Welzijn en "
+                             "Sport en van Binnenlandse Zaken over z (ingezonden 5 juni 2024).");
+  CHECK_STR(text_of(nth(om, AH_NODE_ONTVANGER, 0)), "Staatssecretaris van Volksgezondheid, Welzijn en Sport");
+  CHECK_STR(text_of(nth(om, AH_NODE_ONTVANGER, 1)), "Staatssecretaris van Binnenlandse Zaken");
+  ah_node_free_tree(om);
+
+  om = omschrijving("vraag", "Vragen van het lid A (SP) aan de Staatssecretaris en de Minister van Volksgezondheid, "
+                             "Welzijn en Sport over z (ingezonden 21 juni 2024).");
+  CHECK_STR(text_of(nth(om, AH_NODE_ONTVANGER, 0)), "Staatssecretaris van Volksgezondheid, Welzijn en Sport");
+  CHECK_STR(text_of(nth(om, AH_NODE_ONTVANGER, 1)), "Minister van Volksgezondheid, Welzijn en Sport");
+  ah_node_free_tree(om);
+}
+
+static void test_answer_sentence(void) {
+  ah_node *om = omschrijving("antwoord",
+      "Antwoord van Staatssecretaris Gräper-van Koolwijk (Onderwijs, Cultuur en Wetenschap) (ontvangen 5 april 2024). "
+      "Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1379.");
+  const ah_node *b = nth(om, AH_NODE_BEANTWOORDER, 0);
+  CHECK_STR(text_of(b), "Gräper-van Koolwijk");
+  CHECK_STR(ah_node_get_attr(b, "functie"), "Staatssecretaris");
+  CHECK_STR(ah_node_get_attr(b, "ministerie"), "Onderwijs, Cultuur en Wetenschap");
+  CHECK_STR(ah_node_get_attr(nth(om, AH_NODE_DATUM, 0), "iso"), "2024-04-05");
+  CHECK_STR(text_of(nth(om, AH_NODE_ZIE_OOK, 0)), "Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1379");
+  ah_node_free_tree(om);
+
+  om = omschrijving("mededeling", "Mededeling van Minister De Jonge (Binnenlandse Zaken en Koninkrijksrelaties) "
+                                  "(ontvangen (ontvangen 7 juni 2024).");
+  CHECK_STR(text_of(nth(om, AH_NODE_BEANTWOORDER, 0)), "De Jonge");
+  CHECK_STR(ah_node_get_attr(nth(om, AH_NODE_DATUM, 0), "iso"), "2024-06-07");
+  ah_node_free_tree(om);
+}
+
+int main(void) {
+  test_dates();
+  test_question_sentence();
+  test_askers_typos();
+  test_distributed_addressees();
+  test_answer_sentence();
+  return harness_report();
+}

@@ -1,0 +1,153 @@
+/* Unit tests of structure.c, node.c and write_xml.c: blocks to tree to XML. */
+#include "harness.h"
+#include "internal.h"
+
+#include <stdlib.h>
+
+static void para(ah_flow *f, const char *text, int page) {
+  ah_block *b = ah_flow_add(f, AH_BLOCK_PARA);
+  b->page_first = b->page_last = page;
+  ah_spans_add(&b->spans, text, strlen(text), 0);
+}
+
+static void test_labels(void) {
+  CHECK(ah_is_label("Vraag 1"));
+  CHECK(ah_is_label("Vraag 7, 8, 9 10 en 11"));
+  CHECK(ah_is_label("Antwoord 5 en 6"));
+  CHECK(ah_is_label("Vragen 4 tot en met 7"));
+  CHECK(ah_is_label("Mededeling"));
+  CHECK(!ah_is_label("Vraag 1 is al beantwoord."));
+  CHECK(!ah_is_label("Vraag"));
+  CHECK(!ah_is_label("Antwoord van Minister De Jonge"));
+}
+
+static ah_doc *build(void) {
+  ah_flow f = {0};
+  para(&f, "Vragen van het lid Erkens (VVD) aan de Minister van Klimaat over de DRC (ingezonden 2 juli 2024). "
+           "Antwoord van Minister Hermans (Klimaat) (ontvangen 23 juli 2024).", 1);
+  para(&f, "Vraag 7, 8, 9 10 en 11", 1);
+  ah_block *b = ah_flow_add(&f, AH_BLOCK_PARA);
+  b->page_first = 1;
+  b->page_last = 2;
+  ah_spans_add(&b->spans, "Zie het rapport", 15, 0);
+  ah_spans_add(&b->spans, "1", 1, AH_STYLE_SUP);
+  ah_spans_add(&b->spans, " over CO", 8, 0);
+  ah_spans_add(&b->spans, "2", 1, AH_STYLE_SUB);
+  ah_spans_add(&b->spans, " en m", 5, 0);
+  ah_spans_add(&b->spans, "3", 1, AH_STYLE_SUP);
+  ah_spans_add(&b->spans, " (www.example.org/a-b).", 23, 0);
+  para(&f, "Antwoord 7 tot en met 11", 2);
+  para(&f, "Eerste alinea.", 2);
+  b = ah_flow_add(&f, AH_BLOCK_PARA);
+  b->list_item = true;
+  ah_spans_add(&b->spans, "\xE2\x80\xA2 punt een", 13, 0);
+  b = ah_flow_add(&f, AH_BLOCK_PARA);
+  b->list_item = true;
+  ah_spans_add(&b->spans, "\xE2\x80\xA2 punt twee", 14, 0);
+  b = ah_flow_add(&f, AH_BLOCK_NOTE);
+  b->note_number = 1;
+  b->page_first = b->page_last = 2;
+  ah_spans_add(&b->spans, "https://example.org/rapport", 27, 0);
+
+  ah_doc *doc = calloc(1, sizeof *doc);
+  doc->root = ah_node_new(AH_NODE_DOCUMENT);
+  doc->format = ah_strdup("pdf");
+  doc->id = ah_strdup("ah-tk-20232024-2210");
+  doc->kamer = ah_strdup("tk");
+  doc->vergaderjaar = ah_strdup("2023-2024");
+  doc->nummer = 2210;
+  ah_error err = {0};
+  CHECK_INT(ah_structure(doc, &f, &err), 0);
+  ah_flow_free(&f);
+  return doc;
+}
+
+static void test_tree(ah_doc *doc) {
+  CHECK_STR(ah_doc_ingezonden(doc), "2024-07-02");
+  CHECK_STR(ah_doc_ontvangen(doc), "2024-07-23");
+  ah_node *root = ah_doc_root(doc);
+  ah_node *om = ah_node_first_child(root);
+  CHECK_INT(ah_node_get_type(om), AH_NODE_OMSCHRIJVING);
+  CHECK_STR(ah_node_get_attr(om, "type"), "vraag");
+  ah_node *vraag = ah_node_next(ah_node_next(om));
+  CHECK_INT(ah_node_get_type(vraag), AH_NODE_VRAAG);
+  const int *nums;
+  CHECK_INT(ah_node_get_numbers(vraag, &nums), 5);
+  CHECK_INT(nums[0], 7);
+  CHECK_INT(nums[4], 11);
+  CHECK_INT(ah_node_get_page_first(vraag), 1);
+  CHECK_INT(ah_node_get_page_last(vraag), 2);
+  char *text = ah_node_text(vraag);
+  CHECK_STR(text, "Vraag 7, 8, 9 10 en 11Zie het rapport[^1] over CO2 en m3 (www.example.org/a-b).");
+  free(text);
+  ah_node *antwoord = ah_node_next(vraag);
+  CHECK_INT(ah_node_get_numbers(antwoord, &nums), 5);
+  CHECK_INT(nums[2], 9);
+
+  /* iterator: enter/exit balance, every node visited once */
+  int enters = 0, exits = 0, refs = 0, items = 0;
+  ah_iter *it = ah_iter_new(root);
+  ah_event_type ev;
+  while ((ev = ah_iter_next(it)) != AH_EVENT_DONE) {
+    ah_node *n = ah_iter_get_node(it);
+    if (ev == AH_EVENT_ENTER) {
+      enters++;
+      if (ah_node_get_type(n) == AH_NODE_NOTE_REF) {
+        refs++;
+        CHECK_INT(ah_node_get_note_number(n), 1);
+      }
+      if (ah_node_get_type(n) == AH_NODE_ITEM) items++;
+    } else {
+      exits++;
+    }
+  }
+  ah_iter_free(it);
+  CHECK_INT(refs, 1);
+  CHECK_INT(items, 2);
+  CHECK(enters > exits);
+}
+
+static void test_xml(ah_doc *doc) {
+  ah_error err = {0};
+  size_t len = 0;
+  char *xml = ah_render_xml(doc, AH_OPT_DEFAULT, &len, &err);
+  CHECK(xml != NULL);
+  if (!xml) return;
+  CHECK_INT(strlen(xml), len);
+  CHECK(strstr(xml, "<aanhangsel xmlns=\"urn:ahconv:aanhangsel:1\" versie=\"1\" id=\"ah-tk-20232024-2210\" "
+                    "kamer=\"tk\" vergaderjaar=\"2023-2024\" nummer=\"2210\">") != NULL);
+  CHECK(strstr(xml, "<vraag nummers=\"7 8 9 10 11\" pagina=\"1-2\">") != NULL);
+  CHECK(strstr(xml, "<al>Zie het rapport<noot-ref n=\"1\"/> over CO<sub>2</sub> en m<sup>3</sup> "
+                    "(<url>www.example.org/a-b</url>).</al>") != NULL);
+  CHECK(strstr(xml, "<lijst>\n      <li>punt een</li>\n      <li>punt twee</li>\n    </lijst>") != NULL);
+  CHECK(strstr(xml, "<noot n=\"1\" pagina=\"2\">\n      <al><url>https://example.org/rapport</url></al>") != NULL);
+  CHECK(strstr(xml, "<vragensteller partij=\"VVD\">Erkens</vragensteller>") != NULL);
+  CHECK(strstr(xml, "<datum iso=\"2024-07-02\">2 juli 2024</datum>") != NULL);
+  free(xml);
+  xml = ah_render_xml(doc, AH_OPT_NO_SOURCE, &len, &err);
+  CHECK(strstr(xml, "pagina=") == NULL);
+  CHECK(strstr(xml, "<bron") == NULL);
+  free(xml);
+}
+
+static void test_not_aanhangsel(void) {
+  ah_flow f = {0};
+  para(&f, "Een gewone brief zonder vragen.", 1);
+  ah_doc *doc = calloc(1, sizeof *doc);
+  doc->root = ah_node_new(AH_NODE_DOCUMENT);
+  ah_error err = {0};
+  CHECK_INT(ah_structure(doc, &f, &err), -1);
+  CHECK_INT(err.code, AH_ERROR_NOT_AANHANGSEL);
+  ah_flow_free(&f);
+  ah_doc_free(doc);
+}
+
+int main(void) {
+  test_labels();
+  ah_doc *doc = build();
+  test_tree(doc);
+  test_xml(doc);
+  ah_doc_free(doc);
+  test_not_aanhangsel();
+  return harness_report();
+}
