@@ -340,6 +340,17 @@ static bool looks_like_url(const char *tok) {
   return true;
 }
 
+/* The next line's first token can only be the rest of an address: it starts
+ * with address punctuation or holds a path or escape ("%202022.pdf"). */
+static bool continues_address(const char *next) {
+  size_t n = strcspn(next, " ");
+  if (!n) return false;
+  if (strchr("/%.-_=?&#~", next[0])) return true;
+  for (size_t i = 0; i < n; i++)
+    if (strchr("/%=&_", next[i])) return true;
+  return false;
+}
+
 /* Appends `next` (one printed line) to the paragraph `para` whose text so far
  * is `so_far`.  The line-end decisions:
  *   - a URL broken at line end continues without a space, and keeps a hyphen
@@ -352,7 +363,8 @@ static void join_line(ah_spans *para, const char *so_far, const ah_spans *next, 
   size_t len = strlen(so_far);
   const char *tok = last_token(so_far);
   bool url = looks_like_url(tok);
-  bool url_continues = url && len && strchr("/-_.=?&#%~", so_far[len - 1]) && *next_text != ' ';
+  bool url_continues = url && len && *next_text != ' ' &&
+                       (strchr("/-_.=?&#%~", so_far[len - 1]) || continues_address(next_text));
   if (url_continues) {
     /* nothing: glue */
   } else if (len >= 2 && so_far[len - 1] == '-' && so_far[len - 2] != ' ' &&

@@ -38,7 +38,9 @@ size_t ah_parse_dutch_date(const char *s, char iso[11]) {
   int year = 0, digits = 0;
   while (isdigit((unsigned char)*p) && digits < 4) year = year * 10 + (*p++ - '0'), digits++;
   if (digits != 4) return 0;
-  snprintf(iso, 11, "%04d-%02d-%02d", year, month, day);
+  char buf[32];
+  snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  memcpy(iso, buf, 11);
   return (size_t)(p - s);
 }
 

@@ -23,6 +23,7 @@ PDF=$3
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/ahconv-install-test.XXXXXX") || exit 1
 trap 'rm -rf "$TMP"' EXIT
+trap 'exit 1' HUP INT TERM
 PREFIX=$TMP/prefix
 LOG=$TMP/log
 
@@ -63,6 +64,12 @@ stray=$(awk '$NF !~ /^ah_/ {print $NF}' "$LOG" | tr '\n' ' ')
 "$PREFIX/bin/ahconv" --version >"$LOG" 2>&1 || fail "installed bin/ahconv --version"
 
 # ---- consumers -----------------------------------------------------------
+# (ldd output goes to a file first: with pipefail, `ldd | grep -q` fails
+# at random when grep exits early and ldd gets SIGPIPE.)
+loads_installed() {
+  ldd "$1" >"$TMP/ldd" 2>&1 || { cp "$TMP/ldd" "$LOG"; fail "ldd $1"; }
+  grep -q "=> $LIBDIR/libahconv.so.0 " "$TMP/ldd"
+}
 # check_output NAME FILE: FILE is what the example printed for $PDF.
 check_output() {
   grep -Eq '^Vraag 1(, [0-9]+)*: ' "$2" \
@@ -80,8 +87,8 @@ flags=$(PKG_CONFIG_PATH=$LIBDIR/pkgconfig pkg-config --cflags --libs ahconv 2>"$
   || fail "list_questions (pkg-config build) exited $? on $PDF"
 check_output "pkg-config build" "$TMP/out-pkgconfig"
 # it must have run against the installed library, not the build tree's
-ldd "$TMP/lq-pkgconfig" | grep -q "=> $LIBDIR/libahconv.so.0" \
-  || fail "pkg-config build does not load $LIBDIR/libahconv.so.0"
+loads_installed "$TMP/lq-pkgconfig" \
+  || { cp "$TMP/ldd" "$LOG"; fail "pkg-config build does not load $LIBDIR/libahconv.so.0"; }
 
 # 2. find_package(ahconv), shared and static
 for kind in shared static; do
@@ -100,10 +107,11 @@ for kind in shared static; do
   cmp -s "$TMP/out-pkgconfig" "$TMP/out-$kind" \
     || { diff "$TMP/out-pkgconfig" "$TMP/out-$kind" >"$LOG"; fail "pkg-config and CMake $kind builds print different output"; }
 done
-ldd "$TMP/build-shared/list_questions" | grep -q "=> $LIBDIR/libahconv.so.0" \
-  || fail "CMake shared build does not load $LIBDIR/libahconv.so.0"
-if ldd "$TMP/build-static/list_questions" | grep -q libahconv; then
-  fail "CMake static build loads libahconv.so"
+loads_installed "$TMP/build-shared/list_questions" \
+  || { cp "$TMP/ldd" "$LOG"; fail "CMake shared build does not load $LIBDIR/libahconv.so.0"; }
+ldd "$TMP/build-static/list_questions" >"$TMP/ldd" 2>&1 || fail "ldd of the CMake static build"
+if grep -q libahconv "$TMP/ldd"; then
+  cp "$TMP/ldd" "$LOG"; fail "CMake static build loads libahconv.so"
 fi
 
 # ---- error path ----------------------------------------------------------

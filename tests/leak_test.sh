@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# No leaks: the whole corpus (and the bundled sample) converted in one process
+# under valgrind; any definitely or indirectly lost block fails the test.
+# usage: leak_test.sh SOURCE_DIR BENCH_BINARY
+set -u
+src=$1
+bench=$2
+if ! command -v valgrind >/dev/null; then
+  echo "FAIL: valgrind is not installed (apt-get install valgrind)"
+  exit 1
+fi
+files=("$src"/samples/*.pdf)
+if [ -d "$src/../shared/corpus/pdf" ]; then
+  files+=("$src"/../shared/corpus/pdf/*.pdf)
+else
+  echo "note: $src/../shared/corpus not found; checking the bundled sample only"
+fi
+valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect \
+  --show-leak-kinds=definite,indirect --error-exitcode=1 "$bench" "${files[@]}"
+rc=$?
+if [ "$rc" -eq 0 ]; then echo "1 passed, 0 failed (no leaks over ${#files[@]} documents)"; else echo "0 passed, 1 failed"; fi
+exit "$rc"

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The whole test suite: a warnings-as-errors build with every test (unit,
+# sample, bad input, corpus, schema, leaks under valgrind, install), then an
+# AddressSanitizer/UBSan build running the same tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc 2>/dev/null || echo 2)
+cmake -S . -B build -DAHCONV_WERROR=ON >/dev/null
+cmake --build build -j"$jobs"
+ctest --test-dir build --output-on-failure
+cmake -S . -B build-asan -DAHCONV_WERROR=ON -DAHCONV_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
+cmake --build build-asan -j"$jobs"
+# valgrind cannot run under ASan; the sanitizer build checks leaks itself
+ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan --output-on-failure -E '^leaks$'
