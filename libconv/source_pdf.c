@@ -69,6 +69,28 @@ static double dominant_size(const glyph *g, size_t n) {
   return best;
 }
 
+static void emit_line(const glyph *g, size_t n, int page, ah_lines *out);
+
+/* poppler can hand over glyphs of two table rows as one line (a number of
+ * one row beside a number of the next).  Glyphs of comparable size whose
+ * baselines differ by half their size are on different printed lines. */
+static void emit_lines(const glyph *g, size_t n, int page, ah_lines *out) {
+  size_t start = 0;
+  const glyph *last = NULL;
+  for (size_t i = 0; i < n; i++) {
+    if (is_space(g[i].ch)) continue;
+    if (last && g[i].size > 0 && last->size > 0) {
+      double ratio = g[i].size / last->size;
+      if (ratio > 0.9 && ratio < 1.1 && fabs(baseline_of(&g[i]) - baseline_of(last)) > 0.5 * g[i].size) {
+        emit_line(g + start, i - start, page, out);
+        start = i;
+      }
+    }
+    last = &g[i];
+  }
+  emit_line(g + start, n - start, page, out);
+}
+
 static void emit_line(const glyph *g, size_t n, int page, ah_lines *out) {
   size_t a = 0, b = n;
   while (a < b && is_space(g[a].ch)) a++;
@@ -156,7 +178,7 @@ static void read_page(PopplerPage *page, int page_no, ah_lines *out) {
     const char *next = g_utf8_next_char(p);
     while (attr && ((PopplerTextAttributes *)attr->data)->end_index < (int)i) attr = attr->next;
     if (ch == '\n' || ch == '\r' || i >= n_rects) {
-      emit_line(line, line_len, page_no, out);
+      emit_lines(line, line_len, page_no, out);
       line_len = 0;
     } else {
       PopplerTextAttributes *a = attr ? attr->data : NULL;
@@ -170,7 +192,7 @@ static void read_page(PopplerPage *page, int page_no, ah_lines *out) {
     }
     p = next;
   }
-  emit_line(line, line_len, page_no, out);
+  emit_lines(line, line_len, page_no, out);
   free(line);
   poppler_page_free_text_attributes(attrs);
   g_free(rects);

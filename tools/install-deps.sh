@@ -1,14 +1,17 @@
 #!/bin/sh
-# Installs what ahconv needs to build and test on Debian (run as root).
+# Installs what ahconv needs to build and test on Debian (as root, or through
+# sudo when run by another user).
 # poppler-glib: PDF text with positions; libxml2: XML; zlib: gzip; cairo and
 # pango: PDF output; fonts-dejavu-core: the font the sample generator embeds;
 # poppler-utils (pdftotext) for the benchmark, libxml2-utils (xmllint) for
 # schema checks, qpdf to make an encrypted PDF in the tests, valgrind for
 # the leak test, python3 for the corpus scorer.
 set -e
+as_root=""
+[ "$(id -u)" -eq 0 ] || as_root="sudo"
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends \
+$as_root apt-get update -qq
+$as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
   build-essential cmake pkg-config \
   libpoppler-glib-dev libxml2-dev zlib1g-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core \
   poppler-utils libxml2-utils qpdf valgrind python3 binutils time >/dev/null
