@@ -386,11 +386,16 @@ static void join_line(ah_spans *para, const char *so_far, const ah_spans *next, 
     ah_spans_add(para, next->items[i].text, strlen(next->items[i].text), next->items[i].style);
 }
 
+/* A bullet glyph, or a dash or "o" used as one, followed by a space or by
+ * the wide gap of a hanging indent (a tab from the source stage). */
 static bool starts_with_bullet(const char *t) {
   static const char *const bullets[] = {"\xE2\x80\xA2", "\xE2\x96\xAA", "\xE2\x97\x8F", "\xEF\x82\xB7",
-                                        "\xE2\x80\x93 ", "- ", "o ", NULL};
-  for (int i = 0; bullets[i]; i++)
-    if (ah_starts_with(t, bullets[i])) return true;
+                                        "\xE2\x80\x93", "-", "o", NULL};
+  for (int i = 0; bullets[i]; i++) {
+    size_t n = strlen(bullets[i]);
+    if (strncmp(t, bullets[i], n) == 0 && (t[n] == ' ' || t[n] == '\t' || (i < 4 && t[n])))
+      return true;
+  }
   return false;
 }
 
