@@ -308,6 +308,14 @@ static const char *find_date(ah_node *root, const char *type) {
   return NULL;
 }
 
+/* "(ontvangen 7 juni 2024)": the answering sentence is complete. */
+static bool has_received_date(const char *text) {
+  char iso[11];
+  for (const char *p = strstr(text, "ontvangen "); p; p = strstr(p + 1, "ontvangen "))
+    if (ah_parse_dutch_date(p + 10, iso)) return true;
+  return false;
+}
+
 /* ---- the document ------------------------------------------------------- */
 
 int ah_structure(ah_doc *doc, ah_flow *flow, ah_error *err) {
@@ -318,6 +326,7 @@ int ah_structure(ah_doc *doc, ah_flow *flow, ah_error *err) {
     if (flow->items[i].kind == AH_BLOCK_NOTE) note_numbers[ns.n++] = flow->items[i].note_number;
 
   ah_buf intro = {0};
+  bool answer_seen = false;
   ah_node *section = NULL;
   size_t n_sections = 0;
   for (size_t i = 0; i < flow->n; i++) {
@@ -343,9 +352,19 @@ int ah_structure(ah_doc *doc, ah_flow *flow, ah_error *err) {
         ah_node_append_text(l, text, strlen(text));
       }
       set_pages(section, b->page_first, b->page_last);
+    } else if (!section && answer_seen && !ah_starts_with(text, "Zie ook")) {
+      /* Text after the answering sentence and before any label is a notice
+       * in place of answers ("… kunnen niet binnen de gebruikelijke termijn
+       * worden beantwoord"). */
+      build_omschrijving(root, intro.data);
+      section = ah_node_append(root, AH_NODE_MEDEDELING);
+      n_sections++;
+      add_block_content(section, b, &ns);
+      set_pages(section, b->page_first, b->page_last);
     } else if (!section) {
       if (intro.len) ah_buf_putc(&intro, ' ');
       ah_buf_puts(&intro, text);
+      answer_seen = answer_seen || has_received_date(text);
     } else {
       add_block_content(section, b, &ns);
       set_pages(section, b->page_first, b->page_last);

@@ -142,7 +142,31 @@ static void test_not_aanhangsel(void) {
   ah_doc_free(doc);
 }
 
+/* A postponement notice: no labels, the notice follows the answering sentence. */
+static void test_notice_without_labels(void) {
+  ah_flow f = {0};
+  para(&f, "Vragen van het lid Erkens (VVD) aan de Minister van Klimaat over de DRC (ingezonden 2 juli 2024).", 1);
+  para(&f, "Mededeling van Minister Hermans (Klimaat) (ontvangen 23 juli 2024).", 1);
+  para(&f, "De vragen kunnen niet binnen de gebruikelijke termijn worden beantwoord.", 1);
+  ah_doc *doc = calloc(1, sizeof *doc);
+  doc->root = ah_node_new(AH_NODE_DOCUMENT);
+  ah_error err = {0};
+  CHECK_INT(ah_structure(doc, &f, &err), 0);
+  ah_node *om = ah_node_first_child(doc->root);
+  CHECK_STR(ah_node_get_attr(om, "type"), "vraag");
+  CHECK_STR(ah_node_get_attr(ah_node_next(om), "type"), "mededeling");
+  ah_node *med = ah_node_next(ah_node_next(om));
+  CHECK_INT(ah_node_get_type(med), AH_NODE_MEDEDELING);
+  char *t = ah_node_text(med);
+  CHECK_STR(t, "De vragen kunnen niet binnen de gebruikelijke termijn worden beantwoord.");
+  free(t);
+  CHECK_STR(ah_doc_ontvangen(doc), "2024-07-23");
+  ah_flow_free(&f);
+  ah_doc_free(doc);
+}
+
 int main(void) {
+  test_notice_without_labels();
   test_labels();
   ah_doc *doc = build();
   test_tree(doc);
