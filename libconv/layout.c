@@ -359,31 +359,38 @@ static bool continues_address(const char *next) {
  *   - "Zuid-" + "Holland", "CO2-" + "uitstoot" with a capital or digit: a real
  *     hyphen in a compound, kept, no space;
  *   - otherwise a line break is a space. */
-static void join_line(ah_spans *para, const char *so_far, const ah_spans *next, const char *next_text) {
-  size_t len = strlen(so_far);
+static void drop_tail(ah_spans *para, ah_buf *text, size_t n) {
+  ah_span *last = &para->items[para->n - 1];
+  size_t l2 = strlen(last->text);
+  if (l2 >= n) last->text[l2 - n] = 0;
+  text->len -= n;
+  text->data[text->len] = 0;
+}
+
+/* `text` is the plain text of `para`, kept in step with it so that joining
+ * a line costs the length of that line, not of the paragraph. */
+static void join_line(ah_spans *para, ah_buf *text, const ah_spans *next, const char *next_text) {
+  const char *so_far = text->data ? text->data : "";
+  size_t len = text->len;
   const char *tok = last_token(so_far);
   bool url = looks_like_url(tok);
   bool url_continues = url && len && *next_text != ' ' &&
                        (strchr("/-_.=?&#%~", so_far[len - 1]) || continues_address(next_text));
   if (url_continues) {
     /* nothing: glue */
-  } else if (len >= 2 && so_far[len - 1] == '-' && so_far[len - 2] != ' ' &&
-             is_lower_start(next_text)) {
-    /* drop the hyphen from the last span */
-    ah_span *last = &para->items[para->n - 1];
-    size_t l2 = strlen(last->text);
-    if (l2 && last->text[l2 - 1] == '-') last->text[l2 - 1] = 0;
-  } else if (len && so_far[len - 1] == '-' && len >= 2 && so_far[len - 2] != ' ') {
+  } else if (len >= 2 && so_far[len - 1] == '-' && so_far[len - 2] != ' ' && is_lower_start(next_text)) {
+    drop_tail(para, text, 1); /* a hyphenation: the hyphen goes */
+  } else if (len >= 2 && so_far[len - 1] == '-' && so_far[len - 2] != ' ') {
     /* real hyphen before a capital or digit: keep, no space */
   } else if (len >= 2 && (unsigned char)so_far[len - 2] == 0xC2 && (unsigned char)so_far[len - 1] == 0xAD) {
-    ah_span *last = &para->items[para->n - 1];
-    size_t l2 = strlen(last->text);
-    if (l2 >= 2) last->text[l2 - 2] = 0;
+    drop_tail(para, text, 2); /* soft hyphen */
   } else {
     ah_spans_add(para, " ", 1, 0);
+    ah_buf_putc(text, ' ');
   }
   for (size_t i = 0; i < next->n; i++)
     ah_spans_add(para, next->items[i].text, strlen(next->items[i].text), next->items[i].style);
+  ah_buf_puts(text, next_text);
 }
 
 /* A bullet glyph, or a dash or "o" used as one, followed by a space or by
@@ -456,12 +463,8 @@ static void build_body(page_model *m, ah_flow *flow) {
       text.len = 0;
       ah_buf_puts(&text, t);
     } else {
-      join_line(&cur->spans, text.data, &ln->spans, t);
+      join_line(&cur->spans, &text, &ln->spans, t);
       cur->page_last = ln->page + 1;
-      free(text.data);
-      text.data = ah_spans_text(&cur->spans);
-      text.len = strlen(text.data);
-      text.cap = text.len + 1;
     }
     prev = ln;
     prev_index = i;
@@ -514,19 +517,17 @@ static void build_notes(page_model *m, ah_flow *flow) {
         cur->note_number = number;
         cur->page_first = cur->page_last = page + 1;
         append_spans(&cur->spans, &body);
-        free(text.data);
-        text.data = bt;
+        text.len = 0;
+        ah_buf_puts(&text, bt);
       } else {
-        join_line(&cur->spans, text.data, &body, bt);
+        join_line(&cur->spans, &text, &body, bt);
         cur->page_last = page + 1;
-        free(bt);
-        free(text.data);
-        text.data = ah_spans_text(&cur->spans);
       }
+      free(bt);
       ah_spans_free(&body);
     }
   }
-  free(text.data);
+  ah_buf_free(&text);
 }
 
 int ah_layout(const ah_lines *lines, ah_flow *flow, ah_error *err) {
