@@ -112,7 +112,34 @@ static void test_answer_sentence(void) {
   ah_node_free_tree(om);
 }
 
+/* The wording of older years: "Schriftelijke vragen", three askers each with a party. */
+static void test_older_wording(void) {
+  ah_node *om = omschrijving("vraag",
+      "Schriftelijke vragen van de leden Kuik (CDA), Bikker (ChristenUnie) en Verkuijlen (VVD) aan de "
+      "Staatssecretaris van Justitie en Veiligheid over het bericht «Centrum tegen Kinderhandel slaat alarm: "
+      "«Pa of ma soms pooier eigen kind»» (ingezonden 20 oktober 2022).");
+  CHECK_STR(text_of(nth(om, AH_NODE_VRAGENSTELLER, 0)), "Kuik");
+  CHECK_STR(ah_node_get_attr(nth(om, AH_NODE_VRAGENSTELLER, 0), "partij"), "CDA");
+  CHECK_STR(text_of(nth(om, AH_NODE_VRAGENSTELLER, 1)), "Bikker");
+  CHECK_STR(ah_node_get_attr(nth(om, AH_NODE_VRAGENSTELLER, 1), "partij"), "ChristenUnie");
+  CHECK_STR(text_of(nth(om, AH_NODE_VRAGENSTELLER, 2)), "Verkuijlen");
+  CHECK_STR(ah_node_get_attr(nth(om, AH_NODE_VRAGENSTELLER, 2), "partij"), "VVD");
+  CHECK_STR(text_of(nth(om, AH_NODE_ONTVANGER, 0)), "Staatssecretaris van Justitie en Veiligheid");
+  CHECK_STR(text_of(nth(om, AH_NODE_ONDERWERP, 0)),
+            "het bericht «Centrum tegen Kinderhandel slaat alarm: «Pa of ma soms pooier eigen kind»»");
+  CHECK_STR(ah_node_get_attr(nth(om, AH_NODE_DATUM, 0), "iso"), "2022-10-20");
+  ah_node_free_tree(om);
+
+  om = omschrijving("antwoord", "Antwoord van Staatssecretaris Van der Burg (Justitie en Veiligheid) (ontvangen "
+                                "1 december 2022). Zie ook Aanhangsel Handelingen, vergaderjaar 2022–2023, nr. 691.");
+  CHECK_STR(text_of(nth(om, AH_NODE_BEANTWOORDER, 0)), "Van der Burg");
+  CHECK_STR(ah_node_get_attr(nth(om, AH_NODE_DATUM, 0), "iso"), "2022-12-01");
+  CHECK_STR(text_of(nth(om, AH_NODE_ZIE_OOK, 0)), "Aanhangsel Handelingen, vergaderjaar 2022–2023, nr. 691");
+  ah_node_free_tree(om);
+}
+
 int main(void) {
+  test_older_wording();
   test_dates();
   test_question_sentence();
   test_askers_typos();
