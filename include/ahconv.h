@@ -72,7 +72,8 @@ typedef struct ah_iter ah_iter;
  * renditions of one document). */
 #define AH_OPT_NO_SOURCE (1 << 0)
 
-/* Open a rendition.  The type is detected from the content, not the name.
+/* Open a rendition.  The type is detected from the content, not the name;
+ * gzip-compressed input (one layer) is inflated first.
  * `name` (may be NULL) is recorded as the source file's name. */
 AH_EXPORT ah_doc *ah_doc_open_file(const char *path, int options, ah_error *err);
 AH_EXPORT ah_doc *ah_doc_open_memory(const void *data, size_t len,
@@ -89,7 +90,7 @@ AH_EXPORT const char *ah_doc_ingezonden(const ah_doc *doc);   /* ISO date */
 AH_EXPORT const char *ah_doc_ontvangen(const ah_doc *doc);    /* ISO date */
 AH_EXPORT const char *ah_doc_source_format(const ah_doc *doc);/* "pdf" / "html" */
 AH_EXPORT const char *ah_doc_source_name(const ah_doc *doc);
-AH_EXPORT const char *ah_doc_sha256(const ah_doc *doc);       /* of the input bytes */
+AH_EXPORT const char *ah_doc_sha256(const ah_doc *doc);       /* of the rendition (after gunzip) */
 AH_EXPORT int ah_doc_pages(const ah_doc *doc);                /* PDF only, else 0 */
 AH_EXPORT ah_node *ah_doc_root(const ah_doc *doc);
 

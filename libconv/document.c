@@ -86,6 +86,20 @@ ah_doc *ah_doc_open_memory(const void *data, size_t len, const char *name, int o
     ah_error_set(err, AH_ERROR_EMPTY, "empty file");
     return NULL;
   }
+  unsigned char *inflated = NULL;
+  if (ah_is_gzip(data, len)) {
+    size_t n;
+    if (ah_gunzip(data, len, &inflated, &n, err) != 0) return NULL;
+    /* one layer only: nested layers would multiply the inflation cap */
+    if (!n || ah_is_gzip(inflated, n)) {
+      free(inflated);
+      ah_error_set(err, n ? AH_ERROR_FORMAT : AH_ERROR_EMPTY, n ? "gzip inside gzip" : "empty file inside gzip");
+      return NULL;
+    }
+    ah_doc *doc = ah_doc_open_memory(inflated, n, name, options, err);
+    free(inflated);
+    return doc;
+  }
   input_kind kind = detect(data, len);
   if (kind == INPUT_UNKNOWN) {
     ah_error_set(err, AH_ERROR_FORMAT, "not a PDF or HTML document");

@@ -17,6 +17,10 @@
 void ah_error_set(ah_error *err, ah_status code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* ---- gzip.c ---- */
+bool ah_is_gzip(const unsigned char *d, size_t len);
+int ah_gunzip(const unsigned char *in, size_t len, unsigned char **out, size_t *out_len, ah_error *err);
+
 /* ---- growing strings ---- */
 typedef struct {
   char *data;

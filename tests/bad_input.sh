@@ -68,6 +68,20 @@ fi
 expect_error "output folder missing" "$good" "$work/no/such/dir/out.xml" "cannot write: No such file or directory" "$work/no/such/dir/out.xml"
 expect_error "output under a file" "$good" "$work/empty.pdf/out.xml" "cannot write: Not a directory" "$work/empty.pdf/out.xml"
 
+gzip -c "$good" >"$work/good.pdf.gz"
+head -c $(( $(stat -c %s "$work/good.pdf.gz") / 2 )) "$work/good.pdf.gz" >"$work/truncated.pdf.gz"
+expect_error "truncated gzip" "$work/truncated.pdf.gz" "$out" "truncated gzip stream"
+expect_no_file "$out" "truncated gzip"
+gzip -c "$work/good.pdf.gz" >"$work/double.pdf.gz"
+expect_error "gzip inside gzip" "$work/double.pdf.gz" "$out" "gzip inside gzip"
+if "$ahconv" convert "$work/good.pdf.gz" >"$work/from-gz.xml" 2>"$work/stderr" &&
+   "$ahconv" convert "$good" >"$work/from-pdf.xml" &&
+   diff <(grep -v '<bron' "$work/from-gz.xml") <(grep -v '<bron' "$work/from-pdf.xml") >/dev/null; then
+  passed=$((passed + 1))
+else
+  fail "gzip input does not convert like the plain file: $(cat "$work/stderr")"
+fi
+
 # an existing output survives a failed conversion
 printf 'keep me\n' >"$out"
 expect_error "existing output kept" "$work/truncated.pdf" "$out" "truncated PDF"

@@ -1,0 +1,62 @@
+/* gzip.c — gzip-compressed bytes in, the plain bytes out.
+ *
+ * Any input may arrive gzip-compressed (archives store renditions as .pdf.gz
+ * or .html.gz); it is recognised by its magic bytes, never by its name.
+ * The inflated size is capped so a small hostile file cannot exhaust memory.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#define MAX_INFLATED (256u * 1024u * 1024u)
+
+bool ah_is_gzip(const unsigned char *d, size_t len) { return len >= 2 && d[0] == 0x1f && d[1] == 0x8b; }
+
+int ah_gunzip(const unsigned char *in, size_t len, unsigned char **out, size_t *out_len, ah_error *err) {
+  z_stream zs;
+  memset(&zs, 0, sizeof zs);
+  /* 16 + MAX_WBITS: gzip header and trailer, checked by zlib */
+  if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) {
+    ah_error_set(err, AH_ERROR_NOMEM, "cannot start gzip decoder");
+    return -1;
+  }
+  size_t cap = len * 4 + 4096, n = 0;
+  unsigned char *buf = ah_xmalloc(cap);
+  zs.next_in = (unsigned char *)in;
+  int rc = Z_OK;
+  while (rc != Z_STREAM_END) {
+    if (n == cap) {
+      if (cap >= MAX_INFLATED) {
+        ah_error_set(err, AH_ERROR_DAMAGED, "gzip content larger than %u MiB", MAX_INFLATED >> 20);
+        goto fail;
+      }
+      cap = cap * 2 > MAX_INFLATED ? MAX_INFLATED : cap * 2;
+      buf = ah_xrealloc(buf, cap);
+    }
+    size_t in_left = len - (size_t)(zs.next_in - in);
+    zs.avail_in = in_left > 0x40000000u ? 0x40000000u : (uInt)in_left;
+    zs.next_out = buf + n;
+    zs.avail_out = (uInt)(cap - n > 0x40000000u ? 0x40000000u : cap - n);
+    rc = inflate(&zs, Z_NO_FLUSH);
+    n = (size_t)(zs.next_out - buf);
+    if (rc == Z_STREAM_END) break;
+    if (rc != Z_OK && !(rc == Z_BUF_ERROR && zs.avail_out == 0)) {
+      ah_error_set(err, AH_ERROR_DAMAGED, "damaged gzip stream%s%s", zs.msg ? ": " : "", zs.msg ? zs.msg : "");
+      goto fail;
+    }
+    if (zs.avail_in == 0 && zs.avail_out != 0 && (size_t)(zs.next_in - in) == len) {
+      ah_error_set(err, AH_ERROR_DAMAGED, "truncated gzip stream");
+      goto fail;
+    }
+  }
+  inflateEnd(&zs);
+  *out = buf;
+  *out_len = n;
+  return 0;
+fail:
+  inflateEnd(&zs);
+  free(buf);
+  return -1;
+}
