@@ -396,12 +396,12 @@ static void join_line(ah_spans *para, ah_buf *text, const ah_spans *next, const 
 /* A bullet glyph, or a dash or "o" used as one, followed by a space or by
  * the wide gap of a hanging indent (a tab from the source stage). */
 static bool starts_with_bullet(const char *t) {
-  static const char *const bullets[] = {"\xE2\x80\xA2", "\xE2\x96\xAA", "\xE2\x97\x8F", "\xEF\x82\xB7",
-                                        "\xE2\x80\x93", "-", "o", NULL};
-  for (int i = 0; bullets[i]; i++) {
-    size_t n = strlen(bullets[i]);
-    if (strncmp(t, bullets[i], n) == 0 && (t[n] == ' ' || t[n] == '\t' || (i < 4 && t[n])))
-      return true;
+  size_t n = ah_bullet_glyph_length(t);
+  if (n) return t[n] != 0;
+  static const char *const stand_ins[] = {"\xE2\x80\x93", "-", "o", NULL};
+  for (int i = 0; stand_ins[i]; i++) {
+    n = strlen(stand_ins[i]);
+    if (strncmp(t, stand_ins[i], n) == 0 && (t[n] == ' ' || t[n] == '\t')) return true;
   }
   return false;
 }
@@ -548,6 +548,8 @@ int ah_layout(const ah_lines *lines, ah_flow *flow, ah_error *err) {
   mark_footer_and_colophon(&m, flow);
   mark_notes(&m);
   mark_tables(&m);
+  /* again, now that margin, notes and tables are out: the first pass only
+   * had to be good enough to find the colophon left of the column */
   find_column(&m);
   find_pitch(&m);
   build_body(&m, flow);

@@ -198,15 +198,6 @@ static void add_inlines(ah_node *para, const ah_spans *spans, size_t first, cons
   }
 }
 
-/* Bulleted blocks become list items; the bullet itself is presentation. */
-static size_t bullet_length(const char *t) {
-  /* Only real bullet glyphs are dropped; a dash or "o" used as a bullet is
-   * kept, because it is printed as a character of the text. */
-  static const char *const bullets[] = {"\xE2\x80\xA2", "\xE2\x96\xAA", "\xE2\x97\x8F", "\xEF\x82\xB7", NULL};
-  for (int i = 0; bullets[i]; i++)
-    if (ah_starts_with(t, bullets[i])) return strlen(bullets[i]);
-  return 0;
-}
 
 static void add_table(ah_node *section, const ah_block *b) {
   char *text = ah_spans_text(&b->spans);
@@ -240,7 +231,9 @@ static void add_block_content(ah_node *section, const ah_block *b, const note_se
     ah_spans copy = {0};
     for (size_t i = 0; i < b->spans.n; i++) {
       const char *t = b->spans.items[i].text;
-      if (i == 0) t += bullet_length(t);
+      /* only a real bullet glyph is presentation; a dash or "o" used as a
+       * bullet is a printed character of the text and stays */
+      if (i == 0) t += ah_bullet_glyph_length(t);
       ah_spans_add(&copy, t, strlen(t), b->spans.items[i].style);
     }
     add_inlines(item, &copy, 0, ns);

@@ -169,3 +169,11 @@ ah_block *ah_flow_add(ah_flow *f, ah_block_kind kind) {
   b->kind = kind;
   return b;
 }
+
+/* Bullet glyphs: •, ▪, ●, and the private-use bullet of Symbol-font lists. */
+size_t ah_bullet_glyph_length(const char *t) {
+  static const char *const glyphs[] = {"\xE2\x80\xA2", "\xE2\x96\xAA", "\xE2\x97\x8F", "\xEF\x82\xB7", NULL};
+  for (int i = 0; glyphs[i]; i++)
+    if (ah_starts_with(t, glyphs[i])) return strlen(glyphs[i]);
+  return 0;
+}
