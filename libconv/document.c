@@ -39,22 +39,14 @@ static char *base_name(const char *path) {
   return ah_strdup(slash ? slash + 1 : path);
 }
 
-static ah_doc *open_pdf(ah_doc *doc, const unsigned char *data, size_t len, ah_error *err) {
-  ah_lines lines;
-  if (ah_source_pdf(data, len, &lines, err) != 0) return NULL;
-  ah_flow flow;
-  int rc = ah_layout(&lines, &flow, err);
-  ah_lines_free(&lines);
-  if (rc != 0) {
-    ah_flow_free(&flow);
-    return NULL;
-  }
-  doc->pages = flow.pages;
-  doc->id = flow.id, flow.id = NULL;
-  doc->kamer = flow.kamer, flow.kamer = NULL;
-  doc->vergaderjaar = flow.vergaderjaar, flow.vergaderjaar = NULL;
-  doc->nummer = flow.nummer;
-  /* the id carries chamber and year too: fill what the masthead lacked */
+/* The flow's furniture becomes the document's; the id carries chamber, year
+ * and number too, so it fills what the masthead or the head meta lacked. */
+static void take_furniture(ah_doc *doc, ah_flow *flow) {
+  doc->pages = flow->pages;
+  doc->id = flow->id, flow->id = NULL;
+  doc->kamer = flow->kamer, flow->kamer = NULL;
+  doc->vergaderjaar = flow->vergaderjaar, flow->vergaderjaar = NULL;
+  doc->nummer = flow->nummer;
   if (doc->id && strlen(doc->id) > 15) {
     if (!doc->kamer) doc->kamer = ah_strndup(doc->id + 3, 2);
     if (!doc->vergaderjaar) {
@@ -67,9 +59,35 @@ static ah_doc *open_pdf(ah_doc *doc, const unsigned char *data, size_t len, ah_e
     }
     if (!doc->nummer) doc->nummer = atoi(doc->id + 15);
   }
-  rc = ah_structure(doc, &flow, err);
-  ah_flow_free(&flow);
+}
+
+static ah_doc *build(ah_doc *doc, ah_flow *flow, ah_error *err) {
+  take_furniture(doc, flow);
+  int rc = ah_structure(doc, flow, err);
+  ah_flow_free(flow);
   return rc == 0 ? doc : NULL;
+}
+
+static ah_doc *open_pdf(ah_doc *doc, const unsigned char *data, size_t len, ah_error *err) {
+  ah_lines lines;
+  if (ah_source_pdf(data, len, &lines, err) != 0) return NULL;
+  ah_flow flow;
+  int rc = ah_layout(&lines, &flow, err);
+  ah_lines_free(&lines);
+  if (rc != 0) {
+    ah_flow_free(&flow);
+    return NULL;
+  }
+  return build(doc, &flow, err);
+}
+
+static ah_doc *open_html(ah_doc *doc, const unsigned char *data, size_t len, ah_error *err) {
+  ah_flow flow;
+  if (ah_source_html(data, len, &flow, err) != 0) {
+    ah_flow_free(&flow);
+    return NULL;
+  }
+  return build(doc, &flow, err);
 }
 
 ah_doc *ah_doc_open_memory(const void *data, size_t len, const char *name, int options, ah_error *err) {
@@ -115,7 +133,7 @@ ah_doc *ah_doc_open_memory(const void *data, size_t len, const char *name, int o
     ok = open_pdf(doc, data, len, err);
   } else {
     doc->format = ah_strdup("html");
-    ah_error_set(err, AH_ERROR_FORMAT, "HTML input is not supported yet");
+    ok = open_html(doc, data, len, err);
   }
   if (!ok) ah_doc_free(doc);
   return ok;

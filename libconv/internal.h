@@ -1,6 +1,7 @@
 /* internal.h — types shared by the pipeline stages; never installed.
  *
  * The stages:  source_pdf.c  bytes  -> ah_lines  (text lines with geometry and style)
+ *              source_html.c bytes  -> ah_flow   (HTML needs no layout stage)
  *              layout.c      lines  -> ah_flow   (paragraph blocks and footnotes, furniture out)
  *              structure.c   flow   -> ah_node tree (labels, omschrijving, mededeling, notes)
  *              meta.c        omschrijving text -> inline metadata nodes
@@ -93,6 +94,7 @@ typedef struct {
   int note_number;           /* AH_BLOCK_NOTE */
   bool after_gap;            /* vertical space before it: a new section may start */
   bool list_item;            /* starts with a bullet */
+  ah_node_type section;      /* HTML: heading of a div.vraag/.antwoord/…, NONE elsewhere */
   ah_spans spans;
 } ah_block;
 
@@ -110,6 +112,9 @@ typedef struct {
 void ah_flow_free(ah_flow *f);
 ah_block *ah_flow_add(ah_flow *f, ah_block_kind kind);
 int ah_layout(const ah_lines *lines, ah_flow *out, ah_error *err);
+/* source_html.c: an HTML page straight to the flow (markup already says
+ * what a paragraph is, so there is no layout stage) */
+int ah_source_html(const void *data, size_t len, ah_flow *out, ah_error *err);
 
 /* ---- nodes ---- */
 struct ah_node {

@@ -333,6 +333,8 @@ int ah_structure(ah_doc *doc, ah_flow *flow, ah_error *err) {
     char *text = ah_normalize_space(raw);
     free(raw);
     label lb = parse_label(text);
+    bool unnumbered_heading = lb.type == AH_NODE_NONE && b->section != AH_NODE_NONE;
+    if (unnumbered_heading) lb.type = b->section; /* the markup said so */
     if (lb.type != AH_NODE_NONE) {
       if (!section) build_omschrijving(root, intro.data ? intro.data : "");
       section = ah_node_append(root, lb.type);
@@ -341,6 +343,8 @@ int ah_structure(ah_doc *doc, ah_flow *flow, ah_error *err) {
         section->nums = ah_xmalloc(lb.n * sizeof *section->nums);
         memcpy(section->nums, lb.nums, lb.n * sizeof *lb.nums);
         section->n_nums = lb.n;
+      }
+      if (lb.n || (unnumbered_heading && *text)) {
         ah_node *l = ah_node_append(section, AH_NODE_LABEL);
         ah_node_append_text(l, text, strlen(text));
       }

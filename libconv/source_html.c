@@ -1,0 +1,493 @@
+/* source_html.c — HTML bytes in, an ah_flow out (the same intermediate the
+ * PDF layout stage gives, so structure.c reads both renditions alike).
+ *
+ * Takes: the bytes of an HTML page.  Gives: paragraph, list, table and note
+ * blocks in reading order, plus the id, chamber, year and number from the
+ * page's <head> meta where present.
+ *
+ * Two kinds of markup are read by one walk over the tree:
+ *  - the official publication markup (div#broodtekst, div.vraag/.antwoord
+ *    with h2.stuktitel, a.nootnum markers, div#noten with div.voet.noot,
+ *    div.kamervraagopmerking): its classes say where a section starts and
+ *    what is a note, so they are trusted;
+ *  - any other markup (another site, a pdftohtml preview): block elements
+ *    become paragraphs and the text recognizer of structure.c finds labels;
+ *    a paragraph that opens with a raised number used earlier as a marker is
+ *    that note.
+ * The parser runs with network access off and no entity loading; libxml2's
+ * HTML parser never fetches a DTD.
+ */
+#include "internal.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Deeper nesting than this is not a document but an attack on the stack. */
+enum { MAX_DEPTH = 200 };
+
+typedef struct {
+  ah_flow *flow;
+  ah_block *open;            /* paragraph being filled, or NULL */
+  ah_block *pinned;          /* a note: its paragraphs all go into one block */
+  int style;                 /* inline style inherited from the ancestors */
+  ah_node_type section;      /* section class seen, heading not yet read */
+  bool in_list_item;
+  int depth;
+} walker;
+
+/* ---- element tests ------------------------------------------------------ */
+
+static bool is(const xmlNode *n, const char *name) {
+  return n->type == XML_ELEMENT_NODE && xmlStrcasecmp(n->name, (const xmlChar *)name) == 0;
+}
+
+/* class="a b c" contains the token `want` */
+static bool has_class(const xmlNode *n, const char *want) {
+  if (n->type != XML_ELEMENT_NODE) return false;
+  xmlChar *cls = xmlGetProp(n, (const xmlChar *)"class");
+  if (!cls) return false;
+  bool found = false;
+  size_t wl = strlen(want);
+  for (const char *p = (const char *)cls; *p && !found;) {
+    while (*p && isspace((unsigned char)*p)) p++;
+    const char *e = p;
+    while (*e && !isspace((unsigned char)*e)) e++;
+    found = (size_t)(e - p) == wl && strncmp(p, want, wl) == 0;
+    p = e;
+  }
+  xmlFree(cls);
+  return found;
+}
+
+static bool has_id(const xmlNode *n, const char *want) {
+  if (n->type != XML_ELEMENT_NODE) return false;
+  xmlChar *id = xmlGetProp(n, (const xmlChar *)"id");
+  bool same = id && strcmp((const char *)id, want) == 0;
+  xmlFree(id);
+  return same;
+}
+
+static bool is_heading(const xmlNode *n) {
+  return n->type == XML_ELEMENT_NODE && (n->name[0] == 'h' || n->name[0] == 'H') && n->name[1] >= '1' &&
+         n->name[1] <= '6' && !n->name[2];
+}
+
+static bool is_skipped(const xmlNode *n) {
+  static const char *const names[] = {"script", "style", "head", "noscript", "template", "iframe",
+                                      "object", "select", "button", "svg", "math", NULL};
+  for (int i = 0; names[i]; i++)
+    if (is(n, names[i])) return true;
+  /* the close button of an official note popup: "X Noot" */
+  return has_class(n, "note-close");
+}
+
+/* Elements that end the paragraph before them and start a new one. */
+static bool is_block(const xmlNode *n) {
+  static const char *const names[] = {"p",  "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
+                                      "section", "article", "header", "footer", "main", "aside",
+                                      "pre", "hr", "address", "center", "form", "fieldset", "body",
+                                      "caption", "figure", "figcaption", NULL};
+  if (is_heading(n)) return true;
+  for (int i = 0; names[i]; i++)
+    if (is(n, names[i])) return true;
+  return false;
+}
+
+static bool is_note_marker(const xmlNode *n) {
+  return has_class(n, "nootnum") || has_class(n, "_p_nootref") || has_class(n, "nootref");
+}
+
+static bool is_notes_container(const xmlNode *n) {
+  return has_id(n, "noten") || has_class(n, "nootlijst") || has_class(n, "noten");
+}
+
+/* ---- text --------------------------------------------------------------- */
+
+/* Text of a subtree, skipping what the walk skips. */
+static void collect_text(const xmlNode *n, ah_buf *out, int depth) {
+  if (depth > MAX_DEPTH) return;
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      if (c->content) ah_buf_puts(out, (const char *)c->content);
+    } else if (c->type == XML_ELEMENT_NODE && !is_skipped(c)) {
+      if (is(c, "br")) ah_buf_putc(out, ' ');
+      collect_text(c, out, depth + 1);
+    }
+  }
+}
+
+/* Printable text: no-break spaces and line breaks become spaces, soft
+ * hyphens and zero-width characters (line-break hints) go. */
+static void clean_text(const char *s, ah_buf *out) {
+  for (const unsigned char *p = (const unsigned char *)s; *p;) {
+    if (p[0] == 0xC2 && p[1] == 0xA0) { ah_buf_putc(out, ' '); p += 2; continue; }
+    if (p[0] == 0xC2 && p[1] == 0xAD) { p += 2; continue; }
+    if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x8B || p[2] == 0x8C || p[2] == 0x8D)) { p += 3; continue; }
+    if (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) { p += 3; continue; }
+    if (*p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' || *p == '\v') { ah_buf_putc(out, ' '); p++; continue; }
+    ah_buf_putc(out, (char)*p++);
+  }
+}
+
+static char *subtree_text(const xmlNode *n) {
+  ah_buf raw = {0}, clean = {0};
+  collect_text(n, &raw, 0);
+  clean_text(raw.data ? raw.data : "", &clean);
+  ah_buf_free(&raw);
+  char *t = ah_normalize_space(clean.data ? clean.data : "");
+  ah_buf_free(&clean);
+  return t;
+}
+
+static bool digits_only(const char *s) {
+  if (!*s) return false;
+  for (; *s; s++)
+    if (!isdigit((unsigned char)*s)) return false;
+  return true;
+}
+
+/* ---- blocks ------------------------------------------------------------- */
+
+static void close_block(walker *w) {
+  if (w->pinned && w->pinned->spans.n) ah_spans_add(&w->pinned->spans, " ", 1, 0);
+  w->open = w->pinned;
+}
+
+static ah_block *open_block(walker *w, ah_block_kind kind) {
+  if (w->section != AH_NODE_NONE) {
+    /* a section div without a heading of its own: mark where it starts */
+    ah_block *h = ah_flow_add(w->flow, AH_BLOCK_PARA);
+    h->section = w->section;
+    h->after_gap = true;
+    w->section = AH_NODE_NONE;
+  }
+  ah_block *b = ah_flow_add(w->flow, kind);
+  b->after_gap = true;
+  b->list_item = kind == AH_BLOCK_PARA && w->in_list_item;
+  w->in_list_item = false;
+  w->open = kind == AH_BLOCK_PARA ? b : NULL;
+  return b;
+}
+
+static void add_text(walker *w, const char *text, int style) {
+  ah_buf clean = {0};
+  clean_text(text, &clean);
+  if (!clean.len) return;
+  bool blank = true;
+  for (size_t i = 0; i < clean.len && blank; i++) blank = clean.data[i] == ' ';
+  if (blank && !w->open) {
+    ah_buf_free(&clean);
+    return;
+  }
+  ah_block *b = w->open ? w->open : open_block(w, AH_BLOCK_PARA);
+  ah_spans_add(&b->spans, clean.data, clean.len, style);
+  ah_buf_free(&clean);
+}
+
+/* ---- tables ------------------------------------------------------------- */
+
+static void table_rows(const xmlNode *n, ah_buf *out, int depth) {
+  if (depth > MAX_DEPTH) return;
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE || is_skipped(c)) continue;
+    if (is(c, "tr")) {
+      bool first = true;
+      for (const xmlNode *cell = c->children; cell; cell = cell->next) {
+        if (!is(cell, "td") && !is(cell, "th")) continue;
+        char *t = subtree_text(cell);
+        if (!first) ah_buf_putc(out, '\t');
+        ah_buf_puts(out, t);
+        free(t);
+        first = false;
+      }
+      ah_buf_putc(out, '\n');
+    } else if (!is(c, "table")) { /* thead, tbody, tfoot; a nested table is its own */
+      table_rows(c, out, depth + 1);
+    }
+  }
+}
+
+static void add_table(walker *w, const xmlNode *table) {
+  close_block(w);
+  ah_buf rows = {0};
+  table_rows(table, &rows, 0);
+  if (rows.len) {
+    ah_block *b = open_block(w, AH_BLOCK_TABLE);
+    ah_spans_add(&b->spans, rows.data, rows.len, 0);
+  }
+  ah_buf_free(&rows);
+  close_block(w);
+}
+
+/* ---- notes -------------------------------------------------------------- */
+
+static const xmlNode *find_number_element(const xmlNode *n, int depth) {
+  if (depth > MAX_DEPTH) return NULL;
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE || is_skipped(c)) continue;
+    if (is_note_marker(c)) return c;
+    const xmlNode *f = find_number_element(c, depth + 1);
+    if (f) return f;
+  }
+  return NULL;
+}
+
+static void walk(walker *w, const xmlNode *n);
+
+/* One footnote of an official note list: its number from span.nootnum (or a
+ * leading sup), its text from the rest. */
+static void add_note(walker *w, const xmlNode *item, int fallback_number) {
+  close_block(w);
+  const xmlNode *num_el = find_number_element(item, 0);
+  if (!num_el)
+    for (const xmlNode *c = item->children; c && !num_el; c = c->next)
+      if (is(c, "sup")) num_el = c;
+  int number = fallback_number;
+  if (num_el) {
+    char *t = subtree_text(num_el);
+    if (digits_only(t)) number = atoi(t);
+    free(t);
+  }
+  ah_block *b = open_block(w, AH_BLOCK_NOTE);
+  b->note_number = number;
+  walker inner = {.flow = w->flow, .open = b, .pinned = b, .depth = w->depth + 1};
+  for (const xmlNode *c = item->children; c; c = c->next) {
+    if (c == num_el) continue;
+    if (num_el && is(c, "sup") && find_number_element(c, 0) == num_el)
+      continue; /* <sup><span class="nootnum">1</span></sup> */
+    walk(&inner, c);
+  }
+  if (number <= 0 && b->spans.n) {
+    /* "3 Kamerstuk …": the number printed as text */
+    char *t = b->spans.items[0].text;
+    while (*t == ' ') t++;
+    if (isdigit((unsigned char)*t)) {
+      b->note_number = (int)strtol(t, &t, 10);
+      memmove(b->spans.items[0].text, t, strlen(t) + 1);
+    }
+  }
+  close_block(w);
+}
+
+static void walk_notes(walker *w, const xmlNode *container) {
+  int position = 0;
+  for (const xmlNode *c = container->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE || is_skipped(c) || is(c, "hr")) continue;
+    if (has_class(c, "noot") || is(c, "li")) {
+      add_note(w, c, ++position);
+    } else if (is(c, "ul") || is(c, "ol") || is(c, "div")) {
+      walk_notes(w, c);
+    }
+  }
+}
+
+/* ---- the walk ----------------------------------------------------------- */
+
+static ah_node_type section_class(const xmlNode *n) {
+  if (!is(n, "div") && !is(n, "section")) return AH_NODE_NONE;
+  if (has_class(n, "vraag")) return AH_NODE_VRAAG;
+  if (has_class(n, "antwoord")) return AH_NODE_ANTWOORD;
+  if (has_class(n, "kamervraagopmerking")) return AH_NODE_MEDEDELING;
+  return AH_NODE_NONE;
+}
+
+static void walk_children(walker *w, const xmlNode *n) {
+  for (const xmlNode *c = n->children; c; c = c->next) walk(w, c);
+}
+
+static void walk_element(walker *w, const xmlNode *n) {
+  if (is_skipped(n)) return;
+  if (is(n, "br")) {
+    add_text(w, " ", w->style);
+    return;
+  }
+  if (is(n, "table")) {
+    add_table(w, n);
+    return;
+  }
+  if (is_notes_container(n)) {
+    walk_notes(w, n);
+    return;
+  }
+  if (is_note_marker(n)) {
+    char *t = subtree_text(n);
+    if (digits_only(t)) {
+      ah_block *b = w->open ? w->open : open_block(w, AH_BLOCK_PARA);
+      ah_spans_add(&b->spans, t, strlen(t), AH_STYLE_NOTEREF);
+    }
+    free(t);
+    return;
+  }
+  ah_node_type section = section_class(n);
+  if (section != AH_NODE_NONE) {
+    close_block(w);
+    w->section = section;
+    walk_children(w, n);
+    w->section = AH_NODE_NONE;
+    close_block(w);
+    return;
+  }
+  if (is_heading(n) && w->section != AH_NODE_NONE) {
+    close_block(w);
+    ah_node_type s = w->section;
+    w->section = AH_NODE_NONE;
+    ah_block *h = open_block(w, AH_BLOCK_PARA);
+    h->section = s;
+    walk_children(w, n);
+    close_block(w);
+    return;
+  }
+  int saved = w->style;
+  if (is(n, "sup")) w->style |= AH_STYLE_SUP;
+  else if (is(n, "sub")) w->style |= AH_STYLE_SUB;
+  else if (is(n, "b") || is(n, "strong")) w->style |= AH_STYLE_BOLD;
+  else if (is(n, "i") || is(n, "em")) w->style |= AH_STYLE_ITALIC;
+  bool block = is_block(n) || is(n, "li");
+  if (block) {
+    close_block(w);
+    if (is(n, "li")) w->in_list_item = true;
+  }
+  walk_children(w, n);
+  if (block) {
+    close_block(w);
+    w->in_list_item = false;
+  }
+  w->style = saved;
+}
+
+static void walk(walker *w, const xmlNode *n) {
+  if (w->depth > MAX_DEPTH) return;
+  w->depth++;
+  if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+    if (n->content) add_text(w, (const char *)n->content, w->style);
+  } else if (n->type == XML_ELEMENT_NODE) {
+    walk_element(w, n);
+  }
+  w->depth--;
+}
+
+/* ---- notes in markup without note classes ------------------------------- */
+
+static bool leading_raised_number(const ah_block *b, int *number, size_t *span) {
+  for (size_t i = 0; i < b->spans.n; i++) {
+    const ah_span *s = &b->spans.items[i];
+    char *t = ah_normalize_space(s->text);
+    bool blank = !*t;
+    bool num = (s->style & (AH_STYLE_SUP | AH_STYLE_NOTEREF)) && digits_only(t);
+    if (num) *number = atoi(t), *span = i;
+    free(t);
+    if (!blank) return num && i + 1 < b->spans.n;
+  }
+  return false;
+}
+
+/* A paragraph that opens with a raised number the text before it used as a
+ * marker is that footnote: "<p><sup>2</sup> Kamerstuk 36 600 …</p>". */
+static void find_plain_notes(ah_flow *flow) {
+  for (size_t i = 0; i < flow->n; i++) {
+    ah_block *b = &flow->items[i];
+    int number;
+    size_t span;
+    if (b->kind != AH_BLOCK_PARA || !leading_raised_number(b, &number, &span)) continue;
+    bool marked = false;
+    for (size_t j = 0; j < i && !marked; j++) {
+      const ah_block *e = &flow->items[j];
+      if (e->kind != AH_BLOCK_PARA) continue;
+      for (size_t k = 0; k < e->spans.n && !marked; k++) {
+        const ah_span *s = &e->spans.items[k];
+        marked = (s->style & (AH_STYLE_SUP | AH_STYLE_NOTEREF)) && atoi(s->text) == number && k > 0;
+      }
+    }
+    if (!marked) continue;
+    b->kind = AH_BLOCK_NOTE;
+    b->note_number = number;
+    free(b->spans.items[span].text);
+    b->spans.items[span].text = ah_strdup("");
+  }
+}
+
+/* ---- head meta ---------------------------------------------------------- */
+
+static void read_meta(const xmlNode *n, ah_flow *flow, int depth) {
+  if (depth > MAX_DEPTH) return;
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (!is(c, "meta")) {
+      if (is(c, "head") || is(c, "html")) read_meta(c, flow, depth + 1);
+      continue;
+    }
+    xmlChar *name = xmlGetProp(c, (const xmlChar *)"name");
+    xmlChar *content = xmlGetProp(c, (const xmlChar *)"content");
+    if (name && content && *content) {
+      char *v = ah_normalize_space((const char *)content);
+      const char *k = (const char *)name;
+      if (!strcmp(k, "DC.identifier") && !flow->id && strncmp(v, "ah-", 3) == 0) flow->id = ah_strdup(v);
+      else if (!strcmp(k, "OVERHEIDop.aanhangselNummer") && !flow->nummer) flow->nummer = atoi(v);
+      else if (!strcmp(k, "OVERHEIDop.vergaderjaar") && !flow->vergaderjaar) flow->vergaderjaar = ah_strdup(v);
+      else if (!strcmp(k, "DC.creator") && !flow->kamer) {
+        if (strstr(v, "Tweede Kamer")) flow->kamer = ah_strdup("tk");
+        else if (strstr(v, "Eerste Kamer")) flow->kamer = ah_strdup("ek");
+      }
+      free(v);
+    }
+    xmlFree(name);
+    xmlFree(content);
+  }
+}
+
+/* ---- entry -------------------------------------------------------------- */
+
+static const xmlNode *find_by_id(const xmlNode *n, const char *id, int depth) {
+  if (depth > MAX_DEPTH) return NULL;
+  for (const xmlNode *c = n; c; c = c->next) {
+    if (has_id(c, id)) return c;
+    if (c->type == XML_ELEMENT_NODE && c->children) {
+      const xmlNode *f = find_by_id(c->children, id, depth + 1);
+      if (f) return f;
+    }
+  }
+  return NULL;
+}
+
+/* The parser is told the encoding only when the page does not declare one:
+ * an undeclared page is taken as UTF-8 (the publisher's), not Latin-1. */
+static const char *encoding_hint(const char *data, size_t len) {
+  size_t n = len < 4096 ? len : 4096;
+  for (size_t i = 0; i + 8 <= n; i++)
+    if (strncasecmp(data + i, "charset=", 8) == 0 || strncasecmp(data + i, "encoding=", 9) == 0) return NULL;
+  return "UTF-8";
+}
+
+int ah_source_html(const void *data, size_t len, ah_flow *out, ah_error *err) {
+  memset(out, 0, sizeof *out);
+  if (len > (size_t)INT32_MAX) {
+    ah_error_set(err, AH_ERROR_FORMAT, "HTML page too large");
+    return -1;
+  }
+  int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING;
+  htmlDocPtr doc = htmlReadMemory(data, (int)len, NULL, encoding_hint(data, len), options);
+  if (!doc || !xmlDocGetRootElement(doc)) {
+    if (doc) xmlFreeDoc(doc);
+    ah_error_set(err, AH_ERROR_FORMAT, "HTML page has no elements");
+    return -1;
+  }
+  const xmlNode *root = xmlDocGetRootElement(doc);
+  read_meta(root, out, 0);
+  const xmlNode *body = find_by_id(root, "broodtekst", 0);
+  if (!body) body = root;
+  walker w = {.flow = out};
+  walk_children(&w, body);
+  /* an official page keeps its notes apart from the body text: div#noten
+   * inside or after broodtekst */
+  if (body != root && !find_by_id(body->children, "noten", 0)) {
+    const xmlNode *notes = find_by_id(root, "noten", 0);
+    if (notes) walk_notes(&w, notes);
+  }
+  find_plain_notes(out);
+  xmlFreeDoc(doc);
+  return 0;
+}

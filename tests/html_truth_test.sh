@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# HTML reader against the hand-checked truth: every truth JSON of the shared
+# corpus is written as a page in the official HTML markup (truth_to_html.py),
+# converted by the CLI and scored with ahscore. The pages say exactly what the
+# truth says, so the bars are (almost) perfect.
+# usage: html_truth_test.sh SOURCE_DIR BUILD_DIR
+# Exit 77 (ctest: skipped) when ../shared is not beside the checkout.
+set -u
+src=$1
+build=$2
+shared="$src/../shared"
+if [ ! -d "$shared/corpus/truth" ] || [ ! -x "$shared/tools/ahscore" ]; then
+  echo "SKIP: $shared/corpus/truth or $shared/tools/ahscore not found; the HTML truth test needs the shared folder beside the checkout"
+  exit 77
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for truth in "$shared/corpus/truth/"*.json; do
+  if ! python3 "$src/tests/truth_to_html.py" "$truth" "$tmp/$(basename "$truth" .json).html"; then
+    echo "FAIL: truth_to_html.py $truth"
+    exit 1
+  fi
+done
+status=0
+python3 "$shared/tools/ahscore" --conv "$build/tools/ahconv convert -f xml" \
+  --min-struct 1.0 --min-notes 1.0 --min-text 0.999 --min-meta 0.95 \
+  "$shared/corpus/truth" "$tmp/"*.html >"$tmp/ahscore.out" 2>&1
+rc=$?
+cat "$tmp/ahscore.out"
+if [ "$rc" -ne 0 ]; then echo "FAIL: ahscore below the minimums for the HTML pages"; status=1; fi
+if grep -q 'ERROR' "$tmp/ahscore.out"; then echo "FAIL: a page did not convert"; status=1; fi
+[ "$status" -eq 0 ] && echo "html truth: all pages pass"
+exit "$status"
