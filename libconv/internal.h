@@ -115,6 +115,13 @@ int ah_layout(const ah_lines *lines, ah_flow *out, ah_error *err);
 /* source_html.c: an HTML page straight to the flow (markup already says
  * what a paragraph is, so there is no layout stage) */
 int ah_source_html(const void *data, size_t len, ah_flow *out, ah_error *err);
+/* layout.c: appends one printed line to a paragraph whose plain text so far
+ * is `text` (kept in step), deciding what the line break was: a space, a
+ * hyphenation, a real hyphen, or a URL broken in two. */
+void ah_join_line(ah_spans *para, ah_buf *text, const ah_spans *next, const char *next_text);
+/* textlines.c: blocks holding "\n" line ends (an HTML preview of printed
+ * pages) rebuilt into paragraphs, labels, notes; furniture dropped. */
+void ah_text_lines(ah_flow *flow);
 
 /* ---- nodes ---- */
 struct ah_node {

@@ -369,7 +369,7 @@ static void drop_tail(ah_spans *para, ah_buf *text, size_t n) {
 
 /* `text` is the plain text of `para`, kept in step with it so that joining
  * a line costs the length of that line, not of the paragraph. */
-static void join_line(ah_spans *para, ah_buf *text, const ah_spans *next, const char *next_text) {
+void ah_join_line(ah_spans *para, ah_buf *text, const ah_spans *next, const char *next_text) {
   const char *so_far = text->data ? text->data : "";
   size_t len = text->len;
   const char *tok = last_token(so_far);
@@ -463,7 +463,7 @@ static void build_body(page_model *m, ah_flow *flow) {
       text.len = 0;
       ah_buf_puts(&text, t);
     } else {
-      join_line(&cur->spans, &text, &ln->spans, t);
+      ah_join_line(&cur->spans, &text, &ln->spans, t);
       cur->page_last = ln->page + 1;
     }
     prev = ln;
@@ -520,7 +520,7 @@ static void build_notes(page_model *m, ah_flow *flow) {
         text.len = 0;
         ah_buf_puts(&text, bt);
       } else {
-        join_line(&cur->spans, &text, &body, bt);
+        ah_join_line(&cur->spans, &text, &body, bt);
         cur->page_last = page + 1;
       }
       free(bt);

@@ -23,6 +23,7 @@
 #include <libxml/tree.h>
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,8 +32,10 @@ enum { MAX_DEPTH = 200 };
 
 typedef struct {
   ah_flow *flow;
-  ah_block *open;            /* paragraph being filled, or NULL */
-  ah_block *pinned;          /* a note: its paragraphs all go into one block */
+  /* Blocks by index + 1 (0: none): adding a block may move the array. */
+  size_t open;               /* paragraph being filled */
+  size_t pinned;             /* a note: its paragraphs all go into one block */
+  bool plain;                /* no official markup: <br> ends a printed line */
   int style;                 /* inline style inherited from the ancestors */
   ah_node_type section;      /* section class seen, heading not yet read */
   bool in_list_item;
@@ -120,11 +123,11 @@ static void collect_text(const xmlNode *n, ah_buf *out, int depth) {
   }
 }
 
-/* Printable text: no-break spaces and line breaks become spaces, soft
- * hyphens and zero-width characters (line-break hints) go. */
+/* Printable text: line breaks become spaces, soft hyphens and zero-width
+ * characters (line-break hints) go.  No-break spaces stay until structure.c
+ * collapses white space: in a preview they tell a note number ("1&#160;…"). */
 static void clean_text(const char *s, ah_buf *out) {
   for (const unsigned char *p = (const unsigned char *)s; *p;) {
-    if (p[0] == 0xC2 && p[1] == 0xA0) { ah_buf_putc(out, ' '); p += 2; continue; }
     if (p[0] == 0xC2 && p[1] == 0xAD) { p += 2; continue; }
     if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x8B || p[2] == 0x8C || p[2] == 0x8D)) { p += 3; continue; }
     if (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) { p += 3; continue; }
@@ -152,8 +155,11 @@ static bool digits_only(const char *s) {
 
 /* ---- blocks ------------------------------------------------------------- */
 
+static ah_block *block_at(walker *w, size_t index) { return index ? &w->flow->items[index - 1] : NULL; }
+
 static void close_block(walker *w) {
-  if (w->pinned && w->pinned->spans.n) ah_spans_add(&w->pinned->spans, " ", 1, 0);
+  ah_block *note = block_at(w, w->pinned);
+  if (note && note->spans.n) ah_spans_add(&note->spans, " ", 1, 0);
   w->open = w->pinned;
 }
 
@@ -169,7 +175,7 @@ static ah_block *open_block(walker *w, ah_block_kind kind) {
   b->after_gap = true;
   b->list_item = kind == AH_BLOCK_PARA && w->in_list_item;
   w->in_list_item = false;
-  w->open = kind == AH_BLOCK_PARA ? b : NULL;
+  w->open = kind == AH_BLOCK_PARA ? w->flow->n : 0;
   return b;
 }
 
@@ -177,13 +183,14 @@ static void add_text(walker *w, const char *text, int style) {
   ah_buf clean = {0};
   clean_text(text, &clean);
   if (!clean.len) return;
-  bool blank = true;
-  for (size_t i = 0; i < clean.len && blank; i++) blank = clean.data[i] == ' ';
+  char *visible = ah_normalize_space(clean.data);
+  bool blank = !*visible;
+  free(visible);
   if (blank && !w->open) {
     ah_buf_free(&clean);
     return;
   }
-  ah_block *b = w->open ? w->open : open_block(w, AH_BLOCK_PARA);
+  ah_block *b = w->open ? block_at(w, w->open) : open_block(w, AH_BLOCK_PARA);
   ah_spans_add(&b->spans, clean.data, clean.len, style);
   ah_buf_free(&clean);
 }
@@ -212,6 +219,12 @@ static void table_rows(const xmlNode *n, ah_buf *out, int depth) {
 }
 
 static void add_table(walker *w, const xmlNode *table) {
+  if (w->pinned) { /* a table inside a footnote: its text */
+    char *t = subtree_text(table);
+    add_text(w, t, 0);
+    free(t);
+    return;
+  }
   close_block(w);
   ah_buf rows = {0};
   table_rows(table, &rows, 0);
@@ -252,22 +265,27 @@ static void add_note(walker *w, const xmlNode *item, int fallback_number) {
     if (digits_only(t)) number = atoi(t);
     free(t);
   }
-  ah_block *b = open_block(w, AH_BLOCK_NOTE);
-  b->note_number = number;
-  walker inner = {.flow = w->flow, .open = b, .pinned = b, .depth = w->depth + 1};
+  open_block(w, AH_BLOCK_NOTE);
+  size_t index = w->flow->n;
+  block_at(w, index)->note_number = number;
+  walker inner = {.flow = w->flow, .open = index, .pinned = index, .depth = w->depth + 1};
   for (const xmlNode *c = item->children; c; c = c->next) {
     if (c == num_el) continue;
     if (num_el && is(c, "sup") && find_number_element(c, 0) == num_el)
       continue; /* <sup><span class="nootnum">1</span></sup> */
     walk(&inner, c);
   }
-  if (number <= 0 && b->spans.n) {
-    /* "3 Kamerstuk …": the number printed as text */
+  ah_block *b = block_at(w, index);
+  if (!num_el && b->spans.n) {
+    /* "3 Kamerstuk …": the number printed as text, the same as its place
+     * in the list or the only number there is */
     char *t = b->spans.items[0].text;
     while (*t == ' ') t++;
-    if (isdigit((unsigned char)*t)) {
-      b->note_number = (int)strtol(t, &t, 10);
-      memmove(b->spans.items[0].text, t, strlen(t) + 1);
+    char *end;
+    long printed = strtol(t, &end, 10);
+    if (end > t && (*end == ' ' || !*end) && (printed == number || number <= 0)) {
+      b->note_number = (int)printed;
+      memmove(b->spans.items[0].text, end, strlen(end) + 1);
     }
   }
   close_block(w);
@@ -302,21 +320,26 @@ static void walk_children(walker *w, const xmlNode *n) {
 static void walk_element(walker *w, const xmlNode *n) {
   if (is_skipped(n)) return;
   if (is(n, "br")) {
-    add_text(w, " ", w->style);
+    /* in a preview each printed line ends in <br>: textlines.c needs them */
+    if (w->plain && !w->pinned) {
+      if (w->open) ah_spans_add(&block_at(w, w->open)->spans, "\n", 1, 0);
+    } else {
+      add_text(w, " ", w->style);
+    }
     return;
   }
   if (is(n, "table")) {
     add_table(w, n);
     return;
   }
-  if (is_notes_container(n)) {
+  if (is_notes_container(n) && !w->pinned) {
     walk_notes(w, n);
     return;
   }
   if (is_note_marker(n)) {
     char *t = subtree_text(n);
     if (digits_only(t)) {
-      ah_block *b = w->open ? w->open : open_block(w, AH_BLOCK_PARA);
+      ah_block *b = w->open ? block_at(w, w->open) : open_block(w, AH_BLOCK_PARA);
       ah_spans_add(&b->spans, t, strlen(t), AH_STYLE_NOTEREF);
     }
     free(t);
@@ -406,7 +429,8 @@ static void find_plain_notes(ah_flow *flow) {
     b->kind = AH_BLOCK_NOTE;
     b->note_number = number;
     free(b->spans.items[span].text);
-    b->spans.items[span].text = ah_strdup("");
+    memmove(&b->spans.items[span], &b->spans.items[span + 1], (b->spans.n - span - 1) * sizeof *b->spans.items);
+    b->spans.n--;
   }
 }
 
@@ -479,7 +503,7 @@ int ah_source_html(const void *data, size_t len, ah_flow *out, ah_error *err) {
   read_meta(root, out, 0);
   const xmlNode *body = find_by_id(root, "broodtekst", 0);
   if (!body) body = root;
-  walker w = {.flow = out};
+  walker w = {.flow = out, .plain = body == root};
   walk_children(&w, body);
   /* an official page keeps its notes apart from the body text: div#noten
    * inside or after broodtekst */
@@ -487,7 +511,10 @@ int ah_source_html(const void *data, size_t len, ah_flow *out, ah_error *err) {
     const xmlNode *notes = find_by_id(root, "noten", 0);
     if (notes) walk_notes(&w, notes);
   }
-  find_plain_notes(out);
+  if (w.plain) {
+    ah_text_lines(out);
+    find_plain_notes(out);
+  }
   xmlFreeDoc(doc);
   return 0;
 }
