@@ -169,9 +169,29 @@ AH_EXPORT void ah_iter_free(ah_iter *iter);
 AH_EXPORT char *ah_render_xml(const ah_doc *doc, int options, size_t *len,
                               ah_error *err);
 /* Writes the XML to `path` through a temporary file renamed into place:
- * on failure no file is left and an existing file is untouched. */
+ * on failure no file is left and an existing file is untouched.  A path
+ * ending in ".gz" gets gzip-compressed XML (no time stamp: same XML, same
+ * bytes). */
 AH_EXPORT int ah_write_xml_file(const ah_doc *doc, const char *path,
                                 int options, ah_error *err);
+
+/* ---- verification ---------------------------------------------------- */
+
+/* Called once per finding.  `element` says where ("Vraag 3", "noot 2",
+ * "ingezonden"), `what` says what is wrong: one line, no final period. */
+typedef void (*ah_finding_fn)(const char *element, const char *what, void *user);
+
+/* Consistency of one document: numbering gaps and duplicates, a vraag
+ * without antwoord (unless a mededeling stands in), markers without notes,
+ * notes without markers, a missing id, number or date.  Calls `report`
+ * (may be NULL) per finding; returns the number of findings. */
+AH_EXPORT size_t ah_verify(const ah_doc *doc, ah_finding_fn report, void *user);
+
+/* Differences between two renditions A and B of one document: metadata,
+ * omschrijvingen, each vraag and antwoord paired by its numbers, each
+ * mededeling, each note by number.  A text difference names the first
+ * differing words with a little context.  Returns the number found. */
+AH_EXPORT size_t ah_compare(const ah_doc *a, const ah_doc *b, ah_finding_fn report, void *user);
 
 /* Library version, "0.1.0". */
 AH_EXPORT const char *ah_version(void);

@@ -14,6 +14,11 @@
 
 bool ah_is_gzip(const unsigned char *d, size_t len) { return len >= 2 && d[0] == 0x1f && d[1] == 0x8b; }
 
+bool ah_names_gzip(const char *path) {
+  size_t n = strlen(path);
+  return n > 3 && strcmp(path + n - 3, ".gz") == 0;
+}
+
 int ah_gunzip(const unsigned char *in, size_t len, unsigned char **out, size_t *out_len, ah_error *err) {
   z_stream zs;
   memset(&zs, 0, sizeof zs);
@@ -59,4 +64,33 @@ fail:
   inflateEnd(&zs);
   free(buf);
   return -1;
+}
+
+/* The reverse, for output named *.gz.  The header carries no time stamp or
+ * name, so the same XML always gives the same bytes (batch reruns compare
+ * equal). */
+int ah_gzip(const void *in, size_t len, unsigned char **out, size_t *out_len, ah_error *err) {
+  z_stream zs;
+  memset(&zs, 0, sizeof zs);
+  if (deflateInit2(&zs, 9, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    ah_error_set(err, AH_ERROR_NOMEM, "cannot start gzip encoder");
+    return -1;
+  }
+  size_t cap = deflateBound(&zs, (uLong)len) + 32;
+  unsigned char *buf = ah_xmalloc(cap);
+  zs.next_in = (unsigned char *)in;
+  zs.avail_in = (uInt)len;
+  zs.next_out = buf;
+  zs.avail_out = (uInt)cap;
+  int rc = len > 0x40000000u ? Z_BUF_ERROR : deflate(&zs, Z_FINISH);
+  size_t n = (size_t)(zs.next_out - buf);
+  deflateEnd(&zs);
+  if (rc != Z_STREAM_END) {
+    free(buf);
+    ah_error_set(err, AH_ERROR_NOMEM, "gzip compression failed");
+    return -1;
+  }
+  *out = buf;
+  *out_len = n;
+  return 0;
 }

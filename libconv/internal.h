@@ -21,6 +21,9 @@ void ah_error_set(ah_error *err, ah_status code, const char *fmt, ...)
 /* ---- gzip.c ---- */
 bool ah_is_gzip(const unsigned char *d, size_t len);
 int ah_gunzip(const unsigned char *in, size_t len, unsigned char **out, size_t *out_len, ah_error *err);
+int ah_gzip(const void *in, size_t len, unsigned char **out, size_t *out_len, ah_error *err);
+/* the path names a gzip file: "*.gz" */
+bool ah_names_gzip(const char *path);
 
 /* ---- growing strings ---- */
 typedef struct {

@@ -195,6 +195,7 @@ static void add_replacement(marks *ms, size_t a, size_t b, ah_node_type type, ch
  *   "de Staatssecretaris en de Minister van X"   -> Staatssecretaris van X, Minister van X
  * A distributed form is rewritten in place as the separate addressees. */
 static void mark_addressees(marks *ms, const char *s, size_t a, size_t b) {
+  if (b <= a) return;
   trim_range(s, &a, &b);
   if (ah_starts_with(s + a, "de ")) a += 3;
   else if (ah_starts_with(s + a, "het ")) a += 4;
@@ -258,7 +259,9 @@ static void mark_question_sentence(marks *ms, const char *s) {
   }
   const char *to = who ? find_from(s, (size_t)(who - s), " aan ") : strstr(s, " aan ");
   const char *about = to ? find_from(s, (size_t)(to - s), " over ") : NULL;
-  const char *sent = strstr(s, "(ingezonden");
+  /* the date closes the sentence: look for it after the addressees only */
+  const char *sent = find_from(s, to ? (size_t)(to - s) : 0, "(ingezonden");
+  if (about && sent && sent < about) about = NULL;
   if (who && to) mark_askers(ms, s, (size_t)(who - s) + opener_len, (size_t)(to - s));
   if (to) mark_addressees(ms, s, (size_t)(to - s) + 5, about ? (size_t)(about - s) : sent ? (size_t)(sent - s) : len);
   if (about) {

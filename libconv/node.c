@@ -183,6 +183,9 @@ char *ah_node_text(const ah_node *node) {
   while ((ev = ah_iter_next(it)) != AH_EVENT_DONE) {
     ah_node *n = ah_iter_get_node(it);
     if (ev != AH_EVENT_ENTER) continue;
+    /* blocks inside the node (paragraphs, list items, cells) are words apart */
+    bool block = n != node && n->type >= AH_NODE_LABEL && n->type <= AH_NODE_CELL;
+    if (block && b.len && b.data[b.len - 1] != ' ') ah_buf_putc(&b, ' ');
     if (n->type == AH_NODE_TEXT) ah_buf_puts(&b, n->literal);
     else if (n->type == AH_NODE_NOTE_REF) ah_buf_printf(&b, "[^%d]", n->note);
   }

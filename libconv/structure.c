@@ -105,7 +105,8 @@ void ah_append_inline_text(ah_node *parent, const char *text) {
       if (e[-1] == ')') depth++;
       e--;
     }
-    if (e - u <= 4) {
+    size_t scheme = *u == 'w' ? 4 : (size_t)(strstr(u, "//") + 2 - u);
+    if ((size_t)(e - u) <= scheme) { /* "https://" alone, "www." alone */
       ah_node_append_text(parent, p, (size_t)(u + 1 - p));
       p = u + 1;
       continue;
@@ -309,6 +310,14 @@ static bool has_received_date(const char *text) {
   return false;
 }
 
+/* The omschrijving so far ends a sentence: what follows is not the rest of
+ * it ("Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024," + "nr. 1137."). */
+static bool sentence_ended(const char *text) {
+  size_t n = text ? strlen(text) : 0;
+  while (n && text[n - 1] == ' ') n--;
+  return n && strchr(".?!)", text[n - 1]);
+}
+
 /* ---- the document ------------------------------------------------------- */
 
 int ah_structure(ah_doc *doc, ah_flow *flow, ah_error *err) {
@@ -349,7 +358,7 @@ int ah_structure(ah_doc *doc, ah_flow *flow, ah_error *err) {
         ah_node_append_text(l, text, strlen(text));
       }
       set_pages(section, b->page_first, b->page_last);
-    } else if (!section && answer_seen && !ah_starts_with(text, "Zie ook")) {
+    } else if (!section && answer_seen && !ah_starts_with(text, "Zie ook") && sentence_ended(intro.data)) {
       /* Text after the answering sentence and before any label is a notice
        * in place of answers ("… kunnen niet binnen de gebruikelijke termijn
        * worden beantwoord"). */

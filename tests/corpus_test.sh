@@ -25,8 +25,30 @@ for conv in "$build/tools/ahconv convert -f xml" "$build/tests/lib_xml"; do
   if [ "$rc" -ne 0 ]; then echo "FAIL: ahscore below the minimums for $conv"; status=1; fi
   if grep -q 'ERROR' "$build/ahscore.out"; then echo "FAIL: a document did not convert"; status=1; fi
 done
+# The official HTML renditions: the gate of the HTML issue.
+echo "== HTML renditions"
+if ! python3 "$shared/tools/ahscore" --conv "$build/tools/ahconv convert -f xml" --min-struct 1.0 --min-text 0.999 \
+    --min-meta 0.95 "$shared/corpus/truth" "$shared/corpus/html/"*.html; then
+  echo "FAIL: ahscore below the minimums for the HTML renditions"
+  status=1
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# A document published as PDF and HTML: one tree from both, apart from
+# bron and pagina, and `verify A B` finds no difference.
+for html in "$shared/corpus/html/"*.html; do
+  pdf="$shared/corpus/pdf/$(basename "$html" .html).pdf"
+  [ -f "$pdf" ] || continue
+  strip() { "$build/tools/ahconv" convert "$1" | grep -v '<bron ' | sed 's/ pagina="[^"]*"//'; }
+  if ! diff <(strip "$pdf") <(strip "$html") >"$tmp/tree.diff"; then
+    echo "FAIL: $(basename "$pdf") and $(basename "$html") give different trees"; head -20 "$tmp/tree.diff"; status=1
+  fi
+  if ! "$build/tools/ahconv" verify "$pdf" "$html"; then echo "FAIL: verify $pdf $html"; status=1; fi
+done
+# Every corpus rendition is complete and consistent.
+for doc in "$shared/corpus/pdf/"*.pdf "$shared/corpus/html/"*.html; do
+  if ! "$build/tools/ahconv" verify "$doc"; then echo "FAIL: verify $doc"; status=1; fi
+done
 for pdf in "$shared/corpus/pdf/"*.pdf; do
   "$build/tools/ahconv" convert -o "$tmp/$(basename "$pdf" .pdf).xml" "$pdf" || status=1
 done

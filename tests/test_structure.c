@@ -78,7 +78,7 @@ static void test_tree(ah_doc *doc) {
   CHECK_INT(ah_node_get_page_first(vraag), 1);
   CHECK_INT(ah_node_get_page_last(vraag), 2);
   char *text = ah_node_text(vraag);
-  CHECK_STR(text, "Vraag 7, 8, 9 10 en 11Zie het rapport[^1] over CO2 en m3 (www.example.org/a-b).");
+  CHECK_STR(text, "Vraag 7, 8, 9 10 en 11 Zie het rapport[^1] over CO2 en m3 (www.example.org/a-b).");
   free(text);
   ah_node *antwoord = ah_node_next(vraag);
   CHECK_INT(ah_node_get_numbers(antwoord, &nums), 5);

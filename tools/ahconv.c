@@ -6,7 +6,6 @@
  * Exit status: 0 ok, 1 verify found problems, 2 unusable input or usage.
  */
 #include "ahconv.h"
-#include "io.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,15 +13,25 @@
 
 static const char usage_text[] =
     "usage: ahconv convert [-f xml] [-o OUT] INPUT\n"
+    "       ahconv verify INPUT\n"
+    "       ahconv verify INPUT_A INPUT_B\n"
     "       ahconv --version | --help\n"
     "\n"
-    "convert   read an Aanhangsel van de Handelingen rendition (PDF, optionally\n"
-    "          gzip-compressed; type from content) and write its normalized XML\n"
-    "          to OUT, or to standard output.\n"
-    "          OUT is written to a temporary file and renamed into place, so a\n"
-    "          failure never leaves a partial file or touches an existing one.\n"
+    "INPUT is an Aanhangsel van de Handelingen rendition: PDF or HTML, either\n"
+    "optionally gzip-compressed; the type comes from the content.\n"
     "\n"
-    "exit status: 0 ok, 2 unusable input or usage\n";
+    "convert   write the normalized XML to OUT, or to standard output.  OUT is\n"
+    "          written to a temporary file and renamed into place, so a failure\n"
+    "          never leaves a partial file or touches an existing one; an OUT\n"
+    "          ending in .gz is written gzip-compressed.\n"
+    "verify    with one INPUT: check it is complete (numbering without gaps or\n"
+    "          duplicates, an antwoord for every vraag, every note marker with\n"
+    "          its note and every note referred to, id, number and dates).\n"
+    "          With two: check both renditions say the same (metadata, every\n"
+    "          vraag, antwoord, mededeling and note).  Prints one finding per\n"
+    "          line on standard output, nothing when all is well.\n"
+    "\n"
+    "exit status: 0 ok, 1 verify found something, 2 unusable input or usage\n";
 
 static int usage_error(const char *msg) {
   fprintf(stderr, "ahconv: %s\n%s", msg, usage_text);
@@ -86,6 +95,60 @@ static int cmd_convert(int argc, char **argv) {
   return rc;
 }
 
+typedef struct {
+  const char *prefix; /* "file" or "a vs b" */
+} finding_context;
+
+static void print_finding(const char *element, const char *what, void *user) {
+  const finding_context *ctx = user;
+  printf("%s: %s: %s\n", ctx->prefix, element, what);
+}
+
+static int cmd_verify(int argc, char **argv) {
+  const char *inputs[2];
+  int n = 0;
+  for (int i = 0; i < argc; i++) {
+    if (argv[i][0] == '-' && argv[i][1]) {
+      char msg[128];
+      snprintf(msg, sizeof msg, "unknown option %.60s", argv[i]);
+      return usage_error(msg);
+    }
+    if (n == 2) return usage_error("verify takes one or two INPUTs");
+    inputs[n++] = argv[i];
+  }
+  if (!n) return usage_error("verify needs an INPUT");
+  ah_doc *docs[2] = {NULL, NULL};
+  for (int i = 0; i < n; i++) {
+    ah_error err = {0};
+    docs[i] = ah_doc_open_file(inputs[i], AH_OPT_DEFAULT, &err);
+    if (!docs[i]) {
+      int rc = fail(inputs[i], &err);
+      ah_doc_free(docs[0]);
+      return rc;
+    }
+  }
+  size_t findings;
+  if (n == 1) {
+    finding_context ctx = {inputs[0]};
+    findings = ah_verify(docs[0], print_finding, &ctx);
+  } else {
+    size_t len = strlen(inputs[0]) + strlen(inputs[1]) + 5;
+    char *prefix = malloc(len);
+    if (!prefix) return 2;
+    snprintf(prefix, len, "%s vs %s", inputs[0], inputs[1]);
+    finding_context ctx = {prefix};
+    findings = ah_compare(docs[0], docs[1], print_finding, &ctx);
+    free(prefix);
+  }
+  ah_doc_free(docs[0]);
+  ah_doc_free(docs[1]);
+  if (fflush(stdout) != 0) {
+    fprintf(stderr, "ahconv: standard output: write failed\n");
+    return 2;
+  }
+  return findings ? 1 : 0;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) return usage_error("missing command");
   const char *cmd = argv[1];
@@ -98,6 +161,7 @@ int main(int argc, char **argv) {
     return 0;
   }
   if (strcmp(cmd, "convert") == 0) return cmd_convert(argc - 2, argv + 2);
+  if (strcmp(cmd, "verify") == 0) return cmd_verify(argc - 2, argv + 2);
   char msg[128];
   snprintf(msg, sizeof msg, "unknown command %.60s", cmd);
   return usage_error(msg);
