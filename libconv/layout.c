@@ -318,6 +318,11 @@ static bool is_lower_start(const char *s) {
   return c != (gunichar)-1 && c != (gunichar)-2 && g_unichar_islower(c);
 }
 
+static bool is_upper_start(const char *s) {
+  gunichar c = g_utf8_get_char_validated(s, -1);
+  return c != (gunichar)-1 && c != (gunichar)-2 && g_unichar_isupper(c);
+}
+
 static const char *last_token(const char *text) {
   const char *sp = strrchr(text, ' ');
   return sp ? sp + 1 : text;
@@ -354,7 +359,8 @@ static bool continues_address(const char *next) {
 /* Appends `next` (one printed line) to the paragraph `para` whose text so far
  * is `so_far`.  The line-end decisions:
  *   - a URL broken at line end continues without a space, and keeps a hyphen
- *     it was broken at (the hyphen belongs to the address);
+ *     it was broken at (the hyphen belongs to the address) — unless it ended
+ *     in a full stop and the next line starts a sentence;
  *   - "word-" + lowercase continuation: a hyphenation, the hyphen goes;
  *   - "Zuid-" + "Holland", "CO2-" + "uitstoot" with a capital or digit: a real
  *     hyphen in a compound, kept, no space;
@@ -374,7 +380,9 @@ void ah_join_line(ah_spans *para, ah_buf *text, const ah_spans *next, const char
   size_t len = text->len;
   const char *tok = last_token(so_far);
   bool url = looks_like_url(tok);
-  bool url_continues = url && len && *next_text != ' ' &&
+  /* "….pdf." + "Het rapport …": the full stop ended the sentence */
+  bool sentence_ends = len && so_far[len - 1] == '.' && is_upper_start(next_text);
+  bool url_continues = url && len && *next_text != ' ' && !sentence_ends &&
                        (strchr("/-_.=?&#%~", so_far[len - 1]) || continues_address(next_text));
   if (url_continues) {
     /* nothing: glue */

@@ -150,8 +150,11 @@ static bool has_note(const note_set *ns, int n) {
  * sup/sub (m2, CO2).  White space is collapsed across span borders. */
 static void flush_text(ah_node *para, ah_buf *text) {
   if (!text->len) return;
-  bool lead = text->data[0] == ' ' && para->last;
-  bool trail = text->data[text->len - 1] == ' ';
+  /* a no-break space counts as a space here too ("rapport¹&#160;van") */
+  bool lead = (text->data[0] == ' ' || ah_starts_with(text->data, "\xC2\xA0")) && para->last;
+  bool trail = text->data[text->len - 1] == ' ' ||
+               (text->len >= 2 && (unsigned char)text->data[text->len - 2] == 0xC2 &&
+                (unsigned char)text->data[text->len - 1] == 0xA0);
   char *t = normalized(text->data);
   ah_buf b = {0};
   if (lead) ah_buf_putc(&b, ' ');

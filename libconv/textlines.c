@@ -12,8 +12,8 @@
  *    to the page footer; its marker is that number glued to the end of a
  *    word in the text ("wetgeving3."), found in reading order.
  * A preview has lost what the PDF said by position and type size, so this is
- * a best effort: a marker glued to a digit ("november 20231") is not found,
- * and paragraphs inside an answer run together.
+ * a best effort: a marker glued to a number other than a year ("NIS24") is
+ * not found, and paragraphs inside an answer run together.
  */
 #include "internal.h"
 
@@ -21,6 +21,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+typedef struct {
+  size_t block, span, offset;
+} place;
+
+/* Where a note's marker can be: the body text of the note's page. */
+typedef struct {
+  int number;
+  place start, end;
+} note_page;
 
 typedef struct {
   size_t index; /* block index + 1, 0: none */
@@ -33,7 +43,19 @@ typedef struct {
   bool preview; /* a masthead was seen: the lines are a printed page's */
   bool in_masthead, in_notes, page_number_next, page_broke;
   int next_note;
+  place page_start; /* where the current page's body text begins */
+  note_page *notes;
+  size_t n_notes, cap_notes;
 } rebuild;
+
+/* The end of the body text so far. */
+static place body_end(const rebuild *r) {
+  if (r->body.index) {
+    const ah_block *b = &r->out->items[r->body.index - 1];
+    if (b->spans.n) return (place){r->body.index - 1, b->spans.n - 1, strlen(b->spans.items[b->spans.n - 1].text)};
+  }
+  return (place){r->out->n, 0, 0};
+}
 
 static bool has_line_breaks(const ah_block *b) {
   if (b->kind != AH_BLOCK_PARA) return false;
@@ -114,6 +136,34 @@ static size_t note_start(const char *raw, int next) {
   return 0;
 }
 
+/* "Kostic ´": an accent the PDF drew as a glyph of its own comes out of a
+ * preview as a spacing accent after a space.  It goes back on the letter as
+ * the combining accent (structure.c composes it: "Kostić").  Only after
+ * "letter, space": "auto´s" written with an accent for an apostrophe stays. */
+static void attach_spacing_accents(char *t) {
+  static const struct { const char *spacing, *combining; } accents[] = {
+      {"\xC2\xB4", "\xCC\x81"}, {"\x60", "\xCC\x80"},     {"\xC2\xA8", "\xCC\x88"},
+      {"\xCB\x86", "\xCC\x82"}, {"\xCB\x9C", "\xCC\x83"}, {"\xC2\xB8", "\xCC\xA7"},
+      {"\xCB\x87", "\xCC\x8C"}};
+  size_t w = 0, n = strlen(t);
+  for (size_t i = 0; i < n;) {
+    bool done = false;
+    if (t[i] == ' ' && w > 0 && isalpha((unsigned char)t[w - 1])) {
+      for (size_t k = 0; k < sizeof accents / sizeof *accents && !done; k++) {
+        size_t l = strlen(accents[k].spacing);
+        if (strncmp(t + i + 1, accents[k].spacing, l) == 0) {
+          memcpy(t + w, accents[k].combining, 2); /* never longer than space + accent */
+          w += 2;
+          i += 1 + l;
+          done = true;
+        }
+      }
+    }
+    if (!done) t[w++] = t[i++];
+  }
+  t[w] = 0;
+}
+
 static void start_para(rebuild *r, open_para *p, ah_block_kind kind, ah_spans *line, const char *raw) {
   ah_block *b = ah_flow_add(r->out, kind);
   b->after_gap = true;
@@ -125,23 +175,51 @@ static void start_para(rebuild *r, open_para *p, ah_block_kind kind, ah_spans *l
 }
 
 static void continue_para(rebuild *r, open_para *p, ah_spans *line, const char *raw) {
-  ah_join_line(&r->out->items[p->index - 1].spans, &p->text, line, raw);
+  ah_spans *para = &r->out->items[p->index - 1].spans;
+  /* the accent of the last letter fell to the start of this line */
+  if (r->preview && para->n && line->n && p->text.len && isalpha((unsigned char)p->text.data[p->text.len - 1])) {
+    ah_buf joined = {0};
+    ah_buf_puts(&joined, "x "); /* a stand-in for the letter before */
+    ah_buf_puts(&joined, line->items[0].text);
+    attach_spacing_accents(joined.data);
+    if ((unsigned char)joined.data[1] == 0xCC) {
+      size_t consumed = strlen(line->items[0].text) - (strlen(joined.data) - 3);
+      ah_span *last = &para->items[para->n - 1];
+      size_t l = strlen(last->text);
+      last->text = ah_xrealloc(last->text, l + 3);
+      memcpy(last->text + l, joined.data + 1, 2);
+      last->text[l + 2] = 0;
+      ah_buf_put(&p->text, joined.data + 1, 2);
+      memmove(line->items[0].text, line->items[0].text + consumed, strlen(line->items[0].text + consumed) + 1);
+      raw += consumed;
+      while (*line->items[0].text == ' ') memmove(line->items[0].text, line->items[0].text + 1, strlen(line->items[0].text));
+      while (*raw == ' ') raw++;
+    }
+    ah_buf_free(&joined);
+  }
+  ah_join_line(para, &p->text, line, raw);
   ah_spans_free(line);
 }
 
 static void take_line(rebuild *r, ah_spans *line) {
-  /* trim the line: leading and trailing ASCII spaces */
-  while (line->n && !*line->items[0].text) {
-    free(line->items[0].text);
-    memmove(line->items, line->items + 1, --line->n * sizeof *line->items);
-  }
-  if (line->n) {
+  if (r->preview)
+    for (size_t i = 0; i < line->n; i++) attach_spacing_accents(line->items[i].text);
+  /* trim the line: leading and trailing ASCII spaces, spans left empty */
+  while (line->n) {
     char *first = line->items[0].text;
     size_t lead = strspn(first, " ");
     memmove(first, first + lead, strlen(first + lead) + 1);
+    if (*first) break;
+    free(first);
+    memmove(line->items, line->items + 1, --line->n * sizeof *line->items);
+  }
+  while (line->n) {
     char *last = line->items[line->n - 1].text;
     size_t n = strlen(last);
     while (n && last[n - 1] == ' ') last[--n] = 0;
+    if (n) break;
+    free(last);
+    line->n--;
   }
   char *raw = ah_spans_text(line);
   char *text = ah_normalize_space(raw);
@@ -158,12 +236,18 @@ static void take_line(rebuild *r, ah_spans *line) {
     r->in_notes = false;
     r->note.index = 0;
     r->page_number_next = r->page_broke = true;
+    r->page_start = body_end(r);
   } else if (page_number || is_colophon(text)) {
     /* furniture */
   } else if (is_publication_id(text)) {
     if (!r->out->id) r->out->id = ah_strdup(text);
   } else if ((note_skip = note_start(raw, r->next_note)) > 0) {
     ah_block *b;
+    if (r->n_notes == r->cap_notes) {
+      r->cap_notes = r->cap_notes ? r->cap_notes * 2 : 16;
+      r->notes = ah_xrealloc(r->notes, r->cap_notes * sizeof *r->notes);
+    }
+    r->notes[r->n_notes++] = (note_page){r->next_note, r->page_start, body_end(r)};
     char *first = line->items[0].text;
     size_t in_first = strlen(first) < note_skip ? strlen(first) : note_skip;
     memmove(first, first + in_first, strlen(first + in_first) + 1);
@@ -210,32 +294,71 @@ static void take_block(rebuild *r, ah_block *b) {
 
 /* ---- markers ------------------------------------------------------------ */
 
-/* The number glued to what ends a word: a letter, a closing quote or
- * bracket, sentence punctuation.  Not a digit: "20231" is a year. */
-static bool glue_before(const char *span_text, size_t at) {
+/* The number glued to what ends a word: sentence punctuation, a closing
+ * quote or bracket, or a word of two or more letters with a lowercase one.
+ * Not a digit ("20231" is a year), not capitals or a single letter: "CO2",
+ * "H2O", "m3" are formulas and units. */
+static bool glue_before(const char *text, size_t at) {
   if (!at) return false;
-  unsigned char c = (unsigned char)span_text[at - 1];
-  return isalpha(c) || c >= 0x80 || strchr("?.!,;:)]\"'", c);
+  unsigned char c = (unsigned char)text[at - 1];
+  if (strchr("?.!,;:)]\"'", c)) return true;
+  static const char *const quotes[] = {"\xE2\x80\x99", "\xE2\x80\x9D", "\xC2\xBB", NULL};
+  for (int i = 0; quotes[i]; i++) {
+    size_t n = strlen(quotes[i]);
+    if (at >= n && memcmp(text + at - n, quotes[i], n) == 0) return true;
+  }
+  size_t letters = 0;
+  bool lower = false;
+  for (size_t i = at; i > 0; i--) {
+    unsigned char l = (unsigned char)text[i - 1];
+    if (isalpha(l)) {
+      letters++;
+      lower = lower || islower(l);
+    } else if (l >= 0x80) {
+      lower = true; /* é, ë, ï …: part of a Dutch word */
+      if ((l & 0xC0) != 0x80) letters++;
+    } else {
+      break;
+    }
+  }
+  return letters >= 2 && lower;
 }
 
-typedef struct {
-  size_t block, span, offset;
-} place;
+/* "in de brief van 29 juni 20222": a marker glued to a year, the number
+ * after four digits that begin 19 or 20 and stand alone. */
+static bool glued_to_year(const char *text, size_t at) {
+  if (at < 4) return false;
+  const char *y = text + at - 4;
+  for (int i = 0; i < 4; i++)
+    if (!isdigit((unsigned char)y[i])) return false;
+  if (at > 4 && (isdigit((unsigned char)y[-1]) || isalpha((unsigned char)y[-1]))) return false;
+  return (y[0] == '1' && y[1] == '9') || (y[0] == '2' && y[1] == '0');
+}
 
-static bool find_marker(ah_flow *flow, int number, place *from) {
+static bool before(place p, place q) {
+  if (p.block != q.block) return p.block < q.block;
+  if (p.span != q.span) return p.span < q.span;
+  return p.offset < q.offset;
+}
+
+/* Looks for note `number`'s marker in [*from, end); on success *from is
+ * just after it. */
+static bool find_marker(ah_flow *flow, int number, place *from, place end) {
   char digits[16];
   int dl = snprintf(digits, sizeof digits, "%d", number);
-  for (size_t bi = from->block; bi < flow->n; bi++) {
+  for (size_t bi = from->block; bi < flow->n && bi <= end.block; bi++) {
     ah_block *b = &flow->items[bi];
     if (b->kind != AH_BLOCK_PARA) continue;
     for (size_t si = bi == from->block ? from->span : 0; si < b->spans.n; si++) {
       ah_span *s = &b->spans.items[si];
       if (s->style & (AH_STYLE_SUP | AH_STYLE_SUB | AH_STYLE_NOTEREF)) continue;
       size_t start = (bi == from->block && si == from->span) ? from->offset : 0;
+      if (start > strlen(s->text)) continue;
       for (const char *p = strstr(s->text + start, digits); p; p = strstr(p + 1, digits)) {
         size_t at = (size_t)(p - s->text);
-        if (!glue_before(s->text, at) || isdigit((unsigned char)p[dl])) continue;
-        if (at >= 1 && isdigit((unsigned char)s->text[at - 1])) continue;
+        if (!before((place){bi, si, at}, end)) return false;
+        if (isdigit((unsigned char)p[dl])) continue;
+        if (!glue_before(s->text, at) && !glued_to_year(s->text, at)) continue;
         /* split: before | marker | after */
         char *after = ah_strdup(p + dl);
         s->text[at] = 0;
@@ -256,12 +379,35 @@ static bool find_marker(ah_flow *flow, int number, place *from) {
   return false;
 }
 
-static void link_markers(ah_flow *flow) {
-  place from = {0, 0, 0};
-  for (size_t i = 0; i < flow->n; i++) {
-    if (flow->items[i].kind != AH_BLOCK_NOTE) continue;
-    place try = from;
-    if (find_marker(flow, flow->items[i].note_number, &try)) from = try;
+/* A marker stands on the page of its note, before the note: search the body
+ * text printed between the page's start and the note, after the previous
+ * marker.  Splitting a span shifts later span indexes of that block, so the
+ * notes are taken in order and the places of later notes in the same block
+ * are moved along. */
+static void link_markers(ah_flow *flow, note_page *pages, size_t n) {
+  place last = {0, 0, 0};
+  for (size_t i = 0; i < n; i++) {
+    place from = before(last, pages[i].start) ? pages[i].start : last;
+    place found = from;
+    if (!find_marker(flow, pages[i].number, &found, pages[i].end)) continue;
+    last = found;
+    /* span si became si (text before), si + 1 (the marker), si + 2 (rest) */
+    const ah_spans *sp = &flow->items[found.block].spans;
+    size_t si = found.span - 2;
+    size_t cut = strlen(sp->items[si].text) + strlen(sp->items[si + 1].text);
+    for (size_t k = i + 1; k < n; k++) {
+      place *ps[2] = {&pages[k].start, &pages[k].end};
+      for (int j = 0; j < 2; j++) {
+        place *p = ps[j];
+        if (p->block != found.block || p->span < si) continue;
+        if (p->span > si) {
+          p->span += 2;
+        } else if (p->offset >= cut) {
+          p->span += 2;
+          p->offset -= cut;
+        }
+      }
+    }
   }
 }
 
@@ -294,7 +440,8 @@ void ah_text_lines(ah_flow *flow) {
   }
   ah_buf_free(&r.body.text);
   ah_buf_free(&r.note.text);
-  link_markers(&out);
+  link_markers(&out, r.notes, r.n_notes);
+  free(r.notes);
   ah_flow_free(flow);
   *flow = out;
 }

@@ -45,6 +45,23 @@ for html in "$shared/corpus/html/"*.html; do
   fi
   if ! "$build/tools/ahconv" verify "$pdf" "$html"; then echo "FAIL: verify $pdf $html"; status=1; fi
 done
+# pdftohtml previews of the corpus PDFs (made here, never stored): markup
+# without classes, one <br/> per printed line, through textlines.c.  Same
+# minimums as the PDFs.
+if command -v pdftohtml >/dev/null; then
+  echo "== pdftohtml previews"
+  mkdir -p "$tmp/previews"
+  for pdf in "$shared/corpus/pdf/"*.pdf; do
+    pdftohtml -q -stdout -i -noframes "$pdf" >"$tmp/previews/$(basename "$pdf" .pdf).html"
+  done
+  if ! python3 "$shared/tools/ahscore" --conv "$build/tools/ahconv convert -f xml" "${mins[@]}" \
+      "$shared/corpus/truth" "$tmp/previews/"*.html; then
+    echo "FAIL: ahscore below the minimums for the pdftohtml previews"
+    status=1
+  fi
+else
+  echo "SKIP previews: pdftohtml not found (Debian package poppler-utils)"
+fi
 # Every corpus rendition is complete and consistent.
 for doc in "$shared/corpus/pdf/"*.pdf "$shared/corpus/html/"*.html; do
   if ! "$build/tools/ahconv" verify "$doc"; then echo "FAIL: verify $doc"; status=1; fi
