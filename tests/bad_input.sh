@@ -82,6 +82,21 @@ else
   fail "gzip input does not convert like the plain file: $(cat "$work/stderr")"
 fi
 
+# HTML: a page without an Aanhangsel, and a hostile one whose entities must
+# stay unexpanded (no file read, no billion laughs, no network)
+printf '<!DOCTYPE html><html><body><p>Hallo wereld</p></body></html>\n' >"$work/page.html"
+expect_error "HTML page that is no Aanhangsel" "$work/page.html" "$out" "no Vraag or Antwoord found"
+expect_no_file "$out" "HTML page that is no Aanhangsel"
+hostile=$(dirname "$0")/fuzz/seeds/entities.html
+if "$ahconv" convert "$hostile" >"$work/hostile.xml" 2>"$work/stderr" &&
+   grep -qF '<al>Bestand: &amp;xxe; Lach: &amp;lol9; Einde.</al>' "$work/hostile.xml" &&
+   ! grep -q 'root:' "$work/hostile.xml" && [ "$(stat -c %s "$work/hostile.xml")" -lt 4096 ]; then
+  passed=$((passed + 1))
+  echo "ok: HTML entities stay unexpanded"
+else
+  fail "hostile HTML: $(cat "$work/stderr")"
+fi
+
 # an existing output survives a failed conversion
 printf 'keep me\n' >"$out"
 expect_error "existing output kept" "$work/truncated.pdf" "$out" "truncated PDF"

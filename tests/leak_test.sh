@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# No leaks: the whole corpus (and the bundled sample) converted in one process
+# No leaks: the whole corpus (and the bundled sample), PDF and HTML, converted in one process
 # under valgrind; any definitely or indirectly lost block fails the test.
 # usage: leak_test.sh SOURCE_DIR BENCH_BINARY
 set -u
@@ -9,9 +9,9 @@ if ! command -v valgrind >/dev/null; then
   echo "FAIL: valgrind is not installed (apt-get install valgrind)"
   exit 1
 fi
-files=("$src"/samples/*.pdf)
+files=("$src"/samples/*.pdf "$src"/samples/*.html)
 if [ -d "$src/../shared/corpus/pdf" ]; then
-  files+=("$src"/../shared/corpus/pdf/*.pdf)
+  files+=("$src"/../shared/corpus/pdf/*.pdf "$src"/../shared/corpus/html/*.html)
 else
   echo "note: $src/../shared/corpus not found; checking the bundled sample only"
 fi
