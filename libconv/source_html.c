@@ -332,6 +332,13 @@ static void walk_element(walker *w, const xmlNode *n) {
     add_table(w, n);
     return;
   }
+  if (has_class(n, "kamervraagnummer") || (is(n, "p") && has_class(n, "nummer"))) {
+    /* the number line of older pages: metadata, not text of the omschrijving */
+    char *t = subtree_text(n);
+    if (digits_only(t) && !w->flow->nummer) w->flow->nummer = atoi(t);
+    free(t);
+    return;
+  }
   if (is_notes_container(n) && !w->pinned) {
     walk_notes(w, n);
     return;
