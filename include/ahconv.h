@@ -175,6 +175,17 @@ AH_EXPORT char *ah_render_xml(const ah_doc *doc, int options, size_t *len,
 AH_EXPORT int ah_write_xml_file(const ah_doc *doc, const char *path,
                                 int options, ah_error *err);
 
+/* A clean, re-typeset PDF of the document (A4, DejaVu fonts embedded):
+ * masthead, omschrijvingen, every section with its label, footnotes at the
+ * foot of the page of their first marker, an outline entry per section,
+ * markers linked to their notes, title/author/subject/keywords metadata.
+ * ahconv reads it back to the same tree.  Caller frees with free(). */
+AH_EXPORT char *ah_render_pdf(const ah_doc *doc, int options, size_t *len,
+                              ah_error *err);
+/* As ah_write_xml_file, for the PDF. */
+AH_EXPORT int ah_write_pdf_file(const ah_doc *doc, const char *path,
+                                int options, ah_error *err);
+
 /* ---- verification ---------------------------------------------------- */
 
 /* Called once per finding.  `element` says where ("Vraag 3", "noot 2",

@@ -109,3 +109,13 @@ int ah_write_file_atomic(const char *path, const void *data, size_t len, ah_erro
   free(tmp);
   return ok ? 0 : -1;
 }
+
+int ah_write_output(const char *path, const void *data, size_t len, ah_error *err) {
+  if (!ah_names_gzip(path)) return ah_write_file_atomic(path, data, len, err);
+  unsigned char *gz;
+  size_t gz_len;
+  if (ah_gzip(data, len, &gz, &gz_len, err) != 0) return -1;
+  int rc = ah_write_file_atomic(path, gz, gz_len, err);
+  free(gz);
+  return rc;
+}

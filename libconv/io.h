@@ -5,4 +5,6 @@
 #include <stddef.h>
 int ah_read_file(const char *path, unsigned char **data, size_t *len, ah_error *err);
 int ah_write_file_atomic(const char *path, const void *data, size_t len, ah_error *err);
+/* ah_write_file_atomic, gzip-compressed when the path ends in ".gz" */
+int ah_write_output(const char *path, const void *data, size_t len, ah_error *err);
 #endif

@@ -217,9 +217,13 @@ static void mark_footer_and_colophon(page_model *m, ah_flow *flow) {
     if (running) {
       m->zones[i] = ZONE_FURNITURE;
       if (!flow->vergaderjaar) flow->vergaderjaar = extract_year_pair(t);
+      /* the page number on its baseline; in ahconv's own clean layout the
+       * publication id stands there too (it has no colophon) */
       for (size_t j = 0; j < l->n; j++)
-        if (l->items[j].page == ln->page && near(l->items[j].base, ln->base, 2.0))
+        if (l->items[j].page == ln->page && near(l->items[j].base, ln->base, 2.0)) {
           m->zones[j] = ZONE_FURNITURE;
+          if (!flow->id) flow->id = find_publication_id(m->texts[j]);
+        }
     }
     /* a bare page number at the foot of the page */
     if (ln->base > l->page_height * 0.9 && all_digits(t)) m->zones[i] = ZONE_FURNITURE;
@@ -244,14 +248,16 @@ static void mark_notes(page_model *m) {
       if (ln->page == page && m->zones[i] == ZONE_BODY && is_body_sized(m, ln) && ln->base > last_body)
         last_body = ln->base;
     }
-    /* Small type below the body is the note zone — unless a note number
-     * stands lower: then what lies above the first number is small type of
-     * the body (a table, a caption), not a note. */
-    double zone_top = last_body;
+    /* The note zone starts at the first note number below the body: small
+     * type above it is the body's (a table, a caption), and a page with no
+     * note number has no notes (a table may end the page). */
+    double zone_top = HUGE_VAL;
     for (size_t i = 0; i < l->n; i++) {
       const ah_line *ln = &l->items[i];
-      if (ln->page == page && m->zones[i] == ZONE_BODY && ln->top > last_body &&
-          ln->size < m->body_size * 0.7 && all_digits(m->texts[i]) && (zone_top == last_body || ln->top < zone_top))
+      bool number = (ln->size < m->body_size * 0.7 && all_digits(m->texts[i])) ||
+                    (ln->size < m->body_size * 0.9 && ln->spans.n > 1 && (ln->spans.items[0].style & AH_STYLE_SUP) &&
+                     all_digits(ln->spans.items[0].text));
+      if (ln->page == page && m->zones[i] == ZONE_BODY && ln->top > last_body && number && ln->top - 1 < zone_top)
         zone_top = ln->top - 1;
     }
     for (size_t i = 0; i < l->n; i++) {

@@ -233,15 +233,26 @@ static void mark_addressees(marks *ms, const char *s, size_t a, size_t b) {
     add_replacement(ms, a, a + t1, AH_NODE_ONTVANGER, ah_buf_steal(&t));
     add_mark(ms, a + (size_t)(second - seg), b, AH_NODE_ONTVANGER);
   } else {
+    /* "… en de Minister van Y", "… en het lid …", and "… en Minister voor Y"
+     * (the article left out before a title) */
+    static const char *const joins[] = {" en de ", " en het ", " en Minister ", " en Staatssecretaris ",
+                                        " en Minister-President ", NULL};
     size_t start = 0;
     for (;;) {
-      const char *cut = strstr(seg + start, " en de ");
-      const char *cut2 = strstr(seg + start, " en het ");
-      if (cut2 && (!cut || cut2 < cut)) cut = cut2;
+      const char *cut = NULL;
+      size_t skip = 0;
+      for (int k = 0; joins[k]; k++) {
+        const char *c = strstr(seg + start, joins[k]);
+        if (c && (!cut || c < cut)) {
+          cut = c;
+          /* skip " en de " / " en het ", but keep the title itself */
+          skip = k < 2 ? strlen(joins[k]) : 4;
+        }
+      }
       size_t end = cut ? (size_t)(cut - seg) : strlen(seg);
       add_mark(ms, a + start, a + end, AH_NODE_ONTVANGER);
       if (!cut) break;
-      start = end + (cut == cut2 ? 8 : 7);
+      start = end + skip;
     }
   }
   free(seg);

@@ -118,12 +118,24 @@ static void emit_line(const glyph *g, size_t n, int page, ah_lines *out) {
   }
   line.base = base_count ? base_sum / base_count : g[0].box.y2;
   line.bold = all_bold;
-  line.first_word_width = g[n - 1].box.x2 - g[0].box.x1;
-  for (size_t i = 1; i < n; i++)
-    if (is_space(g[i].ch)) {
-      line.first_word_width = g[i - 1].box.x2 - g[0].box.x1;
-      break;
+  /* The first word, the unit that could have moved up to the line before.
+   * A word ending in a hyphen or dash before a space ("IT- beheer",
+   * "simulatie- en") goes with the next: a line ending in that hyphen would
+   * read as a hyphenation, so typesetters (ahconv's own among them) keep
+   * the two together. */
+  size_t word_end = n;
+  bool bound = false;
+  for (size_t i = 1; i < n; i++) {
+    if (!is_space(g[i].ch)) continue;
+    bool dash = g[i - 1].ch == '-' || g[i - 1].ch == 0x2013 || g[i - 1].ch == 0x2014;
+    if (dash && !bound && i > 1) {
+      bound = true;
+      continue;
     }
+    word_end = i;
+    break;
+  }
+  line.first_word_width = g[word_end - 1].box.x2 - g[0].box.x1;
 
   for (size_t i = 0; i < n; i++) {
     int style = g[i].style;
@@ -132,6 +144,10 @@ static void emit_line(const glyph *g, size_t n, int page, ah_lines *out) {
       if (delta < -0.15 * line.size) style |= AH_STYLE_SUP;
       else if (delta > 0.08 * line.size) style |= AH_STYLE_SUB;
     }
+    if (is_space(g[i].ch) && i > 0 && i + 1 < n && !is_space(g[i - 1].ch) && !is_space(g[i + 1].ch) &&
+        (g[i + 1].size < SMALL_GLYPH * line.size || g[i - 1].size < SMALL_GLYPH * line.size) &&
+        g[i + 1].box.x1 - g[i - 1].box.x2 < WORD_GAP_EM * line.size)
+      continue; /* poppler's word break at a size change, where the glyphs touch ("bouw²") */
     if (is_space(g[i].ch)) {
       /* a space takes the style of the text around it so runs stay whole */
       style = (i > 0 ? g[i - 1].style : 0) & ~(AH_STYLE_SUP | AH_STYLE_SUB);
@@ -146,7 +162,7 @@ static void emit_line(const glyph *g, size_t n, int page, ah_lines *out) {
       if (gap > COLUMN_GAP_EM * size) ah_spans_add(&line.spans, "\t", 1, st);
       else if (gap > WORD_GAP_EM * size) ah_spans_add(&line.spans, " ", 1, st);
     }
-    if (g[i].ch == 0xA0) ah_spans_add(&line.spans, " ", 1, style);
+    if (g[i].ch == 0xA0 || g[i].ch == 0x202F) ah_spans_add(&line.spans, " ", 1, style);
     else ah_spans_add(&line.spans, g[i].utf8, (size_t)g[i].utf8_len, style);
   }
 

@@ -146,18 +146,7 @@ int ah_write_xml_file(const ah_doc *doc, const char *path, int options, ah_error
   size_t len;
   char *xml = ah_render_xml(doc, options, &len, err);
   if (!xml) return -1;
-  int rc;
-  if (ah_names_gzip(path)) {
-    unsigned char *gz;
-    size_t gz_len;
-    rc = ah_gzip(xml, len, &gz, &gz_len, err);
-    if (rc == 0) {
-      rc = ah_write_file_atomic(path, gz, gz_len, err);
-      free(gz);
-    }
-  } else {
-    rc = ah_write_file_atomic(path, xml, len, err);
-  }
+  int rc = ah_write_output(path, xml, len, err);
   free(xml);
   return rc;
 }

@@ -7,12 +7,13 @@
  */
 #include "ahconv.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const char usage_text[] =
-    "usage: ahconv convert [-f xml] [-o OUT] INPUT\n"
+    "usage: ahconv convert [-f xml|pdf] [-o OUT] INPUT\n"
     "       ahconv verify INPUT\n"
     "       ahconv verify INPUT_A INPUT_B\n"
     "       ahconv --version | --help\n"
@@ -20,7 +21,8 @@ static const char usage_text[] =
     "INPUT is an Aanhangsel van de Handelingen rendition: PDF or HTML, either\n"
     "optionally gzip-compressed; the type comes from the content.\n"
     "\n"
-    "convert   write the normalized XML to OUT, or to standard output.  OUT is\n"
+    "convert   write the normalized XML (-f xml, the default) or a clean,\n"
+    "          re-typeset PDF (-f pdf) to OUT, or to standard output.  OUT is\n"
     "          written to a temporary file and renamed into place, so a failure\n"
     "          never leaves a partial file or touches an existing one; an OUT\n"
     "          ending in .gz is written gzip-compressed.\n"
@@ -72,9 +74,10 @@ static int cmd_convert(int argc, char **argv) {
     }
   }
   if (!input) return usage_error("convert needs an INPUT");
-  if (strcmp(format, "xml") != 0) {
+  bool pdf = strcmp(format, "pdf") == 0;
+  if (!pdf && strcmp(format, "xml") != 0) {
     char msg[128];
-    snprintf(msg, sizeof msg, "unknown format %.60s (known: xml)", format);
+    snprintf(msg, sizeof msg, "unknown format %.60s (known: xml, pdf)", format);
     return usage_error(msg);
   }
 
@@ -83,13 +86,15 @@ static int cmd_convert(int argc, char **argv) {
   if (!doc) return fail(input, &err);
   int rc = 0;
   if (out) {
-    if (ah_write_xml_file(doc, out, AH_OPT_DEFAULT, &err) != 0) rc = fail(out, &err);
+    int written = pdf ? ah_write_pdf_file(doc, out, AH_OPT_DEFAULT, &err)
+                      : ah_write_xml_file(doc, out, AH_OPT_DEFAULT, &err);
+    if (written != 0) rc = fail(out, &err);
   } else {
     size_t len;
-    char *xml = ah_render_xml(doc, AH_OPT_DEFAULT, &len, &err);
-    if (!xml) rc = fail(input, &err);
-    else rc = write_stdout(xml, len);
-    free(xml);
+    char *bytes = pdf ? ah_render_pdf(doc, AH_OPT_DEFAULT, &len, &err) : ah_render_xml(doc, AH_OPT_DEFAULT, &len, &err);
+    if (!bytes) rc = fail(input, &err);
+    else rc = write_stdout(bytes, len);
+    free(bytes);
   }
   ah_doc_free(doc);
   return rc;
