@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Clean PDF output of the sample document, from its PDF and from its HTML:
+# read back to the same XML (apart from bron and pagina), the same bytes on
+# every run, what pdfinfo and pdftotext show (pdf_text_check.py), and bad
+# input or output failing without leaving a file.
+# usage: pdf_output_test.sh AHCONV SAMPLE.pdf SAMPLE.html
+set -u
+ahconv=$1
+pdf=$2
+html=$3
+here=$(dirname "$0")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+pass() { echo "ok: $1"; }
+fail() { echo "FAIL: $1"; failures=$((failures + 1)); }
+strip_source() { grep -v '<bron ' "$1" | sed 's/ pagina="[^"]*"//'; }
+
+for input in "$pdf" "$html"; do
+  name=$(basename "$input")
+  if ! "$ahconv" convert -f pdf -o "$tmp/clean.pdf" "$input"; then fail "$name: convert -f pdf"; continue; fi
+  "$ahconv" convert -o "$tmp/original.xml" "$input" && "$ahconv" convert -o "$tmp/again.xml" "$tmp/clean.pdf" ||
+    fail "$name: convert back"
+  if diff <(strip_source "$tmp/original.xml") <(strip_source "$tmp/again.xml") >"$tmp/diff"; then
+    pass "$name: the clean PDF reads back to the same XML"
+  else
+    fail "$name: the clean PDF reads back differently"; head -20 "$tmp/diff"
+  fi
+  if python3 "$here/pdf_text_check.py" "$tmp/clean.pdf" "$tmp/original.xml"; then
+    pass "$name: pdfinfo, pdftotext, outline and links"
+  else
+    fail "$name: pdf_text_check"
+  fi
+  "$ahconv" convert -f pdf "$input" >"$tmp/stdout.pdf" || fail "$name: -f pdf to standard output"
+  if cmp -s "$tmp/clean.pdf" "$tmp/stdout.pdf"; then pass "$name: same bytes every time"; else fail "$name: output differs between runs"; fi
+done
+
+# the title and author exactly
+if [ "$(pdfinfo "$tmp/clean.pdf" | sed -n 's/^Title: *//p')" = "Aanhangsel van de Handelingen, Tweede Kamer 2025–2026, nr. 9999: het bericht «Nieuwe sluizen vertraagd»" ] &&
+   [ "$(pdfinfo "$tmp/clean.pdf" | sed -n 's/^Author: *//p')" = "Jansen, De Vries-van Dam" ]; then
+  pass "pdfinfo: title and author"
+else
+  fail "pdfinfo: $(pdfinfo "$tmp/clean.pdf" | grep -E '^(Title|Author)')"
+fi
+
+# gzip output
+"$ahconv" convert -f pdf -o "$tmp/clean.pdf.gz" "$pdf" && gzip -dc "$tmp/clean.pdf.gz" | cmp -s - "$tmp/stdout.pdf" &&
+  pass "-f pdf -o X.pdf.gz" || fail "-f pdf -o X.pdf.gz"
+
+# bad input and unwritable output: exit 2, one line naming the file, no file
+printf '%%PDF-1.4\nbroken' >"$tmp/bad.pdf"
+printf 'keep me\n' >"$tmp/kept.pdf"
+"$ahconv" convert -f pdf -o "$tmp/kept.pdf" "$tmp/bad.pdf" 2>"$tmp/err"; rc=$?
+if [ "$rc" -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -qF "ahconv: $tmp/bad.pdf: " "$tmp/err" &&
+   [ "$(cat "$tmp/kept.pdf")" = "keep me" ] && ! ls "$tmp"/kept.pdf.tmp.* >/dev/null 2>&1; then
+  pass "bad input: $(cat "$tmp/err"); existing output kept"
+else
+  fail "bad input: exit $rc: $(cat "$tmp/err")"
+fi
+"$ahconv" convert -f pdf -o "$tmp/no/such/dir/out.pdf" "$pdf" 2>"$tmp/err"; rc=$?
+if [ "$rc" -eq 2 ] && grep -qF "ahconv: $tmp/no/such/dir/out.pdf: cannot write" "$tmp/err"; then
+  pass "unwritable output: $(cat "$tmp/err")"
+else
+  fail "unwritable output: exit $rc: $(cat "$tmp/err")"
+fi
+
+echo "pdf_output_test: $failures failed"
+[ "$failures" -eq 0 ]
