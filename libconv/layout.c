@@ -10,6 +10,14 @@
  * Every rule here is geometric or typographic (sizes relative to the body
  * size, positions relative to the body column), so it holds for documents of
  * the same layout that this code has never seen.
+ *
+ * Two layouts are known: the official one (a wide left margin with the
+ * colophon, 8.5 pt type) and ahconv's own clean PDF (write_pdf.c: A4, a
+ * normal margin, 10 pt type, the publication id on the footer line, space
+ * between paragraphs).  Nothing here asks which one it reads: the rules are
+ * stated so that both satisfy them (the id is taken from the colophon or
+ * from the footer line, the note zone starts at the first note number, the
+ * masthead ends at the number in large type).
  */
 #include "internal.h"
 

@@ -2,7 +2,7 @@
 # Installs what ahconv needs to build and test on Debian (as root, or through
 # sudo when run by another user).
 # poppler-glib: PDF text with positions; libxml2: XML; zlib: gzip; cairo and
-# pango: PDF output; fonts-dejavu-core: the font the sample generator embeds;
+# pango: PDF output; fonts-dejavu-core: the fonts of the clean PDF (-f pdf) and the sample;
 # poppler-utils (pdftotext) for the benchmark, libxml2-utils (xmllint) for
 # schema checks, qpdf to make an encrypted PDF in the tests, valgrind for
 # the leak test, python3 for the corpus scorer.
