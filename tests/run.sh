@@ -11,4 +11,4 @@ ctest --test-dir build --output-on-failure
 cmake -S . -B build-asan -DAHCONV_WERROR=ON -DAHCONV_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
 cmake --build build-asan -j"$jobs"
 # valgrind cannot run under ASan; the sanitizer build checks leaks itself
-ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan --output-on-failure -E '^leaks$'
+LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan --output-on-failure -E '^leaks$'
