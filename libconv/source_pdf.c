@@ -11,6 +11,7 @@
 #include "internal.h"
 
 #include <poppler.h>
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,18 +55,28 @@ static bool is_space(gunichar c) { return c == ' ' || c == 0xA0 || c == '\t'; }
 /* The size that covers the most glyphs is the line's own size; raised note
  * markers and subscripts are the minority. */
 static double dominant_size(const glyph *g, size_t n) {
-  double best = 0;
-  size_t best_count = 0;
+  /* a line has few distinct sizes: count glyphs per size (within 0.05) */
+  enum { MAX_SIZES = 16 };
+  double sizes[MAX_SIZES];
+  size_t counts[MAX_SIZES], k = 0;
   for (size_t i = 0; i < n; i++) {
     if (is_space(g[i].ch)) continue;
-    size_t count = 0;
-    for (size_t j = 0; j < n; j++)
-      if (!is_space(g[j].ch) && fabs(g[j].size - g[i].size) < 0.05) count++;
-    if (count > best_count || (count == best_count && g[i].size > best)) {
-      best_count = count;
-      best = g[i].size;
+    size_t j = 0;
+    while (j < k && fabs(sizes[j] - g[i].size) >= 0.05) j++;
+    if (j == k) {
+      if (k == MAX_SIZES) continue;
+      sizes[k] = g[i].size;
+      counts[k++] = 0;
     }
+    counts[j]++;
   }
+  double best = 0;
+  size_t best_count = 0;
+  for (size_t j = 0; j < k; j++)
+    if (counts[j] > best_count || (counts[j] == best_count && sizes[j] > best)) {
+      best_count = counts[j];
+      best = sizes[j];
+    }
   return best;
 }
 
@@ -189,6 +200,8 @@ static void read_page(PopplerPage *page, int page_no, ah_lines *out) {
   glyph *line = ah_xmalloc((n_chars + 1) * sizeof *line);
   size_t line_len = 0;
   const char *p = text;
+  const PopplerTextAttributes *style_of = NULL;
+  int style = 0;
   for (guint i = 0; *p; i++) {
     gunichar ch = g_utf8_get_char(p);
     const char *next = g_utf8_next_char(p);
@@ -198,13 +211,17 @@ static void read_page(PopplerPage *page, int page_no, ah_lines *out) {
       line_len = 0;
     } else {
       PopplerTextAttributes *a = attr ? attr->data : NULL;
+      if (a != style_of) { /* one font name per run of attributes */
+        style_of = a;
+        style = a ? font_style(a->font_name) : 0;
+      }
       glyph *g = &line[line_len++];
       g->ch = ch;
       g->utf8 = p;
       g->utf8_len = (int)(next - p);
       g->box = rects[i];
       g->size = a ? a->font_size : 0;
-      g->style = a ? font_style(a->font_name) : 0;
+      g->style = style;
     }
     p = next;
   }
@@ -225,13 +242,60 @@ static bool has_eof_marker(const unsigned char *d, size_t len) {
   return false;
 }
 
+/* Colour does not matter to text, but poppler-glib reads each page with a
+ * text device of its own, so an ICC colour space is turned into a colour
+ * transform again on every page: a third of all the time spent on a typical
+ * Aanhangsel.  In a private copy, "[/ICCBased 8 0 R]" becomes "/DeviceRGB"
+ * padded with spaces to the same length, so every byte offset (xref, stream
+ * lengths) stays true; what is compressed is not touched.  NULL when there
+ * is nothing to replace. */
+static unsigned char *without_icc_profiles(const unsigned char *d, size_t len) {
+  static const char key[] = "/ICCBased";
+  unsigned char *copy = NULL;
+  for (size_t i = 1; i + sizeof key < len; i++) {
+    if (d[i] != '/' || memcmp(d + i, key, sizeof key - 1) != 0) continue;
+    size_t open = i;
+    while (open > 0 && (d[open - 1] == ' ' || d[open - 1] == '\n' || d[open - 1] == '\r')) open--;
+    if (open == 0 || d[open - 1] != '[') continue;
+    open--;
+    size_t j = i + sizeof key - 1;
+    int numbers = 0;
+    for (;;) { /* " 8 0 R" */
+      while (j < len && (d[j] == ' ' || d[j] == '\n' || d[j] == '\r')) j++;
+      if (j < len && isdigit(d[j]) && numbers < 2) {
+        while (j < len && isdigit(d[j])) j++;
+        numbers++;
+        continue;
+      }
+      break;
+    }
+    if (numbers != 2 || j >= len || d[j] != 'R') continue;
+    j++;
+    while (j < len && (d[j] == ' ' || d[j] == '\n' || d[j] == '\r')) j++;
+    if (j >= len || d[j] != ']') continue;
+    size_t end = j + 1;
+    static const char rgb[] = "/DeviceRGB";
+    if (end - open < sizeof rgb - 1) continue;
+    if (!copy) {
+      copy = ah_xmalloc(len);
+      memcpy(copy, d, len);
+    }
+    memset(copy + open, ' ', end - open);
+    memcpy(copy + open, rgb, sizeof rgb - 1);
+    i = end - 1;
+  }
+  return copy;
+}
+
 int ah_source_pdf(const void *data, size_t len, ah_lines *out, ah_error *err) {
   memset(out, 0, sizeof *out);
   if (!has_eof_marker(data, len)) {
     ah_error_set(err, AH_ERROR_DAMAGED, "truncated PDF (no %%%%EOF at the end)");
     return -1;
   }
-  GBytes *bytes = g_bytes_new_static(data, len);
+  unsigned char *plain = without_icc_profiles(data, len);
+  /* the bytes live as long as the GBytes: poppler holds it until the end */
+  GBytes *bytes = plain ? g_bytes_new_take(plain, len) : g_bytes_new_static(data, len);
   GError *gerr = NULL;
   PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &gerr);
   g_bytes_unref(bytes);

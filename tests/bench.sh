@@ -15,6 +15,15 @@
 # (below 1 means ahconv is faster).  If GNU time is installed as
 # /usr/bin/time, the peak RSS of the ahconv process is printed as well.
 #
+# Then the archive case: the PDFs copied ten times under new names, converted
+# by `ahconv batch -j1` and `-j2` (into a fresh folder each round) against
+# `pdftotext` once per file on the same copies, ROUNDS times interleaved;
+# ratios and the batch's peak memory per worker are printed:
+#
+#   ratio batch -j1/pdftotext: 0.62
+#   ratio batch -j2/pdftotext: 0.38
+#   peak memory per worker: 17.9 MiB
+#
 # Defaults: BUILD_DIR = <repo>/build, PDF_DIR = <repo>/../shared/corpus/pdf.
 # Environment: ROUNDS (positive integer, default 5).
 # Exit status: 0 on success, 1 on a failed conversion, 2 on a setup error.
@@ -26,7 +35,7 @@ prog=${0##*/}
 die() { printf '%s: %s\n' "$prog" "$*" >&2; exit 2; }
 
 case ${1-} in
-  -h|--help) sed -n '2,21s/^# \{0,1\}//p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,30s/^# \{0,1\}//p' "$0"; exit 0 ;;
 esac
 [[ $# -le 2 ]] || die "usage: $prog [BUILD_DIR] [PDF_DIR]"
 
@@ -140,3 +149,47 @@ fi
 (( p_med > 0 )) || die "pdftotext took no measurable time"
 hundredths=$(( (a_med * 200 + p_med) / (2 * p_med) ))
 printf 'ratio ahconv/pdftotext: %d.%02d\n' $(( hundredths / 100 )) $(( hundredths % 100 ))
+
+# ---- the archive case: ahconv batch on ten copies of the corpus ----------
+
+cli=$build_dir/tools/ahconv
+[[ -x $cli ]] || die "'$cli' is missing (build it: cmake --build $build_dir)"
+mkdir -p "$tmp/archive"
+copies=()
+for (( k = 1; k <= 10; k++ )); do
+  for f in "${pdfs[@]}"; do
+    c="$tmp/archive/copy$k-${f##*/}"
+    cp "$f" "$c"
+    copies+=("$c")
+  done
+done
+run_batch() {  # $1 = jobs; a fresh output folder, the summary line kept
+  rm -rf "$tmp/out"
+  "$cli" batch -j"$1" -o "$tmp/out" "$tmp/archive" 2>"$tmp/batch.err"
+}
+run_pdftotext_copies() {
+  local f
+  for f in "${copies[@]}"; do pdftotext "$f" /dev/null 2>/dev/null || return 1; done
+}
+echo "archive benchmark: ${#copies[@]} files (the corpus ten times), $rounds round(s)"
+run_batch 1 || { cat "$tmp/batch.err" >&2; die "ahconv batch failed on the copies"; }
+b1=() b2=() pt=()
+for (( r = 1; r <= rounds; r++ )); do
+  now_us; t0=$_now
+  run_batch 1 || { cat "$tmp/batch.err" >&2; exit 1; }
+  now_us; t1=$_now
+  run_batch 2 || { cat "$tmp/batch.err" >&2; exit 1; }
+  now_us; t2=$_now
+  run_pdftotext_copies || die "pdftotext failed on a copy"
+  now_us; t3=$_now
+  b1+=( $(( t1 - t0 )) ) b2+=( $(( t2 - t1 )) ) pt+=( $(( t3 - t2 )) )
+  printf 'round %d/%d: batch -j1 %ss  batch -j2 %ss  pdftotext %ss\n' "$r" "$rounds" \
+    "$(fmt_s $(( t1 - t0 )))" "$(fmt_s $(( t2 - t1 )))" "$(fmt_s $(( t3 - t2 )))"
+done
+b1_med=$(median "${b1[@]}") b2_med=$(median "${b2[@]}") pt_med=$(median "${pt[@]}")
+(( pt_med > 0 )) || die "pdftotext took no measurable time"
+ratio() { local h=$(( ($1 * 200 + $2) / (2 * $2) )); printf '%d.%02d' $(( h / 100 )) $(( h % 100 )); }
+printf 'ratio batch -j1/pdftotext: %s\n' "$(ratio "$b1_med" "$pt_med")"
+printf 'ratio batch -j2/pdftotext: %s\n' "$(ratio "$b2_med" "$pt_med")"
+peak=$(sed -n 's/.*peak memory per worker \([0-9.]*\) MiB.*/\1/p' "$tmp/batch.err")
+printf 'peak memory per worker: %s MiB\n' "${peak:-?}"

@@ -6,14 +6,16 @@
  * Exit status: 0 ok, 1 verify found problems, 2 unusable input or usage.
  */
 #include "ahconv.h"
+#include "batch.h"
 
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage_text[] =
+const char ahconv_usage_text[] =
     "usage: ahconv convert [-f xml|pdf] [-o OUT] INPUT\n"
+    "       ahconv batch [-f xml|pdf] [-j N] [--force] [--quiet] -o OUTDIR INPUT_OR_DIR...\n"
     "       ahconv verify INPUT\n"
     "       ahconv verify INPUT_A INPUT_B\n"
     "       ahconv --version | --help\n"
@@ -26,6 +28,11 @@ static const char usage_text[] =
     "          written to a temporary file and renamed into place, so a failure\n"
     "          never leaves a partial file or touches an existing one; an OUT\n"
     "          ending in .gz is written gzip-compressed.\n"
+    "batch     convert many: folders are walked (.pdf, .html, .htm, and .gz of\n"
+    "          them), their subfolders mirrored in OUTDIR; each output is named\n"
+    "          by its publication id; N worker processes (default: the cores);\n"
+    "          inputs already converted are skipped (--force: redo); progress on\n"
+    "          a terminal; OUTDIR/ahconv-report.csv lists every input.\n"
     "verify    with one INPUT: check it is complete (numbering without gaps or\n"
     "          duplicates, an antwoord for every vraag, every note marker with\n"
     "          its note and every note referred to, id, number and dates).\n"
@@ -33,10 +40,11 @@ static const char usage_text[] =
     "          vraag, antwoord, mededeling and note).  Prints one finding per\n"
     "          line on standard output, nothing when all is well.\n"
     "\n"
-    "exit status: 0 ok, 1 verify found something, 2 unusable input or usage\n";
+    "exit status: 0 ok, 1 verify found something, 2 unusable input (batch: any\n"
+    "input failed) or usage\n";
 
 static int usage_error(const char *msg) {
-  fprintf(stderr, "ahconv: %s\n%s", msg, usage_text);
+  fprintf(stderr, "ahconv: %s\n%s", msg, ahconv_usage_text);
   return 2;
 }
 
@@ -158,7 +166,7 @@ int main(int argc, char **argv) {
   if (argc < 2) return usage_error("missing command");
   const char *cmd = argv[1];
   if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
-    fputs(usage_text, stdout);
+    fputs(ahconv_usage_text, stdout);
     return 0;
   }
   if (strcmp(cmd, "--version") == 0) {
@@ -167,6 +175,7 @@ int main(int argc, char **argv) {
   }
   if (strcmp(cmd, "convert") == 0) return cmd_convert(argc - 2, argv + 2);
   if (strcmp(cmd, "verify") == 0) return cmd_verify(argc - 2, argv + 2);
+  if (strcmp(cmd, "batch") == 0) return ahconv_batch(argc - 2, argv + 2);
   char msg[128];
   snprintf(msg, sizeof msg, "unknown command %.60s", cmd);
   return usage_error(msg);

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# ahconv batch on the sample's renditions (copied under many names, so that
+# ids collide), a corrupt file and, when ../shared is there, the corpus:
+#  - every good input converted, the corrupt one failed with its error, exit 2;
+#  - -j1 and -j2 give the same files; a file not written by ahconv is never
+#    overwritten; a rerun skips everything;
+#  - a batch killed with SIGKILL mid-run leaves no partial output, and the
+#    rerun's outputs equal an uninterrupted run's byte for byte;
+#  - SIGINT stops it cleanly (no temporary files, a report, exit 130).
+# The run is stopped at a known point without sleeping: one input is a FIFO,
+# and opening it for writing returns once a worker is reading it.
+# usage: batch_test.sh AHCONV SAMPLE.pdf SAMPLE.html [SHARED_CORPUS]
+set -u
+ahconv=$1
+pdf=$2
+html=$3
+corpus=${4:-}
+tmp=$(mktemp -d)
+pids=()
+trap 'for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
+failures=0
+pass() { echo "ok: $1"; }
+fail() { echo "FAIL: $1"; failures=$((failures + 1)); }
+
+# inputs: first/ (PDFs), then one file given by itself, then second/ (HTML,
+# gzip, corrupt, and the corpus when present)
+mkdir -p "$tmp/in/first/deep" "$tmp/in/second" "$tmp/extra" "$tmp/fifo"
+for i in 1 2 3; do cp "$pdf" "$tmp/in/first/brief-$i.pdf"; done
+cp "$pdf" "$tmp/in/first/deep/brief-4.PDF"
+cp "$html" "$tmp/in/second/page.html"
+gzip -c "$html" >"$tmp/in/second/page2.htm.gz"
+printf '%%PDF-1.4\nnot really\n' >"$tmp/in/second/corrupt.pdf"
+printf 'not a rendition\n' >"$tmp/in/second/notes.txt"
+if [ -n "$corpus" ] && [ -d "$corpus/pdf" ]; then
+  cp "$corpus"/pdf/*.pdf "$corpus"/html/*.html "$tmp/in/second/"
+else
+  echo "note: no corpus given; the sample's renditions only"
+fi
+cp "$pdf" "$tmp/extra/single.pdf"
+n_inputs=$(( $(find "$tmp/in" -type f ! -name '*.txt' | wc -l) + 1 ))
+
+outputs() { (cd "$1" && find . -type f ! -name ahconv-report.csv ! -name .ahconv-state | sort); }
+
+# 1. an uninterrupted run, -j2
+"$ahconv" batch -j2 --quiet -o "$tmp/A" "$tmp/in/first" "$tmp/extra/single.pdf" "$tmp/in/second" 2>"$tmp/err"
+rc=$?
+ok=$(grep -c ',ok,' "$tmp/A/ahconv-report.csv")
+if [ "$rc" -eq 2 ] && [ "$ok" -eq $((n_inputs - 1)) ] &&
+   grep -qF "$tmp/in/second/corrupt.pdf,,failed,truncated PDF (no %%EOF at the end)," "$tmp/A/ahconv-report.csv" &&
+   grep -qF "ahconv: $tmp/in/second/corrupt.pdf: truncated PDF (no %%EOF at the end)" "$tmp/err"; then
+  pass "batch: $ok of $n_inputs converted, the corrupt file failed with its error, exit 2"
+else
+  fail "batch: exit $rc, $ok ok of $n_inputs: $(cat "$tmp/err")"
+fi
+# names: by id, collisions numbered in input order, folders mirrored
+# (input order: first/brief-1..3, first/deep/brief-4, extra/single.pdf,
+# second/page.html, second/page2.htm.gz)
+want="./ah-tk-20252026-9999-2.xml ./ah-tk-20252026-9999-3.xml ./ah-tk-20252026-9999-4.xml ./ah-tk-20252026-9999-5.xml ./ah-tk-20252026-9999-6.xml ./ah-tk-20252026-9999.xml ./deep/ah-tk-20252026-9999.xml"
+got=$(outputs "$tmp/A" | grep 'ah-tk-20252026-9999' | tr '\n' ' ' | sed 's/ $//')
+[ "$got" = "$want" ] && pass "names: $got" || fail "names: $got, want $want"
+if [ "$(head -1 "$tmp/A/ahconv-report.csv")" = "input,sha256,status,error,id,vragen,antwoorden,noten,findings,seconds,output" ] &&
+   grep -qE "^$tmp/in/first/brief-1.pdf,[0-9a-f]{64},ok,,ah-tk-20252026-9999,4,4,4,0,[0-9.]+,ah-tk-20252026-9999.xml$" "$tmp/A/ahconv-report.csv"; then
+  pass "report columns and a row"
+else
+  fail "report: $(head -2 "$tmp/A/ahconv-report.csv")"
+fi
+for f in $(outputs "$tmp/A"); do
+  case $f in ./.ahconv-tmp*) fail "temporary file left: $f" ;; esac
+done
+
+# 2. -j1 gives the same files
+"$ahconv" batch -j1 --quiet -o "$tmp/B" "$tmp/in/first" "$tmp/extra/single.pdf" "$tmp/in/second" 2>/dev/null
+if diff -r -x ahconv-report.csv -x .ahconv-state "$tmp/A" "$tmp/B" >/dev/null; then pass "-j1 equals -j2"; else fail "-j1 and -j2 differ"; fi
+
+# 3. a rerun skips everything
+"$ahconv" batch -j2 --quiet -o "$tmp/A" "$tmp/in/first" "$tmp/extra/single.pdf" "$tmp/in/second" 2>/dev/null
+skipped=$(grep -c ',skipped,' "$tmp/A/ahconv-report.csv")
+[ "$skipped" -eq "$n_inputs" ] && pass "rerun: all $skipped skipped" || fail "rerun: $skipped of $n_inputs skipped"
+
+# 4. a file ahconv did not write is never overwritten
+mkdir -p "$tmp/C"
+printf 'mine\n' >"$tmp/C/ah-tk-20252026-9999.xml"
+"$ahconv" batch -j2 --quiet -o "$tmp/C" "$tmp/extra/single.pdf" 2>/dev/null
+if [ "$(cat "$tmp/C/ah-tk-20252026-9999.xml")" = "mine" ] && [ -s "$tmp/C/ah-tk-20252026-9999-2.xml" ]; then
+  pass "a foreign file keeps its name; the output takes -2"
+else
+  fail "foreign file: $(ls "$tmp/C")"
+fi
+
+# 5. SIGKILL mid-run: first/ done, the FIFO being read, second/ converted
+#    into temporary files but not yet put in place
+mkfifo "$tmp/fifo/single.pdf"
+"$ahconv" batch -j2 --quiet -o "$tmp/K" "$tmp/in/first" "$tmp/fifo/single.pdf" "$tmp/in/second" 2>/dev/null &
+pid=$!
+pids+=("$pid")
+exec 3>"$tmp/fifo/single.pdf"   # returns when a worker opens the FIFO
+kill -9 "$pid"
+wait "$pid" 2>/dev/null
+exec 3>&-
+partial=0
+for f in $(outputs "$tmp/K"); do
+  case $f in ./.ahconv-tmp/*) continue ;; esac
+  cmp -s "$tmp/K/$f" "$tmp/A/$f" || { partial=1; echo "  differs or partial: $f"; }
+done
+[ "$partial" -eq 0 ] && pass "after SIGKILL: $(outputs "$tmp/K" | grep -vc '^./.ahconv-tmp/') complete outputs, none partial" ||
+  fail "after SIGKILL: partial output"
+rm "$tmp/fifo/single.pdf"
+cp "$pdf" "$tmp/fifo/single.pdf"
+"$ahconv" batch -j2 --quiet -o "$tmp/K" "$tmp/in/first" "$tmp/fifo/single.pdf" "$tmp/in/second" 2>/dev/null
+if diff -r -x ahconv-report.csv -x .ahconv-state "$tmp/A" "$tmp/K"; then
+  pass "the rerun after SIGKILL equals the uninterrupted run byte for byte"
+else
+  fail "rerun after SIGKILL differs"
+fi
+
+# 6. SIGINT: stops, removes its temporary files, writes its report
+rm -f "$tmp/fifo/single.pdf"
+mkfifo "$tmp/fifo/single.pdf"
+"$ahconv" batch -j2 --quiet -o "$tmp/I" "$tmp/in/first" "$tmp/fifo/single.pdf" "$tmp/in/second" 2>"$tmp/err" &
+pid=$!
+pids+=("$pid")
+exec 3>"$tmp/fifo/single.pdf"
+kill -INT "$pid"
+wait "$pid"
+rc=$?
+exec 3>&-
+if [ "$rc" -eq 130 ] && [ ! -e "$tmp/I/.ahconv-tmp" ] && [ -s "$tmp/I/ahconv-report.csv" ] &&
+   grep -q 'interrupted' "$tmp/err"; then
+  pass "SIGINT: exit 130, no temporary files, a report"
+else
+  fail "SIGINT: exit $rc, $(ls -a "$tmp/I"), $(cat "$tmp/err")"
+fi
+
+# 7. usage
+"$ahconv" batch -o "$tmp/U" 2>/dev/null; rc=$?
+[ "$rc" -eq 2 ] && pass "batch without inputs: exit 2" || fail "batch without inputs: exit $rc"
+
+echo "batch_test: $failures failed"
+[ "$failures" -eq 0 ]
