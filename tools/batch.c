@@ -772,6 +772,8 @@ static int run_pool(run *r, int jobs) {
   return 0;
 }
 
+static void free_run(run *r);
+
 static int batch_usage(const char *msg) {
   fprintf(stderr, "ahconv: %s\n%s", msg, ahconv_usage_text);
   return 2;
@@ -781,7 +783,9 @@ int ahconv_batch(int argc, char **argv) {
   run r = {.format = "xml", .ext = ".xml"};
   int jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
   if (jobs < 1) jobs = 1;
-  const char **roots = xmalloc((size_t)(argc + 1) * sizeof *roots);
+  /* inputs are gathered at the front of argv itself: nothing to free on an
+   * early return */
+  const char **roots = (const char **)argv;
   int n_roots = 0;
   for (int i = 0; i < argc; i++) {
     const char *a = argv[i];
@@ -840,16 +844,17 @@ int ahconv_batch(int argc, char **argv) {
     }
   }
   free(outdir_real);
-  free(roots);
 
   if (load_state(&r.st, r.outdir) != 0) {
     fprintf(stderr, "ahconv: %s/%s: cannot write: %s\n", r.outdir, STATE_NAME, strerror(errno));
+    free_run(&r);
     return 2;
   }
   r.tmpdir = join(r.outdir, TMP_DIR);
   remove_tmpdir(r.tmpdir); /* left by a run that was killed */
   if (mkdir(r.tmpdir, 0777) != 0 && errno != EEXIST) {
     fprintf(stderr, "ahconv: %s: cannot create folder: %s\n", r.tmpdir, strerror(errno));
+    free_run(&r);
     return 2;
   }
   mark_skipped(&r);
@@ -892,8 +897,16 @@ int ahconv_batch(int argc, char **argv) {
             not_done ? (stop_signal == SIGINT ? "interrupted" : "stopped") : "", now() - r.started,
             (double)r.max_rss_kb / 1024.0, r.outdir, REPORT_NAME);
 
-  for (size_t i = 0; i < r.in.n; i++) {
-    input *it = &r.in.items[i];
+  free_run(&r);
+  if (stop_signal) return 128 + stop_signal;
+  /* 0 only when every input has its output: a file that failed before and
+   * was skipped still has none */
+  return rc != 0 || r.failed || failed_before || missing ? 2 : 0;
+}
+
+static void free_run(run *r) {
+  for (size_t i = 0; i < r->in.n; i++) {
+    input *it = &r->in.items[i];
     if (it->tmp && it->state == DONE && !it->output) unlink(it->tmp);
     free(it->path);
     free(it->subdir);
@@ -903,13 +916,9 @@ int ahconv_batch(int argc, char **argv) {
     free(it->output);
     free(it->tmp);
   }
-  free(r.in.items);
-  for (size_t i = 0; i < r.st.n; i++) free_claim(&r.st.items[i]);
-  free(r.st.items);
-  close(r.st.fd);
-  free(r.tmpdir);
-  if (stop_signal) return 128 + stop_signal;
-  /* 0 only when every input has its output: a file that failed before and
-   * was skipped still has none */
-  return rc != 0 || r.failed || failed_before || missing ? 2 : 0;
+  free(r->in.items);
+  for (size_t i = 0; i < r->st.n; i++) free_claim(&r->st.items[i]);
+  free(r->st.items);
+  if (r->st.fd > 0) close(r->st.fd);
+  free(r->tmpdir);
 }
