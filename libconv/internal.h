@@ -144,6 +144,9 @@ ah_node *ah_node_append(ah_node *parent, ah_node_type type);
 ah_node *ah_node_append_text(ah_node *parent, const char *text, size_t len);
 void ah_node_set_attr(ah_node *node, const char *name, const char *value);
 void ah_node_free_tree(ah_node *node);
+/* Inline metadata nodes of one type from all omschrijvingen, joined by sep;
+ * with_party appends " (party)" to each.  Caller frees. */
+char *ah_omschrijving_meta(const ah_node *root, ah_node_type type, const char *sep, bool with_party);
 
 struct ah_doc {
   ah_node *root;

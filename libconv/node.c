@@ -192,3 +192,22 @@ char *ah_node_text(const ah_node *node) {
   ah_iter_free(it);
   return ah_buf_steal(&b);
 }
+
+/* The inline metadata of one kind from all omschrijvingen, in order, joined
+ * by `sep` ("Jansen, De Vries"); with_party adds " (VVD)". */
+char *ah_omschrijving_meta(const ah_node *root, ah_node_type type, const char *sep, bool with_party) {
+  ah_buf b = {0};
+  for (const ah_node *om = root->first; om; om = om->next) {
+    if (om->type != AH_NODE_OMSCHRIJVING) continue;
+    for (const ah_node *c = om->first; c; c = c->next) {
+      if (c->type != type) continue;
+      char *t = ah_node_text(c);
+      if (b.len) ah_buf_puts(&b, sep);
+      ah_buf_puts(&b, t);
+      free(t);
+      const char *party = with_party ? ah_node_get_attr(c, "partij") : NULL;
+      if (party) ah_buf_printf(&b, " (%s)", party);
+    }
+  }
+  return ah_buf_steal(&b);
+}

@@ -257,24 +257,6 @@ static void compare_field(reporter *r, const char *field, const char *a, const c
   if (!same(a, b)) say(r, field, "A has \"%s\", B has \"%s\"", a ? a : "", b ? b : "");
 }
 
-/* The inline metadata of the omschrijvingen, in order, as one line per kind. */
-static char *inline_meta(const ah_node *root, ah_node_type type) {
-  ah_buf b = {0};
-  for (const ah_node *om = root->first; om; om = om->next) {
-    if (om->type != AH_NODE_OMSCHRIJVING) continue;
-    for (const ah_node *c = om->first; c; c = c->next) {
-      if (c->type != type) continue;
-      char *t = ah_node_text(c);
-      if (b.len) ah_buf_puts(&b, "; ");
-      ah_buf_puts(&b, t);
-      const char *party = ah_node_get_attr(c, "partij");
-      if (party) ah_buf_printf(&b, " (%s)", party);
-      free(t);
-    }
-  }
-  return ah_buf_steal(&b);
-}
-
 static void compare_meta(reporter *r, const ah_doc *a, const ah_doc *b) {
   compare_field(r, "id", a->id, b->id);
   compare_field(r, "kamer", a->kamer, b->kamer);
@@ -290,11 +272,24 @@ static void compare_meta(reporter *r, const ah_doc *a, const ah_doc *b) {
       {AH_NODE_ONDERWERP, "onderwerp"},           {AH_NODE_BEANTWOORDER, "beantwoorder"},
       {AH_NODE_ZIE_OOK, "zie-ook"}};
   for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
-    char *ma = inline_meta(a->root, kinds[i].type), *mb = inline_meta(b->root, kinds[i].type);
+    char *ma = ah_omschrijving_meta(a->root, kinds[i].type, "; ", true);
+    char *mb = ah_omschrijving_meta(b->root, kinds[i].type, "; ", true);
     compare_field(r, kinds[i].name, ma, mb);
     free(ma);
     free(mb);
   }
+}
+
+/* x in A against its partner y in B (NULL: none) */
+static void compare_pair(reporter *r, const char *name, const ah_node *x, const ah_node *y) {
+  if (!y) {
+    say(r, name, "only in A");
+    return;
+  }
+  char *ta = section_text(x), *tb = section_text(y);
+  compare_text(r, name, ta, tb);
+  free(ta);
+  free(tb);
 }
 
 static bool same_numbers(const ah_node *x, const ah_node *y) {
@@ -315,15 +310,7 @@ static void compare_sections(reporter *r, const ah_doc *a, const ah_doc *b) {
     if (s->type != AH_NODE_VRAAG && s->type != AH_NODE_ANTWOORD) continue;
     char name[128];
     section_name(s, name, sizeof name);
-    const ah_node *t = find_partner(b->root, s);
-    if (!t) {
-      say(r, name, "only in A");
-      continue;
-    }
-    char *ta = section_text(s), *tb = section_text(t);
-    compare_text(r, name, ta, tb);
-    free(ta);
-    free(tb);
+    compare_pair(r, name, s, find_partner(b->root, s));
   }
   for (const ah_node *t = b->root->first; t; t = t->next) {
     if ((t->type != AH_NODE_VRAAG && t->type != AH_NODE_ANTWOORD) || find_partner(a->root, t)) continue;
@@ -366,14 +353,7 @@ static void compare_notes(reporter *r, const ah_doc *a, const ah_doc *b) {
     snprintf(name, sizeof name, "noot %d", x->note);
     const ah_node *y = nb ? nb->first : NULL;
     while (y && y->note != x->note) y = y->next;
-    if (!y) {
-      say(r, name, "only in A");
-      continue;
-    }
-    char *ta = section_text(x), *tb = section_text(y);
-    compare_text(r, name, ta, tb);
-    free(ta);
-    free(tb);
+    compare_pair(r, name, x, y);
   }
   for (const ah_node *y = nb ? nb->first : NULL; y; y = y->next) {
     const ah_node *x = na ? na->first : NULL;

@@ -269,13 +269,19 @@ static PangoLayout *make_layout(typesetter *ts, rich *r, const char *family, dou
 
 /* ---- pages -------------------------------------------------------------- */
 
-static void show_text(typesetter *ts, const char *family, double size, bool bold, double x, double base,
-                      const char *text, bool align_right) {
+/* One line of plain text in one font, unbroken. */
+static PangoLayout *plain_layout(typesetter *ts, const char *family, double size, bool bold, const char *text) {
   PangoLayout *lay = pango_cairo_create_layout(ts->cr);
   PangoFontDescription *fd = font(family, size, bold, false);
   pango_layout_set_font_description(lay, fd);
   pango_font_description_free(fd);
   pango_layout_set_text(lay, text, -1);
+  return lay;
+}
+
+static void show_text(typesetter *ts, const char *family, double size, bool bold, double x, double base,
+                      const char *text, bool align_right) {
+  PangoLayout *lay = plain_layout(ts, family, size, bold, text);
   PangoRectangle logical;
   pango_layout_get_extents(lay, NULL, &logical);
   double w = (double)logical.width / PANGO_SCALE;
@@ -436,11 +442,7 @@ static void set_paragraph(typesetter *ts, const ah_node *para, double x, double 
 /* ---- tables ------------------------------------------------------------- */
 
 static double text_width(typesetter *ts, const char *text, double size) {
-  PangoLayout *lay = pango_cairo_create_layout(ts->cr);
-  PangoFontDescription *fd = font(SERIF, size, false, false);
-  pango_layout_set_font_description(lay, fd);
-  pango_font_description_free(fd);
-  pango_layout_set_text(lay, text, -1);
+  PangoLayout *lay = plain_layout(ts, SERIF, size, false, text);
   PangoRectangle logical;
   pango_layout_get_extents(lay, NULL, &logical);
   g_object_unref(lay);
@@ -604,28 +606,13 @@ static void place_unreferenced_notes(typesetter *ts) {
 
 /* ---- metadata ----------------------------------------------------------- */
 
-static char *joined_meta(const ah_node *root, ah_node_type type, const char *sep) {
-  ah_buf b = {0};
-  for (const ah_node *om = root->first; om; om = om->next) {
-    if (om->type != AH_NODE_OMSCHRIJVING) continue;
-    for (const ah_node *c = om->first; c; c = c->next) {
-      if (c->type != type) continue;
-      char *t = ah_node_text(c);
-      if (b.len) ah_buf_puts(&b, sep);
-      ah_buf_puts(&b, t);
-      free(t);
-    }
-  }
-  return ah_buf_steal(&b);
-}
-
 static void set_metadata(typesetter *ts) {
   const ah_doc *d = ts->doc;
   char year[16];
   printed_year(d, year);
-  char *onderwerp = joined_meta(d->root, AH_NODE_ONDERWERP, " ");
-  char *askers = joined_meta(d->root, AH_NODE_VRAGENSTELLER, ", ");
-  char *to = joined_meta(d->root, AH_NODE_ONTVANGER, ", ");
+  char *onderwerp = ah_omschrijving_meta(d->root, AH_NODE_ONDERWERP, " ", false);
+  char *askers = ah_omschrijving_meta(d->root, AH_NODE_VRAGENSTELLER, ", ", false);
+  char *to = ah_omschrijving_meta(d->root, AH_NODE_ONTVANGER, ", ", false);
   ah_buf title = {0}, keywords = {0}, subject = {0};
   ah_buf_printf(&title, "Aanhangsel van de Handelingen, %s %s, nr. %d", chamber(d), year, d->nummer);
   if (*onderwerp) ah_buf_printf(&title, ": %s", onderwerp);
