@@ -6,7 +6,8 @@
 #    overwritten; a rerun skips everything;
 #  - a batch killed with SIGKILL mid-run leaves no partial output, and the
 #    rerun's outputs equal an uninterrupted run's byte for byte;
-#  - SIGINT stops it cleanly (no temporary files, a report, exit 130).
+#  - SIGINT and SIGTERM stop it cleanly (no temporary files, a report, exit
+#    130 and 143); progress shows on a terminal only.
 # The run is stopped at a known point without sleeping: one input is a FIFO,
 # and opening it for writing returns once a worker is reading it.
 # usage: batch_test.sh AHCONV SAMPLE.pdf SAMPLE.html [SHARED_CORPUS]
@@ -131,7 +132,43 @@ else
   fail "SIGINT: exit $rc, $(ls -a "$tmp/I"), $(cat "$tmp/err")"
 fi
 
-# 7. usage
+# SIGTERM: the same, exit 143
+rm -f "$tmp/fifo/single.pdf"
+mkfifo "$tmp/fifo/single.pdf"
+"$ahconv" batch -j2 --quiet -o "$tmp/T" "$tmp/in/first" "$tmp/fifo/single.pdf" "$tmp/in/second" 2>"$tmp/err" &
+pid=$!
+pids+=("$pid")
+exec 3>"$tmp/fifo/single.pdf"
+kill -TERM "$pid"
+wait "$pid"
+rc=$?
+exec 3>&-
+if [ "$rc" -eq 143 ] && [ ! -e "$tmp/T/.ahconv-tmp" ] && [ -s "$tmp/T/ahconv-report.csv" ]; then
+  pass "SIGTERM: exit 143, no temporary files, a report"
+else
+  fail "SIGTERM: exit $rc, $(ls -a "$tmp/T"), $(cat "$tmp/err")"
+fi
+
+# 7. progress: on a terminal only (script(1) gives the run one)
+"$ahconv" batch -j2 -o "$tmp/P" "$tmp/in/first" 2>"$tmp/err"
+if ! grep -q $'\r' "$tmp/err" && [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q '^ahconv batch: 4 inputs: 4 converted' "$tmp/err"; then
+  pass "no terminal: no progress, one summary line"
+else
+  fail "no terminal: $(cat -A "$tmp/err" | head -3)"
+fi
+if command -v script >/dev/null; then
+  rm -rf "$tmp/P"
+  script -qc "'$ahconv' batch -j2 -o '$tmp/P' '$tmp/in/first'" /dev/null >"$tmp/tty" 2>&1
+  if tr '\r' '\n' <"$tmp/tty" | grep -qE '^4/4 done, [0-9.]+ files/s, [0-9]+:[0-9]{2} left, 0 failed'; then
+    pass "terminal: progress with done/total, rate, time left, failures"
+  else
+    fail "terminal progress: $(tr '\r' '\n' <"$tmp/tty" | head -3)"
+  fi
+else
+  echo "note: script(1) not found; progress on a terminal not checked"
+fi
+
+# 8. usage
 "$ahconv" batch -o "$tmp/U" 2>/dev/null; rc=$?
 [ "$rc" -eq 2 ] && pass "batch without inputs: exit 2" || fail "batch without inputs: exit $rc"
 
