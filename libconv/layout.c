@@ -249,6 +249,7 @@ static void mark_footer_and_colophon(page_model *m, ah_flow *flow) {
 /* Footnotes: small type below the last body-sized line of the page. */
 static void mark_notes(page_model *m) {
   const ah_lines *l = m->lines;
+  bool notes_before = false; /* the previous page had notes */
   for (int page = 0; page < l->pages; page++) {
     double last_body = -1;
     for (size_t i = 0; i < l->n; i++) {
@@ -268,10 +269,30 @@ static void mark_notes(page_model *m) {
       if (ln->page == page && m->zones[i] == ZONE_BODY && ln->top > last_body && number && ln->top - 1 < zone_top)
         zone_top = ln->top - 1;
     }
+    /* Small type above the first number (or on a page without one) is the
+     * rest of the previous page's last note when that page had notes and
+     * the lines are plain text; with columns (column gaps, or two pieces of
+     * text on one baseline) it is a table. */
+    bool continues = notes_before;
+    for (size_t i = 0; i < l->n && continues; i++) {
+      const ah_line *ln = &l->items[i];
+      if (ln->page != page || m->zones[i] != ZONE_BODY || ln->size >= m->body_size * 0.9 || ln->top <= last_body ||
+          ln->top > zone_top)
+        continue;
+      if (strchr(m->texts[i], '\t')) continues = false;
+      for (size_t j = i + 1; j < l->n && continues; j++)
+        if (l->items[j].page == page && m->zones[j] == ZONE_BODY && near(l->items[j].base, ln->base, 1.5) &&
+            l->items[j].size < m->body_size * 0.9)
+          continues = false;
+    }
+    notes_before = false;
     for (size_t i = 0; i < l->n; i++) {
       const ah_line *ln = &l->items[i];
-      if (ln->page == page && m->zones[i] == ZONE_BODY && ln->size < m->body_size * 0.9 && ln->top > zone_top)
+      if (ln->page != page || m->zones[i] != ZONE_BODY || ln->size >= m->body_size * 0.9) continue;
+      if (ln->top > zone_top || (continues && ln->top > last_body)) {
         m->zones[i] = ZONE_NOTE;
+        notes_before = true;
+      }
     }
   }
 }

@@ -77,6 +77,62 @@ static ah_lines make_document(void) {
 
 static char *block_text(const ah_flow *f, size_t i) { return ah_spans_text(&f->items[i].spans); }
 
+/* Two pages: a note at the foot of page 1; at the foot of page 2 small type
+ * without a number, either a plain line (the note runs on) or a row of two
+ * cells on one baseline (a table that ends the page). */
+static ah_lines make_run_on(bool table) {
+  ah_lines l = {0};
+  l.pages = 2;
+  l.page_width = 558.4;
+  l.page_height = 771.0;
+  add(&l, 0, LEFT, 237, 268, 12.79, "2210", AH_STYLE_BOLD);
+  y = 297;
+  body(&l, 0, "Vraag 1", 235);
+  add(&l, 0, LEFT, 300, y, BODY, "Wat staat er", 0);
+  ah_spans_add(&l.items[l.n - 1].spans, "1", 1, AH_STYLE_SUP);
+  ah_spans_add(&l.items[l.n - 1].spans, "?", 1, 0);
+  y += 9.58;
+  add(&l, 0, LEFT, 206, 655, 4.49, "1", 0);
+  add(&l, 0, 208.9, 480, 658, 6.93, "Een lange noot die op de volgende", 0);
+  add(&l, 0, LEFT, 410, 737, 9.06, "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel", 0);
+  y = 36;
+  body(&l, 1, "Antwoord 1", 240);
+  body(&l, 1, "Dit staat er.", 300);
+  if (table) {
+    add(&l, 1, LEFT, 250, 100, 6.93, "Jaar", 0);
+    add(&l, 1, 300, 330, 100, 6.93, "2024", 0);
+  } else {
+    add(&l, 1, 208.9, 400, 100, 6.93, "bladzijde verder gaat.", 0);
+  }
+  add(&l, 1, LEFT, 410, 737, 9.06, "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel", 0);
+  return l;
+}
+
+static void test_note_runs_on(void) {
+  for (int table = 0; table < 2; table++) {
+    ah_lines l = make_run_on(table);
+    ah_flow f;
+    ah_error err = {0};
+    CHECK_INT(ah_layout(&l, &f, &err), 0);
+    size_t notes = 0, tables = 0;
+    for (size_t i = 0; i < f.n; i++) {
+      char *t = block_text(&f, i);
+      if (f.items[i].kind == AH_BLOCK_NOTE) {
+        notes++;
+        CHECK_STR(t, table ? "Een lange noot die op de volgende" : "Een lange noot die op de volgende bladzijde verder gaat.");
+      } else if (f.items[i].kind == AH_BLOCK_TABLE) {
+        tables++;
+        CHECK_STR(t, "Jaar\t2024");
+      }
+      free(t);
+    }
+    CHECK_INT(notes, 1);
+    CHECK_INT(tables, table ? 1 : 0);
+    ah_flow_free(&f);
+    ah_lines_free(&l);
+  }
+}
+
 int main(void) {
   ah_lines l = make_document();
   ah_flow f;
@@ -131,6 +187,8 @@ int main(void) {
   CHECK(raised);
   ah_flow_free(&f);
   ah_lines_free(&l);
+
+  test_note_runs_on();
 
   /* no text at all: a scanned PDF */
   ah_lines empty = {0};
