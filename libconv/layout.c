@@ -436,15 +436,17 @@ void ah_join_line(ah_spans *para, ah_buf *text, const ah_spans *next, const char
   ah_buf_puts(text, next_text);
 }
 
-/* A bullet glyph, or a dash or "o" used as one, followed by a space or by
- * the wide gap of a hanging indent (a tab from the source stage). */
+/* A bullet glyph, or a dash or "o" used as one before the wide gap of a
+ * hanging indent (a tab from the source stage).  A dash followed by an
+ * ordinary space is a dash of the running text that fell at a line start
+ * ("– Jeugd, Preventie en Sport"), not a list. */
 static bool starts_with_bullet(const char *t) {
   size_t n = ah_bullet_glyph_length(t);
   if (n) return t[n] != 0;
   static const char *const stand_ins[] = {"\xE2\x80\x93", "-", "o", NULL};
   for (int i = 0; stand_ins[i]; i++) {
     n = strlen(stand_ins[i]);
-    if (strncmp(t, stand_ins[i], n) == 0 && (t[n] == ' ' || t[n] == '\t')) return true;
+    if (strncmp(t, stand_ins[i], n) == 0 && t[n] == '\t') return true;
   }
   return false;
 }

@@ -131,15 +131,17 @@ static void emit_line(const glyph *g, size_t n, int page, ah_lines *out) {
   line.bold = all_bold;
   /* The first word, the unit that could have moved up to the line before.
    * A word ending in a hyphen or dash before a space ("IT- beheer",
-   * "simulatie- en") goes with the next: a line ending in that hyphen would
-   * read as a hyphenation, so typesetters (ahconv's own among them) keep
-   * the two together. */
+   * "simulatie- en"), or a dash standing alone ("– Physical"), goes with
+   * the next: a line ending in that hyphen would read as a hyphenation, and
+   * line breaking rules keep a dash off the end of a line, so typesetters
+   * (ahconv's own among them) keep the two together. */
   size_t word_end = n;
   bool bound = false;
   for (size_t i = 1; i < n; i++) {
     if (!is_space(g[i].ch)) continue;
     bool dash = g[i - 1].ch == '-' || g[i - 1].ch == 0x2013 || g[i - 1].ch == 0x2014;
-    if (dash && !bound && i > 1) {
+    /* i > 1: "IT- beheer"; i == 1: a dash standing alone ("– Physical") */
+    if (dash && !bound) {
       bound = true;
       continue;
     }

@@ -384,10 +384,21 @@ int ah_structure(ah_doc *doc, ah_flow *flow, ah_error *err) {
   ah_buf_free(&intro);
 
   if (ns.n) {
+    /* notes in number order, whatever the order they were printed in (a
+     * note stands on the page of its first marker, which need not follow
+     * the numbers); equal numbers keep their order */
+    size_t *order = ah_xmalloc(ns.n * sizeof *order), n_order = 0;
+    for (size_t i = 0; i < flow->n; i++)
+      if (flow->items[i].kind == AH_BLOCK_NOTE) order[n_order++] = i;
+    for (size_t i = 1; i < n_order; i++) /* insertion sort: stable, few notes */
+      for (size_t k = i; k > 0 && flow->items[order[k - 1]].note_number > flow->items[order[k]].note_number; k--) {
+        size_t t = order[k];
+        order[k] = order[k - 1];
+        order[k - 1] = t;
+      }
     ah_node *noten = ah_node_append(root, AH_NODE_NOTEN);
-    for (size_t i = 0; i < flow->n; i++) {
-      ah_block *b = &flow->items[i];
-      if (b->kind != AH_BLOCK_NOTE) continue;
+    for (size_t o = 0; o < n_order; o++) {
+      ah_block *b = &flow->items[order[o]];
       ah_node *noot = ah_node_append(noten, AH_NODE_NOOT);
       noot->note = b->note_number;
       char num[16];
@@ -397,6 +408,7 @@ int ah_structure(ah_doc *doc, ah_flow *flow, ah_error *err) {
       ah_node *para = ah_node_append(noot, AH_NODE_PARAGRAPH);
       add_inlines(para, &b->spans, 0, &ns);
     }
+    free(order);
   }
   free(note_numbers);
 

@@ -146,6 +146,13 @@ static void splice(rich *r, size_t at, size_t removed, const char *s) {
   }
 }
 
+/* Any of `set` in the n bytes at s. */
+static bool strpbrk_n(const char *s, size_t n, const char *set) {
+  for (size_t i = 0; i < n; i++)
+    if (strchr(set, s[i])) return true;
+  return false;
+}
+
 /* Where a line may end: at a space, and inside a web address after one of
  * its punctuation marks (the reader glues an address broken there back
  * together).  Nowhere else.  Unicode's line breaking also allows a break
@@ -169,6 +176,16 @@ static void limit_breaks(rich *r) {
     bool dash = t[k - 1] == '-' || (k >= 3 && (!memcmp(t + k - 3, "\xE2\x80\x93", 3) ||
                                                !memcmp(t + k - 3, "\xE2\x80\x94", 3)));
     if (t[k] == ' ' && dash) splice(r, k, 1, NNBSP);
+  }
+  /* "…/moties/ detail?id=…": a line break after an address, before a word
+   * that looks like more of it, would be read as the address going on */
+  for (size_t u = 0; u < r->n_urls; u++) {
+    size_t k = r->url_to[u];
+    const char *t = r->text.data;
+    if (k >= r->text.len || t[k] != ' ') continue;
+    size_t w = strcspn(t + k + 1, " ");
+    if (w && memchr(t + k + 1, '/', w) == NULL && !strpbrk_n(t + k + 1, w, "%=&_?")) continue;
+    splice(r, k, 1, "\xC2\xA0");
   }
   /* every other break opportunity not after a space goes */
   glong chars = g_utf8_strlen(r->text.data ? r->text.data : "", (gssize)r->text.len);

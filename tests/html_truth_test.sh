@@ -2,7 +2,8 @@
 # HTML reader against the hand-checked truth: every truth JSON of the shared
 # corpus is written as a page in the official HTML markup (truth_to_html.py),
 # converted by the CLI and scored with ahscore. The pages say exactly what the
-# truth says, so the bars are (almost) perfect.
+# truth says, so the bars are (almost) perfect.  Each page is also typeset as
+# a clean PDF and read back.
 # usage: html_truth_test.sh SOURCE_DIR BUILD_DIR
 # Exit 77 (ctest: skipped) when ../shared is not beside the checkout.
 set -u
@@ -29,5 +30,16 @@ rc=$?
 cat "$tmp/ahscore.out"
 if [ "$rc" -ne 0 ]; then echo "FAIL: ahscore below the minimums for the HTML pages"; status=1; fi
 if grep -q 'ERROR' "$tmp/ahscore.out"; then echo "FAIL: a page did not convert"; status=1; fi
-[ "$status" -eq 0 ] && echo "html truth: all pages pass"
+# The same pages as clean PDFs: one paragraph per answer, so paragraphs run
+# over pages and notes; they must read back to the same XML.
+for page in "$tmp/"*.html; do
+  "$build/tools/ahconv" convert -o "$tmp/page.xml" "$page" &&
+    "$build/tools/ahconv" convert -f pdf -o "$tmp/page.pdf" "$page" &&
+    "$build/tools/ahconv" convert -o "$tmp/again.xml" "$tmp/page.pdf" || { echo "FAIL: convert $page"; status=1; continue; }
+  if ! diff <(grep -v '<bron ' "$tmp/page.xml" | sed 's/ pagina="[^"]*"//') \
+            <(grep -v '<bron ' "$tmp/again.xml" | sed 's/ pagina="[^"]*"//') >"$tmp/diff"; then
+    echo "FAIL: the clean PDF of $(basename "$page") reads back differently"; head -6 "$tmp/diff"; status=1
+  fi
+done
+[ "$status" -eq 0 ] && echo "html truth: all pages pass, and their clean PDFs read back the same"
 exit "$status"
