@@ -209,6 +209,68 @@ static void walk(inputs *in, const char *dir, const char *subdir, const char *ou
   free(names);
 }
 
+/* ---- a string index: archives have tens of thousands of inputs ---------- */
+
+typedef struct {
+  char **keys;   /* NULL: empty slot */
+  size_t *vals;
+  size_t cap, n; /* cap a power of two, kept under half full */
+} index_map;
+
+static size_t hash(const char *s) {
+  size_t h = 1469598103934665603u; /* FNV-1a */
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+  return h;
+}
+
+static void index_put(index_map *m, const char *key, size_t val);
+
+static void index_grow(index_map *m) {
+  index_map bigger = {0};
+  bigger.cap = m->cap ? m->cap * 2 : 256;
+  bigger.keys = calloc(bigger.cap, sizeof *bigger.keys);
+  bigger.vals = calloc(bigger.cap, sizeof *bigger.vals);
+  if (!bigger.keys || !bigger.vals) {
+    fputs("ahconv: out of memory\n", stderr);
+    exit(2);
+  }
+  for (size_t i = 0; i < m->cap; i++)
+    if (m->keys[i]) {
+      index_put(&bigger, m->keys[i], m->vals[i]);
+      free(m->keys[i]);
+    }
+  free(m->keys);
+  free(m->vals);
+  *m = bigger;
+}
+
+static void index_put(index_map *m, const char *key, size_t val) {
+  if (2 * (m->n + 1) > m->cap) index_grow(m);
+  size_t i = hash(key) & (m->cap - 1);
+  while (m->keys[i] && strcmp(m->keys[i], key) != 0) i = (i + 1) & (m->cap - 1);
+  if (!m->keys[i]) {
+    m->keys[i] = xstrdup(key);
+    m->n++;
+  }
+  m->vals[i] = val;
+}
+
+static bool index_get(const index_map *m, const char *key, size_t *val) {
+  if (!m->cap) return false;
+  for (size_t i = hash(key) & (m->cap - 1); m->keys[i]; i = (i + 1) & (m->cap - 1))
+    if (strcmp(m->keys[i], key) == 0) {
+      *val = m->vals[i];
+      return true;
+    }
+  return false;
+}
+
+static void index_free(index_map *m) {
+  for (size_t i = 0; i < m->cap; i++) free(m->keys[i]);
+  free(m->keys);
+  free(m->vals);
+}
+
 /* ---- the state file: who wrote which output ----------------------------- */
 
 typedef struct {
@@ -221,7 +283,9 @@ typedef struct {
 typedef struct {
   claim *items;
   size_t n, cap;
-  int fd; /* appended to, synced per claim */
+  index_map by_input;  /* "format \t input" -> claim */
+  index_map by_output; /* output -> claim (check: a claim may have moved on) */
+  int fd;              /* appended to */
 } state;
 
 #define STATE_NAME ".ahconv-state"
@@ -264,16 +328,22 @@ static bool parse_claim(char *line, claim *c) {
   return true;
 }
 
+static char *input_key(const char *format, const char *path) { return join(format, path); }
+
 static void add_claim(state *s, claim c) {
   /* a later claim for the same input replaces the earlier one */
-  for (size_t i = 0; i < s->n; i++)
-    if (strcmp(s->items[i].input, c.input) == 0 && strcmp(s->items[i].format, c.format) == 0) {
-      free_claim(&s->items[i]);
-      s->items[i] = c;
-      return;
-    }
-  if (s->n == s->cap) s->items = xrealloc(s->items, (s->cap = s->cap ? s->cap * 2 : 64) * sizeof *s->items);
-  s->items[s->n++] = c;
+  char *key = input_key(c.format, c.input);
+  size_t i;
+  if (index_get(&s->by_input, key, &i)) {
+    free_claim(&s->items[i]);
+  } else {
+    if (s->n == s->cap) s->items = xrealloc(s->items, (s->cap = s->cap ? s->cap * 2 : 64) * sizeof *s->items);
+    i = s->n++;
+    index_put(&s->by_input, key, i);
+  }
+  s->items[i] = c;
+  if (*c.output) index_put(&s->by_output, c.output, i);
+  free(key);
 }
 
 static int load_state(state *s, const char *outdir) {
@@ -299,15 +369,17 @@ static int load_state(state *s, const char *outdir) {
 }
 
 static const claim *claim_of_input(const state *s, const char *path, const char *format) {
-  for (size_t i = 0; i < s->n; i++)
-    if (strcmp(s->items[i].input, path) == 0 && strcmp(s->items[i].format, format) == 0) return &s->items[i];
-  return NULL;
+  char *key = input_key(format, path);
+  size_t i;
+  bool found = index_get(&s->by_input, key, &i);
+  free(key);
+  return found ? &s->items[i] : NULL;
 }
 
 static const claim *claim_of_output(const state *s, const char *output) {
-  for (size_t i = 0; i < s->n; i++)
-    if (*s->items[i].output && strcmp(s->items[i].output, output) == 0) return &s->items[i];
-  return NULL;
+  size_t i;
+  if (!index_get(&s->by_output, output, &i) || strcmp(s->items[i].output, output) != 0) return NULL;
+  return &s->items[i];
 }
 
 static int append_claim(state *s, const claim *c) {
@@ -468,6 +540,7 @@ typedef struct {
   state st;
   char *tmpdir;
   size_t done, failed, skipped;
+  index_map taken; /* output names given in this run -> input */
   double started;
   long max_rss_kb;
 } run;
@@ -497,9 +570,8 @@ static char *choose_name(run *r, size_t index) {
     else snprintf(name, sizeof name, "%s-%d%s", base, k, r->ext);
     char *rel = join(it->subdir, name);
     const claim *owner = claim_of_output(&r->st, rel);
-    bool taken_in_run = false;
-    for (size_t j = 0; j < index && !taken_in_run; j++)
-      taken_in_run = r->in.items[j].output && strcmp(r->in.items[j].output, rel) == 0;
+    size_t by;
+    bool taken_in_run = index_get(&r->taken, rel, &by) && by < index;
     char *full = join(r->outdir, rel);
     bool foreign = !owner && access(full, F_OK) == 0;
     free(full);
@@ -534,6 +606,7 @@ static void commit(run *r, size_t index) {
     return;
   }
   it->output = choose_name(r, index);
+  index_put(&r->taken, it->output, index);
   char *full = join(r->outdir, it->output);
   char *dir = xstrdup(full);
   *strrchr(dir, '/') = 0;
@@ -682,6 +755,7 @@ static void mark_skipped(run *r) {
     it->state = DONE;
     it->ok = false;
     it->output = xstrdup(c->output);
+    index_put(&r->taken, c->output, i);
     it->sha256 = xstrdup(c->sha256);
     it->id = xstrdup(c->id);
     it->vragen = c->vragen;
@@ -919,6 +993,9 @@ static void free_run(run *r) {
   free(r->in.items);
   for (size_t i = 0; i < r->st.n; i++) free_claim(&r->st.items[i]);
   free(r->st.items);
+  index_free(&r->st.by_input);
+  index_free(&r->st.by_output);
+  index_free(&r->taken);
   if (r->st.fd > 0) close(r->st.fd);
   free(r->tmpdir);
 }
