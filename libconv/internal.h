@@ -171,6 +171,8 @@ void ah_append_inline_text(ah_node *parent, const char *text);
 /* text utilities (text.c) */
 char *ah_normalize_space(const char *s); /* collapse runs of white space, trim */
 bool ah_starts_with(const char *s, const char *prefix);
+/* Nothing but ASCII digits, and at least one. */
+bool ah_is_digits(const char *s);
 /* Bytes of a bullet glyph at t (•, ▪, …), 0 if none. */
 size_t ah_bullet_glyph_length(const char *t);
 

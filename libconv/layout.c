@@ -41,12 +41,6 @@ typedef struct {
 
 static bool near(double a, double b, double tol) { return fabs(a - b) <= tol; }
 
-static bool all_digits(const char *s) {
-  if (!*s) return false;
-  for (; *s; s++)
-    if (!isdigit((unsigned char)*s)) return false;
-  return true;
-}
 
 /* Font size carrying the most characters: the running text. */
 static double find_body_size(const ah_lines *l, char **texts) {
@@ -189,7 +183,7 @@ static void mark_masthead(page_model *m, ah_flow *flow) {
   ptrdiff_t number_line = -1;
   for (size_t i = 0; i < l->n && l->items[i].page == 0; i++) {
     const ah_line *ln = &l->items[i];
-    if (all_digits(m->texts[i]) && ln->size > m->body_size * 1.2 && ln->size < m->body_size * 3 &&
+    if (ah_is_digits(m->texts[i]) && ln->size > m->body_size * 1.2 && ln->size < m->body_size * 3 &&
         ln->x0 > l->page_width * 0.2) {
       number_line = (ptrdiff_t)i;
       break;
@@ -234,7 +228,7 @@ static void mark_footer_and_colophon(page_model *m, ah_flow *flow) {
         }
     }
     /* a bare page number at the foot of the page */
-    if (ln->base > l->page_height * 0.9 && all_digits(t)) m->zones[i] = ZONE_FURNITURE;
+    if (ln->base > l->page_height * 0.9 && ah_is_digits(t)) m->zones[i] = ZONE_FURNITURE;
   }
   for (size_t i = 0; i < l->n; i++) {
     const ah_line *ln = &l->items[i];
@@ -263,9 +257,9 @@ static void mark_notes(page_model *m) {
     double zone_top = HUGE_VAL;
     for (size_t i = 0; i < l->n; i++) {
       const ah_line *ln = &l->items[i];
-      bool number = (ln->size < m->body_size * 0.7 && all_digits(m->texts[i])) ||
+      bool number = (ln->size < m->body_size * 0.7 && ah_is_digits(m->texts[i])) ||
                     (ln->size < m->body_size * 0.9 && ln->spans.n > 1 && (ln->spans.items[0].style & AH_STYLE_SUP) &&
-                     all_digits(ln->spans.items[0].text));
+                     ah_is_digits(ln->spans.items[0].text));
       if (ln->page == page && m->zones[i] == ZONE_BODY && ln->top > last_body && number && ln->top - 1 < zone_top)
         zone_top = ln->top - 1;
     }
@@ -531,12 +525,12 @@ static void build_notes(page_model *m, ah_flow *flow) {
       const ah_line *ln = &l->items[i];
       if (ln->page != page || m->zones[i] != ZONE_NOTE) continue;
       const char *t = m->texts[i];
-      if (all_digits(t)) continue; /* consumed by the text line it stands beside */
+      if (ah_is_digits(t)) continue; /* consumed by the text line it stands beside */
       int number = 0;
       /* a number object that overlaps this line vertically, left of it */
       for (size_t j = 0; j < l->n; j++) {
         const ah_line *nl = &l->items[j];
-        if (nl->page != page || m->zones[j] != ZONE_NOTE || !all_digits(m->texts[j])) continue;
+        if (nl->page != page || m->zones[j] != ZONE_NOTE || !ah_is_digits(m->texts[j])) continue;
         if (nl->x1 <= ln->x0 + 1 && nl->top < ln->base && nl->base > ln->top - 1 && nl->size < ln->size) {
           number = atoi(m->texts[j]);
           break;
@@ -546,7 +540,7 @@ static void build_notes(page_model *m, ah_flow *flow) {
       size_t start = 0;
       /* or the number is the raised first span of the line itself */
       if (!number && ln->spans.n && (ln->spans.items[0].style & AH_STYLE_SUP) &&
-          all_digits(ln->spans.items[0].text)) {
+          ah_is_digits(ln->spans.items[0].text)) {
         number = atoi(ln->spans.items[0].text);
         start = 1;
       }

@@ -146,12 +146,6 @@ static char *subtree_text(const xmlNode *n) {
   return t;
 }
 
-static bool digits_only(const char *s) {
-  if (!*s) return false;
-  for (; *s; s++)
-    if (!isdigit((unsigned char)*s)) return false;
-  return true;
-}
 
 /* ---- blocks ------------------------------------------------------------- */
 
@@ -262,7 +256,7 @@ static void add_note(walker *w, const xmlNode *item, int fallback_number) {
   int number = fallback_number;
   if (num_el) {
     char *t = subtree_text(num_el);
-    if (digits_only(t)) number = atoi(t);
+    if (ah_is_digits(t)) number = atoi(t);
     free(t);
   }
   open_block(w, AH_BLOCK_NOTE);
@@ -335,7 +329,7 @@ static void walk_element(walker *w, const xmlNode *n) {
   if (has_class(n, "kamervraagnummer") || (is(n, "p") && has_class(n, "nummer"))) {
     /* the number line of older pages: metadata, not text of the omschrijving */
     char *t = subtree_text(n);
-    if (digits_only(t) && !w->flow->nummer) w->flow->nummer = atoi(t);
+    if (ah_is_digits(t) && !w->flow->nummer) w->flow->nummer = atoi(t);
     free(t);
     return;
   }
@@ -345,7 +339,7 @@ static void walk_element(walker *w, const xmlNode *n) {
   }
   if (is_note_marker(n)) {
     char *t = subtree_text(n);
-    if (digits_only(t)) {
+    if (ah_is_digits(t)) {
       ah_block *b = w->open ? block_at(w, w->open) : open_block(w, AH_BLOCK_PARA);
       ah_spans_add(&b->spans, t, strlen(t), AH_STYLE_NOTEREF);
     }
@@ -407,7 +401,7 @@ static bool leading_raised_number(const ah_block *b, int *number, size_t *span) 
     const ah_span *s = &b->spans.items[i];
     char *t = ah_normalize_space(s->text);
     bool blank = !*t;
-    bool num = (s->style & (AH_STYLE_SUP | AH_STYLE_NOTEREF)) && digits_only(t);
+    bool num = (s->style & (AH_STYLE_SUP | AH_STYLE_NOTEREF)) && ah_is_digits(t);
     if (num) *number = atoi(t), *span = i;
     free(t);
     if (!blank) return num && i + 1 < b->spans.n;
@@ -420,8 +414,8 @@ static bool leading_raised_number(const ah_block *b, int *number, size_t *span) 
 static void find_plain_notes(ah_flow *flow) {
   for (size_t i = 0; i < flow->n; i++) {
     ah_block *b = &flow->items[i];
-    int number;
-    size_t span;
+    int number = 0;
+    size_t span = 0;
     if (b->kind != AH_BLOCK_PARA || !leading_raised_number(b, &number, &span)) continue;
     bool marked = false;
     for (size_t j = 0; j < i && !marked; j++) {

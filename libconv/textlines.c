@@ -64,19 +64,13 @@ static bool has_line_breaks(const ah_block *b) {
   return false;
 }
 
-static bool digits_only(const char *s) {
-  if (!*s) return false;
-  for (; *s; s++)
-    if (!isdigit((unsigned char)*s)) return false;
-  return true;
-}
 
 /* "ah-tk-20232024-1178" */
 static bool is_publication_id(const char *t) {
   if (strncmp(t, "ah-tk-", 6) != 0 && strncmp(t, "ah-ek-", 6) != 0) return false;
   for (int i = 6; i < 14; i++)
     if (!isdigit((unsigned char)t[i])) return false;
-  return t[14] == '-' && digits_only(t + 15);
+  return t[14] == '-' && ah_is_digits(t + 15);
 }
 
 static bool is_running_footer(const char *t) {
@@ -114,7 +108,7 @@ static void read_masthead(ah_flow *flow, const char *t) {
         flow->vergaderjaar = ah_strdup(v);
       }
     }
-  } else if (digits_only(t) && strlen(t) > 1) {
+  } else if (ah_is_digits(t) && strlen(t) > 1) {
     flow->nummer = atoi(t); /* the chamber's big digit is one character */
   } else if (!flow->kamer && strcmp(t, "Tweede Kamer der Staten-Generaal") == 0) {
     flow->kamer = ah_strdup("tk");
@@ -223,7 +217,7 @@ static void take_line(rebuild *r, ah_spans *line) {
   }
   char *raw = ah_spans_text(line);
   char *text = ah_normalize_space(raw);
-  bool page_number = r->page_number_next && digits_only(text);
+  bool page_number = r->page_number_next && ah_is_digits(text);
   r->page_number_next = false;
   size_t note_skip;
   if (!*text) {

@@ -1,6 +1,8 @@
 /* util.c — growing buffers, strings, spans and error values used by every stage. */
 #include "internal.h"
 
+#include <ctype.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -176,4 +178,11 @@ size_t ah_bullet_glyph_length(const char *t) {
   for (int i = 0; glyphs[i]; i++)
     if (ah_starts_with(t, glyphs[i])) return strlen(glyphs[i]);
   return 0;
+}
+
+bool ah_is_digits(const char *s) {
+  if (!*s) return false;
+  for (; *s; s++)
+    if (!isdigit((unsigned char)*s)) return false;
+  return true;
 }

@@ -114,40 +114,26 @@ else
   fail "rerun after SIGKILL differs"
 fi
 
-# 6. SIGINT: stops, removes its temporary files, writes its report
-rm -f "$tmp/fifo/single.pdf"
-mkfifo "$tmp/fifo/single.pdf"
-"$ahconv" batch -j2 --quiet -o "$tmp/I" "$tmp/in/first" "$tmp/fifo/single.pdf" "$tmp/in/second" 2>"$tmp/err" &
-pid=$!
-pids+=("$pid")
-exec 3>"$tmp/fifo/single.pdf"
-kill -INT "$pid"
-wait "$pid"
-rc=$?
-exec 3>&-
-if [ "$rc" -eq 130 ] && [ ! -e "$tmp/I/.ahconv-tmp" ] && [ -s "$tmp/I/ahconv-report.csv" ] &&
-   grep -q 'interrupted' "$tmp/err"; then
-  pass "SIGINT: exit 130, no temporary files, a report"
-else
-  fail "SIGINT: exit $rc, $(ls -a "$tmp/I"), $(cat "$tmp/err")"
-fi
-
-# SIGTERM: the same, exit 143
-rm -f "$tmp/fifo/single.pdf"
-mkfifo "$tmp/fifo/single.pdf"
-"$ahconv" batch -j2 --quiet -o "$tmp/T" "$tmp/in/first" "$tmp/fifo/single.pdf" "$tmp/in/second" 2>"$tmp/err" &
-pid=$!
-pids+=("$pid")
-exec 3>"$tmp/fifo/single.pdf"
-kill -TERM "$pid"
-wait "$pid"
-rc=$?
-exec 3>&-
-if [ "$rc" -eq 143 ] && [ ! -e "$tmp/T/.ahconv-tmp" ] && [ -s "$tmp/T/ahconv-report.csv" ]; then
-  pass "SIGTERM: exit 143, no temporary files, a report"
-else
-  fail "SIGTERM: exit $rc, $(ls -a "$tmp/T"), $(cat "$tmp/err")"
-fi
+# 6. SIGINT and SIGTERM: stop, remove the temporary files, write the report
+stop_with() {  # SIGNAL EXIT_STATUS OUTDIR
+  rm -f "$tmp/fifo/single.pdf"
+  mkfifo "$tmp/fifo/single.pdf"
+  "$ahconv" batch -j2 --quiet -o "$3" "$tmp/in/first" "$tmp/fifo/single.pdf" "$tmp/in/second" 2>"$tmp/err" &
+  local pid=$! rc
+  pids+=("$pid")
+  exec 3>"$tmp/fifo/single.pdf"
+  kill -"$1" "$pid"
+  wait "$pid"
+  rc=$?
+  exec 3>&-
+  if [ "$rc" -eq "$2" ] && [ ! -e "$3/.ahconv-tmp" ] && [ -s "$3/ahconv-report.csv" ] && grep -q 'not done' "$tmp/err"; then
+    pass "SIG$1: exit $2, no temporary files, a report"
+  else
+    fail "SIG$1: exit $rc, $(ls -a "$3"), $(cat "$tmp/err")"
+  fi
+}
+stop_with INT 130 "$tmp/I"
+stop_with TERM 143 "$tmp/T"
 
 # 7. progress: on a terminal only (script(1) gives the run one)
 "$ahconv" batch -j2 -o "$tmp/P" "$tmp/in/first" 2>"$tmp/err"
