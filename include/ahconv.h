@@ -47,7 +47,9 @@ typedef enum {
   AH_ERROR_ENCRYPTED,   /* PDF needs a password */
   AH_ERROR_NOT_AANHANGSEL, /* readable, but no Aanhangsel structure found */
   AH_ERROR_USAGE,       /* invalid argument passed to the API */
-  AH_ERROR_NOMEM
+  AH_ERROR_NOMEM,       /* out of memory */
+  AH_ERROR_RENDER,      /* a library ahconv renders with failed (cairo, Pango, libxml2's writer) */
+  AH_ERROR_COMPRESS     /* zlib could not compress the output */
 } ah_status;
 
 /* A caller-owned error value: pass a pointer to one (or NULL) to any

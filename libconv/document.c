@@ -5,10 +5,17 @@
  * comes from the content (PDF magic, or markup that looks like HTML), never
  * from the file name.
  */
-#include "internal.h"
+#include "document.h"
+#include "gzip.h"
 #include "io.h"
+#include "layout.h"
+#include "source_html.h"
+#include "source_pdf.h"
+#include "structure.h"
 
+#include <assert.h>
 #include <glib.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,32 +46,31 @@ static char *base_name(const char *path) {
   return ah_strdup(slash ? slash + 1 : path);
 }
 
-/* The flow's furniture becomes the document's; the id carries chamber, year
- * and number too, so it fills what the masthead or the head meta lacked. */
-static void take_furniture(ah_doc *doc, ah_flow *flow) {
-  doc->pages = flow->pages;
-  doc->id = flow->id, flow->id = NULL;
-  doc->kamer = flow->kamer, flow->kamer = NULL;
-  doc->vergaderjaar = flow->vergaderjaar, flow->vergaderjaar = NULL;
-  doc->nummer = flow->nummer;
-  if (doc->id && strlen(doc->id) > 15) {
-    if (!doc->kamer) doc->kamer = ah_strndup(doc->id + 3, 2);
-    if (!doc->vergaderjaar) {
-      char y[10];
-      memcpy(y, doc->id + 6, 4);
-      y[4] = '-';
-      memcpy(y + 5, doc->id + 10, 4);
-      y[9] = 0;
-      doc->vergaderjaar = ah_strdup(y);
-    }
-    if (!doc->nummer) doc->nummer = atoi(doc->id + 15);
-  }
+/* The facts the rendition printed become the document's; the id fills in
+ * what the masthead or the head meta left out. */
+static void take_meta(ah_doc *doc, ah_docmeta *meta) {
+  ah_docmeta_complete_from_id(meta);
+  doc->meta = *meta;
+  memset(meta, 0, sizeof *meta);
+  const char *kamer = ah_kamer_code(doc->meta.kamer);
+  doc->kamer_code = kamer ? ah_strdup(kamer) : NULL;
+  doc->vergaderjaar = doc->meta.session.first ? ah_session_string(&doc->meta.session) : NULL;
 }
 
-static ah_doc *build(ah_doc *doc, ah_flow *flow, ah_error *err) {
-  take_furniture(doc, flow);
-  int rc = ah_structure(doc, flow, err);
+static ah_doc *build(ah_doc *doc, ah_flow *flow, ah_docmeta *meta, ah_error *err) {
+  take_meta(doc, meta);
+  int rc = ah_structure(doc->root, flow, &doc->dates, err);
   ah_flow_free(flow);
+#ifndef NDEBUG
+  if (rc == 0) {
+    ah_buf why = {0};
+    if (ah_node_check(doc->root, &why)) {
+      fprintf(stderr, "ahconv: tree check failed: %s\n", why.data);
+      assert(!"the tree breaks its invariants");
+    }
+    ah_buf_free(&why);
+  }
+#endif
   return rc == 0 ? doc : NULL;
 }
 
@@ -72,22 +78,26 @@ static ah_doc *open_pdf(ah_doc *doc, const unsigned char *data, size_t len, ah_e
   ah_lines lines;
   if (ah_source_pdf(data, len, &lines, err) != 0) return NULL;
   ah_flow flow;
-  int rc = ah_layout(&lines, &flow, err);
+  ah_docmeta meta = {0};
+  int rc = ah_layout(&lines, &flow, &meta, err);
   ah_lines_free(&lines);
   if (rc != 0) {
     ah_flow_free(&flow);
+    ah_docmeta_free(&meta);
     return NULL;
   }
-  return build(doc, &flow, err);
+  return build(doc, &flow, &meta, err);
 }
 
 static ah_doc *open_html(ah_doc *doc, const unsigned char *data, size_t len, ah_error *err) {
   ah_flow flow;
-  if (ah_source_html(data, len, &flow, err) != 0) {
+  ah_docmeta meta = {0};
+  if (ah_source_html(data, len, &flow, &meta, err) != 0) {
     ah_flow_free(&flow);
+    ah_docmeta_free(&meta);
     return NULL;
   }
-  return build(doc, &flow, err);
+  return build(doc, &flow, &meta, err);
 }
 
 ah_doc *ah_doc_open_memory(const void *data, size_t len, const char *name, int options, ah_error *err) {
@@ -155,26 +165,24 @@ ah_doc *ah_doc_open_file(const char *path, int options, ah_error *err) {
 void ah_doc_free(ah_doc *doc) {
   if (!doc) return;
   ah_node_free_tree(doc->root);
-  free(doc->id);
-  free(doc->kamer);
+  ah_docmeta_free(&doc->meta);
+  free(doc->kamer_code);
   free(doc->vergaderjaar);
   free(doc->format);
   free(doc->source_name);
   g_free(doc->sha256);
-  free(doc->ingezonden);
-  free(doc->ontvangen);
   free(doc);
 }
 
-const char *ah_doc_id(const ah_doc *d) { return d ? d->id : NULL; }
-const char *ah_doc_kamer(const ah_doc *d) { return d ? d->kamer : NULL; }
+const char *ah_doc_id(const ah_doc *d) { return d ? d->meta.id : NULL; }
+const char *ah_doc_kamer(const ah_doc *d) { return d ? d->kamer_code : NULL; }
 const char *ah_doc_vergaderjaar(const ah_doc *d) { return d ? d->vergaderjaar : NULL; }
-int ah_doc_nummer(const ah_doc *d) { return d ? d->nummer : 0; }
-const char *ah_doc_ingezonden(const ah_doc *d) { return d ? d->ingezonden : NULL; }
-const char *ah_doc_ontvangen(const ah_doc *d) { return d ? d->ontvangen : NULL; }
+int ah_doc_nummer(const ah_doc *d) { return d ? d->meta.nummer : 0; }
+const char *ah_doc_ingezonden(const ah_doc *d) { return d && d->dates.sent[0] ? d->dates.sent : NULL; }
+const char *ah_doc_ontvangen(const ah_doc *d) { return d && d->dates.received[0] ? d->dates.received : NULL; }
 const char *ah_doc_source_format(const ah_doc *d) { return d ? d->format : NULL; }
 const char *ah_doc_source_name(const ah_doc *d) { return d ? d->source_name : NULL; }
 const char *ah_doc_sha256(const ah_doc *d) { return d ? d->sha256 : NULL; }
-int ah_doc_pages(const ah_doc *d) { return d ? d->pages : 0; }
+int ah_doc_pages(const ah_doc *d) { return d ? d->meta.pages : 0; }
 ah_node *ah_doc_root(const ah_doc *d) { return d ? d->root : NULL; }
 const char *ah_version(void) { return AHCONV_VERSION_STRING; }

@@ -4,13 +4,12 @@
  * or .html.gz); it is recognised by its magic bytes, never by its name.
  * The inflated size is capped so a small hostile file cannot exhaust memory.
  */
-#include "internal.h"
+#include "gzip.h"
+#include "caps.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
-
-#define MAX_INFLATED (256u * 1024u * 1024u)
 
 bool ah_is_gzip(const unsigned char *d, size_t len) { return len >= 2 && d[0] == 0x1f && d[1] == 0x8b; }
 
@@ -24,7 +23,7 @@ int ah_gunzip(const unsigned char *in, size_t len, unsigned char **out, size_t *
   memset(&zs, 0, sizeof zs);
   /* 16 + MAX_WBITS: gzip header and trailer, checked by zlib */
   if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) {
-    ah_error_set(err, AH_ERROR_NOMEM, "cannot start gzip decoder");
+    ah_error_set(err, AH_ERROR_NOMEM, "cannot start the gzip decoder (zlib)");
     return -1;
   }
   size_t cap = len * 4 + 4096, n = 0;
@@ -33,11 +32,11 @@ int ah_gunzip(const unsigned char *in, size_t len, unsigned char **out, size_t *
   int rc = Z_OK;
   while (rc != Z_STREAM_END) {
     if (n == cap) {
-      if (cap >= MAX_INFLATED) {
-        ah_error_set(err, AH_ERROR_DAMAGED, "gzip content larger than %u MiB", MAX_INFLATED >> 20);
+      if (cap >= AH_MAX_INFLATED_BYTES) {
+        ah_error_set(err, AH_ERROR_DAMAGED, "gzip content larger than %u MiB", AH_MAX_INFLATED_BYTES >> 20);
         goto fail;
       }
-      cap = cap * 2 > MAX_INFLATED ? MAX_INFLATED : cap * 2;
+      cap = cap * 2 > AH_MAX_INFLATED_BYTES ? AH_MAX_INFLATED_BYTES : cap * 2;
       buf = ah_xrealloc(buf, cap);
     }
     size_t in_left = len - (size_t)(zs.next_in - in);
@@ -73,7 +72,7 @@ int ah_gzip(const void *in, size_t len, unsigned char **out, size_t *out_len, ah
   z_stream zs;
   memset(&zs, 0, sizeof zs);
   if (deflateInit2(&zs, 9, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-    ah_error_set(err, AH_ERROR_NOMEM, "cannot start gzip encoder");
+    ah_error_set(err, AH_ERROR_COMPRESS, "cannot start the gzip encoder (zlib)");
     return -1;
   }
   size_t cap = deflateBound(&zs, (uLong)len) + 32;
@@ -87,7 +86,7 @@ int ah_gzip(const void *in, size_t len, unsigned char **out, size_t *out_len, ah
   deflateEnd(&zs);
   if (rc != Z_STREAM_END) {
     free(buf);
-    ah_error_set(err, AH_ERROR_NOMEM, "gzip compression failed");
+    ah_error_set(err, AH_ERROR_COMPRESS, len > 0x40000000u ? "output too large to compress in one piece" : "gzip compression failed (zlib)");
     return -1;
   }
   *out = buf;

@@ -6,19 +6,20 @@
  * leaves an existing file as it was.
  */
 #define _POSIX_C_SOURCE 200809L
-#include "internal.h"
 #include "io.h"
+#include "caps.h"
+#include "gzip.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
-/* Larger inputs are not Aanhangsel documents; refusing them bounds memory. */
-#define MAX_INPUT_BYTES (256u * 1024u * 1024u)
 
 int ah_read_file(const char *path, unsigned char **data, size_t *len, ah_error *err) {
   *data = NULL;
@@ -35,16 +36,16 @@ int ah_read_file(const char *path, unsigned char **data, size_t *len, ah_error *
     return -1;
   }
   size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 65536, n = 0;
-  if (cap > MAX_INPUT_BYTES + 1) {
-    ah_error_set(err, AH_ERROR_IO, "file too large (over %u MiB)", MAX_INPUT_BYTES >> 20);
+  if (cap > AH_MAX_INPUT_BYTES + 1) {
+    ah_error_set(err, AH_ERROR_IO, "file too large (over %u MiB)", AH_MAX_INPUT_BYTES >> 20);
     close(fd);
     return -1;
   }
   unsigned char *buf = ah_xmalloc(cap);
   for (;;) {
     if (n == cap) {
-      if (cap > MAX_INPUT_BYTES) {
-        ah_error_set(err, AH_ERROR_IO, "file too large (over %u MiB)", MAX_INPUT_BYTES >> 20);
+      if (cap > AH_MAX_INPUT_BYTES) {
+        ah_error_set(err, AH_ERROR_IO, "file too large (over %u MiB)", AH_MAX_INPUT_BYTES >> 20);
         free(buf);
         close(fd);
         return -1;
@@ -83,12 +84,34 @@ static int write_all(int fd, const void *data, size_t len) {
   return 0;
 }
 
-int ah_write_file_atomic(const char *path, const void *data, size_t len, ah_error *err) {
+/* A new file beside `path` ("path.tmp.XXXXXX"), created exclusively with
+ * mode 0666 so the process's umask applies as for any plain create: the
+ * library never changes the umask (that would race with other threads).
+ * The suffix mixes the time, the pid and a counter; a clash is retried. */
+static int create_temp(const char *path, char **tmp_out) {
   size_t plen = strlen(path);
-  char *tmp = ah_xmalloc(plen + 16);
+  char *tmp = ah_xmalloc(plen + 32);
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  unsigned long seed = (unsigned long)ts.tv_nsec ^ ((unsigned long)getpid() << 16) ^ (unsigned long)(uintptr_t)tmp;
+  for (int attempt = 0; attempt < 100; attempt++) {
+    seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+    snprintf(tmp, plen + 32, "%s.tmp.%06lx", path, (seed >> 33) & 0xFFFFFF);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd >= 0 || errno != EEXIST) {
+      *tmp_out = tmp;
+      return fd;
+    }
+  }
+  *tmp_out = tmp;
+  errno = EEXIST;
+  return -1;
+}
+
+int ah_write_file_atomic(const char *path, const void *data, size_t len, ah_error *err) {
+  char *tmp;
   /* the temporary name sits in the target's folder so rename stays atomic */
-  snprintf(tmp, plen + 16, "%s.tmp.XXXXXX", path);
-  int fd = mkstemp(tmp);
+  int fd = create_temp(path, &tmp);
   if (fd < 0) {
     ah_error_set(err, AH_ERROR_IO, "cannot write: %s", strerror(errno));
     free(tmp);
@@ -96,10 +119,6 @@ int ah_write_file_atomic(const char *path, const void *data, size_t len, ah_erro
   }
   int ok = write_all(fd, data, len) == 0 && fsync(fd) == 0;
   int saved = errno;
-  /* mkstemp makes 0600; give the file the mode a plain create would */
-  mode_t mask = umask(0);
-  umask(mask);
-  fchmod(fd, 0666 & ~mask);
   if (close(fd) != 0 && ok) ok = 0, saved = errno;
   if (ok && rename(tmp, path) != 0) ok = 0, saved = errno;
   if (!ok) {

@@ -19,12 +19,16 @@
  * from the footer line, the note zone starts at the first note number, the
  * masthead ends at the number in large type).
  */
-#include "internal.h"
+#include "layout.h"
+#include "lexicon.h"
+#include "paragraphs.h"
+#include "typography.h"
+#include "caps.h"
 
-#include <glib.h>
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 typedef enum { ZONE_BODY, ZONE_FURNITURE, ZONE_NOTE, ZONE_TABLE } zone;
@@ -44,29 +48,30 @@ static bool near(double a, double b, double tol) { return fabs(a - b) <= tol; }
 
 /* Font size carrying the most characters: the running text. */
 static double find_body_size(const ah_lines *l, char **texts) {
-  double sizes[64];
-  size_t weights[64], n = 0;
+  double *sizes = ah_xreallocarray(NULL, l->n + 1, sizeof *sizes);
+  size_t *weights = ah_xreallocarray(NULL, l->n + 1, sizeof *weights), n = 0;
   for (size_t i = 0; i < l->n; i++) {
     double s = l->items[i].size;
-    size_t w = strlen(texts[i]), k;
+    size_t k;
     for (k = 0; k < n; k++)
-      if (near(sizes[k], s, 0.05)) break;
+      if (near(sizes[k], s, AH_SAME_SIZE)) break;
     if (k == n) {
-      if (n == 64) continue;
       sizes[n] = s;
       weights[n++] = 0;
     }
-    weights[k] += w;
+    weights[k] += strlen(texts[i]);
   }
   double best = 0;
   size_t bw = 0;
   for (size_t k = 0; k < n; k++)
     if (weights[k] > bw) bw = weights[k], best = sizes[k];
+  free(sizes);
+  free(weights);
   return best;
 }
 
 static bool is_body_sized(const page_model *m, const ah_line *ln) {
-  return near(ln->size, m->body_size, m->body_size * 0.08);
+  return near(ln->size, m->body_size, m->body_size * AH_BODY_SIZE_TOLERANCE);
 }
 
 static int cmp_double(const void *a, const void *b) {
@@ -94,7 +99,7 @@ static void find_column(page_model *m) {
   size_t best_run = 0;
   for (size_t i = 0; i < n;) {
     size_t j = i;
-    while (j < n && xs[j] - xs[i] < 1.0) j++;
+    while (j < n && xs[j] - xs[i] < AH_SAME_EDGE) j++;
     if (j - i > best_run) best_run = j - i, best = xs[i];
     i = j;
   }
@@ -103,7 +108,7 @@ static void find_column(page_model *m) {
   for (size_t i = 0; i < l->n; i++)
     if (m->zones[i] == ZONE_BODY && is_body_sized(m, &l->items[i])) xs[n++] = l->items[i].x1;
   qsort(xs, n, sizeof *xs, cmp_double);
-  m->body_right = xs[(size_t)((n - 1) * 0.9)];
+  m->body_right = xs[(size_t)((n - 1) * AH_RIGHT_EDGE_PERCENTILE)];
   free(xs);
 }
 
@@ -122,120 +127,78 @@ static void find_pitch(page_model *m) {
     qsort(ds, n, sizeof *ds, cmp_double);
     m->pitch = ds[n / 4]; /* lower quartile: most steps are plain line feeds */
   } else {
-    m->pitch = m->body_size * 1.2;
+    m->pitch = m->body_size * AH_DEFAULT_PITCH;
   }
   free(ds);
 }
 
 /* ---- furniture ---------------------------------------------------------- */
 
-static char *extract_year_pair(const char *s) {
-  /* "2023–2024", "2023-2024" -> "2023-2024" */
-  for (const char *p = s; *p; p++) {
-    if (!isdigit((unsigned char)p[0]) || !isdigit((unsigned char)p[1]) ||
-        !isdigit((unsigned char)p[2]) || !isdigit((unsigned char)p[3]))
-      continue;
-    const char *q = p + 4;
-    if (*q == '-') q++;
-    else if ((unsigned char)q[0] == 0xE2 && (unsigned char)q[1] == 0x80 &&
-             ((unsigned char)q[2] == 0x93 || (unsigned char)q[2] == 0x94))
-      q += 3;
-    else
-      continue;
-    if (isdigit((unsigned char)q[0]) && isdigit((unsigned char)q[1]) &&
-        isdigit((unsigned char)q[2]) && isdigit((unsigned char)q[3])) {
-      char out[10];
-      memcpy(out, p, 4);
-      out[4] = '-';
-      memcpy(out + 5, q, 4);
-      out[9] = 0;
-      return ah_strdup(out);
-    }
-  }
-  return NULL;
-}
-
-/* A publication id as printed in the colophon: ah-tk-20232024-2210, kv-ek-…  */
-static char *find_publication_id(const char *s) {
-  for (const char *p = s; *p; p++) {
-    if (!((p[0] == 'a' && p[1] == 'h') || (p[0] == 'k' && p[1] == 'v'))) continue;
-    if (p > s && isalnum((unsigned char)p[-1])) continue;
-    const char *q = p + 2;
-    if (*q++ != '-') continue;
-    if (!((q[0] == 't' || q[0] == 'e') && q[1] == 'k' && q[2] == '-')) continue;
-    q += 3;
-    int d = 0;
-    while (isdigit((unsigned char)q[d])) d++;
-    if (d != 8 || q[d] != '-') continue;
-    q += 9;
-    int e = 0;
-    while (isdigit((unsigned char)q[e])) e++;
-    if (!e) continue;
-    return ah_strndup(p, (size_t)(q + e - p));
-  }
-  return NULL;
-}
-
 /* Page 1 opens with the masthead; it ends with the Aanhangsel number, printed
  * alone on its line in a bold face larger than the body. */
-static void mark_masthead(page_model *m, ah_flow *flow) {
+static void mark_masthead(page_model *m, ah_docmeta *meta) {
   const ah_lines *l = m->lines;
   ptrdiff_t number_line = -1;
   for (size_t i = 0; i < l->n && l->items[i].page == 0; i++) {
     const ah_line *ln = &l->items[i];
-    if (ah_is_digits(m->texts[i]) && ln->size > m->body_size * 1.2 && ln->size < m->body_size * 3 &&
-        ln->x0 > l->page_width * 0.2) {
+    if (ah_is_digits(m->texts[i]) && ln->size > m->body_size * AH_MASTHEAD_NUMBER_MIN &&
+        ln->size < m->body_size * AH_MASTHEAD_NUMBER_MAX && ln->x0 > l->page_width * AH_MASTHEAD_NUMBER_X) {
       number_line = (ptrdiff_t)i;
       break;
     }
   }
   if (number_line < 0) return;
   double limit = l->items[number_line].base + 1;
-  flow->nummer = atoi(m->texts[number_line]);
+  const char *end;
+  if (!ah_parse_uint(m->texts[number_line], INT32_MAX, &meta->nummer, &end)) meta->nummer = 0;
   for (size_t i = 0; i < l->n && l->items[i].page == 0; i++) {
     const ah_line *ln = &l->items[i];
     if (ln->base > limit) continue;
     m->zones[i] = ZONE_FURNITURE;
     const char *t = m->texts[i];
-    if (!flow->kamer) {
-      if (strstr(t, "Tweede Kamer")) flow->kamer = ah_strdup("tk");
-      else if (strstr(t, "Eerste Kamer")) flow->kamer = ah_strdup("ek");
-    }
-    if (!flow->vergaderjaar && strstr(t, "ergaderjaar")) flow->vergaderjaar = extract_year_pair(t);
+    if (meta->kamer == AH_KAMER_UNKNOWN) meta->kamer = ah_find_chamber(t);
+    if (!meta->session.first && strstr(t, "ergaderjaar")) ah_find_session(t, &meta->session, NULL);
   }
 }
 
 /* Footer: the running line "Tweede Kamer, vergaderjaar …, Aanhangsel" and
  * whatever stands on its baseline (the page number).  Colophon: small type in
  * the left margin, outside the body column. */
-static void mark_footer_and_colophon(page_model *m, ah_flow *flow) {
+/* An id printed on line i (the colophon, or ahconv's own footer) becomes
+ * the document's when it has none yet. */
+static void take_id(page_model *m, size_t i, ah_docmeta *meta) {
+  ah_pubid id;
+  const char *start, *end = ah_find_pubid(m->texts[i], &id, &start);
+  if (end) ah_docmeta_take_id(meta, start, (size_t)(end - start));
+}
+
+static void mark_footer_and_colophon(page_model *m, ah_docmeta *meta) {
   const ah_lines *l = m->lines;
   for (size_t i = 0; i < l->n; i++) {
     const ah_line *ln = &l->items[i];
     const char *t = m->texts[i];
-    bool running = (ah_starts_with(t, "Tweede Kamer, vergaderjaar") ||
-                    ah_starts_with(t, "Eerste Kamer, vergaderjaar")) &&
-                   ln->base > l->page_height * 0.8;
+    ah_kamer k;
+    bool running = ah_scan_footer_start(t, &k) && ln->base > l->page_height * AH_FOOTER_ZONE;
     if (running) {
       m->zones[i] = ZONE_FURNITURE;
-      if (!flow->vergaderjaar) flow->vergaderjaar = extract_year_pair(t);
+      if (!meta->session.first) ah_find_session(t, &meta->session, NULL);
       /* the page number on its baseline; in ahconv's own clean layout the
        * publication id stands there too (it has no colophon) */
       for (size_t j = 0; j < l->n; j++)
-        if (l->items[j].page == ln->page && near(l->items[j].base, ln->base, 2.0)) {
+        if (l->items[j].page == ln->page && near(l->items[j].base, ln->base, AH_SAME_BASELINE)) {
           m->zones[j] = ZONE_FURNITURE;
-          if (!flow->id) flow->id = find_publication_id(m->texts[j]);
+          take_id(m, j, meta);
         }
     }
     /* a bare page number at the foot of the page */
-    if (ln->base > l->page_height * 0.9 && ah_is_digits(t)) m->zones[i] = ZONE_FURNITURE;
+    if (ln->base > l->page_height * AH_PAGE_NUMBER_ZONE && ah_is_digits(t)) m->zones[i] = ZONE_FURNITURE;
   }
   for (size_t i = 0; i < l->n; i++) {
     const ah_line *ln = &l->items[i];
     if (m->zones[i] != ZONE_BODY) continue;
-    if (ln->x1 < m->body_left - 5 && ln->size < m->body_size * 0.9) {
+    if (ln->x1 < m->body_left - AH_MARGIN_GAP && ln->size < m->body_size * AH_SMALL_TYPE) {
       m->zones[i] = ZONE_FURNITURE;
-      if (!flow->id) flow->id = find_publication_id(m->texts[i]);
+      take_id(m, i, meta);
     }
   }
 }
@@ -257,8 +220,8 @@ static void mark_notes(page_model *m) {
     double zone_top = HUGE_VAL;
     for (size_t i = 0; i < l->n; i++) {
       const ah_line *ln = &l->items[i];
-      bool number = (ln->size < m->body_size * 0.7 && ah_is_digits(m->texts[i])) ||
-                    (ln->size < m->body_size * 0.9 && ln->spans.n > 1 && (ln->spans.items[0].style & AH_STYLE_SUP) &&
+      bool number = (ln->size < m->body_size * AH_NOTE_NUMBER_TYPE && ah_is_digits(m->texts[i])) ||
+                    (ln->size < m->body_size * AH_SMALL_TYPE && ln->spans.n > 1 && (ln->spans.items[0].style & AH_STYLE_SUP) &&
                      ah_is_digits(ln->spans.items[0].text));
       if (ln->page == page && m->zones[i] == ZONE_BODY && ln->top > last_body && number && ln->top - 1 < zone_top)
         zone_top = ln->top - 1;
@@ -270,19 +233,19 @@ static void mark_notes(page_model *m) {
     bool continues = notes_before;
     for (size_t i = 0; i < l->n && continues; i++) {
       const ah_line *ln = &l->items[i];
-      if (ln->page != page || m->zones[i] != ZONE_BODY || ln->size >= m->body_size * 0.9 || ln->top <= last_body ||
+      if (ln->page != page || m->zones[i] != ZONE_BODY || ln->size >= m->body_size * AH_SMALL_TYPE || ln->top <= last_body ||
           ln->top > zone_top)
         continue;
       if (strchr(m->texts[i], '\t')) continues = false;
       for (size_t j = i + 1; j < l->n && continues; j++)
-        if (l->items[j].page == page && m->zones[j] == ZONE_BODY && near(l->items[j].base, ln->base, 1.5) &&
-            l->items[j].size < m->body_size * 0.9)
+        if (l->items[j].page == page && m->zones[j] == ZONE_BODY && near(l->items[j].base, ln->base, AH_SAME_ROW) &&
+            l->items[j].size < m->body_size * AH_SMALL_TYPE)
           continues = false;
     }
     notes_before = false;
     for (size_t i = 0; i < l->n; i++) {
       const ah_line *ln = &l->items[i];
-      if (ln->page != page || m->zones[i] != ZONE_BODY || ln->size >= m->body_size * 0.9) continue;
+      if (ln->page != page || m->zones[i] != ZONE_BODY || ln->size >= m->body_size * AH_SMALL_TYPE) continue;
       if (ln->top > zone_top || (continues && ln->top > last_body)) {
         m->zones[i] = ZONE_NOTE;
         notes_before = true;
@@ -291,16 +254,11 @@ static void mark_notes(page_model *m) {
   }
 }
 
-static void append_spans(ah_spans *dst, const ah_spans *src) {
-  for (size_t i = 0; i < src->n; i++)
-    ah_spans_add(dst, src->items[i].text, strlen(src->items[i].text), src->items[i].style);
-}
-
 /* Small type left in the body after the notes are out: tables and their
  * captions, printed in the note size inside an answer. */
 static void mark_tables(page_model *m) {
   for (size_t i = 0; i < m->lines->n; i++)
-    if (m->zones[i] == ZONE_BODY && m->lines->items[i].size < m->body_size * 0.9) m->zones[i] = ZONE_TABLE;
+    if (m->zones[i] == ZONE_BODY && m->lines->items[i].size < m->body_size * AH_SMALL_TYPE) m->zones[i] = ZONE_TABLE;
 }
 
 static int cmp_line_x(const void *a, const void *b) {
@@ -324,7 +282,7 @@ static void add_table(page_model *m, ah_flow *flow, size_t from, size_t to) {
     size_t n = 0;
     for (size_t j = i; j < to; j++)
       if (!used[j - from] && m->zones[j] == ZONE_TABLE && l->items[j].page == l->items[i].page &&
-          near(l->items[j].base, l->items[i].base, 1.5)) {
+          near(l->items[j].base, l->items[i].base, AH_SAME_ROW)) {
         row[n++] = &l->items[j];
         used[j - from] = true;
       }
@@ -333,126 +291,11 @@ static void add_table(page_model *m, ah_flow *flow, size_t from, size_t to) {
     first_row = false;
     for (size_t k = 0; k < n; k++) {
       if (k) ah_spans_add(&b->spans, "\t", 1, 0);
-      append_spans(&b->spans, &row[k]->spans);
+      ah_spans_append(&b->spans, &row[k]->spans);
     }
   }
   free(used);
   free(row);
-}
-
-/* ---- joining lines ------------------------------------------------------ */
-
-static bool is_lower_start(const char *s) {
-  gunichar c = g_utf8_get_char_validated(s, -1);
-  return c != (gunichar)-1 && c != (gunichar)-2 && g_unichar_islower(c);
-}
-
-static bool is_upper_start(const char *s) {
-  gunichar c = g_utf8_get_char_validated(s, -1);
-  return c != (gunichar)-1 && c != (gunichar)-2 && g_unichar_isupper(c);
-}
-
-static const char *last_token(const char *text) {
-  const char *sp = strrchr(text, ' ');
-  return sp ? sp + 1 : text;
-}
-
-/* http(s)://…, www.…, or a bare host with a path ("regiopurmerend.nl/2024/…") */
-static bool looks_like_url(const char *tok) {
-  while (*tok == '(' || *tok == '[' || *tok == '<') tok++;
-  if (ah_starts_with(tok, "www.") || strstr(tok, "://")) return true;
-  const char *slash = strchr(tok, '/');
-  if (!slash) return false;
-  const char *dot = NULL;
-  for (const char *p = tok; p < slash; p++) {
-    if (*p == '.') dot = p;
-    else if (!isalnum((unsigned char)*p) && *p != '-') return false;
-  }
-  if (!dot || slash - dot < 3) return false;
-  for (const char *p = dot + 1; p < slash; p++)
-    if (!isalpha((unsigned char)*p)) return false;
-  return true;
-}
-
-/* The next line's first token can only be the rest of an address: it starts
- * with address punctuation or holds a path or escape ("%202022.pdf"). */
-static bool continues_address(const char *next) {
-  size_t n = strcspn(next, " ");
-  if (!n) return false;
-  if (strchr("/%.-_=?&#~", next[0])) return true;
-  for (size_t i = 0; i < n; i++)
-    if (strchr("/%=&_", next[i])) return true;
-  return false;
-}
-
-/* Appends `next` (one printed line) to the paragraph `para` whose text so far
- * is `so_far`.  The line-end decisions:
- *   - a URL broken at line end continues without a space, and keeps a hyphen
- *     it was broken at (the hyphen belongs to the address) — unless it ended
- *     in a full stop and the next line starts a sentence;
- *   - "word-" + lowercase continuation: a hyphenation, the hyphen goes;
- *   - "Zuid-" + "Holland", "CO2-" + "uitstoot" with a capital or digit: a real
- *     hyphen in a compound, kept, no space;
- *   - otherwise a line break is a space. */
-static void drop_tail(ah_spans *para, ah_buf *text, size_t n) {
-  ah_span *last = &para->items[para->n - 1];
-  size_t l2 = strlen(last->text);
-  if (l2 >= n) last->text[l2 - n] = 0;
-  text->len -= n;
-  text->data[text->len] = 0;
-}
-
-/* `text` is the plain text of `para`, kept in step with it so that joining
- * a line costs the length of that line, not of the paragraph. */
-void ah_join_line(ah_spans *para, ah_buf *text, const ah_spans *next, const char *next_text) {
-  const char *so_far = text->data ? text->data : "";
-  size_t len = text->len;
-  const char *tok = last_token(so_far);
-  bool url = looks_like_url(tok);
-  /* "….pdf." + "Het rapport …": the full stop ended the sentence */
-  bool sentence_ends = len && so_far[len - 1] == '.' && is_upper_start(next_text);
-  bool url_continues = url && len && *next_text != ' ' && !sentence_ends &&
-                       (strchr("/-_.=?&#%~", so_far[len - 1]) || continues_address(next_text));
-  if (url_continues) {
-    /* nothing: glue */
-  } else if (len >= 2 && so_far[len - 1] == '-' && so_far[len - 2] != ' ' && is_lower_start(next_text)) {
-    drop_tail(para, text, 1); /* a hyphenation: the hyphen goes */
-  } else if (len >= 2 && so_far[len - 1] == '-' && so_far[len - 2] != ' ') {
-    /* real hyphen before a capital or digit: keep, no space */
-  } else if (len >= 2 && (unsigned char)so_far[len - 2] == 0xC2 && (unsigned char)so_far[len - 1] == 0xAD) {
-    drop_tail(para, text, 2); /* soft hyphen */
-  } else {
-    ah_spans_add(para, " ", 1, 0);
-    ah_buf_putc(text, ' ');
-  }
-  for (size_t i = 0; i < next->n; i++)
-    ah_spans_add(para, next->items[i].text, strlen(next->items[i].text), next->items[i].style);
-  ah_buf_puts(text, next_text);
-}
-
-/* A bullet glyph, or a dash or "o" used as one before the wide gap of a
- * hanging indent (a tab from the source stage).  A dash followed by an
- * ordinary space is a dash of the running text that fell at a line start
- * ("– Jeugd, Preventie en Sport"), not a list. */
-static bool starts_with_bullet(const char *t) {
-  size_t n = ah_bullet_glyph_length(t);
-  if (n) return t[n] != 0;
-  static const char *const stand_ins[] = {"\xE2\x80\x93", "-", "o", NULL};
-  for (int i = 0; stand_ins[i]; i++) {
-    n = strlen(stand_ins[i]);
-    if (strncmp(t, stand_ins[i], n) == 0 && t[n] == '\t') return true;
-  }
-  return false;
-}
-
-static bool ends_sentence(const char *t) {
-  size_t n = strlen(t);
-  while (n && t[n - 1] == ' ') n--;
-  if (!n) return false;
-  if (strchr(".?!:;)", t[n - 1])) return true;
-  /* closing quotes: ” » ’ */
-  return n >= 3 && (unsigned char)t[n - 3] == 0xE2 && (unsigned char)t[n - 2] == 0x80 &&
-         ((unsigned char)t[n - 1] == 0x9D || (unsigned char)t[n - 1] == 0x99);
 }
 
 /* ---- body paragraphs ---------------------------------------------------- */
@@ -464,7 +307,7 @@ static void build_body(page_model *m, ah_flow *flow) {
   ah_buf text = {0};
   const ah_line *prev = NULL;
   size_t prev_index = 0;
-  double space = m->body_size * 0.28;
+  double space = m->body_size * AH_WORD_SPACE;
   for (size_t i = 0; i < l->n; i++) {
     if (m->zones[i] == ZONE_TABLE) {
       size_t j = i;
@@ -482,23 +325,23 @@ static void build_body(page_model *m, ah_flow *flow) {
     const char *t = m->texts[i];
     bool gap = false, new_block = !cur;
     if (prev) {
-      gap = prev->page == ln->page && ln->base - prev->base > m->pitch * 1.45;
+      gap = prev->page == ln->page && ln->base - prev->base > m->pitch * AH_PARAGRAPH_GAP;
       /* the previous line stopped although the next word would have fit:
        * the writer ended the paragraph there */
-      bool short_line = prev->x1 + space + ln->first_word_width < m->body_right - 1.0;
-      bool bullet = starts_with_bullet(t);
-      bool list_ends = cur && cur->list_item && ln->x0 <= m->body_left + 1.0;
+      bool short_line = prev->x1 + space + ln->first_word_width < m->body_right - AH_EDGE_SLACK;
+      bool bullet = ah_starts_with_bullet(t);
+      bool list_ends = cur && cur->list_item && ln->x0 <= m->body_left + AH_EDGE_SLACK;
       /* A heading on its own line after a finished sentence: the blank line
        * before it may have fallen at the foot of the previous page. */
-      bool heading = ends_sentence(m->texts[prev_index]) && ah_is_label(t);
+      bool heading = ah_ends_sentence(m->texts[prev_index]) && ah_is_label(t);
       if (gap || short_line || bullet || list_ends || heading) new_block = true;
     }
     if (new_block) {
       cur = ah_flow_add(flow, AH_BLOCK_PARA);
       cur->page_first = cur->page_last = ln->page + 1;
       cur->after_gap = gap || !prev;
-      cur->list_item = starts_with_bullet(t);
-      append_spans(&cur->spans, &ln->spans);
+      cur->list_item = ah_starts_with_bullet(t);
+      ah_spans_append(&cur->spans, &ln->spans);
       text.len = 0;
       ah_buf_puts(&text, t);
     } else {
@@ -512,6 +355,13 @@ static void build_body(page_model *m, ah_flow *flow) {
 }
 
 /* ---- footnotes ---------------------------------------------------------- */
+
+/* The note number in digits; 0 (no number) past the cap. */
+static int note_number_of(const char *digits) {
+  int v;
+  const char *end;
+  return ah_parse_uint(digits, AH_MAX_NOTE_NUMBER, &v, &end) ? v : 0;
+}
 
 /* A note's number is printed as its own small raised text object beside the
  * note text; pair number and text by vertical position. */
@@ -532,7 +382,7 @@ static void build_notes(page_model *m, ah_flow *flow) {
         const ah_line *nl = &l->items[j];
         if (nl->page != page || m->zones[j] != ZONE_NOTE || !ah_is_digits(m->texts[j])) continue;
         if (nl->x1 <= ln->x0 + 1 && nl->top < ln->base && nl->base > ln->top - 1 && nl->size < ln->size) {
-          number = atoi(m->texts[j]);
+          number = note_number_of(m->texts[j]);
           break;
         }
       }
@@ -541,7 +391,7 @@ static void build_notes(page_model *m, ah_flow *flow) {
       /* or the number is the raised first span of the line itself */
       if (!number && ln->spans.n && (ln->spans.items[0].style & AH_STYLE_SUP) &&
           ah_is_digits(ln->spans.items[0].text)) {
-        number = atoi(ln->spans.items[0].text);
+        number = note_number_of(ln->spans.items[0].text);
         start = 1;
       }
       for (size_t k = start; k < ln->spans.n; k++) {
@@ -555,7 +405,7 @@ static void build_notes(page_model *m, ah_flow *flow) {
         cur = ah_flow_add(flow, AH_BLOCK_NOTE);
         cur->note_number = number;
         cur->page_first = cur->page_last = page + 1;
-        append_spans(&cur->spans, &body);
+        ah_spans_append(&cur->spans, &body);
         text.len = 0;
         ah_buf_puts(&text, bt);
       } else {
@@ -569,9 +419,9 @@ static void build_notes(page_model *m, ah_flow *flow) {
   ah_buf_free(&text);
 }
 
-int ah_layout(const ah_lines *lines, ah_flow *flow, ah_error *err) {
+int ah_layout(const ah_lines *lines, ah_flow *flow, ah_docmeta *meta, ah_error *err) {
   memset(flow, 0, sizeof *flow);
-  flow->pages = lines->pages;
+  meta->pages = lines->pages;
   if (!lines->n) {
     ah_error_set(err, AH_ERROR_NOT_AANHANGSEL, "no text found (a scanned PDF without a text layer?)");
     return -1;
@@ -582,9 +432,9 @@ int ah_layout(const ah_lines *lines, ah_flow *flow, ah_error *err) {
   m.texts = ah_xcalloc(lines->n, sizeof *m.texts);
   for (size_t i = 0; i < lines->n; i++) m.texts[i] = ah_spans_text(&lines->items[i].spans);
   m.body_size = find_body_size(lines, m.texts);
-  mark_masthead(&m, flow);
+  mark_masthead(&m, meta);
   find_column(&m);
-  mark_footer_and_colophon(&m, flow);
+  mark_footer_and_colophon(&m, meta);
   mark_notes(&m);
   mark_tables(&m);
   /* again, now that margin, notes and tables are out: the first pass only

@@ -1,5 +1,9 @@
-/* node.c — the document tree: construction, accessors and the enter/exit iterator. */
-#include "internal.h"
+/* node.c — the document tree: construction, accessors, the enter/exit
+ * iterator, and the check of the tree's invariants (node.h). */
+#include "node.h"
+
+#include <glib.h>
+#include <stdio.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -54,34 +58,47 @@ ah_node *ah_node_append(ah_node *parent, ah_node_type type) {
   return n;
 }
 
-/* Consecutive text is kept in one node so consumers never see split words. */
 ah_node *ah_node_append_text(ah_node *parent, const char *text, size_t len) {
   if (!len) return parent->last;
   ah_node *last = parent->last;
   if (last && last->type == AH_NODE_TEXT) {
-    size_t old = strlen(last->literal);
-    last->literal = ah_xrealloc(last->literal, old + len + 1);
-    memcpy(last->literal + old, text, len);
-    last->literal[old + len] = 0;
+    size_t old = strlen(last->as.literal);
+    last->as.literal = ah_xrealloc(last->as.literal, old + len + 1);
+    memcpy(last->as.literal + old, text, len);
+    last->as.literal[old + len] = 0;
     return last;
   }
   ah_node *n = ah_node_append(parent, AH_NODE_TEXT);
-  n->literal = ah_strndup(text, len);
+  n->as.literal = ah_strndup(text, len);
   return n;
 }
 
-void ah_node_set_attr(ah_node *node, const char *name, const char *value) {
-  for (size_t i = 0; i < node->n_attrs; i++) {
-    if (strcmp(node->attrs[2 * i], name) == 0) {
-      free(node->attrs[2 * i + 1]);
-      node->attrs[2 * i + 1] = ah_strdup(value);
-      return;
-    }
+void ah_node_set_note_number(ah_node *node, int number) {
+  node->as.note.number = number;
+  snprintf(node->as.note.text, sizeof node->as.note.text, "%d", number);
+}
+
+const char *ah_omschrijving_kind_string(ah_omschrijving_kind kind) {
+  switch (kind) {
+  case AH_OMSCHRIJVING_VRAAG: return "vraag";
+  case AH_OMSCHRIJVING_ANTWOORD: return "antwoord";
+  case AH_OMSCHRIJVING_MEDEDELING: return "mededeling";
   }
-  node->attrs = ah_xrealloc(node->attrs, (2 * node->n_attrs + 2) * sizeof *node->attrs);
-  node->attrs[2 * node->n_attrs] = ah_strdup(name);
-  node->attrs[2 * node->n_attrs + 1] = ah_strdup(value);
-  node->n_attrs++;
+  return "vraag";
+}
+
+static void free_data(ah_node *n) {
+  switch (n->type) {
+  case AH_NODE_TEXT: free(n->as.literal); break;
+  case AH_NODE_VRAAG:
+  case AH_NODE_ANTWOORD: ah_ints_free(&n->as.numbers); break;
+  case AH_NODE_VRAGENSTELLER: free(n->as.party); break;
+  case AH_NODE_BEANTWOORDER:
+    free(n->as.answerer.function);
+    free(n->as.answerer.ministry);
+    break;
+  default: break;
+  }
 }
 
 /* Iterative so that a hostile, deeply nested input cannot exhaust the stack. */
@@ -96,10 +113,7 @@ void ah_node_free_tree(ah_node *node) {
     ah_node *parent = cur->parent, *next = cur->next;
     bool last = cur == node;
     if (!last && parent) parent->first = next;
-    free(cur->literal);
-    free(cur->nums);
-    for (size_t i = 0; i < 2 * cur->n_attrs; i++) free(cur->attrs[i]);
-    free(cur->attrs);
+    free_data(cur);
     free(cur);
     if (last) break;
     cur = next ? next : parent;
@@ -113,27 +127,57 @@ ah_node *ah_node_last_child(const ah_node *n) { return n ? n->last : NULL; }
 ah_node *ah_node_next(const ah_node *n) { return n ? n->next : NULL; }
 ah_node *ah_node_previous(const ah_node *n) { return n ? n->prev : NULL; }
 const char *ah_node_get_literal(const ah_node *n) {
-  return n && n->type == AH_NODE_TEXT ? n->literal : NULL;
+  return n && n->type == AH_NODE_TEXT ? n->as.literal : NULL;
 }
+
+/* The XML attributes, read from each type's own data. */
 const char *ah_node_get_attr(const ah_node *n, const char *name) {
   if (!n || !name) return NULL;
-  for (size_t i = 0; i < n->n_attrs; i++)
-    if (strcmp(n->attrs[2 * i], name) == 0) return n->attrs[2 * i + 1];
-  return NULL;
+  switch (n->type) {
+  case AH_NODE_OMSCHRIJVING:
+    return strcmp(name, "type") == 0 ? ah_omschrijving_kind_string(n->as.omschrijving) : NULL;
+  case AH_NODE_NOOT:
+  case AH_NODE_NOTE_REF: return strcmp(name, "n") == 0 ? n->as.note.text : NULL;
+  case AH_NODE_VRAGENSTELLER: return strcmp(name, "partij") == 0 ? n->as.party : NULL;
+  case AH_NODE_DATUM: return strcmp(name, "iso") == 0 ? n->as.iso : NULL;
+  case AH_NODE_BEANTWOORDER:
+    if (strcmp(name, "functie") == 0) return n->as.answerer.function;
+    return strcmp(name, "ministerie") == 0 ? n->as.answerer.ministry : NULL;
+  default: return NULL;
+  }
 }
+
 size_t ah_node_get_numbers(const ah_node *n, const int **nums) {
-  if (nums) *nums = n ? n->nums : NULL;
-  return n ? n->n_nums : 0;
+  bool numbered = n && (n->type == AH_NODE_VRAAG || n->type == AH_NODE_ANTWOORD);
+  if (nums) *nums = numbered ? n->as.numbers.items : NULL;
+  return numbered ? n->as.numbers.n : 0;
 }
 int ah_node_get_note_number(const ah_node *n) {
-  return n && (n->type == AH_NODE_NOOT || n->type == AH_NODE_NOTE_REF) ? n->note : 0;
+  return n && (n->type == AH_NODE_NOOT || n->type == AH_NODE_NOTE_REF) ? n->as.note.number : 0;
 }
 int ah_node_get_page_first(const ah_node *n) { return n ? n->page_first : 0; }
 int ah_node_get_page_last(const ah_node *n) { return n ? n->page_last : 0; }
 
-static bool is_container(const ah_node *n) {
-  return n->type != AH_NODE_TEXT && n->type != AH_NODE_NOTE_REF;
+bool ah_node_is_leaf(ah_node_type type) { return type == AH_NODE_TEXT || type == AH_NODE_NOTE_REF; }
+
+/* Blocks below the node whose text is taken: they stand a word apart from
+ * the text before them.  Sections and the document are never below it. */
+static bool is_block_in_text(ah_node_type type) {
+  switch (type) {
+  case AH_NODE_LABEL:
+  case AH_NODE_NOTEN:
+  case AH_NODE_NOOT:
+  case AH_NODE_PARAGRAPH:
+  case AH_NODE_LIST:
+  case AH_NODE_ITEM:
+  case AH_NODE_TABLE:
+  case AH_NODE_ROW:
+  case AH_NODE_CELL: return true;
+  default: return false;
+  }
 }
+
+static bool is_container(const ah_node *n) { return !ah_node_is_leaf(n->type); }
 
 struct ah_iter {
   ah_node *root, *cur;
@@ -184,10 +228,10 @@ char *ah_node_text(const ah_node *node) {
     ah_node *n = ah_iter_get_node(it);
     if (ev != AH_EVENT_ENTER) continue;
     /* blocks inside the node (paragraphs, list items, cells) are words apart */
-    bool block = n != node && n->type >= AH_NODE_LABEL && n->type <= AH_NODE_CELL;
+    bool block = n != node && is_block_in_text(n->type);
     if (block && b.len && b.data[b.len - 1] != ' ') ah_buf_putc(&b, ' ');
-    if (n->type == AH_NODE_TEXT) ah_buf_puts(&b, n->literal);
-    else if (n->type == AH_NODE_NOTE_REF) ah_buf_printf(&b, "[^%d]", n->note);
+    if (n->type == AH_NODE_TEXT) ah_buf_puts(&b, n->as.literal);
+    else if (n->type == AH_NODE_NOTE_REF) ah_buf_printf(&b, "[^%d]", n->as.note.number);
   }
   ah_iter_free(it);
   return ah_buf_steal(&b);
@@ -205,7 +249,7 @@ char *ah_omschrijving_meta(const ah_node *root, ah_node_type type, const char *s
       if (b.len) ah_buf_puts(&b, sep);
       ah_buf_puts(&b, t);
       free(t);
-      const char *party = with_party ? ah_node_get_attr(c, "partij") : NULL;
+      const char *party = with_party && c->type == AH_NODE_VRAGENSTELLER ? c->as.party : NULL;
       if (party) ah_buf_printf(&b, " (%s)", party);
     }
   }

@@ -11,33 +11,36 @@
  *    div.kamervraagopmerking): its classes say where a section starts and
  *    what is a note, so they are trusted;
  *  - any other markup (another site, a pdftohtml preview): block elements
- *    become paragraphs and the text recognizer of structure.c finds labels;
+ *    become paragraphs and the lexicon's label recognizer finds labels;
  *    a paragraph that opens with a raised number used earlier as a marker is
  *    that note.
  * The parser runs with network access off and no entity loading; libxml2's
  * HTML parser never fetches a DTD.
  */
-#include "internal.h"
+#include "source_html.h"
+#include "caps.h"
+#include "lexicon.h"
+#include "textlines.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Deeper nesting than this is not a document but an attack on the stack. */
-enum { MAX_DEPTH = 200 };
 
 typedef struct {
   ah_flow *flow;
+  ah_docmeta *meta;
   /* Blocks by index + 1 (0: none): adding a block may move the array. */
   size_t open;               /* paragraph being filled */
   size_t pinned;             /* a note: its paragraphs all go into one block */
   bool plain;                /* no official markup: <br> ends a printed line */
   int style;                 /* inline style inherited from the ancestors */
-  ah_node_type section;      /* section class seen, heading not yet read */
+  ah_label_kind section;     /* section class seen, heading not yet read */
   bool in_list_item;
   int depth;
 } walker;
@@ -112,7 +115,7 @@ static bool is_notes_container(const xmlNode *n) {
 
 /* Text of a subtree, skipping what the walk skips. */
 static void collect_text(const xmlNode *n, ah_buf *out, int depth) {
-  if (depth > MAX_DEPTH) return;
+  if (depth > AH_MAX_HTML_DEPTH) return;
   for (const xmlNode *c = n->children; c; c = c->next) {
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
       if (c->content) ah_buf_puts(out, (const char *)c->content);
@@ -158,12 +161,12 @@ static void close_block(walker *w) {
 }
 
 static ah_block *open_block(walker *w, ah_block_kind kind) {
-  if (w->section != AH_NODE_NONE) {
+  if (w->section != AH_LABEL_NONE) {
     /* a section div without a heading of its own: mark where it starts */
     ah_block *h = ah_flow_add(w->flow, AH_BLOCK_PARA);
     h->section = w->section;
     h->after_gap = true;
-    w->section = AH_NODE_NONE;
+    w->section = AH_LABEL_NONE;
   }
   ah_block *b = ah_flow_add(w->flow, kind);
   b->after_gap = true;
@@ -192,7 +195,7 @@ static void add_text(walker *w, const char *text, int style) {
 /* ---- tables ------------------------------------------------------------- */
 
 static void table_rows(const xmlNode *n, ah_buf *out, int depth) {
-  if (depth > MAX_DEPTH) return;
+  if (depth > AH_MAX_HTML_DEPTH) return;
   for (const xmlNode *c = n->children; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE || is_skipped(c)) continue;
     if (is(c, "tr")) {
@@ -233,7 +236,7 @@ static void add_table(walker *w, const xmlNode *table) {
 /* ---- notes -------------------------------------------------------------- */
 
 static const xmlNode *find_number_element(const xmlNode *n, int depth) {
-  if (depth > MAX_DEPTH) return NULL;
+  if (depth > AH_MAX_HTML_DEPTH) return NULL;
   for (const xmlNode *c = n->children; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE || is_skipped(c)) continue;
     if (is_note_marker(c)) return c;
@@ -256,13 +259,14 @@ static void add_note(walker *w, const xmlNode *item, int fallback_number) {
   int number = fallback_number;
   if (num_el) {
     char *t = subtree_text(num_el);
-    if (ah_is_digits(t)) number = atoi(t);
+    const char *end;
+    if (!ah_parse_uint(t, AH_MAX_NOTE_NUMBER, &number, &end) || *end) number = fallback_number;
     free(t);
   }
   open_block(w, AH_BLOCK_NOTE);
   size_t index = w->flow->n;
   block_at(w, index)->note_number = number;
-  walker inner = {.flow = w->flow, .open = index, .pinned = index, .depth = w->depth + 1};
+  walker inner = {.flow = w->flow, .meta = w->meta, .open = index, .pinned = index, .depth = w->depth + 1};
   for (const xmlNode *c = item->children; c; c = c->next) {
     if (c == num_el) continue;
     if (num_el && is(c, "sup") && find_number_element(c, 0) == num_el)
@@ -299,12 +303,12 @@ static void walk_notes(walker *w, const xmlNode *container) {
 
 /* ---- the walk ----------------------------------------------------------- */
 
-static ah_node_type section_class(const xmlNode *n) {
-  if (!is(n, "div") && !is(n, "section")) return AH_NODE_NONE;
-  if (has_class(n, "vraag")) return AH_NODE_VRAAG;
-  if (has_class(n, "antwoord")) return AH_NODE_ANTWOORD;
-  if (has_class(n, "kamervraagopmerking")) return AH_NODE_MEDEDELING;
-  return AH_NODE_NONE;
+static ah_label_kind section_class(const xmlNode *n) {
+  if (!is(n, "div") && !is(n, "section")) return AH_LABEL_NONE;
+  if (has_class(n, "vraag")) return AH_LABEL_VRAAG;
+  if (has_class(n, "antwoord")) return AH_LABEL_ANTWOORD;
+  if (has_class(n, "kamervraagopmerking")) return AH_LABEL_MEDEDELING;
+  return AH_LABEL_NONE;
 }
 
 static void walk_children(walker *w, const xmlNode *n) {
@@ -329,7 +333,9 @@ static void walk_element(walker *w, const xmlNode *n) {
   if (has_class(n, "kamervraagnummer") || (is(n, "p") && has_class(n, "nummer"))) {
     /* the number line of older pages: metadata, not text of the omschrijving */
     char *t = subtree_text(n);
-    if (ah_is_digits(t) && !w->flow->nummer) w->flow->nummer = atoi(t);
+    int number;
+    const char *end;
+    if (!w->meta->nummer && ah_parse_uint(t, INT32_MAX, &number, &end) && !*end) w->meta->nummer = number;
     free(t);
     return;
   }
@@ -346,19 +352,19 @@ static void walk_element(walker *w, const xmlNode *n) {
     free(t);
     return;
   }
-  ah_node_type section = section_class(n);
-  if (section != AH_NODE_NONE) {
+  ah_label_kind section = section_class(n);
+  if (section != AH_LABEL_NONE) {
     close_block(w);
     w->section = section;
     walk_children(w, n);
-    w->section = AH_NODE_NONE;
+    w->section = AH_LABEL_NONE;
     close_block(w);
     return;
   }
-  if (is_heading(n) && w->section != AH_NODE_NONE) {
+  if (is_heading(n) && w->section != AH_LABEL_NONE) {
     close_block(w);
-    ah_node_type s = w->section;
-    w->section = AH_NODE_NONE;
+    ah_label_kind s = w->section;
+    w->section = AH_LABEL_NONE;
     ah_block *h = open_block(w, AH_BLOCK_PARA);
     h->section = s;
     walk_children(w, n);
@@ -384,7 +390,7 @@ static void walk_element(walker *w, const xmlNode *n) {
 }
 
 static void walk(walker *w, const xmlNode *n) {
-  if (w->depth > MAX_DEPTH) return;
+  if (w->depth > AH_MAX_HTML_DEPTH) return;
   w->depth++;
   if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
     if (n->content) add_text(w, (const char *)n->content, w->style);
@@ -396,13 +402,22 @@ static void walk(walker *w, const xmlNode *n) {
 
 /* ---- notes in markup without note classes ------------------------------- */
 
+/* The number a span's text starts with (after spaces), 0 if none or past
+ * the cap: no note has that number. */
+static int leading_number(const char *t) {
+  while (*t == ' ' || *t == '\t' || *t == '\n') t++;
+  int v;
+  const char *end;
+  return ah_parse_uint(t, AH_MAX_NOTE_NUMBER, &v, &end) ? v : 0;
+}
+
 static bool leading_raised_number(const ah_block *b, int *number, size_t *span) {
   for (size_t i = 0; i < b->spans.n; i++) {
     const ah_span *s = &b->spans.items[i];
     char *t = ah_normalize_space(s->text);
     bool blank = !*t;
     bool num = (s->style & (AH_STYLE_SUP | AH_STYLE_NOTEREF)) && ah_is_digits(t);
-    if (num) *number = atoi(t), *span = i;
+    if (num) *number = leading_number(t), *span = i;
     free(t);
     if (!blank) return num && i + 1 < b->spans.n;
   }
@@ -423,7 +438,7 @@ static void find_plain_notes(ah_flow *flow) {
       if (e->kind != AH_BLOCK_PARA) continue;
       for (size_t k = 0; k < e->spans.n && !marked; k++) {
         const ah_span *s = &e->spans.items[k];
-        marked = (s->style & (AH_STYLE_SUP | AH_STYLE_NOTEREF)) && atoi(s->text) == number && k > 0;
+        marked = (s->style & (AH_STYLE_SUP | AH_STYLE_NOTEREF)) && leading_number(s->text) == number && k > 0;
       }
     }
     if (!marked) continue;
@@ -437,26 +452,36 @@ static void find_plain_notes(ah_flow *flow) {
 
 /* ---- head meta ---------------------------------------------------------- */
 
-static void read_meta(const xmlNode *n, ah_flow *flow, int depth) {
-  if (depth > MAX_DEPTH) return;
+/* One <meta name content> of the head: the id, number, session, chamber. */
+static void read_meta_item(const char *name, const char *value, ah_docmeta *meta) {
+  int number;
+  const char *end;
+  ah_session session;
+  if (!strcmp(name, "DC.identifier") && ah_is_pubid(value, &(ah_pubid){0}))
+    ah_docmeta_take_id(meta, value, strlen(value));
+  else if (!strcmp(name, "OVERHEIDop.aanhangselNummer") && !meta->nummer &&
+           ah_parse_uint(value, INT32_MAX, &number, &end))
+    meta->nummer = number;
+  else if (!strcmp(name, "OVERHEIDop.vergaderjaar") && !meta->session.first &&
+           (end = ah_scan_session(value, &session)) && !*end)
+    meta->session = session;
+  else if (!strcmp(name, "DC.creator") && meta->kamer == AH_KAMER_UNKNOWN)
+    meta->kamer = ah_find_chamber(value);
+}
+
+static void read_meta(const xmlNode *n, ah_docmeta *meta, int depth) {
+  if (depth > AH_MAX_HTML_DEPTH) return;
   for (const xmlNode *c = n->children; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
     if (!is(c, "meta")) {
-      if (is(c, "head") || is(c, "html")) read_meta(c, flow, depth + 1);
+      if (is(c, "head") || is(c, "html")) read_meta(c, meta, depth + 1);
       continue;
     }
     xmlChar *name = xmlGetProp(c, (const xmlChar *)"name");
     xmlChar *content = xmlGetProp(c, (const xmlChar *)"content");
     if (name && content && *content) {
       char *v = ah_normalize_space((const char *)content);
-      const char *k = (const char *)name;
-      if (!strcmp(k, "DC.identifier") && !flow->id && strncmp(v, "ah-", 3) == 0) flow->id = ah_strdup(v);
-      else if (!strcmp(k, "OVERHEIDop.aanhangselNummer") && !flow->nummer) flow->nummer = atoi(v);
-      else if (!strcmp(k, "OVERHEIDop.vergaderjaar") && !flow->vergaderjaar) flow->vergaderjaar = ah_strdup(v);
-      else if (!strcmp(k, "DC.creator") && !flow->kamer) {
-        if (strstr(v, "Tweede Kamer")) flow->kamer = ah_strdup("tk");
-        else if (strstr(v, "Eerste Kamer")) flow->kamer = ah_strdup("ek");
-      }
+      read_meta_item((const char *)name, v, meta);
       free(v);
     }
     xmlFree(name);
@@ -467,7 +492,7 @@ static void read_meta(const xmlNode *n, ah_flow *flow, int depth) {
 /* ---- entry -------------------------------------------------------------- */
 
 static const xmlNode *find_by_id(const xmlNode *n, const char *id, int depth) {
-  if (depth > MAX_DEPTH) return NULL;
+  if (depth > AH_MAX_HTML_DEPTH) return NULL;
   for (const xmlNode *c = n; c; c = c->next) {
     if (has_id(c, id)) return c;
     if (c->type == XML_ELEMENT_NODE && c->children) {
@@ -487,7 +512,7 @@ static const char *encoding_hint(const char *data, size_t len) {
   return "UTF-8";
 }
 
-int ah_source_html(const void *data, size_t len, ah_flow *out, ah_error *err) {
+int ah_source_html(const void *data, size_t len, ah_flow *out, ah_docmeta *meta, ah_error *err) {
   memset(out, 0, sizeof *out);
   if (len > (size_t)INT32_MAX) {
     ah_error_set(err, AH_ERROR_FORMAT, "HTML page too large");
@@ -501,10 +526,10 @@ int ah_source_html(const void *data, size_t len, ah_flow *out, ah_error *err) {
     return -1;
   }
   const xmlNode *root = xmlDocGetRootElement(doc);
-  read_meta(root, out, 0);
+  read_meta(root, meta, 0);
   const xmlNode *body = find_by_id(root, "broodtekst", 0);
   if (!body) body = root;
-  walker w = {.flow = out, .plain = body == root};
+  walker w = {.flow = out, .meta = meta, .plain = body == root};
   walk_children(&w, body);
   /* an official page keeps its notes apart from the body text: div#noten
    * inside or after broodtekst */
@@ -513,7 +538,7 @@ int ah_source_html(const void *data, size_t len, ah_flow *out, ah_error *err) {
     if (notes) walk_notes(&w, notes);
   }
   if (w.plain) {
-    ah_text_lines(out);
+    ah_text_lines(out, meta);
     find_plain_notes(out);
   }
   xmlFreeDoc(doc);

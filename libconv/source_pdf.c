@@ -8,24 +8,14 @@
  * tight kerning can close a real space ("Inge vanDijk"), so a horizontal gap
  * between two glyph boxes wider than a fraction of the font size is a space.
  */
-#include "internal.h"
+#include "source_pdf.h"
+#include "typography.h"
 
 #include <poppler.h>
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Fraction of the font size: a gap wider than this between two glyphs is a space. */
-#define WORD_GAP_EM 0.14
-/* A gap wider than this (in em) separates columns, not words: written as a tab. */
-#define COLUMN_GAP_EM 1.0
-/* Glyphs smaller than this fraction of the line's size may be raised or lowered. */
-#define SMALL_GLYPH 0.85
-/* poppler boxes run from ascent to descent; this share of the box lies below the
- * baseline for ordinary text faces, which is what lets us compare baselines of
- * glyphs in different sizes. */
-#define DESCENT_SHARE 0.2
 
 typedef struct {
   gunichar ch;
@@ -47,7 +37,7 @@ static int font_style(const char *font) {
 }
 
 static double baseline_of(const glyph *g) {
-  return g->box.y2 - DESCENT_SHARE * (g->box.y2 - g->box.y1);
+  return g->box.y2 - AH_DESCENT_SHARE * (g->box.y2 - g->box.y1);
 }
 
 static bool is_space(gunichar c) { return c == ' ' || c == 0xA0 || c == '\t'; }
@@ -55,16 +45,14 @@ static bool is_space(gunichar c) { return c == ' ' || c == 0xA0 || c == '\t'; }
 /* The size that covers the most glyphs is the line's own size; raised note
  * markers and subscripts are the minority. */
 static double dominant_size(const glyph *g, size_t n) {
-  /* a line has few distinct sizes: count glyphs per size (within 0.05) */
-  enum { MAX_SIZES = 16 };
-  double sizes[MAX_SIZES];
-  size_t counts[MAX_SIZES], k = 0;
+  /* a line has few distinct sizes: count glyphs per size */
+  double *sizes = ah_xreallocarray(NULL, n + 1, sizeof *sizes);
+  size_t *counts = ah_xreallocarray(NULL, n + 1, sizeof *counts), k = 0;
   for (size_t i = 0; i < n; i++) {
     if (is_space(g[i].ch)) continue;
     size_t j = 0;
-    while (j < k && fabs(sizes[j] - g[i].size) >= 0.05) j++;
+    while (j < k && fabs(sizes[j] - g[i].size) >= AH_SAME_SIZE) j++;
     if (j == k) {
-      if (k == MAX_SIZES) continue;
       sizes[k] = g[i].size;
       counts[k++] = 0;
     }
@@ -77,6 +65,8 @@ static double dominant_size(const glyph *g, size_t n) {
       best_count = counts[j];
       best = sizes[j];
     }
+  free(sizes);
+  free(counts);
   return best;
 }
 
@@ -92,7 +82,7 @@ static void emit_lines(const glyph *g, size_t n, int page, ah_lines *out) {
     if (is_space(g[i].ch)) continue;
     if (last && g[i].size > 0 && last->size > 0) {
       double ratio = g[i].size / last->size;
-      if (ratio > 0.9 && ratio < 1.1 && fabs(baseline_of(&g[i]) - baseline_of(last)) > 0.5 * g[i].size) {
+      if (ratio > 1 - AH_COMPARABLE_SIZE && ratio < 1 + AH_COMPARABLE_SIZE && fabs(baseline_of(&g[i]) - baseline_of(last)) > AH_OTHER_LINE_SHIFT * g[i].size) {
         emit_line(g + start, i - start, page, out);
         start = i;
       }
@@ -121,7 +111,7 @@ static void emit_line(const glyph *g, size_t n, int page, ah_lines *out) {
   int base_count = 0;
   bool all_bold = true;
   for (size_t i = 0; i < n; i++) {
-    if (is_space(g[i].ch) || fabs(g[i].size - line.size) >= 0.05) continue;
+    if (is_space(g[i].ch) || fabs(g[i].size - line.size) >= AH_SAME_SIZE) continue;
     if (g[i].box.y1 < line.top) line.top = g[i].box.y1;
     base_sum += baseline_of(&g[i]);
     base_count++;
@@ -152,19 +142,19 @@ static void emit_line(const glyph *g, size_t n, int page, ah_lines *out) {
 
   for (size_t i = 0; i < n; i++) {
     int style = g[i].style;
-    if (!is_space(g[i].ch) && g[i].size < SMALL_GLYPH * line.size) {
+    if (!is_space(g[i].ch) && g[i].size < AH_SMALL_GLYPH * line.size) {
       double delta = baseline_of(&g[i]) - line.base;
-      if (delta < -0.15 * line.size) style |= AH_STYLE_SUP;
-      else if (delta > 0.08 * line.size) style |= AH_STYLE_SUB;
+      if (delta < -AH_RAISED * line.size) style |= AH_STYLE_SUP;
+      else if (delta > AH_LOWERED * line.size) style |= AH_STYLE_SUB;
     }
     if (is_space(g[i].ch) && i > 0 && i + 1 < n && !is_space(g[i - 1].ch) && !is_space(g[i + 1].ch) &&
-        (g[i + 1].size < SMALL_GLYPH * line.size || g[i - 1].size < SMALL_GLYPH * line.size) &&
-        g[i + 1].box.x1 - g[i - 1].box.x2 < WORD_GAP_EM * line.size)
+        (g[i + 1].size < AH_SMALL_GLYPH * line.size || g[i - 1].size < AH_SMALL_GLYPH * line.size) &&
+        g[i + 1].box.x1 - g[i - 1].box.x2 < AH_WORD_GAP_EM * line.size)
       continue; /* poppler's word break at a size change, where the glyphs touch ("bouw²") */
     if (is_space(g[i].ch)) {
       /* a space takes the style of the text around it so runs stay whole */
       style = (i > 0 ? g[i - 1].style : 0) & ~(AH_STYLE_SUP | AH_STYLE_SUB);
-      bool column = g[i].box.x2 - g[i].box.x1 > COLUMN_GAP_EM * line.size;
+      bool column = g[i].box.x2 - g[i].box.x1 > AH_COLUMN_GAP_EM * line.size;
       ah_spans_add(&line.spans, column ? "\t" : " ", 1, style);
       continue;
     }
@@ -172,8 +162,8 @@ static void emit_line(const glyph *g, size_t n, int page, ah_lines *out) {
       double gap = g[i].box.x1 - g[i - 1].box.x2;
       double size = g[i].size > g[i - 1].size ? g[i].size : g[i - 1].size;
       int st = g[i - 1].style & ~(AH_STYLE_SUP | AH_STYLE_SUB);
-      if (gap > COLUMN_GAP_EM * size) ah_spans_add(&line.spans, "\t", 1, st);
-      else if (gap > WORD_GAP_EM * size) ah_spans_add(&line.spans, " ", 1, st);
+      if (gap > AH_COLUMN_GAP_EM * size) ah_spans_add(&line.spans, "\t", 1, st);
+      else if (gap > AH_WORD_GAP_EM * size) ah_spans_add(&line.spans, " ", 1, st);
     }
     if (g[i].ch == 0xA0 || g[i].ch == 0x202F) ah_spans_add(&line.spans, " ", 1, style);
     else ah_spans_add(&line.spans, g[i].utf8, (size_t)g[i].utf8_len, style);

@@ -15,9 +15,15 @@
  * a best effort: a marker glued to a number other than a year ("NIS24") is
  * not found, and paragraphs inside an answer run together.
  */
-#include "internal.h"
+#include "textlines.h"
+#include "caps.h"
+#include "lexicon.h"
+#include "paragraphs.h"
+
+#include <assert.h>
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +45,7 @@ typedef struct {
 
 typedef struct {
   ah_flow *out;
+  ah_docmeta *meta;
   open_para body, note;
   bool preview; /* a masthead was seen: the lines are a printed page's */
   bool in_masthead, in_notes, page_number_next, page_broke;
@@ -65,55 +72,18 @@ static bool has_line_breaks(const ah_block *b) {
 }
 
 
-/* "ah-tk-20232024-1178" */
-static bool is_publication_id(const char *t) {
-  if (strncmp(t, "ah-tk-", 6) != 0 && strncmp(t, "ah-ek-", 6) != 0) return false;
-  for (int i = 6; i < 14; i++)
-    if (!isdigit((unsigned char)t[i])) return false;
-  return t[14] == '-' && ah_is_digits(t + 15);
-}
-
-static bool is_running_footer(const char *t) {
-  size_t n = strlen(t);
-  return (ah_starts_with(t, "Tweede Kamer, vergaderjaar ") || ah_starts_with(t, "Eerste Kamer, vergaderjaar ")) &&
-         n > 10 && strcmp(t + n - 10, "Aanhangsel") == 0;
-}
-
-static bool is_colophon(const char *t) {
-  return ah_starts_with(t, "ISSN ") || ah_starts_with(t, "\xE2\x80\x99s-Gravenhage ") ||
-         ah_starts_with(t, "'s-Gravenhage ");
-}
-
-static bool starts_omschrijving(const char *t) {
-  static const char *const starts[] = {"Vragen van ", "Vraag van ", "Schriftelijke vragen ", "Antwoord van ",
-                                       "Mededeling van ", NULL};
-  for (int i = 0; starts[i]; i++)
-    if (ah_starts_with(t, starts[i])) return true;
-  return false;
-}
-
 /* Masthead lines: "Vergaderjaar 2023–2024", the number, the chamber. */
-static void read_masthead(ah_flow *flow, const char *t) {
-  if (ah_starts_with(t, "Vergaderjaar ") && !flow->vergaderjaar && strlen(t) >= 13 + 9) {
-    const char *y = t + 13;
-    if (isdigit((unsigned char)y[0]) && isdigit((unsigned char)y[3])) {
-      const char *second = y + 4;
-      while (*second && !isdigit((unsigned char)*second)) second++;
-      if (strlen(second) >= 4) {
-        char v[10];
-        memcpy(v, y, 4);
-        v[4] = '-';
-        memcpy(v + 5, second, 4);
-        v[9] = 0;
-        flow->vergaderjaar = ah_strdup(v);
-      }
-    }
-  } else if (ah_is_digits(t) && strlen(t) > 1) {
-    flow->nummer = atoi(t); /* the chamber's big digit is one character */
-  } else if (!flow->kamer && strcmp(t, "Tweede Kamer der Staten-Generaal") == 0) {
-    flow->kamer = ah_strdup("tk");
-  } else if (!flow->kamer && strcmp(t, "Eerste Kamer der Staten-Generaal") == 0) {
-    flow->kamer = ah_strdup("ek");
+static void read_masthead(ah_docmeta *meta, const char *t) {
+  ah_session session;
+  ah_kamer kamer;
+  int number;
+  const char *end;
+  if (ah_scan_masthead_session(t, &session)) {
+    if (!meta->session.first) meta->session = session;
+  } else if (strlen(t) > 1 && ah_parse_uint(t, INT32_MAX, &number, &end) && !*end) {
+    meta->nummer = number; /* the chamber's big digit is one character */
+  } else if (meta->kamer == AH_KAMER_UNKNOWN && ah_is_masthead_chamber(t, &kamer)) {
+    meta->kamer = kamer;
   }
 }
 
@@ -122,10 +92,9 @@ static void read_masthead(ah_flow *flow, const char *t) {
 static size_t note_start(const char *raw, int next) {
   const char *p = raw;
   while (*p == ' ') p++;
-  if (!isdigit((unsigned char)*p)) return 0;
-  char *end;
-  long n = strtol(p, &end, 10);
-  if (n != next) return 0;
+  int n;
+  const char *end;
+  if (!ah_parse_uint(p, AH_MAX_NOTE_NUMBER, &n, &end) || n != next) return 0;
   if ((unsigned char)end[0] == 0xC2 && (unsigned char)end[1] == 0xA0) return (size_t)(end + 2 - raw);
   return 0;
 }
@@ -224,17 +193,17 @@ static void take_line(rebuild *r, ah_spans *line) {
     /* a blank line ends a paragraph, except in a preview, where it is only
      * the space before the colophon or a table */
     if (!r->in_notes && !r->preview) r->body.index = 0;
-  } else if (r->in_masthead && !starts_omschrijving(text)) {
-    read_masthead(r->out, text);
-  } else if (is_running_footer(text)) {
+  } else if (r->in_masthead && !ah_starts_omschrijving(text)) {
+    read_masthead(r->meta, text);
+  } else if (ah_is_running_footer(text)) {
     r->in_notes = false;
     r->note.index = 0;
     r->page_number_next = r->page_broke = true;
     r->page_start = body_end(r);
-  } else if (page_number || is_colophon(text)) {
+  } else if (page_number || ah_is_colophon_line(text)) {
     /* furniture */
-  } else if (is_publication_id(text)) {
-    if (!r->out->id) r->out->id = ah_strdup(text);
+  } else if (ah_is_pubid(text, &(ah_pubid){0})) {
+    ah_docmeta_take_id(r->meta, text, strlen(text));
   } else if ((note_skip = note_start(raw, r->next_note)) > 0) {
     ah_block *b;
     if (r->n_notes == r->cap_notes) {
@@ -261,7 +230,7 @@ static void take_line(rebuild *r, ah_spans *line) {
   } else {
     start_para(r, &r->body, AH_BLOCK_PARA, line, raw);
   }
-  r->in_masthead = r->in_masthead && !starts_omschrijving(text);
+  r->in_masthead = r->in_masthead && !ah_starts_omschrijving(text);
   ah_spans_free(line);
   free(raw);
   free(text);
@@ -354,6 +323,7 @@ static bool find_marker(ah_flow *flow, int number, place *from, place end) {
         if (isdigit((unsigned char)p[dl])) continue;
         if (!glue_before(s->text, at) && !glued_to_year(s->text, at)) continue;
         /* split: before | marker | after */
+        assert(at + (size_t)dl <= strlen(s->text));
         char *after = ah_strdup(p + dl);
         s->text[at] = 0;
         if (b->spans.n + 2 > b->spans.cap) {
@@ -387,6 +357,7 @@ static void link_markers(ah_flow *flow, note_page *pages, size_t n) {
     last = found;
     /* span si became si (text before), si + 1 (the marker), si + 2 (rest) */
     const ah_spans *sp = &flow->items[found.block].spans;
+    assert(found.span >= 2 && found.span < sp->n + 1);
     size_t si = found.span - 2;
     size_t cut = strlen(sp->items[si].text) + strlen(sp->items[si + 1].text);
     for (size_t k = i + 1; k < n; k++) {
@@ -407,20 +378,17 @@ static void link_markers(ah_flow *flow, note_page *pages, size_t n) {
 
 /* ---- entry -------------------------------------------------------------- */
 
-void ah_text_lines(ah_flow *flow) {
+void ah_text_lines(ah_flow *flow, ah_docmeta *meta) {
   bool any = false, masthead = false;
   for (size_t i = 0; i < flow->n && !any; i++) any = has_line_breaks(&flow->items[i]);
   if (!any) return;
   for (size_t i = 0; i < flow->n && !masthead; i++) {
     char *t = ah_spans_text(&flow->items[i].spans);
-    masthead = strstr(t, "Aanhangsel van de Handelingen") != NULL;
+    masthead = ah_mentions_series(t);
     free(t);
   }
   ah_flow out = {0};
-  out.id = flow->id, out.kamer = flow->kamer, out.vergaderjaar = flow->vergaderjaar;
-  out.nummer = flow->nummer;
-  flow->id = flow->kamer = flow->vergaderjaar = NULL;
-  rebuild r = {.out = &out, .preview = masthead, .in_masthead = masthead, .next_note = 1};
+  rebuild r = {.out = &out, .meta = meta, .preview = masthead, .in_masthead = masthead, .next_note = 1};
   for (size_t i = 0; i < flow->n; i++) {
     ah_block *b = &flow->items[i];
     if (has_line_breaks(b)) {

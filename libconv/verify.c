@@ -13,7 +13,8 @@
  * numbers, each mededeling by position, each note by number; a text
  * difference is shown by the first words that differ, with context.
  */
-#include "internal.h"
+#include "document.h"
+#include "caps.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -28,13 +29,18 @@ typedef struct {
 
 static void say(reporter *r, const char *element, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void say(reporter *r, const char *element, const char *fmt, ...) {
-  char what[512];
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(what, sizeof what, fmt, ap);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  char *what = ah_xmalloc(n > 0 ? (size_t)n + 1 : 1);
+  what[0] = 0;
+  va_start(ap, fmt);
+  if (n > 0) vsnprintf(what, (size_t)n + 1, fmt, ap);
   va_end(ap);
   r->count++;
   if (r->report) r->report(element, what, r->user);
+  free(what);
 }
 
 /* ---- reading the tree --------------------------------------------------- */
@@ -48,8 +54,10 @@ static void section_name(const ah_node *s, char *out, size_t size) {
     return;
   }
   int n = snprintf(out, size, "%s", ah_node_type_string(s->type));
-  for (size_t i = 0; i < s->n_nums && n > 0 && (size_t)n < size; i++)
-    n += snprintf(out + n, size - (size_t)n, "%s%d", i ? ", " : " ", s->nums[i]);
+  const int *nums;
+  size_t count = ah_node_get_numbers(s, &nums);
+  for (size_t i = 0; i < count && n > 0 && (size_t)n < size; i++)
+    n += snprintf(out + n, size - (size_t)n, "%s%d", i ? ", " : " ", nums[i]);
 }
 
 /* Text of a section without its label, notes as [^n], one space between
@@ -66,10 +74,10 @@ static char *section_text(const ah_node *s) {
   return ah_buf_steal(&b);
 }
 
-static void collect_refs(const ah_node *n, int *refs, size_t *count, size_t cap) {
+static void collect_refs(const ah_node *n, ah_ints *refs) {
   for (const ah_node *c = n->first; c; c = c->next) {
-    if (c->type == AH_NODE_NOTE_REF && *count < cap) refs[(*count)++] = c->note;
-    collect_refs(c, refs, count, cap);
+    if (c->type == AH_NODE_NOTE_REF) ah_ints_push(refs, c->as.note.number);
+    collect_refs(c, refs);
   }
 }
 
@@ -81,7 +89,8 @@ static const ah_node *child_of_type(const ah_node *root, ah_node_type type) {
 
 /* ---- one document ------------------------------------------------------- */
 
-enum { MAX_NUMBER = 1000 };
+/* numbers run 1 … AH_MAX_LABEL_NUMBER: the label parser takes no other */
+enum { MAX_NUMBER = AH_MAX_LABEL_NUMBER + 1 };
 
 /* Numbers of all sections of one type: gaps, duplicates. */
 static void check_numbering(reporter *r, const ah_node *root, ah_node_type type, unsigned char *seen) {
@@ -90,8 +99,10 @@ static void check_numbering(reporter *r, const ah_node *root, ah_node_type type,
   const char *kind = ah_node_type_string(type);
   for (const ah_node *s = root->first; s; s = s->next) {
     if (s->type != type) continue;
-    for (size_t i = 0; i < s->n_nums; i++) {
-      int n = s->nums[i];
+    const int *nums;
+    size_t count = ah_node_get_numbers(s, &nums);
+    for (size_t i = 0; i < count; i++) {
+      int n = nums[i];
       if (n <= 0 || n >= MAX_NUMBER) continue;
       if (seen[n]++ == 1) {
         char name[128];
@@ -108,8 +119,7 @@ static void check_numbering(reporter *r, const ah_node *root, ah_node_type type,
 static bool any_section_numbered(const ah_node *root, ah_node_type type, int n) {
   for (const ah_node *s = root->first; s; s = s->next)
     if (s->type == type)
-      for (size_t i = 0; i < s->n_nums; i++)
-        if (s->nums[i] == n) return true;
+      if (ah_ints_contains(&s->as.numbers, n)) return true;
   return false;
 }
 
@@ -119,11 +129,12 @@ static void check_answers(reporter *r, const ah_node *root) {
     if (s->type != AH_NODE_VRAAG && s->type != AH_NODE_ANTWOORD) continue;
     bool vraag = s->type == AH_NODE_VRAAG;
     if (vraag && mededeling) continue;
-    for (size_t i = 0; i < s->n_nums; i++) {
-      if (any_section_numbered(root, vraag ? AH_NODE_ANTWOORD : AH_NODE_VRAAG, s->nums[i])) continue;
+    const ah_ints *nums = &s->as.numbers;
+    for (size_t i = 0; i < nums->n; i++) {
+      if (any_section_numbered(root, vraag ? AH_NODE_ANTWOORD : AH_NODE_VRAAG, nums->items[i])) continue;
       char name[128];
       section_name(s, name, sizeof name);
-      say(r, name, vraag ? "no antwoord for vraag %d" : "no vraag %d for this antwoord", s->nums[i]);
+      say(r, name, vraag ? "no antwoord for vraag %d" : "no vraag %d for this antwoord", nums->items[i]);
     }
     char *text = section_text(s);
     if (!*text) {
@@ -136,49 +147,45 @@ static void check_answers(reporter *r, const ah_node *root) {
 }
 
 static void check_notes(reporter *r, const ah_node *root) {
-  size_t cap = 4096, n_refs = 0;
-  int *refs = ah_xmalloc(cap * sizeof *refs);
+  ah_ints refs = {0}, notes = {0};
+  const ah_node *noten = child_of_type(root, AH_NODE_NOTEN);
+  for (const ah_node *nt = noten ? noten->first : NULL; nt; nt = nt->next) ah_ints_push(&notes, nt->as.note.number);
   for (const ah_node *s = root->first; s; s = s->next) {
     if (s->type == AH_NODE_NOTEN) continue;
-    size_t before = n_refs;
-    collect_refs(s, refs, &n_refs, cap);
-    for (size_t i = before; i < n_refs; i++) {
-      bool found = false;
-      const ah_node *noten = child_of_type(root, AH_NODE_NOTEN);
-      for (const ah_node *nt = noten ? noten->first : NULL; nt && !found; nt = nt->next) found = nt->note == refs[i];
-      if (found) continue;
+    size_t before = refs.n;
+    collect_refs(s, &refs);
+    for (size_t i = before; i < refs.n; i++) {
+      if (ah_ints_contains(&notes, refs.items[i])) continue;
       char name[128];
       if (s->type == AH_NODE_OMSCHRIJVING) snprintf(name, sizeof name, "omschrijving");
       else section_name(s, name, sizeof name);
-      say(r, name, "marker %d has no note", refs[i]);
+      say(r, name, "marker %d has no note", refs.items[i]);
     }
   }
-  const ah_node *noten = child_of_type(root, AH_NODE_NOTEN);
   for (const ah_node *nt = noten ? noten->first : NULL; nt; nt = nt->next) {
     char name[32];
-    snprintf(name, sizeof name, "noot %d", nt->note);
-    bool marked = false;
-    for (size_t i = 0; i < n_refs && !marked; i++) marked = refs[i] == nt->note;
-    if (!marked) say(r, name, "no marker refers to this note");
+    snprintf(name, sizeof name, "noot %d", nt->as.note.number);
+    if (!ah_ints_contains(&refs, nt->as.note.number)) say(r, name, "no marker refers to this note");
     for (const ah_node *e = noten->first; e != nt; e = e->next)
-      if (e->note == nt->note) {
+      if (e->as.note.number == nt->as.note.number) {
         say(r, name, "note number appears twice");
         break;
       }
   }
-  free(refs);
+  ah_ints_free(&refs);
+  ah_ints_free(&notes);
 }
 
 size_t ah_verify(const ah_doc *doc, ah_finding_fn report, void *user) {
   reporter r = {report, user, 0};
   if (!doc) return 0;
   const ah_node *root = doc->root;
-  if (!doc->id) say(&r, "aanhangsel", "no publication id");
-  if (!doc->nummer) say(&r, "aanhangsel", "no Aanhangsel number");
-  if (!doc->vergaderjaar) say(&r, "aanhangsel", "no vergaderjaar");
-  if (!doc->ingezonden) say(&r, "omschrijving vraag", "no date of sending in (ingezonden)");
+  if (!ah_doc_id(doc)) say(&r, "aanhangsel", "no publication id");
+  if (!ah_doc_nummer(doc)) say(&r, "aanhangsel", "no Aanhangsel number");
+  if (!ah_doc_vergaderjaar(doc)) say(&r, "aanhangsel", "no vergaderjaar");
+  if (!ah_doc_ingezonden(doc)) say(&r, "omschrijving vraag", "no date of sending in (ingezonden)");
   bool answered = child_of_type(root, AH_NODE_ANTWOORD) || child_of_type(root, AH_NODE_MEDEDELING);
-  if (answered && !doc->ontvangen) say(&r, "omschrijving antwoord", "no date of receipt (ontvangen)");
+  if (answered && !ah_doc_ontvangen(doc)) say(&r, "omschrijving antwoord", "no date of receipt (ontvangen)");
   unsigned char *seen = ah_xmalloc(MAX_NUMBER);
   check_numbering(&r, root, AH_NODE_VRAAG, seen);
   check_numbering(&r, root, AH_NODE_ANTWOORD, seen);
@@ -258,15 +265,15 @@ static void compare_field(reporter *r, const char *field, const char *a, const c
 }
 
 static void compare_meta(reporter *r, const ah_doc *a, const ah_doc *b) {
-  compare_field(r, "id", a->id, b->id);
-  compare_field(r, "kamer", a->kamer, b->kamer);
-  compare_field(r, "vergaderjaar", a->vergaderjaar, b->vergaderjaar);
+  compare_field(r, "id", ah_doc_id(a), ah_doc_id(b));
+  compare_field(r, "kamer", ah_doc_kamer(a), ah_doc_kamer(b));
+  compare_field(r, "vergaderjaar", ah_doc_vergaderjaar(a), ah_doc_vergaderjaar(b));
   char na[16], nb[16];
-  snprintf(na, sizeof na, "%d", a->nummer);
-  snprintf(nb, sizeof nb, "%d", b->nummer);
+  snprintf(na, sizeof na, "%d", ah_doc_nummer(a));
+  snprintf(nb, sizeof nb, "%d", ah_doc_nummer(b));
   compare_field(r, "nummer", na, nb);
-  compare_field(r, "ingezonden", a->ingezonden, b->ingezonden);
-  compare_field(r, "ontvangen", a->ontvangen, b->ontvangen);
+  compare_field(r, "ingezonden", ah_doc_ingezonden(a), ah_doc_ingezonden(b));
+  compare_field(r, "ontvangen", ah_doc_ontvangen(a), ah_doc_ontvangen(b));
   static const struct { ah_node_type type; const char *name; } kinds[] = {
       {AH_NODE_VRAGENSTELLER, "vragenstellers"}, {AH_NODE_ONTVANGER, "ontvangers"},
       {AH_NODE_ONDERWERP, "onderwerp"},           {AH_NODE_BEANTWOORDER, "beantwoorder"},
@@ -293,9 +300,12 @@ static void compare_pair(reporter *r, const char *name, const ah_node *x, const 
 }
 
 static bool same_numbers(const ah_node *x, const ah_node *y) {
-  if (x->n_nums != y->n_nums || x->type != y->type) return false;
-  for (size_t i = 0; i < x->n_nums; i++)
-    if (x->nums[i] != y->nums[i]) return false;
+  if (x->type != y->type) return false;
+  const int *xn, *yn;
+  size_t n = ah_node_get_numbers(x, &xn);
+  if (n != ah_node_get_numbers(y, &yn)) return false;
+  for (size_t i = 0; i < n; i++)
+    if (xn[i] != yn[i]) return false;
   return true;
 }
 
@@ -350,17 +360,17 @@ static void compare_notes(reporter *r, const ah_doc *a, const ah_doc *b) {
   const ah_node *na = child_of_type(a->root, AH_NODE_NOTEN), *nb = child_of_type(b->root, AH_NODE_NOTEN);
   for (const ah_node *x = na ? na->first : NULL; x; x = x->next) {
     char name[32];
-    snprintf(name, sizeof name, "noot %d", x->note);
+    snprintf(name, sizeof name, "noot %d", x->as.note.number);
     const ah_node *y = nb ? nb->first : NULL;
-    while (y && y->note != x->note) y = y->next;
+    while (y && y->as.note.number != x->as.note.number) y = y->next;
     compare_pair(r, name, x, y);
   }
   for (const ah_node *y = nb ? nb->first : NULL; y; y = y->next) {
     const ah_node *x = na ? na->first : NULL;
-    while (x && x->note != y->note) x = x->next;
+    while (x && x->as.note.number != y->as.note.number) x = x->next;
     if (x) continue;
     char name[32];
-    snprintf(name, sizeof name, "noot %d", y->note);
+    snprintf(name, sizeof name, "noot %d", y->as.note.number);
     say(r, name, "only in B");
   }
 }

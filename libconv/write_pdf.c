@@ -17,8 +17,14 @@
  * spaces and after a "/" in an address, never after a hyphen of the text,
  * so reading the PDF back gives the same words.
  */
-#include "internal.h"
+#include "document.h"
 #include "io.h"
+#include "lexicon.h"
+#include "pdf_text.h"
+#include "pdf_geometry.h"
+#include "typography.h"
+
+#include <assert.h>
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -27,32 +33,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* ---- geometry, in points; y grows downward ------------------------------ */
-
-#define PAGE_W 595.276
-#define PAGE_H 841.890
-#define LEFT 72.0
-#define COLUMN (PAGE_W - 2 * LEFT)
-#define TOP 72.0              /* first line's top on pages after the first */
-#define BOTTOM 748.0          /* lowest line bottom, body or notes: above 0.9 of the page, where the reader looks for page numbers */
-#define FOOTER_BASE 806.0
-#define BODY_SIZE 10.0
-#define MARK_SIZE 6.5         /* markers and sup/sub: raised or lowered, small */
-#define MARK_RISE 4.0
-#define SUB_DROP 1.6
-#define NOTE_SIZE 8.0
-#define NOTE_NUM_SIZE 5.5
-#define NOTE_NUM_RISE 2.5
-#define NOTE_INDENT 10.0
-#define NOTE_GAP 2.0
-#define NOTES_RULE 10.0       /* space taken by the rule above the notes */
-#define TABLE_SIZE 8.0        /* small type: the reader takes it for a table */
-#define TABLE_MIN_SIZE 7.2    /* above 0.7 body: not taken for note numbers */
-#define TABLE_GAP 18.0        /* column gap, well over the reader's 1 em */
-#define BULLET_INDENT 16.0
-#define SERIF "DejaVu Serif"
-#define SANS "DejaVu Sans"
 
 /* ---- state -------------------------------------------------------------- */
 
@@ -82,214 +62,12 @@ static cairo_status_t collect(void *closure, const unsigned char *data, unsigned
   return CAIRO_STATUS_SUCCESS;
 }
 
-static PangoFontDescription *font(const char *family, double size, bool bold, bool italic) {
-  PangoFontDescription *fd = pango_font_description_new();
-  pango_font_description_set_family(fd, family);
-  pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
-  pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_font_description_set_style(fd, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
-  return fd;
-}
-
-/* ---- paragraphs as Pango text with attributes --------------------------- */
-
-typedef struct {
-  ah_buf text;
-  PangoAttrList *attrs;
-  size_t *url_from, *url_to; /* byte ranges of web addresses */
-  size_t n_urls, cap_urls;
-  int *marker_at, *marker_note; /* byte index and note of each marker */
-  size_t n_markers, cap_markers;
-  double size;
-} rich;
-
-static void rich_init(rich *r, double size) {
-  memset(r, 0, sizeof *r);
-  r->attrs = pango_attr_list_new();
-  r->size = size;
-}
-
-static void rich_free(rich *r) {
-  ah_buf_free(&r->text);
-  pango_attr_list_unref(r->attrs);
-  free(r->marker_at);
-  free(r->marker_note);
-  free(r->url_from);
-  free(r->url_to);
-}
-
-static void add_attr(rich *r, PangoAttribute *a, size_t start) {
-  a->start_index = (guint)start;
-  a->end_index = (guint)r->text.len;
-  pango_attr_list_insert(r->attrs, a);
-}
-
-static void put_text(rich *r, const char *s) { ah_buf_puts(&r->text, s); }
-
-/* Replaces `removed` bytes at `at` by `s`, moving the attributes, markers
- * and addresses behind it along. */
-static void splice(rich *r, size_t at, size_t removed, const char *s) {
-  size_t n = strlen(s);
-  if (n > removed) ah_buf_put(&r->text, s, n - removed); /* grow */
-  else r->text.len -= removed - n;
-  size_t tail = r->text.len - (at + n);
-  memmove(r->text.data + at + n, r->text.data + at + removed, tail);
-  memcpy(r->text.data + at, s, n);
-  r->text.data[r->text.len] = 0;
-  pango_attr_list_update(r->attrs, (int)at, (int)removed, (int)n);
-  ptrdiff_t shift = (ptrdiff_t)n - (ptrdiff_t)removed;
-  for (size_t i = 0; i < r->n_markers; i++)
-    if ((size_t)r->marker_at[i] >= at + removed) r->marker_at[i] += (int)shift;
-  for (size_t i = 0; i < r->n_urls; i++) {
-    if (r->url_from[i] >= at + removed) r->url_from[i] += (size_t)shift;
-    if (r->url_to[i] >= at + removed) r->url_to[i] += (size_t)shift;
-  }
-}
-
-/* Any of `set` in the n bytes at s. */
-static bool strpbrk_n(const char *s, size_t n, const char *set) {
-  for (size_t i = 0; i < n; i++)
-    if (strchr(set, s[i])) return true;
-  return false;
-}
-
-/* Where a line may end: at a space, and inside a web address after one of
- * its punctuation marks (the reader glues an address broken there back
- * together).  Nowhere else.  Unicode's line breaking also allows a break
- * after a hyphen or dash ("2025–2028"), after a "/" ("familie/vrienden"),
- * and more: the reader would take such a line end for a hyphenation or a
- * space, so a word joiner goes there.  The space after a word ending in a
- * hyphen or dash ("IT- beheer") becomes a narrow no-break space, its own
- * glyph, which the reader takes for a space that binds.  Joiners and
- * zero-width spaces have no glyph: they are not in the PDF's text. */
-static void limit_breaks(rich *r) {
-  static const char WJ[] = "\xE2\x81\xA0", ZWSP[] = "\xE2\x80\x8B", NNBSP[] = "\xE2\x80\xAF";
-  /* addresses: a break point after their punctuation */
-  for (size_t u = 0; u < r->n_urls; u++)
-    for (size_t k = r->url_from[u]; k + 1 < r->url_to[u]; k++) {
-      const char *t = r->text.data;
-      if (strchr("/-_.=?&#%~", t[k]) && t[k + 1] != '/' && t[k + 1] != ':') splice(r, k + 1, 0, ZWSP), k += 3;
-    }
-  /* "IT- beheer": bind the space, or the line could end in the hyphen */
-  for (size_t k = 1; k + 1 < r->text.len; k++) {
-    const char *t = r->text.data;
-    bool dash = t[k - 1] == '-' || (k >= 3 && (!memcmp(t + k - 3, "\xE2\x80\x93", 3) ||
-                                               !memcmp(t + k - 3, "\xE2\x80\x94", 3)));
-    if (t[k] == ' ' && dash) splice(r, k, 1, NNBSP);
-  }
-  /* "…/moties/ detail?id=…": a line break after an address, before a word
-   * that looks like more of it, would be read as the address going on */
-  for (size_t u = 0; u < r->n_urls; u++) {
-    size_t k = r->url_to[u];
-    const char *t = r->text.data;
-    if (k >= r->text.len || t[k] != ' ') continue;
-    size_t w = strcspn(t + k + 1, " ");
-    if (w && memchr(t + k + 1, '/', w) == NULL && !strpbrk_n(t + k + 1, w, "%=&_?")) continue;
-    splice(r, k, 1, "\xC2\xA0");
-  }
-  /* every other break opportunity not after a space goes */
-  glong chars = g_utf8_strlen(r->text.data ? r->text.data : "", (gssize)r->text.len);
-  PangoLogAttr *la = ah_xcalloc((size_t)chars + 1, sizeof *la);
-  pango_get_log_attrs(r->text.data ? r->text.data : "", (int)r->text.len, -1, pango_language_from_string("nl"), la,
-                      (int)chars + 1);
-  size_t *cuts = ah_xmalloc(((size_t)chars + 1) * sizeof *cuts), n_cuts = 0;
-  const char *p = r->text.data ? r->text.data : "";
-  const char *prev = NULL;
-  for (glong i = 0; i < chars; i++, prev = p, p = g_utf8_next_char(p)) {
-    if (!la[i].is_line_break || !prev) continue;
-    gunichar before = g_utf8_get_char(prev);
-    if (before == ' ' || before == 0x200B) continue;
-    cuts[n_cuts++] = (size_t)(p - r->text.data);
-  }
-  for (size_t i = n_cuts; i-- > 0;) splice(r, cuts[i], 0, WJ);
-  free(cuts);
-  free(la);
-}
-
-static void put_small(rich *r, const char *s, int rise) {
-  size_t start = r->text.len;
-  ah_buf_puts(&r->text, s);
-  add_attr(r, pango_attr_size_new_absolute((int)(MARK_SIZE * r->size / BODY_SIZE * PANGO_SCALE)), start);
-  add_attr(r, pango_attr_rise_new(rise * PANGO_SCALE / 1000), start);
-}
-
-static void put_inlines(rich *r, const ah_node *parent) {
-  for (const ah_node *c = parent->first; c; c = c->next) {
-    size_t start = r->text.len;
-    switch (c->type) {
-    case AH_NODE_TEXT:
-      put_text(r, c->literal);
-      break;
-    case AH_NODE_URL: {
-      char *t = ah_node_text(c);
-      put_text(r, t);
-      free(t);
-      if (r->n_urls == r->cap_urls) {
-        r->cap_urls = r->cap_urls ? r->cap_urls * 2 : 4;
-        r->url_from = ah_xrealloc(r->url_from, r->cap_urls * sizeof *r->url_from);
-        r->url_to = ah_xrealloc(r->url_to, r->cap_urls * sizeof *r->url_to);
-      }
-      r->url_from[r->n_urls] = start;
-      r->url_to[r->n_urls++] = r->text.len;
-      break;
-    }
-    case AH_NODE_NOTE_REF: {
-      char num[16];
-      snprintf(num, sizeof num, "%d", c->note);
-      if (r->n_markers == r->cap_markers) {
-        r->cap_markers = r->cap_markers ? r->cap_markers * 2 : 8;
-        r->marker_at = ah_xrealloc(r->marker_at, r->cap_markers * sizeof *r->marker_at);
-        r->marker_note = ah_xrealloc(r->marker_note, r->cap_markers * sizeof *r->marker_note);
-      }
-      r->marker_at[r->n_markers] = (int)r->text.len;
-      r->marker_note[r->n_markers++] = c->note;
-      put_small(r, num, (int)(MARK_RISE * r->size / BODY_SIZE * 1000));
-      break;
-    }
-    case AH_NODE_SUP:
-    case AH_NODE_SUB: {
-      char *t = ah_node_text(c);
-      double shift = c->type == AH_NODE_SUP ? MARK_RISE : -SUB_DROP;
-      put_small(r, t, (int)(shift * r->size / BODY_SIZE * 1000));
-      free(t);
-      break;
-    }
-    case AH_NODE_VRAGENSTELLER:
-    case AH_NODE_BEANTWOORDER:
-      put_inlines(r, c);
-      add_attr(r, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start);
-      break;
-    case AH_NODE_ONDERWERP:
-      put_inlines(r, c);
-      add_attr(r, pango_attr_style_new(PANGO_STYLE_ITALIC), start);
-      break;
-    default:
-      put_inlines(r, c);
-      break;
-    }
-  }
-}
-
-static PangoLayout *make_layout(typesetter *ts, rich *r, const char *family, double width, bool bold) {
-  PangoLayout *lay = pango_cairo_create_layout(ts->cr);
-  PangoFontDescription *fd = font(family, r->size, bold, false);
-  pango_layout_set_font_description(lay, fd);
-  pango_font_description_free(fd);
-  pango_layout_set_width(lay, (int)(width * PANGO_SCALE));
-  pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
-  pango_attr_list_insert(r->attrs, pango_attr_insert_hyphens_new(FALSE));
-  limit_breaks(r);
-  pango_layout_set_text(lay, r->text.data ? r->text.data : "", (int)r->text.len);
-  pango_layout_set_attributes(lay, r->attrs);
-  return lay;
-}
-
 /* ---- pages -------------------------------------------------------------- */
 
 /* One line of plain text in one font, unbroken. */
 static PangoLayout *plain_layout(typesetter *ts, const char *family, double size, bool bold, const char *text) {
   PangoLayout *lay = pango_cairo_create_layout(ts->cr);
-  PangoFontDescription *fd = font(family, size, bold, false);
+  PangoFontDescription *fd = ah_pdf_font(family, size, bold, false);
   pango_layout_set_font_description(lay, fd);
   pango_font_description_free(fd);
   pango_layout_set_text(lay, text, -1);
@@ -308,18 +86,11 @@ static void show_text(typesetter *ts, const char *family, double size, bool bold
   g_object_unref(lay);
 }
 
-static const char *chamber(const ah_doc *d) {
-  return d->kamer && strcmp(d->kamer, "ek") == 0 ? "Eerste Kamer" : "Tweede Kamer";
-}
-
-/* "2023-2024" as printed: "2023–2024" */
-static void printed_year(const ah_doc *d, char out[16]) {
-  snprintf(out, 16, "%s", d->vergaderjaar ? d->vergaderjaar : "");
-  char *dash = strchr(out, '-');
-  if (dash && strlen(out) == 9) {
-    memmove(dash + 3, dash + 1, strlen(dash + 1) + 1);
-    memcpy(dash, "\xE2\x80\x93", 3);
-  }
+/* "2023–2024" as printed, "" when unknown */
+static void printed_year(const ah_doc *d, char out[24]) {
+  char *line = ah_format_masthead_session(&d->meta.session);
+  snprintf(out, 24, "%s", line + strlen("Vergaderjaar "));
+  free(line);
 }
 
 static void draw_notes(typesetter *ts) {
@@ -349,12 +120,14 @@ static void draw_notes(typesetter *ts) {
 }
 
 static void draw_footer(typesetter *ts) {
-  char year[16], left[96], right[96];
-  printed_year(ts->doc, year);
-  snprintf(left, sizeof left, "%s, vergaderjaar %s, Aanhangsel", chamber(ts->doc), year);
-  show_text(ts, SANS, 8.0, false, LEFT, FOOTER_BASE, left, false);
-  snprintf(right, sizeof right, "%s%s%d", ts->doc->id ? ts->doc->id : "", ts->doc->id ? "   " : "", ts->page);
-  show_text(ts, SANS, 8.0, false, PAGE_W - LEFT, FOOTER_BASE, right, true);
+  char *left = ah_format_running_footer(ts->doc->meta.kamer, &ts->doc->meta.session);
+  show_text(ts, SANS, FOOTER_SIZE, false, LEFT, FOOTER_BASE, left, false);
+  free(left);
+  const char *id = ah_doc_id(ts->doc);
+  ah_buf right = {0};
+  ah_buf_printf(&right, "%s%s%d", id ? id : "", id ? "   " : "", ts->page);
+  show_text(ts, SANS, FOOTER_SIZE, false, PAGE_W - LEFT, FOOTER_BASE, right.data, true);
+  ah_buf_free(&right);
 }
 
 static void end_page(typesetter *ts) {
@@ -448,12 +221,12 @@ static void place_layout(typesetter *ts, PangoLayout *lay, const rich *r, double
 static void set_paragraph(typesetter *ts, const ah_node *para, double x, double width, double space_before,
                           const char *bullet, bool bold, const char *outline, int *outline_parent) {
   rich r;
-  rich_init(&r, BODY_SIZE);
-  put_inlines(&r, para);
-  PangoLayout *lay = make_layout(ts, &r, SERIF, width, bold);
+  ah_rich_init(&r, BODY_SIZE);
+  ah_rich_put_inlines(&r, para);
+  PangoLayout *lay = ah_rich_layout(ts->cr, &r, SERIF, width, bold);
   place_layout(ts, lay, &r, x, space_before, bullet, outline, outline_parent);
   g_object_unref(lay);
-  rich_free(&r);
+  ah_rich_free(&r);
 }
 
 /* ---- tables ------------------------------------------------------------- */
@@ -542,14 +315,14 @@ static void set_section(typesetter *ts, const ah_node *s, int *outline_parent) {
   if (*title) {
     /* the label line: bold, a line's space above */
     rich r;
-    rich_init(&r, BODY_SIZE);
-    put_text(&r, title);
-    PangoLayout *lay = make_layout(ts, &r, SERIF, COLUMN, true);
+    ah_rich_init(&r, BODY_SIZE);
+    ah_buf_puts(&r.text, title);
+    PangoLayout *lay = ah_rich_layout(ts->cr, &r, SERIF, COLUMN, true);
     /* keep the label with the first line after it */
     make_room(ts, line * 3.2, NULL, 0);
     place_layout(ts, lay, &r, LEFT, line * 1.1, NULL, title, outline_parent);
     g_object_unref(lay);
-    rich_free(&r);
+    ah_rich_free(&r);
   }
   free(title);
   set_blocks(ts, s);
@@ -557,24 +330,25 @@ static void set_section(typesetter *ts, const ah_node *s, int *outline_parent) {
 
 /* ---- first page --------------------------------------------------------- */
 
+/* The masthead's lines, as the reader recognizes them (lexicon.c) */
 static void set_masthead(typesetter *ts) {
   const ah_doc *d = ts->doc;
-  char year[16], line[64], num[16];
-  printed_year(d, year);
-  snprintf(line, sizeof line, "%s der Staten-Generaal", chamber(d));
-  show_text(ts, SANS, 13.0, true, LEFT, 70.0, line, false);
-  if (*year) {
-    snprintf(line, sizeof line, "Vergaderjaar %s", year);
-    show_text(ts, SANS, 9.0, false, LEFT, 86.0, line, false);
+  char *line = ah_format_masthead_chamber(d->meta.kamer);
+  show_text(ts, SANS, MASTHEAD_CHAMBER_SIZE, true, LEFT, 70.0, line, false);
+  free(line);
+  if (d->meta.session.first) {
+    line = ah_format_masthead_session(&d->meta.session);
+    show_text(ts, SANS, MASTHEAD_SESSION_SIZE, false, LEFT, 86.0, line, false);
+    free(line);
   }
-  show_text(ts, SANS, 7.5, false, LEFT, 100.0,
-            "Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden", false);
-  show_text(ts, SANS, 12.0, true, LEFT, 124.0, "Aanhangsel van de Handelingen", false);
+  show_text(ts, SANS, MASTHEAD_SENTENCE_SIZE, false, LEFT, 100.0, ah_series_sentence, false);
+  show_text(ts, SANS, MASTHEAD_SERIES_SIZE, true, LEFT, 124.0, ah_series_name, false);
   /* the number, large, ends the masthead: the reader takes what stands
    * above it for furniture */
-  if (d->nummer) {
-    snprintf(num, sizeof num, "%d", d->nummer);
-    show_text(ts, SANS, 22.0, true, PAGE_W - LEFT, 124.0, num, true);
+  if (ah_doc_nummer(d)) {
+    char num[16];
+    snprintf(num, sizeof num, "%d", ah_doc_nummer(d));
+    show_text(ts, SANS, MASTHEAD_NUMBER_SIZE, true, PAGE_W - LEFT, 124.0, num, true);
   }
   cairo_set_line_width(ts->cr, 0.8);
   cairo_move_to(ts->cr, LEFT, 134.0);
@@ -595,18 +369,18 @@ static void prepare_notes(typesetter *ts) {
   ts->on_page = ah_xcalloc(n + 1, sizeof *ts->on_page);
   for (const ah_node *c = noten ? noten->first : NULL; c; c = c->next) {
     note_box *nb = &ts->notes[ts->n_notes++];
-    nb->number = c->note;
+    nb->number = c->as.note.number;
     rich r;
-    rich_init(&r, NOTE_SIZE);
+    ah_rich_init(&r, NOTE_SIZE);
     for (const ah_node *p = c->first; p; p = p->next) {
       if (p != c->first) ah_buf_putc(&r.text, ' ');
-      put_inlines(&r, p);
+      ah_rich_put_inlines(&r, p);
     }
-    nb->layout = make_layout(ts, &r, SERIF, COLUMN - NOTE_INDENT, false);
+    nb->layout = ah_rich_layout(ts->cr, &r, SERIF, COLUMN - NOTE_INDENT, false);
     PangoRectangle logical;
     pango_layout_get_extents(nb->layout, NULL, &logical);
     nb->height = (double)logical.height / PANGO_SCALE;
-    rich_free(&r);
+    ah_rich_free(&r);
   }
 }
 
@@ -625,15 +399,20 @@ static void place_unreferenced_notes(typesetter *ts) {
 
 static void set_metadata(typesetter *ts) {
   const ah_doc *d = ts->doc;
-  char year[16];
+  char year[24];
   printed_year(d, year);
   char *onderwerp = ah_omschrijving_meta(d->root, AH_NODE_ONDERWERP, " ", false);
   char *askers = ah_omschrijving_meta(d->root, AH_NODE_VRAGENSTELLER, ", ", false);
   char *to = ah_omschrijving_meta(d->root, AH_NODE_ONTVANGER, ", ", false);
   ah_buf title = {0}, keywords = {0}, subject = {0};
-  ah_buf_printf(&title, "Aanhangsel van de Handelingen, %s %s, nr. %d", chamber(d), year, d->nummer);
+  char *chamber_line = ah_format_masthead_chamber(d->meta.kamer);
+  /* "Tweede Kamer der Staten-Generaal" -> "Tweede Kamer" */
+  ah_buf_printf(&title, "%s, %.*s %s, nr. %d", ah_series_name, (int)(strstr(chamber_line, " der ") - chamber_line),
+                chamber_line, year, ah_doc_nummer(d));
+  free(chamber_line);
   if (*onderwerp) ah_buf_printf(&title, ": %s", onderwerp);
-  ah_buf_printf(&keywords, "Kamervragen; %s%s%s", d->id ? d->id : "", *to ? "; " : "", to);
+  const char *id = ah_doc_id(d);
+  ah_buf_printf(&keywords, "Kamervragen; %s%s%s", id ? id : "", *to ? "; " : "", to);
   for (const ah_node *om = d->root->first; om; om = om->next)
     if (om->type == AH_NODE_OMSCHRIJVING) {
       char *t = ah_node_text(om);
@@ -650,7 +429,7 @@ static void set_metadata(typesetter *ts) {
   cairo_pdf_surface_set_metadata(ts->surface, CAIRO_PDF_METADATA_CREATOR, creator);
   /* the document's own date, not the clock: the same document always gives
    * the same file */
-  const char *date = d->ontvangen ? d->ontvangen : d->ingezonden;
+  const char *date = ah_doc_ontvangen(d) ? ah_doc_ontvangen(d) : ah_doc_ingezonden(d);
   char stamp[32];
   snprintf(stamp, sizeof stamp, "%sT00:00:00Z", date ? date : "2000-01-01");
   cairo_pdf_surface_set_metadata(ts->surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp);
@@ -665,8 +444,23 @@ static void set_metadata(typesetter *ts) {
 
 /* ---- entry -------------------------------------------------------------- */
 
+/* The page geometry keeps the reader's thresholds (typography.h): what the
+ * reader must take for furniture, notes, tables and body does so. */
+static void check_reader_contract(void) {
+  assert(BOTTOM < PAGE_H * AH_PAGE_NUMBER_ZONE);
+  assert(FOOTER_BASE > PAGE_H * AH_FOOTER_ZONE);
+  assert(NOTE_SIZE < BODY_SIZE * AH_SMALL_TYPE && TABLE_SIZE < BODY_SIZE * AH_SMALL_TYPE);
+  assert(TABLE_MIN_SIZE > BODY_SIZE * AH_NOTE_NUMBER_TYPE);
+  assert(NOTE_NUM_SIZE < BODY_SIZE * AH_NOTE_NUMBER_TYPE);
+  assert(TABLE_GAP > 2 * AH_COLUMN_GAP_EM * TABLE_SIZE);
+  assert(MASTHEAD_NUMBER_SIZE > BODY_SIZE * AH_MASTHEAD_NUMBER_MIN &&
+         MASTHEAD_NUMBER_SIZE < BODY_SIZE * AH_MASTHEAD_NUMBER_MAX);
+  assert(MARK_SIZE < BODY_SIZE * AH_SMALL_GLYPH && MARK_RISE > BODY_SIZE * AH_RAISED);
+}
+
 char *ah_render_pdf(const ah_doc *doc, int options, size_t *len, ah_error *err) {
   (void)options;
+  check_reader_contract();
   if (!doc) {
     ah_error_set(err, AH_ERROR_USAGE, "no document");
     return NULL;
@@ -698,7 +492,7 @@ char *ah_render_pdf(const ah_doc *doc, int options, size_t *len, ah_error *err) 
   cairo_surface_destroy(ts.surface);
   if (st != CAIRO_STATUS_SUCCESS) {
     ah_buf_free(&ts.out);
-    ah_error_set(err, AH_ERROR_NOMEM, "PDF output failed: %s", cairo_status_to_string(st));
+    ah_error_set(err, AH_ERROR_RENDER, "PDF output failed (cairo): %s", cairo_status_to_string(st));
     return NULL;
   }
   if (len) *len = ts.out.len;

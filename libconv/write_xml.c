@@ -1,12 +1,13 @@
 /* write_xml.c — the document tree in, normalized XML out.
  *
- * Takes: an ah_doc.  Gives: the XML of ../spec (namespace
+ * Takes: an ah_doc.  Gives: the XML of spec/aanhangsel-xml.md (namespace
  * urn:ahconv:aanhangsel:1) through libxml2's xmlTextWriter, as a buffer or
  * an atomically written file.  Element-only containers are indented; mixed
  * content (al, label, omschrijving, li, cel) is written exactly as it is,
  * because white space there is text.
  */
-#include "internal.h"
+#include "document.h"
+#include "caps.h"
 #include "io.h"
 
 #include <libxml/xmlwriter.h>
@@ -42,12 +43,39 @@ static void write_pages(xmlTextWriterPtr w, const ah_node *n, int options) {
 }
 
 static void write_numbers(xmlTextWriterPtr w, const ah_node *n) {
-  char buf[512];
-  size_t pos = 0;
-  buf[0] = 0;
-  for (size_t i = 0; i < n->n_nums && pos + 12 < sizeof buf; i++)
-    pos += (size_t)snprintf(buf + pos, sizeof buf - pos, i ? " %d" : "%d", n->nums[i]);
-  xmlTextWriterWriteAttribute(w, BAD_CAST "nummers", BAD_CAST buf);
+  ah_buf b = {0};
+  for (size_t i = 0; i < n->as.numbers.n; i++) ah_buf_printf(&b, i ? " %d" : "%d", n->as.numbers.items[i]);
+  xmlTextWriterWriteAttribute(w, BAD_CAST "nummers", BAD_CAST(b.data ? b.data : ""));
+  ah_buf_free(&b);
+}
+
+static void write_attr(xmlTextWriterPtr w, const char *name, const char *value) {
+  if (value) xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST value);
+}
+
+/* Each type's data as its attributes, in the order of the schema. */
+static void write_data(xmlTextWriterPtr w, const ah_node *n, int options) {
+  switch (n->type) {
+  case AH_NODE_VRAAG:
+  case AH_NODE_ANTWOORD:
+    write_numbers(w, n);
+    write_pages(w, n, options);
+    break;
+  case AH_NODE_MEDEDELING: write_pages(w, n, options); break;
+  case AH_NODE_NOOT:
+    write_attr(w, "n", n->as.note.text);
+    write_pages(w, n, options);
+    break;
+  case AH_NODE_NOTE_REF: write_attr(w, "n", n->as.note.text); break;
+  case AH_NODE_OMSCHRIJVING: write_attr(w, "type", ah_omschrijving_kind_string(n->as.omschrijving)); break;
+  case AH_NODE_VRAGENSTELLER: write_attr(w, "partij", n->as.party); break;
+  case AH_NODE_DATUM: write_attr(w, "iso", n->as.iso); break;
+  case AH_NODE_BEANTWOORDER:
+    write_attr(w, "functie", n->as.answerer.function);
+    write_attr(w, "ministerie", n->as.answerer.ministry);
+    break;
+  default: break;
+  }
 }
 
 static void write_source(xmlTextWriterPtr w, const ah_doc *doc) {
@@ -55,7 +83,7 @@ static void write_source(xmlTextWriterPtr w, const ah_doc *doc) {
   xmlTextWriterStartElement(w, BAD_CAST "bron");
   xmlTextWriterWriteAttribute(w, BAD_CAST "formaat", BAD_CAST(doc->format ? doc->format : "pdf"));
   if (doc->source_name) xmlTextWriterWriteAttribute(w, BAD_CAST "bestand", BAD_CAST doc->source_name);
-  if (doc->pages) xmlTextWriterWriteFormatAttribute(w, BAD_CAST "paginas", "%d", doc->pages);
+  if (ah_doc_pages(doc)) xmlTextWriterWriteFormatAttribute(w, BAD_CAST "paginas", "%d", ah_doc_pages(doc));
   if (doc->sha256) xmlTextWriterWriteAttribute(w, BAD_CAST "sha256", BAD_CAST doc->sha256);
   xmlTextWriterWriteAttribute(w, BAD_CAST "converter", BAD_CAST "ahconv " AHCONV_VERSION_STRING);
   xmlTextWriterEndElement(w);
@@ -65,10 +93,10 @@ static void write_root_start(xmlTextWriterPtr w, const ah_doc *doc) {
   xmlTextWriterStartElement(w, BAD_CAST "aanhangsel");
   xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns", BAD_CAST NS);
   xmlTextWriterWriteAttribute(w, BAD_CAST "versie", BAD_CAST "1");
-  if (doc->id) xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST doc->id);
-  if (doc->kamer) xmlTextWriterWriteAttribute(w, BAD_CAST "kamer", BAD_CAST doc->kamer);
-  if (doc->vergaderjaar) xmlTextWriterWriteAttribute(w, BAD_CAST "vergaderjaar", BAD_CAST doc->vergaderjaar);
-  if (doc->nummer) xmlTextWriterWriteFormatAttribute(w, BAD_CAST "nummer", "%d", doc->nummer);
+  write_attr(w, "id", ah_doc_id(doc));
+  write_attr(w, "kamer", ah_doc_kamer(doc));
+  write_attr(w, "vergaderjaar", ah_doc_vergaderjaar(doc));
+  if (ah_doc_nummer(doc)) xmlTextWriterWriteFormatAttribute(w, BAD_CAST "nummer", "%d", ah_doc_nummer(doc));
 }
 
 static int depth_of(const ah_node *n) {
@@ -78,8 +106,8 @@ static int depth_of(const ah_node *n) {
 }
 
 static void indent(xmlTextWriterPtr w, int depth) {
-  char buf[64] = "\n";
-  int n = depth * 2 < 60 ? depth * 2 : 60;
+  char buf[2 * AH_MAX_INDENT_DEPTH + 2] = "\n";
+  int n = depth < AH_MAX_INDENT_DEPTH ? depth * 2 : 2 * AH_MAX_INDENT_DEPTH;
   memset(buf + 1, ' ', (size_t)n);
   buf[n + 1] = 0;
   xmlTextWriterWriteRaw(w, BAD_CAST buf);
@@ -98,7 +126,7 @@ static void write_tree(xmlTextWriterPtr w, const ah_doc *doc, int options) {
       continue;
     }
     if (n->type == AH_NODE_TEXT) {
-      xmlTextWriterWriteString(w, BAD_CAST n->literal);
+      xmlTextWriterWriteString(w, BAD_CAST n->as.literal);
       continue;
     }
     if (in_block) indent(w, depth_of(n));
@@ -108,13 +136,8 @@ static void write_tree(xmlTextWriterPtr w, const ah_doc *doc, int options) {
       continue;
     }
     xmlTextWriterStartElement(w, BAD_CAST ah_node_type_string(n->type));
-    if (n->type == AH_NODE_VRAAG || n->type == AH_NODE_ANTWOORD) write_numbers(w, n);
-    for (size_t i = 0; i < n->n_attrs; i++)
-      xmlTextWriterWriteAttribute(w, BAD_CAST n->attrs[2 * i], BAD_CAST n->attrs[2 * i + 1]);
-    if (n->type == AH_NODE_VRAAG || n->type == AH_NODE_ANTWOORD || n->type == AH_NODE_MEDEDELING ||
-        n->type == AH_NODE_NOOT)
-      write_pages(w, n, options);
-    if (n->type == AH_NODE_NOTE_REF) xmlTextWriterEndElement(w);
+    write_data(w, n, options);
+    if (ah_node_is_leaf(n->type)) xmlTextWriterEndElement(w);
   }
   ah_iter_free(it);
 }
@@ -128,7 +151,7 @@ char *ah_render_xml(const ah_doc *doc, int options, size_t *len, ah_error *err) 
   xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
   if (!w) {
     if (buf) xmlBufferFree(buf);
-    ah_error_set(err, AH_ERROR_NOMEM, "cannot create XML writer");
+    ah_error_set(err, AH_ERROR_RENDER, "cannot create the XML writer (libxml2)");
     return NULL;
   }
   xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);

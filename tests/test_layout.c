@@ -1,7 +1,7 @@
 /* Unit tests of layout.c on hand-made pages: furniture out, paragraphs by
  * geometry, line-end hyphens decided, footnotes paired with their numbers. */
 #include "harness.h"
-#include "internal.h"
+#include "layout.h"
 
 #include <stdlib.h>
 
@@ -112,8 +112,10 @@ static void test_note_runs_on(void) {
   for (int table = 0; table < 2; table++) {
     ah_lines l = make_run_on(table);
     ah_flow f;
+    ah_docmeta meta = {0};
     ah_error err = {0};
-    CHECK_INT(ah_layout(&l, &f, &err), 0);
+    CHECK_INT(ah_layout(&l, &f, &meta, &err), 0);
+    ah_docmeta_free(&meta);
     size_t notes = 0, tables = 0;
     for (size_t i = 0; i < f.n; i++) {
       char *t = block_text(&f, i);
@@ -136,13 +138,16 @@ static void test_note_runs_on(void) {
 int main(void) {
   ah_lines l = make_document();
   ah_flow f;
+  ah_docmeta meta = {0};
   ah_error err = {0};
-  CHECK_INT(ah_layout(&l, &f, &err), 0);
-  CHECK_STR(f.id, "ah-tk-20232024-2210");
-  CHECK_STR(f.kamer, "tk");
-  CHECK_STR(f.vergaderjaar, "2023-2024");
-  CHECK_INT(f.nummer, 2210);
-  CHECK_INT(f.pages, 2);
+  CHECK_INT(ah_layout(&l, &f, &meta, &err), 0);
+  CHECK_STR(meta.id, "ah-tk-20232024-2210");
+  CHECK_INT(meta.kamer, AH_KAMER_TK);
+  CHECK_INT(meta.session.first, 2023);
+  CHECK_INT(meta.session.second, 2024);
+  CHECK_INT(meta.nummer, 2210);
+  CHECK_INT(meta.pages, 2);
+  ah_docmeta_free(&meta);
 
   const char *want[] = {
       "Vragen van het lid Erkens (VVD) aan de Minister van X over de voortgang (ingezonden 2 juli 2024).",
@@ -193,7 +198,8 @@ int main(void) {
   /* no text at all: a scanned PDF */
   ah_lines empty = {0};
   empty.pages = 1;
-  CHECK_INT(ah_layout(&empty, &f, &err), -1);
+  CHECK_INT(ah_layout(&empty, &f, &meta, &err), -1);
+  ah_docmeta_free(&meta);
   CHECK_INT(err.code, AH_ERROR_NOT_AANHANGSEL);
   ah_flow_free(&f);
   return harness_report();

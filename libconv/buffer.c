@@ -1,9 +1,13 @@
-/* util.c — growing buffers, strings, spans and error values used by every stage. */
-#include "internal.h"
+/* buffer.c — memory, growing strings, int arrays, error values and the
+ * plain text helpers every module uses (buffer.h). */
+#include "buffer.h"
+
+#include <glib.h>
 
 #include <ctype.h>
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +23,10 @@ void *ah_xrealloc(void *p, size_t n) {
   p = realloc(p, n ? n : 1);
   if (!p) abort();
   return p;
+}
+void *ah_xreallocarray(void *p, size_t n, size_t size) {
+  if (size && n > SIZE_MAX / size) abort();
+  return ah_xrealloc(p, n * size);
 }
 void *ah_xcalloc(size_t n, size_t m) {
   void *p = calloc(n ? n : 1, m ? m : 1);
@@ -54,6 +62,8 @@ const char *ah_status_string(ah_status code) {
   case AH_ERROR_NOT_AANHANGSEL: return "no Aanhangsel structure found";
   case AH_ERROR_USAGE: return "invalid argument";
   case AH_ERROR_NOMEM: return "out of memory";
+  case AH_ERROR_RENDER: return "cannot render the output";
+  case AH_ERROR_COMPRESS: return "cannot compress the output";
   }
   return "unknown error";
 }
@@ -97,37 +107,6 @@ void ah_buf_free(ah_buf *b) {
   b->len = b->cap = 0;
 }
 
-/* Adjacent spans of one style merge, so consumers see maximal runs. */
-void ah_spans_add(ah_spans *s, const char *text, size_t len, int style) {
-  if (!len) return;
-  if (s->n && s->items[s->n - 1].style == style) {
-    ah_span *last = &s->items[s->n - 1];
-    size_t old = strlen(last->text);
-    last->text = ah_xrealloc(last->text, old + len + 1);
-    memcpy(last->text + old, text, len);
-    last->text[old + len] = 0;
-    return;
-  }
-  if (s->n == s->cap) {
-    s->cap = s->cap ? s->cap * 2 : 8;
-    s->items = ah_xrealloc(s->items, s->cap * sizeof *s->items);
-  }
-  s->items[s->n].text = ah_strndup(text, len);
-  s->items[s->n].style = style;
-  s->n++;
-}
-void ah_spans_free(ah_spans *s) {
-  for (size_t i = 0; i < s->n; i++) free(s->items[i].text);
-  free(s->items);
-  s->items = NULL;
-  s->n = s->cap = 0;
-}
-char *ah_spans_text(const ah_spans *s) {
-  ah_buf b = {0};
-  for (size_t i = 0; i < s->n; i++) ah_buf_puts(&b, s->items[i].text);
-  return ah_buf_steal(&b);
-}
-
 bool ah_starts_with(const char *s, const char *prefix) {
   return strncmp(s, prefix, strlen(prefix)) == 0;
 }
@@ -146,43 +125,50 @@ char *ah_normalize_space(const char *s) {
   return ah_buf_steal(&b);
 }
 
-void ah_lines_free(ah_lines *l) {
-  for (size_t i = 0; i < l->n; i++) ah_spans_free(&l->items[i].spans);
-  free(l->items);
-  memset(l, 0, sizeof *l);
-}
-
-void ah_flow_free(ah_flow *f) {
-  for (size_t i = 0; i < f->n; i++) ah_spans_free(&f->items[i].spans);
-  free(f->items);
-  free(f->id);
-  free(f->kamer);
-  free(f->vergaderjaar);
-  memset(f, 0, sizeof *f);
-}
-
-ah_block *ah_flow_add(ah_flow *f, ah_block_kind kind) {
-  if (f->n == f->cap) {
-    f->cap = f->cap ? f->cap * 2 : 32;
-    f->items = ah_xrealloc(f->items, f->cap * sizeof *f->items);
-  }
-  ah_block *b = &f->items[f->n++];
-  memset(b, 0, sizeof *b);
-  b->kind = kind;
-  return b;
-}
-
-/* Bullet glyphs: •, ▪, ●, and the private-use bullet of Symbol-font lists. */
-size_t ah_bullet_glyph_length(const char *t) {
-  static const char *const glyphs[] = {"\xE2\x80\xA2", "\xE2\x96\xAA", "\xE2\x97\x8F", "\xEF\x82\xB7", NULL};
-  for (int i = 0; glyphs[i]; i++)
-    if (ah_starts_with(t, glyphs[i])) return strlen(glyphs[i]);
-  return 0;
-}
-
 bool ah_is_digits(const char *s) {
   if (!*s) return false;
   for (; *s; s++)
     if (!isdigit((unsigned char)*s)) return false;
   return true;
+}
+
+bool ah_parse_uint(const char *s, int max, int *value, const char **end) {
+  *end = s;
+  if (!isdigit((unsigned char)*s)) return false;
+  long long v = 0;
+  const char *p = s;
+  for (; isdigit((unsigned char)*p); p++) {
+    v = v * 10 + (*p - '0');
+    if (v > max) return false;
+  }
+  *value = (int)v;
+  *end = p;
+  return true;
+}
+
+char *ah_normalize_text(const char *s) {
+  char *nfc = g_utf8_normalize(s, -1, G_NORMALIZE_NFC);
+  char *out = ah_normalize_space(nfc ? nfc : s);
+  g_free(nfc);
+  return out;
+}
+
+void ah_ints_push(ah_ints *a, int v) {
+  if (a->n == a->cap) {
+    a->cap = a->cap ? a->cap * 2 : 8;
+    a->items = ah_xreallocarray(a->items, a->cap, sizeof *a->items);
+  }
+  a->items[a->n++] = v;
+}
+
+bool ah_ints_contains(const ah_ints *a, int v) {
+  for (size_t i = 0; i < a->n; i++)
+    if (a->items[i] == v) return true;
+  return false;
+}
+
+void ah_ints_free(ah_ints *a) {
+  free(a->items);
+  a->items = NULL;
+  a->n = a->cap = 0;
 }

@@ -1,0 +1,38 @@
+/* caps.h — every limit ahconv puts on its input, with its reason (the way
+ * md4c lists its limits).  Nothing is cut silently at a limit: an input
+ * over a byte or inflation cap is refused with an error naming the cap;
+ * a number over AH_MAX_LABEL_NUMBER makes the line ordinary text (verify
+ * then sees the gap); the rest are ranges inside which every real
+ * document lies by orders of magnitude.
+ */
+#ifndef AHCONV_CAPS_H
+#define AHCONV_CAPS_H
+
+/* Bytes of one input file, and of a gzip input once inflated.  The largest
+ * official Aanhangsel PDF seen is under 1 MiB; the cap bounds the memory a
+ * hostile file can claim.  Over it: AH_ERROR_IO / AH_ERROR_DAMAGED. */
+#define AH_MAX_INPUT_BYTES (256u * 1024u * 1024u)
+#define AH_MAX_INFLATED_BYTES (256u * 1024u * 1024u)
+
+/* Element nesting the HTML reader follows.  Official pages nest about 15
+ * deep; deeper is an attack on the stack (every walk is recursive). */
+#define AH_MAX_HTML_DEPTH 200
+
+/* The highest question number a label may carry ("Vraag 999").  Documents
+ * have at most a few dozen questions; a larger number in a label-like line
+ * is read as text.  It also sizes verify's table of numbers seen. */
+#define AH_MAX_LABEL_NUMBER 999
+
+/* The highest footnote number.  Documents have at most a few dozen notes;
+ * a larger raised or note-zone number is not taken for a note's. */
+#define AH_MAX_NOTE_NUMBER 9999
+
+/* A label is a short heading line; longer text that starts with "Vraag 1"
+ * is a sentence of the answer, not a heading. */
+#define AH_MAX_LABEL_BYTES 80
+
+/* XML indentation stops growing at this depth (the tree is at most 6 deep;
+ * deeper nesting would only widen the file). */
+#define AH_MAX_INDENT_DEPTH 30
+
+#endif

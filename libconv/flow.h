@@ -1,0 +1,104 @@
+/* flow.h — the intermediates between the stages (see ARCHITECTURE.md):
+ * printed lines (what a PDF source gives), the flow of blocks (what every
+ * reader gives the structure stage), and the document facts a rendition
+ * prints outside its text, which travel beside the flow, not in it.
+ */
+#ifndef AHCONV_FLOW_H
+#define AHCONV_FLOW_H
+
+#include "buffer.h"
+#include "lexicon.h"
+#include <stdbool.h>
+#include <stddef.h>
+
+/* ---- inline spans -------------------------------------------------------- */
+
+enum {
+  AH_STYLE_BOLD = 1 << 0,
+  AH_STYLE_ITALIC = 1 << 1,
+  AH_STYLE_SUP = 1 << 2,    /* raised: a note marker or a real superscript */
+  AH_STYLE_SUB = 1 << 3,    /* lowered: a real subscript (CO2) */
+  AH_STYLE_NOTEREF = 1 << 4 /* a known note marker (HTML: a.nootnum) */
+};
+
+typedef struct {
+  char *text; /* UTF-8 */
+  int style;
+} ah_span;
+
+typedef struct {
+  ah_span *items;
+  size_t n, cap;
+} ah_spans;
+
+/* Appends text; a span of the same style as the last one is merged into it,
+ * so consumers see maximal runs. */
+void ah_spans_add(ah_spans *s, const char *text, size_t len, int style);
+/* Appends every span of src. */
+void ah_spans_append(ah_spans *dst, const ah_spans *src);
+void ah_spans_free(ah_spans *s);
+/* Plain text of the spans (style dropped), caller frees. */
+char *ah_spans_text(const ah_spans *s);
+
+/* ---- printed lines: a PDF source's output -------------------------------- */
+
+typedef struct {
+  int page;                /* 0-based */
+  double x0, x1;           /* left and right edge */
+  double top, base;        /* top of the line box and its baseline (y grows downward) */
+  double size;             /* dominant font size of the line */
+  bool bold;               /* every letter bold */
+  ah_spans spans;
+  double first_word_width; /* width of the first word, for paragraph decisions */
+} ah_line;
+
+typedef struct {
+  ah_line *items;
+  size_t n, cap;
+  int pages;
+  double page_width, page_height;
+} ah_lines;
+
+void ah_lines_free(ah_lines *l);
+
+/* ---- the flow: every reader's output ------------------------------------- */
+
+/* A TABLE block's text has cells separated by '\t' and rows by '\n'. */
+typedef enum { AH_BLOCK_PARA, AH_BLOCK_NOTE, AH_BLOCK_TABLE } ah_block_kind;
+
+typedef struct {
+  ah_block_kind kind;
+  int page_first, page_last; /* 1-based; 0 when unknown (HTML) */
+  int note_number;           /* AH_BLOCK_NOTE */
+  bool after_gap;            /* vertical space before it: a new section may start */
+  bool list_item;            /* starts with a bullet */
+  ah_label_kind section;     /* the markup opened a vraag/antwoord/mededeling here */
+  ah_spans spans;
+} ah_block;
+
+typedef struct {
+  ah_block *items;
+  size_t n, cap;
+} ah_flow;
+
+void ah_flow_free(ah_flow *f);
+/* A new empty block at the end; the pointer lives until the next add. */
+ah_block *ah_flow_add(ah_flow *f, ah_block_kind kind);
+
+/* ---- what a rendition says about the publication ------------------------- */
+
+typedef struct {
+  char *id;             /* "ah-tk-20232024-2210", as printed */
+  ah_kamer kamer;
+  ah_session session;   /* first == 0: unknown */
+  int nummer;           /* the Aanhangsel number, 0: unknown */
+  int pages;            /* PDF pages, 0 for other renditions */
+} ah_docmeta;
+
+/* Takes the id, when none is known yet. */
+void ah_docmeta_take_id(ah_docmeta *m, const char *id, size_t len);
+/* What the id says fills what the rendition did not print elsewhere. */
+void ah_docmeta_complete_from_id(ah_docmeta *m);
+void ah_docmeta_free(ah_docmeta *m);
+
+#endif

@@ -1,0 +1,60 @@
+/* node.h — the document tree's node (cmark's node.h): links, pages, and the
+ * data of each type in a union, so a node carries exactly what its type
+ * means.  The public accessors in ahconv.h read it; ah_node_get_attr maps
+ * the XML attribute names onto these fields.
+ */
+#ifndef AHCONV_NODE_H
+#define AHCONV_NODE_H
+
+#include "ahconv.h"
+#include "buffer.h"
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum { AH_OMSCHRIJVING_VRAAG, AH_OMSCHRIJVING_ANTWOORD, AH_OMSCHRIJVING_MEDEDELING } ah_omschrijving_kind;
+
+struct ah_node {
+  ah_node_type type;
+  ah_node *parent, *first, *last, *next, *prev;
+  int page_first, page_last; /* 1-based, 0: unknown; VRAAG/ANTWOORD/MEDEDELING/NOOT */
+  union {
+    char *literal;                    /* TEXT */
+    ah_ints numbers;                  /* VRAAG, ANTWOORD: the label's numbers */
+    struct {
+      int number;
+      char text[12];                  /* the number as the "n" attribute */
+    } note;                           /* NOOT, NOTE_REF */
+    ah_omschrijving_kind omschrijving;/* OMSCHRIJVING */
+    char *party;                      /* VRAGENSTELLER, NULL: none printed */
+    char iso[11];                     /* DATUM: "2024-06-07" */
+    struct {
+      char *function, *ministry;      /* "Minister", "BZ"; ministry may be NULL */
+    } answerer;                       /* BEANTWOORDER */
+  } as;
+};
+
+ah_node *ah_node_new(ah_node_type type);
+ah_node *ah_node_append(ah_node *parent, ah_node_type type);
+/* Consecutive text is kept in one TEXT node, so consumers never see split
+ * words; returns that node (or the last child when len is 0). */
+ah_node *ah_node_append_text(ah_node *parent, const char *text, size_t len);
+void ah_node_set_note_number(ah_node *node, int number);
+void ah_node_free_tree(ah_node *node);
+
+/* Types whose nodes never have children (the iterator gives no EXIT). */
+bool ah_node_is_leaf(ah_node_type type);
+/* The omschrijving kind's XML spelling: "vraag", "antwoord", "mededeling". */
+const char *ah_omschrijving_kind_string(ah_omschrijving_kind kind);
+
+/* Inline metadata nodes of one type from all omschrijvingen, joined by sep;
+ * with_party appends " (party)" to each.  Caller frees. */
+char *ah_omschrijving_meta(const ah_node *root, ah_node_type type, const char *sep, bool with_party);
+
+/* The tree's invariants (cmark_node_check): links agree both ways, each
+ * child type is allowed under its parent, leaves have no children, TEXT has
+ * valid UTF-8, numbers and pages are in range.  Returns the number of
+ * violations and describes the first in *report (may be NULL).  Tests run
+ * it after every conversion; debug builds assert it in ah_doc_open_*. */
+size_t ah_node_check(const ah_node *root, ah_buf *report);
+
+#endif

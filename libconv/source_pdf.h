@@ -1,0 +1,12 @@
+/* source_pdf.h — PDF bytes to printed lines (source_pdf.c). */
+#ifndef AHCONV_SOURCE_PDF_H
+#define AHCONV_SOURCE_PDF_H
+
+#include "flow.h"
+
+/* Every printed line with its page, box, baseline, size and styled spans.
+ * Errors: AH_ERROR_DAMAGED, AH_ERROR_ENCRYPTED.  On success the caller
+ * frees *out with ah_lines_free. */
+int ah_source_pdf(const void *data, size_t len, ah_lines *out, ah_error *err);
+
+#endif
