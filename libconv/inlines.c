@@ -113,6 +113,7 @@ void ah_add_inlines(ah_node *para, const ah_spans *spans, const ah_ints *notes) 
     char *l = para->last->as.literal;
     size_t n = strlen(l);
     while (n && l[n - 1] == ' ') l[--n] = 0;
+    if (!n) ah_node_unlink_free(para->last); /* a text node holds text */
   }
 }
 

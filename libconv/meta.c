@@ -290,7 +290,7 @@ void ah_meta_omschrijving(ah_node *node, const char *sentence, char iso[11]) {
   if (node->as.omschrijving == AH_OMSCHRIJVING_VRAAG) mark_question_sentence(&ms, sentence, found);
   else mark_answer_sentence(&ms, sentence, found);
   iso[0] = 0;
-  qsort(ms.items, ms.n, sizeof *ms.items, cmp_mark);
+  if (ms.n) qsort(ms.items, ms.n, sizeof *ms.items, cmp_mark);
   size_t pos = 0;
   for (size_t i = 0; i < ms.n; i++) {
     mark *m = &ms.items[i];

@@ -120,6 +120,15 @@ void ah_node_free_tree(ah_node *node) {
   }
 }
 
+void ah_node_unlink_free(ah_node *node) {
+  if (node->prev) node->prev->next = node->next;
+  else if (node->parent) node->parent->first = node->next;
+  if (node->next) node->next->prev = node->prev;
+  else if (node->parent) node->parent->last = node->prev;
+  node->parent = node->prev = node->next = NULL;
+  ah_node_free_tree(node);
+}
+
 ah_node_type ah_node_get_type(const ah_node *n) { return n ? n->type : AH_NODE_NONE; }
 ah_node *ah_node_parent(const ah_node *n) { return n ? n->parent : NULL; }
 ah_node *ah_node_first_child(const ah_node *n) { return n ? n->first : NULL; }

@@ -40,6 +40,8 @@ ah_node *ah_node_append(ah_node *parent, ah_node_type type);
 ah_node *ah_node_append_text(ah_node *parent, const char *text, size_t len);
 void ah_node_set_note_number(ah_node *node, int number);
 void ah_node_free_tree(ah_node *node);
+/* Takes a node (and its subtree) out of the tree and frees it. */
+void ah_node_unlink_free(ah_node *node);
 
 /* Types whose nodes never have children (the iterator gives no EXIT). */
 bool ah_node_is_leaf(ah_node_type type);
