@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Regression cases as data (in the manner of cmark's test/regression.txt):
+# every input in DIR is converted with `ahconv convert -o` and the XML must
+# equal the expected file beside it byte for byte.
+#
+# usage: regression_test.sh AHCONV DIR
+#
+# A case is NAME.html (or NAME.htm, NAME.pdf, or any of them gzip-compressed
+# as NAME.html.gz, …) with its expected XML in NAME.xml.  Optionally
+# NAME.verify holds what `ahconv verify NAME.html` prints when run inside DIR
+# (empty file: no findings, exit 0; otherwise exit 1 is required as well).
+#
+# To add a case:
+#   1. Write a small input that shows one thing, with made-up content (never
+#      text copied from ../shared or another real document), e.g.
+#      tests/regression/labels-foo.html.  Compress with `gzip -n` (no name or
+#      time in the header) if the case is about gzip input.
+#   2. Generate the expected XML with the current build:
+#        build/tools/ahconv convert -o tests/regression/labels-foo.xml tests/regression/labels-foo.html
+#      and, if the verify findings matter for the case,
+#        (cd tests/regression && ../../build/tools/ahconv verify labels-foo.html > labels-foo.verify)
+#   3. Read the XML and check by hand that it is right.  If it is not, do not
+#      add the case: report the bug (or fix it and then add the case).
+#   4. Run `ctest -R regression`.  The runner finds new cases by their names.
+# An expected NAME.xml without its input also counts as a failure, so a
+# renamed or deleted input cannot leave a case silently unchecked.
+#
+# Output: a unified diff for every mismatch, then "N passed, M failed".
+set -u
+
+if [ $# -ne 2 ]; then
+  echo "usage: $0 AHCONV DIR" >&2
+  exit 2
+fi
+ahconv=$1
+dir=$2
+case $ahconv in /*) ;; *) ahconv=$PWD/$ahconv ;; esac
+if [ ! -x "$ahconv" ] || [ ! -d "$dir" ]; then
+  echo "FAIL: $ahconv is not executable or $dir is not a folder" >&2
+  exit 2
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+passed=0
+failed=0
+
+# NAME of an input file name, or nothing when it is not an input.
+case_name() {
+  local f=${1%.gz}
+  case $f in
+    *.html) echo "${f%.html}" ;;
+    *.htm) echo "${f%.htm}" ;;
+    *.pdf) echo "${f%.pdf}" ;;
+  esac
+}
+
+declare -A seen=()
+shopt -s nullglob
+for path in "$dir"/*; do
+  input=${path##*/}
+  name=$(case_name "$input")
+  [ -n "$name" ] || continue
+  if [ -n "${seen[$name]:-}" ]; then
+    echo "FAIL $input: a second input for case $name (${seen[$name]})"
+    failed=$((failed + 1))
+    continue
+  fi
+  seen[$name]=$input
+  ok=1
+  expected=$dir/$name.xml
+  if [ ! -f "$expected" ]; then
+    echo "FAIL $input: no expected output $name.xml"
+    failed=$((failed + 1))
+    continue
+  fi
+  if ! "$ahconv" convert -o "$tmp/$name.xml" "$path" 2>"$tmp/stderr"; then
+    echo "FAIL $input: ahconv convert failed: $(cat "$tmp/stderr")"
+    ok=0
+  elif ! cmp -s "$expected" "$tmp/$name.xml"; then
+    echo "FAIL $input: XML differs from $name.xml"
+    diff -u "$expected" "$tmp/$name.xml" | sed 's/^/    /'
+    ok=0
+  fi
+  if [ -f "$dir/$name.verify" ]; then
+    (cd "$dir" && "$ahconv" verify "$input") >"$tmp/$name.verify" 2>"$tmp/stderr"
+    rc=$?
+    want_rc=0
+    [ -s "$dir/$name.verify" ] && want_rc=1
+    if [ "$rc" -ne "$want_rc" ]; then
+      echo "FAIL $input: ahconv verify exited $rc, want $want_rc $(cat "$tmp/stderr")"
+      ok=0
+    fi
+    if ! cmp -s "$dir/$name.verify" "$tmp/$name.verify"; then
+      echo "FAIL $input: verify output differs from $name.verify"
+      diff -u "$dir/$name.verify" "$tmp/$name.verify" | sed 's/^/    /'
+      ok=0
+    fi
+  fi
+  if [ "$ok" = 1 ]; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+  fi
+done
+
+# expected files whose input is gone
+for path in "$dir"/*.xml "$dir"/*.verify; do
+  file=${path##*/}
+  name=${file%.*}
+  if [ -z "${seen[$name]:-}" ]; then
+    echo "FAIL $file: no input for case $name"
+    failed=$((failed + 1))
+  fi
+done
+
+if [ $((passed + failed)) -eq 0 ]; then
+  echo "FAIL: no cases in $dir"
+  failed=1
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,242 @@
+/* Unit tests of ah_verify (one document's consistency) and ah_compare (two
+ * renditions), through the public API only: pages in official markup are
+ * opened from memory and every finding is checked as the callback gets it. */
+#include "harness.h"
+#include "api_helpers.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Every finding as "element|what\n", in the order reported. */
+typedef struct {
+  char text[8192];
+  size_t n;
+} findings;
+
+static void collect(const char *element, const char *what, void *user) {
+  findings *f = user;
+  size_t len = strlen(f->text);
+  snprintf(f->text + len, sizeof f->text - len, "%s|%s\n", element, what);
+  f->n++;
+}
+
+static const char default_head[] =
+    "<meta name=\"DC.identifier\" content=\"ah-tk-20252026-8801\">";
+static const char default_omschrijving[] =
+    "<h1 class=\"kamervraagomschrijving_kop\">Vragen van het lid Aksoy (VVD) aan de Minister van Financiën over de "
+    "muntenpers (ingezonden 2 juni 2025).</h1>"
+    "<h1 class=\"kamervraagomschrijving_kop\">Antwoord van Minister Heijnen (Financiën) (ontvangen 23 juni "
+    "2025).</h1>";
+
+/* An official page: head meta, omschrijving, sections and notes as given
+ * (NULL: the defaults above, "" for none). */
+static ah_doc *page(const char *head, const char *omschrijving, const char *sections, const char *notes) {
+  static char buf[16384];
+  snprintf(buf, sizeof buf,
+           "<html><head>%s</head><body><div id=\"broodtekst\">%s%s<div id=\"noten\">%s</div></div></body></html>",
+           head ? head : default_head, omschrijving ? omschrijving : default_omschrijving, sections, notes);
+  ah_error err = {0};
+  ah_doc *doc = open_html(buf, &err);
+  if (!doc) fprintf(stderr, "cannot open test page: %s\n", err.message);
+  CHECK(doc != NULL);
+  return doc;
+}
+
+#define V(label, text) "<div class=\"vraag\"><h2 class=\"stuktitel\">" label "</h2><p>" text "</p></div>"
+#define A(label, text) "<div class=\"antwoord\"><h2 class=\"stuktitel\">" label "</h2><p>" text "</p></div>"
+#define REF(n) "<a class=\"nootnum\" href=\"#n" #n "\">" #n "</a>"
+#define NOTE(n, text) "<div class=\"voet noot\"><sup><span class=\"nootnum\">" #n "</span></sup><p>" text "</p></div>"
+
+/* Runs ah_verify on doc, checks the count it returns against the findings
+ * collected and the findings against `want`. */
+static void check_verify(ah_doc *doc, const char *want) {
+  if (!doc) return;
+  findings f = {{0}, 0};
+  size_t count = ah_verify(doc, collect, &f);
+  CHECK_INT(count, f.n);
+  CHECK_STR(f.text, want);
+  /* without a callback the count is the same */
+  CHECK_INT(ah_verify(doc, NULL, NULL), count);
+  ah_doc_free(doc);
+}
+
+static void test_clean_document(void) {
+  check_verify(page(NULL, NULL, V("Vraag 1", "Waarom?" REF(1)) A("Antwoord 1", "Daarom.")
+                                    V("Vraag 2 en 3", "Hoe? Wanneer?") A("Antwoord 2 en 3", "Zo, morgen."),
+                    NOTE(1, "Een bron.")),
+               "");
+  CHECK_INT(ah_verify(NULL, collect, NULL), 0);
+}
+
+static void test_numbering_gap(void) {
+  check_verify(page(NULL, NULL, V("Vraag 1", "Waarom?") A("Antwoord 1", "Daarom.") V("Vraag 3", "Hoe?")
+                                    A("Antwoord 3", "Zo.") V("Vraag 4", "Wie?") A("Antwoord 4", "Zij."),
+                    ""),
+               "vraag|number 2 missing (numbers run to 4)\n"
+               "antwoord|number 2 missing (numbers run to 4)\n");
+  /* a combined label covers its numbers: no gap */
+  check_verify(page(NULL, NULL, V("Vraag 1, 2 en 3", "Drie vragen.") A("Antwoord 1 tot en met 3", "Drie antwoorden."),
+                    ""),
+               "");
+}
+
+static void test_duplicate(void) {
+  check_verify(page(NULL, NULL, V("Vraag 1", "Waarom?") V("Vraag 2 en 3", "Hoe? Wanneer?") V("Vraag 3", "Nog eens?")
+                                    A("Antwoord 1", "Daarom.") A("Antwoord 2 en 3", "Zo, morgen."),
+                    ""),
+               "Vraag 3|vraag number 3 appears twice\n");
+}
+
+static void test_unanswered(void) {
+  check_verify(page(NULL, NULL, V("Vraag 1", "Waarom?") V("Vraag 2", "Hoe?") A("Antwoord 1", "Daarom."), ""),
+               "Vraag 2|no antwoord for vraag 2\n");
+  /* and the reverse: an antwoord whose vraag is not there */
+  check_verify(page(NULL, NULL, V("Vraag 1", "Waarom?") A("Antwoord 1", "Daarom.") A("Antwoord 2", "Ook."), ""),
+               "Antwoord 2|no vraag 2 for this antwoord\n");
+  /* a mededeling stands in for the answers */
+  check_verify(page(NULL,
+                    "<h1 class=\"kamervraagomschrijving_kop\">Vragen van het lid Aksoy (VVD) aan de Minister van "
+                    "Financiën over de muntenpers (ingezonden 2 juni 2025).</h1>"
+                    "<h1 class=\"kamervraagomschrijving_kop\">Mededeling van Minister Heijnen (Financiën) (ontvangen "
+                    "23 juni 2025).</h1>",
+                    V("Vraag 1", "Waarom?") V("Vraag 2", "Hoe?")
+                        "<div class=\"kamervraagopmerking\"><p>De beantwoording duurt langer.</p></div>",
+                    ""),
+               "");
+  /* a section with its label and nothing else */
+  check_verify(page(NULL, NULL, V("Vraag 1", "Waarom?") "<div class=\"antwoord\"><h2 class=\"stuktitel\">Antwoord 1</h2></div>",
+                    ""),
+               "Antwoord 1|no text\n");
+}
+
+static void test_notes(void) {
+  /* a marker whose note is missing */
+  check_verify(page(NULL, NULL, V("Vraag 1", "Waarom" REF(1) "?") A("Antwoord 1", "Daarom" REF(2) "."),
+                    NOTE(1, "Een bron.")),
+               "Antwoord 1|marker 2 has no note\n");
+  /* a note no marker refers to */
+  check_verify(page(NULL, NULL, V("Vraag 1", "Waarom" REF(1) "?") A("Antwoord 1", "Daarom."),
+                    NOTE(1, "Een bron.") NOTE(2, "Een vergeten bron.")),
+               "noot 2|no marker refers to this note\n");
+  /* a note number printed twice */
+  check_verify(page(NULL, NULL, V("Vraag 1", "Waarom" REF(1) "?") A("Antwoord 1", "Daarom."),
+                    NOTE(1, "Een bron.") NOTE(1, "Nog een bron.")),
+               "noot 1|note number appears twice\n");
+}
+
+static void test_missing_metadata(void) {
+  check_verify(page("",
+                    "<h1 class=\"kamervraagomschrijving_kop\">Vragen van het lid Aksoy (VVD) aan de Minister van "
+                    "Financiën over de muntenpers.</h1>"
+                    "<h1 class=\"kamervraagomschrijving_kop\">Antwoord van Minister Heijnen (Financiën).</h1>",
+                    V("Vraag 1", "Waarom?") A("Antwoord 1", "Daarom."), ""),
+               "aanhangsel|no publication id\n"
+               "aanhangsel|no Aanhangsel number\n"
+               "aanhangsel|no vergaderjaar\n"
+               "omschrijving vraag|no date of sending in (ingezonden)\n"
+               "omschrijving antwoord|no date of receipt (ontvangen)\n");
+  /* not yet answered: no receipt date is expected */
+  check_verify(page(NULL,
+                    "<h1 class=\"kamervraagomschrijving_kop\">Vragen van het lid Aksoy (VVD) aan de Minister van "
+                    "Financiën over de muntenpers (ingezonden 2 juni 2025).</h1>",
+                    V("Vraag 1", "Waarom?"), ""),
+               "Vraag 1|no antwoord for vraag 1\n");
+}
+
+/* ---- two renditions ----------------------------------------------------- */
+
+static void check_compare(ah_doc *a, ah_doc *b, const char *want) {
+  if (!a || !b) {
+    ah_doc_free(a);
+    ah_doc_free(b);
+    return;
+  }
+  findings f = {{0}, 0};
+  size_t count = ah_compare(a, b, collect, &f);
+  CHECK_INT(count, f.n);
+  CHECK_STR(f.text, want);
+  CHECK_INT(ah_compare(a, b, NULL, NULL), count);
+  ah_doc_free(a);
+  ah_doc_free(b);
+}
+
+#define Q1M(word, more) \
+  V("Vraag 1", "Bent u bekend" more " met het bericht «Nieuwe sluizen " word "» en met het rapport?" REF(1))
+#define Q1(word) Q1M(word, "")
+#define ANSWERS A("Antwoord 1", "Ja.") V("Vraag 2", "Wat kost het?") A("Antwoord 2", "Veel.")
+
+static void test_compare_same(void) {
+  check_compare(page(NULL, NULL, Q1("vertraagd") ANSWERS, NOTE(1, "Een bron.")),
+                page(NULL, NULL, Q1("vertraagd") ANSWERS, NOTE(1, "Een bron.")), "");
+  /* NULL documents: nothing to compare */
+  ah_doc *a = page(NULL, NULL, Q1("vertraagd") ANSWERS, NOTE(1, "Een bron."));
+  CHECK_INT(ah_compare(a, NULL, collect, NULL), 0);
+  CHECK_INT(ah_compare(NULL, a, collect, NULL), 0);
+  ah_doc_free(a);
+}
+
+static void test_compare_changed_word(void) {
+  check_compare(page(NULL, NULL, Q1("vertraagd") ANSWERS, NOTE(1, "Een bron.")),
+                page(NULL, NULL, Q1("versneld") ANSWERS, NOTE(1, "Een bron.")),
+                "Vraag 1|text differs at word 9: A has \"… bericht «Nieuwe sluizen [vertraagd»] en met het …\", "
+                "B has \"… bericht «Nieuwe sluizen [versneld»] en met het …\"\n");
+  /* in a note, and in the omschrijving with its party */
+  check_compare(page(NULL, NULL, Q1("vertraagd") ANSWERS, NOTE(1, "Kamerstuk 36 600 A, nr. 2.")),
+                page(NULL,
+                     "<h1 class=\"kamervraagomschrijving_kop\">Vragen van het lid Aksoy (CDA) aan de Minister van "
+                     "Financiën over de muntenpers (ingezonden 2 juni 2025).</h1>"
+                     "<h1 class=\"kamervraagomschrijving_kop\">Antwoord van Minister Heijnen (Financiën) (ontvangen 23 "
+                     "juni 2025).</h1>",
+                     Q1("vertraagd") ANSWERS, NOTE(1, "Kamerstuk 36 600 A, nr. 3.")),
+                "vragenstellers|A has \"Aksoy (VVD)\", B has \"Aksoy (CDA)\"\n"
+                "omschrijving vraag|text differs at word 6: A has \"… het lid Aksoy [(VVD)] aan de Minister …\", "
+                "B has \"… het lid Aksoy [(CDA)] aan de Minister …\"\n"
+                "noot 1|text differs at word 6: A has \"… 600 A, nr. [2.]\", B has \"… 600 A, nr. [3.]\"\n");
+}
+
+static void test_compare_extra_note(void) {
+  /* B has a second marker, after "bekend", and its note.  (Not right after
+   * marker 1: two adjacent a.nootnum markers are read as one, "12".) */
+  check_compare(page(NULL, NULL, Q1("vertraagd") ANSWERS, NOTE(1, "Een bron.")),
+                page(NULL, NULL, Q1M("vertraagd", REF(2)) ANSWERS, NOTE(1, "Een bron.") NOTE(2, "Nog een bron.")),
+                "Vraag 1|text differs at word 3: A has \"Bent u [bekend] met het bericht …\", "
+                "B has \"Bent u [bekend[^2]] met het bericht …\"\n"
+                "noot 2|only in B\n");
+  /* the same the other way round */
+  check_compare(page(NULL, NULL, A("Antwoord 1", "Ja.") V("Vraag 1", "Wat?"), NOTE(1, "Een bron.")),
+                page(NULL, NULL, A("Antwoord 1", "Ja.") V("Vraag 1", "Wat?"), ""),
+                "noot 1|only in A\n");
+}
+
+static void test_compare_renumbered(void) {
+  check_compare(page(NULL, NULL, V("Vraag 1", "Waarom?") A("Antwoord 1", "Daarom.") V("Vraag 2", "Hoe?")
+                                     A("Antwoord 2", "Zo."),
+                     ""),
+                page("<meta name=\"DC.identifier\" content=\"ah-tk-20252026-8802\">", NULL,
+                     V("Vraag 1", "Waarom?") A("Antwoord 1", "Daarom.") V("Vraag 3", "Hoe?") A("Antwoord 3", "Zo."),
+                     ""),
+                "id|A has \"ah-tk-20252026-8801\", B has \"ah-tk-20252026-8802\"\n"
+                "nummer|A has \"8801\", B has \"8802\"\n"
+                "Vraag 2|only in A\n"
+                "Antwoord 2|only in A\n"
+                "Vraag 3|only in B\n"
+                "Antwoord 3|only in B\n");
+  /* the same numbers under another label still pair up */
+  check_compare(page(NULL, NULL, V("Vraag 1 en 2", "Waarom? Hoe?") A("Antwoord 1 en 2", "Daarom."), ""),
+                page(NULL, NULL, V("Vraag 1, 2", "Waarom? Hoe?") A("Antwoord 1 t/m 2", "Daarom."), ""), "");
+}
+
+int main(void) {
+  test_clean_document();
+  test_numbering_gap();
+  test_duplicate();
+  test_unanswered();
+  test_notes();
+  test_missing_metadata();
+  test_compare_same();
+  test_compare_changed_word();
+  test_compare_extra_note();
+  test_compare_renumbered();
+  return harness_report();
+}
