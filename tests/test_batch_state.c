@@ -272,6 +272,45 @@ static void test_truncated_last_line(const char *dir) {
   }
 }
 
+static char *read_state_file(const char *dir) {
+  static char content[8192];
+  FILE *f = fopen(state_path(dir), "r");
+  size_t n = f ? fread(content, 1, sizeof content - 1, f) : 0;
+  content[n] = 0;
+  if (f) fclose(f);
+  return content;
+}
+
+/* The next run appends after a line cut short: the cut line goes, so the
+ * new claim is a line of its own, not glued to the fragment. */
+static void test_append_after_truncated_line(const char *dir) {
+  char first[512], content[1024];
+  snprintf(first, sizeof first, "0.1.0\txml\t/in/a.pdf\t1\t2\t%s\t-\t1\t1\t0\t0\ta.xml\t-\n", SHA);
+  snprintf(content, sizeof content, "%s0.1.0\txml\t/in/b.pdf\t1\t2\t%s\t-\t1\t1\t0\t0\tb.x", first, SHA);
+  write_state_file(dir, content);
+  batch_state s;
+  CHECK_INT(state_load(&s, dir), 0);
+  CHECK_STR(read_state_file(dir), first);
+  append_and_add(&s, written_claim("/in/c.pdf", "c.xml"));
+  state_free(&s);
+
+  batch_claim c = written_claim("/in/c.pdf", "c.xml");
+  char *c_line = state_format_line(&c);
+  char want[1024];
+  snprintf(want, sizeof want, "%s%s", first, c_line);
+  CHECK_STR(read_state_file(dir), want);
+  CHECK_INT(state_load(&s, dir), 0);
+  CHECK_INT(s.n, 2);
+  CHECK(state_claim_of_input(&s, "/in/b.pdf", "xml") == NULL);
+  const batch_claim *got = state_claim_of_input(&s, "/in/c.pdf", "xml");
+  CHECK(got != NULL);
+  if (got) check_same_claim(got, &c);
+  CHECK(state_claim_of_output(&s, "c.xml") == got);
+  state_free(&s);
+  free(c_line);
+  claim_free(&c);
+}
+
 static void test_load_unwritable(void) {
   batch_state s;
   errno = 0;
@@ -298,6 +337,7 @@ int main(void) {
   test_later_claim_wins(folder);
   test_load_skips_malformed(folder);
   test_truncated_last_line(folder);
+  test_append_after_truncated_line(folder);
   test_load_unwritable();
 
   unlink(state_path(folder));

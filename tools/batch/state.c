@@ -73,12 +73,20 @@ void state_add(batch_state *s, batch_claim c) {
   free(key);
 }
 
-static void read_claims(batch_state *s, FILE *f) {
+/* Reads the claims of f.  When its last line was cut short (a kill or a
+ * full disk during an append), *cut_at is where that line starts, else -1. */
+static void read_claims(batch_state *s, FILE *f, long long *cut_at) {
   char *line = NULL;
   size_t cap = 0;
   ssize_t len;
+  long long complete = 0;
+  *cut_at = -1;
   while ((len = getline(&line, &cap, f)) > 0) {
-    if (line[len - 1] != '\n') break; /* cut short by a kill: not a claim */
+    if (line[len - 1] != '\n') { /* only the last line can lack it */
+      *cut_at = complete;
+      break;
+    }
+    complete += len;
     line[len - 1] = 0;
     batch_claim c;
     if (state_parse_line(line, &c)) state_add(s, c);
@@ -90,12 +98,19 @@ int state_load(batch_state *s, const char *outdir) {
   memset(s, 0, sizeof *s);
   char *path = path_join(outdir, STATE_NAME);
   FILE *f = fopen(path, "r");
+  long long cut_at = -1;
   if (f) {
-    read_claims(s, f);
+    read_claims(s, f, &cut_at);
     fclose(f);
   }
   s->fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0666);
   free(path);
+  /* Without this the next claim would be glued to the cut line and read
+   * back as one line: a wrong claim for the cut input, none for the new. */
+  if (s->fd >= 0 && cut_at >= 0 && ftruncate(s->fd, (off_t)cut_at) != 0) {
+    close(s->fd);
+    s->fd = -1;
+  }
   return s->fd < 0 ? -1 : 0;
 }
 
@@ -103,7 +118,7 @@ int state_append(batch_state *s, const batch_claim *c) {
   char *line = state_format_line(c);
   size_t n = strlen(line);
   /* one write per line: a short one (a full disk) can only leave the last
-   * line cut short, and state_load passes over that */
+   * line cut short, and the next state_load cuts it off */
   int rc = write(s->fd, line, n) == (ssize_t)n ? 0 : -1;
   free(line);
   return rc;

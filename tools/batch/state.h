@@ -7,7 +7,8 @@
  * error, so a rerun need not try an unchanged file again; a written one has
  * error "-".  Lines are only ever appended; a later line for the same
  * format and input replaces an earlier one.  A last line without its line
- * break (cut short by a kill) is not a claim.  Fields cannot hold a tab or
+ * break (cut short by a kill or a full disk) is not a claim, and loading
+ * the file cuts it off, so the next line appended starts a line of its own.  Fields cannot hold a tab or
  * a line break; any other byte, spaces and commas included, is kept as is.
  */
 #ifndef AHCONV_BATCH_STATE_H
@@ -45,7 +46,8 @@ bool state_parse_line(char *line, batch_claim *c);
 char *state_format_line(const batch_claim *c);
 
 /* Reads OUTDIR/.ahconv-state, if there is one, and opens it for appending
- * (created when missing).  0, or -1 with errno when it cannot be opened. */
+ * (created when missing), a last line cut short cut off.  0, or -1 with
+ * errno when it cannot be opened or cut. */
 int state_load(batch_state *s, const char *outdir);
 
 /* Appends c's line to the file; 0, or -1 when not all of it was written. */
