@@ -3,8 +3,9 @@
  *
  * The library's internal headers are included here and nowhere else in
  * tools/batch/, so that moving those helpers between library headers
- * changes one line.  From the library: ah_xmalloc, ah_xrealloc, ah_xcalloc,
- * ah_strdup, ah_buf_* (growing strings), ah_error_set, ah_write_file_atomic.
+ * changes one line.  From the library, and nothing else: ah_xmalloc,
+ * ah_xrealloc, ah_xcalloc, ah_strdup, ah_buf_* (growing strings; these
+ * abort when out of memory) and ah_write_file_atomic.
  */
 #ifndef AHCONV_BATCH_COMMON_H
 #define AHCONV_BATCH_COMMON_H

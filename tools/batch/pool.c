@@ -102,7 +102,8 @@ static int write_temp_output(const char *tmpdir, const char *bytes, size_t n, ch
     if (close(fd) != 0) written = false;
   }
   if (written) return 0;
-  ah_error_set(err, AH_ERROR_IO, "cannot write: %s", strerror(errno));
+  err->code = AH_ERROR_IO;
+  snprintf(err->message, sizeof err->message, "cannot write: %s", strerror(errno));
   if (fd >= 0) unlink(tmp);
   return -1;
 }
