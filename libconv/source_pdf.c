@@ -92,39 +92,33 @@ static void emit_lines(const glyph *g, size_t n, int page, ah_lines *out) {
   emit_line(g + start, n - start, page, out);
 }
 
-static void emit_line(const glyph *g, size_t n, int page, ah_lines *out) {
-  size_t a = 0, b = n;
-  while (a < b && is_space(g[a].ch)) a++;
-  while (b > a && is_space(g[b - 1].ch)) b--;
-  if (a == b) return;
-  g += a;
-  n = b - a;
-
-  ah_line line;
-  memset(&line, 0, sizeof line);
-  line.page = page;
-  line.size = dominant_size(g, n);
-  line.x0 = g[0].box.x1;
-  line.x1 = g[n - 1].box.x2;
-  line.top = 1e9;
+/* Box, baseline and boldness of the line's body-sized glyphs. */
+static void measure_line(ah_line *line, const glyph *g, size_t n) {
+  line->size = dominant_size(g, n);
+  line->x0 = g[0].box.x1;
+  line->x1 = g[n - 1].box.x2;
+  line->top = 1e9;
   double base_sum = 0;
   int base_count = 0;
   bool all_bold = true;
   for (size_t i = 0; i < n; i++) {
-    if (is_space(g[i].ch) || fabs(g[i].size - line.size) >= AH_SAME_SIZE) continue;
-    if (g[i].box.y1 < line.top) line.top = g[i].box.y1;
+    if (is_space(g[i].ch) || fabs(g[i].size - line->size) >= AH_SAME_SIZE) continue;
+    if (g[i].box.y1 < line->top) line->top = g[i].box.y1;
     base_sum += baseline_of(&g[i]);
     base_count++;
     if (g_unichar_isalpha(g[i].ch) && !(g[i].style & AH_STYLE_BOLD)) all_bold = false;
   }
-  line.base = base_count ? base_sum / base_count : g[0].box.y2;
-  line.bold = all_bold;
-  /* The first word, the unit that could have moved up to the line before.
-   * A word ending in a hyphen or dash before a space ("IT- beheer",
-   * "simulatie- en"), or a dash standing alone ("– Physical"), goes with
-   * the next: a line ending in that hyphen would read as a hyphenation, and
-   * line breaking rules keep a dash off the end of a line, so typesetters
-   * (ahconv's own among them) keep the two together. */
+  line->base = base_count ? base_sum / base_count : g[0].box.y2;
+  line->bold = all_bold;
+}
+
+/* The first word, the unit that could have moved up to the line before.
+ * A word ending in a hyphen or dash before a space ("IT- beheer",
+ * "simulatie- en"), or a dash standing alone ("– Physical"), goes with
+ * the next: a line ending in that hyphen would read as a hyphenation, and
+ * line breaking rules keep a dash off the end of a line, so typesetters
+ * (ahconv's own among them) keep the two together. */
+static double first_word_width(const glyph *g, size_t n) {
   size_t word_end = n;
   bool bound = false;
   for (size_t i = 1; i < n; i++) {
@@ -138,40 +132,62 @@ static void emit_line(const glyph *g, size_t n, int page, ah_lines *out) {
     word_end = i;
     break;
   }
-  line.first_word_width = g[word_end - 1].box.x2 - g[0].box.x1;
+  return g[word_end - 1].box.x2 - g[0].box.x1;
+}
 
+/* poppler's word break at a size change, where the glyphs touch ("bouw²") */
+static bool is_false_space(const glyph *g, size_t n, size_t i, double line_size) {
+  return is_space(g[i].ch) && i > 0 && i + 1 < n && !is_space(g[i - 1].ch) && !is_space(g[i + 1].ch) &&
+         (g[i + 1].size < AH_SMALL_GLYPH * line_size || g[i - 1].size < AH_SMALL_GLYPH * line_size) &&
+         g[i + 1].box.x1 - g[i - 1].box.x2 < AH_WORD_GAP_EM * line_size;
+}
+
+/* The glyphs as styled spans: raised and lowered small glyphs marked, word
+ * gaps and column gaps from the glyph positions. */
+static void line_spans(ah_line *line, const glyph *g, size_t n) {
   for (size_t i = 0; i < n; i++) {
     int style = g[i].style;
-    if (!is_space(g[i].ch) && g[i].size < AH_SMALL_GLYPH * line.size) {
-      double delta = baseline_of(&g[i]) - line.base;
-      if (delta < -AH_RAISED * line.size) style |= AH_STYLE_SUP;
-      else if (delta > AH_LOWERED * line.size) style |= AH_STYLE_SUB;
+    if (!is_space(g[i].ch) && g[i].size < AH_SMALL_GLYPH * line->size) {
+      double delta = baseline_of(&g[i]) - line->base;
+      if (delta < -AH_RAISED * line->size) style |= AH_STYLE_SUP;
+      else if (delta > AH_LOWERED * line->size) style |= AH_STYLE_SUB;
     }
-    if (is_space(g[i].ch) && i > 0 && i + 1 < n && !is_space(g[i - 1].ch) && !is_space(g[i + 1].ch) &&
-        (g[i + 1].size < AH_SMALL_GLYPH * line.size || g[i - 1].size < AH_SMALL_GLYPH * line.size) &&
-        g[i + 1].box.x1 - g[i - 1].box.x2 < AH_WORD_GAP_EM * line.size)
-      continue; /* poppler's word break at a size change, where the glyphs touch ("bouw²") */
+    if (is_false_space(g, n, i, line->size)) continue;
     if (is_space(g[i].ch)) {
       /* a space takes the style of the text around it so runs stay whole */
       style = (i > 0 ? g[i - 1].style : 0) & ~(AH_STYLE_SUP | AH_STYLE_SUB);
-      bool column = g[i].box.x2 - g[i].box.x1 > AH_COLUMN_GAP_EM * line.size;
-      ah_spans_add(&line.spans, column ? "\t" : " ", 1, style);
+      bool column = g[i].box.x2 - g[i].box.x1 > AH_COLUMN_GAP_EM * line->size;
+      ah_spans_add(&line->spans, column ? "\t" : " ", 1, style);
       continue;
     }
     if (i > 0 && !is_space(g[i - 1].ch)) {
       double gap = g[i].box.x1 - g[i - 1].box.x2;
       double size = g[i].size > g[i - 1].size ? g[i].size : g[i - 1].size;
       int st = g[i - 1].style & ~(AH_STYLE_SUP | AH_STYLE_SUB);
-      if (gap > AH_COLUMN_GAP_EM * size) ah_spans_add(&line.spans, "\t", 1, st);
-      else if (gap > AH_WORD_GAP_EM * size) ah_spans_add(&line.spans, " ", 1, st);
+      if (gap > AH_COLUMN_GAP_EM * size) ah_spans_add(&line->spans, "\t", 1, st);
+      else if (gap > AH_WORD_GAP_EM * size) ah_spans_add(&line->spans, " ", 1, st);
     }
-    if (g[i].ch == 0xA0 || g[i].ch == 0x202F) ah_spans_add(&line.spans, " ", 1, style);
-    else ah_spans_add(&line.spans, g[i].utf8, (size_t)g[i].utf8_len, style);
+    if (g[i].ch == 0xA0 || g[i].ch == 0x202F) ah_spans_add(&line->spans, " ", 1, style);
+    else ah_spans_add(&line->spans, g[i].utf8, (size_t)g[i].utf8_len, style);
   }
+}
 
+static void emit_line(const glyph *g, size_t n, int page, ah_lines *out) {
+  size_t a = 0, b = n;
+  while (a < b && is_space(g[a].ch)) a++;
+  while (b > a && is_space(g[b - 1].ch)) b--;
+  if (a == b) return;
+  g += a;
+  n = b - a;
+  ah_line line;
+  memset(&line, 0, sizeof line);
+  line.page = page;
+  measure_line(&line, g, n);
+  line.first_word_width = first_word_width(g, n);
+  line_spans(&line, g, n);
   if (out->n == out->cap) {
     out->cap = out->cap ? out->cap * 2 : 256;
-    out->items = ah_xrealloc(out->items, out->cap * sizeof *out->items);
+    out->items = ah_xreallocarray(out->items, out->cap, sizeof *out->items);
   }
   out->items[out->n++] = line;
 }

@@ -1,9 +1,6 @@
-/* batch.h — the `batch` command of the ahconv tool (tools/batch.c). */
+/* batch.h — the `batch` command of the ahconv tool (tools/batch/). */
 #ifndef AHCONV_TOOLS_BATCH_H
 #define AHCONV_TOOLS_BATCH_H
-
-/* The tool's usage text (tools/ahconv.c). */
-extern const char ahconv_usage_text[];
 
 /* ahconv batch [-f xml|pdf] [-j N] [--force] [--quiet] -o OUTDIR INPUT_OR_DIR...
  * argv holds the arguments after "batch".  Returns the exit status. */

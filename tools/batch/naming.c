@@ -1,0 +1,64 @@
+/* naming.c — choosing output names for `ahconv batch`.
+ *
+ * Takes: an input with its id, the claims of the state file and the names
+ * already given in this run.  Gives: a name below OUTDIR that is the
+ * input's own, the same for any number of workers (inputs are named in
+ * input order) and for a rerun (an input keeps the name it claimed).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "naming.h"
+
+#include "common.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+char *naming_stem(const char *path) {
+  const char *slash = strrchr(path, '/');
+  char *s = ah_strdup(slash ? slash + 1 : path);
+  if (ends_with_ci(s, ".gz")) s[strlen(s) - 3] = 0;
+  char *dot = strrchr(s, '.');
+  if (dot && dot != s) *dot = 0;
+  return s;
+}
+
+/* rel (below OUTDIR) can be the output of input index, whose own claim is
+ * mine (or NULL): no other input claims it, no earlier input of this run
+ * has it, and no file ahconv did not write is there. */
+static bool is_free_for(const batch_naming *nm, const batch_input *it, const batch_claim *mine, size_t index,
+                        const char *rel) {
+  const batch_claim *owner = state_claim_of_output(nm->state, rel);
+  bool owner_is_me = owner == mine || (owner && mine && strcmp(owner->input, it->path) == 0);
+  if (owner && !owner_is_me) return false;
+  size_t by;
+  if (index_get(&nm->taken, rel, &by) && by < index) return false;
+  if (owner) return true; /* claimed, so written by ahconv */
+  char *full = path_join(nm->outdir, rel);
+  bool foreign = access(full, F_OK) == 0;
+  free(full);
+  return !foreign;
+}
+
+char *naming_choose(const batch_naming *nm, const batch_inputs *in, size_t index) {
+  const batch_input *it = &in->items[index];
+  const batch_claim *mine = state_claim_of_input(nm->state, it->path, nm->format);
+  char *base = it->id && *it->id ? ah_strdup(it->id) : naming_stem(it->path);
+  char *result = NULL;
+  for (int k = 1; !result; k++) {
+    char name[1024];
+    if (k == 1) snprintf(name, sizeof name, "%s%s", base, nm->ext);
+    else snprintf(name, sizeof name, "%s-%d%s", base, k, nm->ext);
+    char *rel = path_join(it->subdir, name);
+    if (is_free_for(nm, it, mine, index, rel)) result = rel;
+    else free(rel);
+  }
+  free(base);
+  return result;
+}
+
+void naming_take(batch_naming *nm, const char *output, size_t index) { index_put(&nm->taken, output, index); }
+
+void naming_free(batch_naming *nm) { index_free(&nm->taken); }

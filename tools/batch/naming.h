@@ -1,0 +1,33 @@
+/* naming.h — the names of a batch run's outputs. */
+#ifndef AHCONV_BATCH_NAMING_H
+#define AHCONV_BATCH_NAMING_H
+
+#include "index.h"
+#include "state.h"
+#include "walk.h"
+
+#include <stddef.h>
+
+typedef struct {
+  const char *outdir;
+  const char *format;       /* "xml" or "pdf": claims are per format */
+  const char *ext;          /* ".xml" or ".pdf" */
+  const batch_state *state; /* who wrote which output, in earlier runs too */
+  batch_index taken;        /* output names given in this run -> input */
+} batch_naming;
+
+/* "x/brief.pdf.gz" -> "brief"; the caller frees. */
+char *naming_stem(const char *path);
+
+/* The output name below OUTDIR of in->items[index]: its folder mirrored,
+ * its id (else its file's stem), the extension; "-2", "-3", … when an
+ * earlier input of this run has that name, another input claims it, or a
+ * file ahconv did not write is there.  The caller frees. */
+char *naming_choose(const batch_naming *nm, const batch_inputs *in, size_t index);
+
+/* Records that output is input index's in this run. */
+void naming_take(batch_naming *nm, const char *output, size_t index);
+
+void naming_free(batch_naming *nm);
+
+#endif

@@ -1,0 +1,71 @@
+/* state.h — OUTDIR/.ahconv-state: which input gave which output.
+ *
+ * One line per input done, fields separated by tabs:
+ *   version format input size mtime_ns sha256 id vragen antwoorden noten
+ *   findings output error
+ * "-" stands for an empty field.  A failed input has output "-" and its
+ * error, so a rerun need not try an unchanged file again; a written one has
+ * error "-".  Lines are only ever appended; a later line for the same
+ * format and input replaces an earlier one.  A last line without its line
+ * break (cut short by a kill or a full disk) is not a claim, and loading
+ * the file cuts it off, so the next line appended starts a line of its own.  Fields cannot hold a tab or
+ * a line break; any other byte, spaces and commas included, is kept as is.
+ */
+#ifndef AHCONV_BATCH_STATE_H
+#define AHCONV_BATCH_STATE_H
+
+#include "index.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define STATE_NAME ".ahconv-state"
+
+typedef struct {
+  char *input, *output, *format, *version, *sha256, *id;
+  char *error; /* "" when the output was written */
+  long long size, mtime_ns;
+  int vragen, antwoorden, noten, findings;
+} batch_claim;
+
+typedef struct {
+  batch_claim *items;
+  size_t n, cap;
+  batch_index by_input;  /* format and input -> claim */
+  batch_index by_output; /* output -> claim (check: a claim may have moved on) */
+  int fd;                /* appended to; 0 before state_load */
+} batch_state;
+
+/* Parses one line (without its line break), cutting it up in place: true
+ * when it has the 13 fields.  *c then owns copies of them, with "-" read as
+ * "" in id, output and error (sha256 keeps its "-": only a written output's
+ * claim is read for its sha256).  False leaves *c untouched. */
+bool state_parse_line(char *line, batch_claim *c);
+
+/* The line of c, line break included; the caller frees. */
+char *state_format_line(const batch_claim *c);
+
+/* Reads OUTDIR/.ahconv-state, if there is one, and opens it for appending
+ * (created when missing), a last line cut short cut off.  0, or -1 with
+ * errno when it cannot be opened or cut. */
+int state_load(batch_state *s, const char *outdir);
+
+/* Appends c's line to the file; 0, or -1 when not all of it was written. */
+int state_append(batch_state *s, const batch_claim *c);
+
+/* Takes c (and its strings) into s, replacing a claim for the same format
+ * and input. */
+void state_add(batch_state *s, batch_claim c);
+
+/* The claim of an input for a format, or NULL. */
+const batch_claim *state_claim_of_input(const batch_state *s, const char *input, const char *format);
+
+/* The claim whose output is output, or NULL. */
+const batch_claim *state_claim_of_output(const batch_state *s, const char *output);
+
+void claim_free(batch_claim *c);
+
+/* Frees every claim and closes the file. */
+void state_free(batch_state *s);
+
+#endif

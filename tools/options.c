@@ -1,0 +1,154 @@
+/* options.c — the command line of ahconv, read into one struct per command.
+ *
+ * Takes: the arguments after a command's name.  Gives: that command's
+ * options, or a usage error on stderr with exit status 2.  The commands
+ * themselves (ahconv.c, batch/batch.c) only see usable options.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "options.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const char ahconv_usage_text[] =
+    "usage: ahconv convert [-f xml|pdf] [-o OUT] INPUT\n"
+    "       ahconv batch [-f xml|pdf] [-j N] [--force] [--quiet] -o OUTDIR INPUT_OR_DIR...\n"
+    "       ahconv verify INPUT\n"
+    "       ahconv verify INPUT_A INPUT_B\n"
+    "       ahconv --version | --help\n"
+    "\n"
+    "INPUT is an Aanhangsel van de Handelingen rendition: PDF or HTML, either\n"
+    "optionally gzip-compressed; the type comes from the content.\n"
+    "\n"
+    "convert   write the normalized XML (-f xml, the default) or a clean,\n"
+    "          re-typeset PDF (-f pdf) to OUT, or to standard output.  OUT is\n"
+    "          written to a temporary file and renamed into place, so a failure\n"
+    "          never leaves a partial file or touches an existing one; an OUT\n"
+    "          ending in .gz is written gzip-compressed.\n"
+    "batch     convert many: folders are walked (.pdf, .html, .htm, and .gz of\n"
+    "          them), their subfolders mirrored in OUTDIR; each output is named\n"
+    "          by its publication id; N worker processes (default: the cores);\n"
+    "          inputs already converted are skipped (--force: redo); progress on\n"
+    "          a terminal; OUTDIR/ahconv-report.csv lists every input.\n"
+    "verify    with one INPUT: check it is complete (numbering without gaps or\n"
+    "          duplicates, an antwoord for every vraag, every note marker with\n"
+    "          its note and every note referred to, id, number and dates).\n"
+    "          With two: check both renditions say the same (metadata, every\n"
+    "          vraag, antwoord, mededeling and note).  Prints one finding per\n"
+    "          line on standard output, nothing when all is well.\n"
+    "\n"
+    "exit status: 0 ok, 1 verify found something, 2 unusable input (batch: any\n"
+    "input failed) or usage\n";
+
+int usage_error(const char *msg) {
+  fprintf(stderr, "ahconv: %s\n%s", msg, ahconv_usage_text);
+  return 2;
+}
+
+static bool is_option(const char *arg, const char *short_name, const char *long_name) {
+  return strcmp(arg, short_name) == 0 || (long_name && strcmp(arg, long_name) == 0);
+}
+
+/* "-" alone is not an option: it is taken as an INPUT */
+static bool looks_like_option(const char *arg) { return arg[0] == '-' && arg[1]; }
+
+static int unknown_option(const char *arg) {
+  char msg[128];
+  snprintf(msg, sizeof msg, "unknown option %.60s", arg);
+  return usage_error(msg);
+}
+
+/* The value of the option at argv[*i], which moves *i on; NULL when the
+ * option is the last argument. */
+static const char *option_value(int argc, char **argv, int *i) { return ++*i < argc ? argv[*i] : NULL; }
+
+static int read_format(const char *format, bool *pdf) {
+  *pdf = strcmp(format, "pdf") == 0;
+  if (*pdf || strcmp(format, "xml") == 0) return 0;
+  char msg[128];
+  snprintf(msg, sizeof msg, "unknown format %.60s (known: xml, pdf)", format);
+  return usage_error(msg);
+}
+
+int options_convert(int argc, char **argv, convert_options *o) {
+  *o = (convert_options){0};
+  const char *format = "xml";
+  for (int i = 0; i < argc; i++) {
+    const char *a = argv[i];
+    if (is_option(a, "-f", "--format")) {
+      if (!(format = option_value(argc, argv, &i))) return usage_error("-f needs a format");
+    } else if (is_option(a, "-o", "--output")) {
+      if (!(o->output = option_value(argc, argv, &i))) return usage_error("-o needs a file name");
+    } else if (looks_like_option(a)) {
+      return unknown_option(a);
+    } else if (o->input) {
+      return usage_error("convert takes one INPUT");
+    } else {
+      o->input = a;
+    }
+  }
+  if (!o->input) return usage_error("convert needs an INPUT");
+  return read_format(format, &o->pdf);
+}
+
+int options_verify(int argc, char **argv, verify_options *o) {
+  *o = (verify_options){0};
+  for (int i = 0; i < argc; i++) {
+    if (looks_like_option(argv[i])) return unknown_option(argv[i]);
+    if (o->n == 2) return usage_error("verify takes one or two INPUTs");
+    o->inputs[o->n++] = argv[i];
+  }
+  return o->n ? 0 : usage_error("verify needs an INPUT");
+}
+
+/* -j N, --jobs N and -jN; *i moves past N */
+static bool is_jobs_option(const char *arg) {
+  return is_option(arg, "-j", "--jobs") || (strncmp(arg, "-j", 2) == 0 && isdigit((unsigned char)arg[2]));
+}
+
+static int read_jobs(int argc, char **argv, int *i, int *jobs) {
+  const char *a = argv[*i];
+  const char *num = a[2] && a[1] == 'j' ? a + 2 : NULL; /* "-j2" */
+  if (!num && !(num = option_value(argc, argv, i))) return usage_error("-j needs a number");
+  char *end;
+  long j = strtol(num, &end, 10);
+  if (*end || j < 1 || j > 256) return usage_error("-j needs a number from 1 to 256");
+  *jobs = (int)j;
+  return 0;
+}
+
+/* One argument (and its value) at argv[*i]: 0, or the usage error's status. */
+static int read_batch_argument(int argc, char **argv, int *i, batch_options *o) {
+  const char *a = argv[*i];
+  if (is_option(a, "-f", "--format")) {
+    if (!(o->format = option_value(argc, argv, i))) return usage_error("-f needs a format");
+  } else if (is_jobs_option(a)) {
+    return read_jobs(argc, argv, i, &o->jobs);
+  } else if (is_option(a, "-o", "--output")) {
+    if (!(o->outdir = option_value(argc, argv, i))) return usage_error("-o needs a folder");
+  } else if (is_option(a, "--force", NULL)) {
+    o->force = true;
+  } else if (is_option(a, "--quiet", "-q")) {
+    o->quiet = true;
+  } else if (looks_like_option(a)) {
+    return unknown_option(a);
+  } else {
+    o->roots[o->n_roots++] = a;
+  }
+  return 0;
+}
+
+int options_batch(int argc, char **argv, batch_options *o) {
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  *o = (batch_options){.format = "xml", .jobs = cores < 1 ? 1 : (int)cores, .roots = (const char **)argv};
+  for (int i = 0; i < argc; i++) {
+    int rc = read_batch_argument(argc, argv, &i, o);
+    if (rc) return rc;
+  }
+  if (!o->outdir) return usage_error("batch needs -o OUTDIR");
+  if (!o->n_roots) return usage_error("batch needs an INPUT or a folder");
+  return read_format(o->format, &o->pdf);
+}
