@@ -13,9 +13,12 @@ if [ ! -d "$shared/corpus/pdf" ] || [ ! -x "$shared/tools/ahscore" ]; then
   exit 77
 fi
 # Minimums: the aggregate the converter reaches today, so a regression fails.
-# notes is 0.97, not 0.99: the truth of ah-tk-20232024-1314 files the table of
-# Antwoord 6 (page 2) under footnote 1 (page 1); ahconv keeps it in the answer.
-mins=(--min-struct 1.0 --min-text 0.998 --min-notes 0.97 --min-meta 0.99)
+# The PDFs, the HTML and the clean PDFs score 1.000 on every measure.
+mins=(--min-struct 1.0 --min-text 1.0 --min-notes 1.0 --min-meta 1.0)
+# A pdftohtml preview has lost what position and type size said: one
+# beantwoorder (1949, an accent drawn apart) and a few characters of text
+# (1178) are not recovered from it.
+preview_mins=(--min-struct 1.0 --min-text 0.9999 --min-notes 1.0 --min-meta 0.99)
 status=0
 for conv in "$build/tools/ahconv convert -f xml" "$build/tests/lib_xml"; do
   echo "== $conv"
@@ -27,8 +30,8 @@ for conv in "$build/tools/ahconv convert -f xml" "$build/tests/lib_xml"; do
 done
 # The official HTML renditions: the gate of the HTML issue.
 echo "== HTML renditions"
-if ! python3 "$shared/tools/ahscore" --conv "$build/tools/ahconv convert -f xml" --min-struct 1.0 --min-text 0.999 \
-    --min-meta 0.95 "$shared/corpus/truth" "$shared/corpus/html/"*.html; then
+if ! python3 "$shared/tools/ahscore" --conv "$build/tools/ahconv convert -f xml" "${mins[@]}" \
+    "$shared/corpus/truth" "$shared/corpus/html/"*.html; then
   echo "FAIL: ahscore below the minimums for the HTML renditions"
   status=1
 fi
@@ -54,7 +57,7 @@ if command -v pdftohtml >/dev/null; then
   for pdf in "$shared/corpus/pdf/"*.pdf; do
     pdftohtml -q -stdout -i -noframes "$pdf" >"$tmp/previews/$(basename "$pdf" .pdf).html"
   done
-  if ! python3 "$shared/tools/ahscore" --conv "$build/tools/ahconv convert -f xml" "${mins[@]}" \
+  if ! python3 "$shared/tools/ahscore" --conv "$build/tools/ahconv convert -f xml" "${preview_mins[@]}" \
       "$shared/corpus/truth" "$tmp/previews/"*.html; then
     echo "FAIL: ahscore below the minimums for the pdftohtml previews"
     status=1

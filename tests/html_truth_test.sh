@@ -24,7 +24,7 @@ for truth in "$shared/corpus/truth/"*.json; do
 done
 status=0
 python3 "$shared/tools/ahscore" --conv "$build/tools/ahconv convert -f xml" \
-  --min-struct 1.0 --min-notes 1.0 --min-text 0.999 --min-meta 0.95 \
+  --min-struct 1.0 --min-notes 1.0 --min-text 1.0 --min-meta 1.0 \
   "$shared/corpus/truth" "$tmp/"*.html >"$tmp/ahscore.out" 2>&1
 rc=$?
 cat "$tmp/ahscore.out"
