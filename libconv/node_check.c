@@ -17,7 +17,9 @@ static bool child_allowed(ah_node_type parent, ah_node_type child) {
     return child == AH_NODE_OMSCHRIJVING || child == AH_NODE_VRAAG || child == AH_NODE_ANTWOORD ||
            child == AH_NODE_MEDEDELING || child == AH_NODE_NOTEN;
   case AH_NODE_OMSCHRIJVING:
-    return child == AH_NODE_TEXT || (child >= AH_NODE_VRAGENSTELLER && child <= AH_NODE_ZIE_OOK);
+    return child == AH_NODE_TEXT || child == AH_NODE_VRAGENSTELLER || child == AH_NODE_ONTVANGER ||
+           child == AH_NODE_ONDERWERP || child == AH_NODE_DATUM || child == AH_NODE_BEANTWOORDER ||
+           child == AH_NODE_ZIE_OOK;
   case AH_NODE_VRAAG:
   case AH_NODE_ANTWOORD:
   case AH_NODE_MEDEDELING:

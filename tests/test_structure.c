@@ -173,7 +173,44 @@ static void test_notice_without_labels(void) {
   ah_doc_free(doc);
 }
 
+/* The tree check sees each kind of broken invariant. */
+static void test_node_check(void) {
+  ah_node *root = ah_node_new(AH_NODE_DOCUMENT);
+  ah_node *vraag = ah_node_append(root, AH_NODE_VRAAG);
+  ah_ints_push(&vraag->as.numbers, 1);
+  ah_node_append_text(ah_node_append(vraag, AH_NODE_PARAGRAPH), "Tekst.", 6);
+  CHECK_INT(ah_node_check(root, NULL), 0);
+  /* text straight under the document */
+  ah_node_append_text(root, "los", 3);
+  ah_buf why = {0};
+  CHECK_INT(ah_node_check(root, &why), 1);
+  CHECK_STR(why.data, "text: not allowed under its parent");
+  ah_node_unlink_free(root->last);
+  CHECK_INT(ah_node_check(root, NULL), 0);
+  /* a question number past the cap, a page range backwards */
+  ah_ints_push(&vraag->as.numbers, 5000);
+  vraag->page_first = 3;
+  vraag->page_last = 2;
+  ah_buf_free(&why);
+  CHECK_INT(ah_node_check(root, &why), 2);
+  CHECK_STR(why.data, "vraag: page range out of order");
+  /* a broken sibling link and invalid UTF-8 */
+  vraag->as.numbers.n = 1;
+  vraag->page_last = 3;
+  ah_node *para = vraag->first;
+  ah_node *second = ah_node_append(vraag, AH_NODE_PARAGRAPH);
+  ah_node_append_text(second, "\xC3(", 2);
+  second->prev = NULL;
+  ah_buf_free(&why);
+  CHECK_INT(ah_node_check(root, &why), 2);
+  CHECK_STR(why.data, "al: sibling links disagree");
+  second->prev = para;
+  ah_buf_free(&why);
+  ah_node_free_tree(root);
+}
+
 int main(void) {
+  test_node_check();
   test_notice_without_labels();
   test_labels();
   ah_doc *doc = build();
