@@ -96,6 +96,20 @@ AH_EXPORT const char *ah_doc_sha256(const ah_doc *doc);       /* of the renditio
 AH_EXPORT int ah_doc_pages(const ah_doc *doc);                /* PDF only, else 0 */
 AH_EXPORT ah_node *ah_doc_root(const ah_doc *doc);
 
+/* Text the rendition printed that the tree does not hold: a printed line
+ * no stage placed, a note number printed with no note text beside it, HTML
+ * text inside an element the reader does not take.  Every line of a PDF is
+ * accounted for: it is body, note, table, or page furniture (masthead,
+ * running footer, page number, colophon), or it is listed here.  A
+ * complete conversion lists nothing; ah_verify reports each one. */
+AH_EXPORT size_t ah_doc_lost_count(const ah_doc *doc);
+/* The i-th lost text (NULL past the end), white space collapsed; *page
+ * (may be NULL) gets the page it was printed on, 1-based, 0 if unknown.
+ * The string lives as long as the document. */
+AH_EXPORT const char *ah_doc_lost_text(const ah_doc *doc, size_t i, int *page);
+/* Non-zero when the i-th lost text is a note number with no note text. */
+AH_EXPORT int ah_doc_lost_is_note_number(const ah_doc *doc, size_t i);
+
 /* ---- the node tree --------------------------------------------------- */
 
 typedef enum {

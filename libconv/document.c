@@ -79,7 +79,7 @@ static ah_doc *open_pdf(ah_doc *doc, const unsigned char *data, size_t len, ah_e
   if (ah_source_pdf(data, len, &lines, err) != 0) return NULL;
   ah_flow flow;
   ah_docmeta meta = {0};
-  int rc = ah_layout(&lines, &flow, &meta, err);
+  int rc = ah_layout(&lines, &flow, &meta, &doc->losses, err);
   ah_lines_free(&lines);
   if (rc != 0) {
     ah_flow_free(&flow);
@@ -92,7 +92,7 @@ static ah_doc *open_pdf(ah_doc *doc, const unsigned char *data, size_t len, ah_e
 static ah_doc *open_html(ah_doc *doc, const unsigned char *data, size_t len, ah_error *err) {
   ah_flow flow;
   ah_docmeta meta = {0};
-  if (ah_source_html(data, len, &flow, &meta, err) != 0) {
+  if (ah_source_html(data, len, &flow, &meta, &doc->losses, err) != 0) {
     ah_flow_free(&flow);
     ah_docmeta_free(&meta);
     return NULL;
@@ -166,6 +166,7 @@ void ah_doc_free(ah_doc *doc) {
   if (!doc) return;
   ah_node_free_tree(doc->root);
   ah_docmeta_free(&doc->meta);
+  ah_losses_free(&doc->losses);
   free(doc->kamer_code);
   free(doc->vergaderjaar);
   free(doc->format);
@@ -185,4 +186,16 @@ const char *ah_doc_source_name(const ah_doc *d) { return d ? d->source_name : NU
 const char *ah_doc_sha256(const ah_doc *d) { return d ? d->sha256 : NULL; }
 int ah_doc_pages(const ah_doc *d) { return d ? d->meta.pages : 0; }
 ah_node *ah_doc_root(const ah_doc *d) { return d ? d->root : NULL; }
+size_t ah_doc_lost_count(const ah_doc *d) { return d ? d->losses.n : 0; }
+
+const char *ah_doc_lost_text(const ah_doc *d, size_t i, int *page) {
+  bool ok = d && i < d->losses.n;
+  if (page) *page = ok ? d->losses.items[i].page : 0;
+  return ok ? d->losses.items[i].text : NULL;
+}
+
+int ah_doc_lost_is_note_number(const ah_doc *d, size_t i) {
+  return d && i < d->losses.n && d->losses.items[i].kind == AH_LOST_NOTE_NUMBER;
+}
+
 const char *ah_version(void) { return AHCONV_VERSION_STRING; }

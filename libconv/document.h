@@ -16,6 +16,7 @@ struct ah_doc {
   ah_docmeta meta;
   char *kamer_code, *vergaderjaar; /* meta's kamer and session as the API spells them */
   ah_dates dates;
+  ah_losses losses; /* what the rendition printed that the tree does not hold */
   char *format, *source_name, *sha256;
 };
 

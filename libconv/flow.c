@@ -80,3 +80,17 @@ void ah_docmeta_free(ah_docmeta *m) {
   free(m->id);
   memset(m, 0, sizeof *m);
 }
+
+void ah_losses_add(ah_losses *l, ah_lost_kind kind, int page, const char *text) {
+  if (l->n == l->cap) {
+    l->cap = l->cap ? l->cap * 2 : 8;
+    l->items = ah_xreallocarray(l->items, l->cap, sizeof *l->items);
+  }
+  l->items[l->n++] = (ah_lost){kind, page, ah_normalize_space(text)};
+}
+
+void ah_losses_free(ah_losses *l) {
+  for (size_t i = 0; i < l->n; i++) free(l->items[i].text);
+  free(l->items);
+  memset(l, 0, sizeof *l);
+}

@@ -101,4 +101,28 @@ void ah_docmeta_take_id(ah_docmeta *m, const char *id, size_t len);
 void ah_docmeta_complete_from_id(ah_docmeta *m);
 void ah_docmeta_free(ah_docmeta *m);
 
+/* ---- what no block holds ------------------------------------------------- */
+
+/* Text the rendition printed that the reader could not place: verify
+ * reports each, so nothing is lost without a word. */
+typedef enum {
+  AH_LOST_LINE,        /* a printed line in no block and no furniture */
+  AH_LOST_NOTE_NUMBER, /* a note number with no note text beside it */
+  AH_LOST_MARKUP       /* HTML text inside an element the reader does not take */
+} ah_lost_kind;
+
+typedef struct {
+  ah_lost_kind kind;
+  int page; /* 1-based, 0: unknown */
+  char *text;
+} ah_lost;
+
+typedef struct {
+  ah_lost *items;
+  size_t n, cap;
+} ah_losses;
+
+void ah_losses_add(ah_losses *l, ah_lost_kind kind, int page, const char *text);
+void ah_losses_free(ah_losses *l);
+
 #endif

@@ -20,6 +20,7 @@
  * masthead ends at the number in large type).
  */
 #include "layout.h"
+#include "page_model.h"
 #include "lexicon.h"
 #include "paragraphs.h"
 #include "typography.h"
@@ -31,19 +32,6 @@
 #include <stdint.h>
 #include <string.h>
 
-typedef enum { ZONE_BODY, ZONE_FURNITURE, ZONE_NOTE, ZONE_TABLE } zone;
-
-typedef struct {
-  const ah_lines *lines;
-  zone *zones;
-  char **texts;       /* plain text per line */
-  double body_size;   /* the document's running-text size */
-  double body_left;   /* left edge of the body column */
-  double body_right;  /* right edge reached by full lines */
-  double pitch;       /* baseline distance of consecutive body lines */
-} page_model;
-
-static bool near(double a, double b, double tol) { return fabs(a - b) <= tol; }
 
 
 /* Font size carrying the most characters: the running text. */
@@ -54,7 +42,7 @@ static double find_body_size(const ah_lines *l, char **texts) {
     double s = l->items[i].size;
     size_t k;
     for (k = 0; k < n; k++)
-      if (near(sizes[k], s, AH_SAME_SIZE)) break;
+      if (ah_near(sizes[k], s, AH_SAME_SIZE)) break;
     if (k == n) {
       sizes[n] = s;
       weights[n++] = 0;
@@ -70,10 +58,6 @@ static double find_body_size(const ah_lines *l, char **texts) {
   return best;
 }
 
-static bool is_body_sized(const page_model *m, const ah_line *ln) {
-  return near(ln->size, m->body_size, m->body_size * AH_BODY_SIZE_TOLERANCE);
-}
-
 static int cmp_double(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
   return (x > y) - (x < y);
@@ -86,7 +70,7 @@ static void find_column(page_model *m) {
   double *xs = ah_xmalloc((l->n + 1) * sizeof *xs);
   size_t n = 0;
   for (size_t i = 0; i < l->n; i++)
-    if (m->zones[i] == ZONE_BODY && is_body_sized(m, &l->items[i])) xs[n++] = l->items[i].x0;
+    if (m->zones[i] == ZONE_BODY && ah_is_body_sized(m, &l->items[i])) xs[n++] = l->items[i].x0;
   if (!n) {
     free(xs);
     m->body_left = 0;
@@ -106,7 +90,7 @@ static void find_column(page_model *m) {
   m->body_left = best;
   n = 0;
   for (size_t i = 0; i < l->n; i++)
-    if (m->zones[i] == ZONE_BODY && is_body_sized(m, &l->items[i])) xs[n++] = l->items[i].x1;
+    if (m->zones[i] == ZONE_BODY && ah_is_body_sized(m, &l->items[i])) xs[n++] = l->items[i].x1;
   qsort(xs, n, sizeof *xs, cmp_double);
   m->body_right = xs[(size_t)((n - 1) * AH_RIGHT_EDGE_PERCENTILE)];
   free(xs);
@@ -119,7 +103,7 @@ static void find_pitch(page_model *m) {
   const ah_line *prev = NULL;
   for (size_t i = 0; i < l->n; i++) {
     const ah_line *ln = &l->items[i];
-    if (m->zones[i] != ZONE_BODY || !is_body_sized(m, ln)) continue;
+    if (m->zones[i] != ZONE_BODY || !ah_is_body_sized(m, ln)) continue;
     if (prev && prev->page == ln->page && ln->base > prev->base) ds[n++] = ln->base - prev->base;
     prev = ln;
   }
@@ -132,126 +116,68 @@ static void find_pitch(page_model *m) {
   free(ds);
 }
 
-/* ---- furniture ---------------------------------------------------------- */
+/* A note's number as its own object, or as the raised start of a note line. */
+static bool is_note_number_line(const page_model *m, size_t i) {
+  const ah_line *ln = &m->lines->items[i];
+  return (ln->size < m->body_size * AH_NOTE_NUMBER_TYPE && ah_is_digits(m->texts[i])) ||
+         (ln->size < m->body_size * AH_SMALL_TYPE && ln->spans.n > 1 && (ln->spans.items[0].style & AH_STYLE_SUP) &&
+          ah_is_digits(ln->spans.items[0].text));
+}
 
-/* Page 1 opens with the masthead; it ends with the Aanhangsel number, printed
- * alone on its line in a bold face larger than the body. */
-static void mark_masthead(page_model *m, ah_docmeta *meta) {
+/* Small type above the first number (or on a page without one) is the rest
+ * of the previous page's last note when that page had notes and the lines
+ * are plain text; with columns (column gaps, or two pieces of text on one
+ * baseline) it is a table. */
+static bool note_runs_on(const page_model *m, size_t from, size_t to, double last_body, double zone_top) {
   const ah_lines *l = m->lines;
-  ptrdiff_t number_line = -1;
-  for (size_t i = 0; i < l->n && l->items[i].page == 0; i++) {
+  for (size_t i = from; i < to; i++) {
     const ah_line *ln = &l->items[i];
-    if (ah_is_digits(m->texts[i]) && ln->size > m->body_size * AH_MASTHEAD_NUMBER_MIN &&
-        ln->size < m->body_size * AH_MASTHEAD_NUMBER_MAX && ln->x0 > l->page_width * AH_MASTHEAD_NUMBER_X) {
-      number_line = (ptrdiff_t)i;
-      break;
-    }
+    if (m->zones[i] != ZONE_BODY || ln->size >= m->body_size * AH_SMALL_TYPE || ln->top <= last_body ||
+        ln->top > zone_top)
+      continue;
+    if (strchr(m->texts[i], '\t')) return false;
+    for (size_t j = i + 1; j < to; j++)
+      if (m->zones[j] == ZONE_BODY && ah_near(l->items[j].base, ln->base, AH_SAME_ROW) &&
+          l->items[j].size < m->body_size * AH_SMALL_TYPE)
+        return false;
   }
-  if (number_line < 0) return;
-  double limit = l->items[number_line].base + 1;
-  const char *end;
-  if (!ah_parse_uint(m->texts[number_line], INT32_MAX, &meta->nummer, &end)) meta->nummer = 0;
-  for (size_t i = 0; i < l->n && l->items[i].page == 0; i++) {
-    const ah_line *ln = &l->items[i];
-    if (ln->base > limit) continue;
-    m->zones[i] = ZONE_FURNITURE;
-    const char *t = m->texts[i];
-    if (meta->kamer == AH_KAMER_UNKNOWN) meta->kamer = ah_find_chamber(t);
-    if (!meta->session.first && strstr(t, "ergaderjaar")) ah_find_session(t, &meta->session, NULL);
-  }
+  return true;
 }
 
-/* Footer: the running line "Tweede Kamer, vergaderjaar …, Aanhangsel" and
- * whatever stands on its baseline (the page number).  Colophon: small type in
- * the left margin, outside the body column. */
-/* An id printed on line i (the colophon, or ahconv's own footer) becomes
- * the document's when it has none yet. */
-static void take_id(page_model *m, size_t i, ah_docmeta *meta) {
-  ah_pubid id;
-  const char *start, *end = ah_find_pubid(m->texts[i], &id, &start);
-  if (end) ah_docmeta_take_id(meta, start, (size_t)(end - start));
-}
-
-static void mark_footer_and_colophon(page_model *m, ah_docmeta *meta) {
+/* Footnotes: small type below the last body-sized line of the page.
+ * Returns whether the page has notes. */
+static bool mark_page_notes(page_model *m, int page, bool notes_before) {
   const ah_lines *l = m->lines;
-  for (size_t i = 0; i < l->n; i++) {
+  size_t from = m->page_start[page], to = m->page_start[page + 1];
+  double last_body = -1;
+  for (size_t i = from; i < to; i++)
+    if (m->zones[i] == ZONE_BODY && ah_is_body_sized(m, &l->items[i]) && l->items[i].base > last_body)
+      last_body = l->items[i].base;
+  /* The note zone starts at the first note number below the body: small
+   * type above it is the body's (a table, a caption), and a page with no
+   * note number has no notes (a table may end the page). */
+  double zone_top = HUGE_VAL;
+  for (size_t i = from; i < to; i++) {
     const ah_line *ln = &l->items[i];
-    const char *t = m->texts[i];
-    ah_kamer k;
-    bool running = ah_scan_footer_start(t, &k) && ln->base > l->page_height * AH_FOOTER_ZONE;
-    if (running) {
-      m->zones[i] = ZONE_FURNITURE;
-      if (!meta->session.first) ah_find_session(t, &meta->session, NULL);
-      /* the page number on its baseline; in ahconv's own clean layout the
-       * publication id stands there too (it has no colophon) */
-      for (size_t j = 0; j < l->n; j++)
-        if (l->items[j].page == ln->page && near(l->items[j].base, ln->base, AH_SAME_BASELINE)) {
-          m->zones[j] = ZONE_FURNITURE;
-          take_id(m, j, meta);
-        }
-    }
-    /* a bare page number at the foot of the page */
-    if (ln->base > l->page_height * AH_PAGE_NUMBER_ZONE && ah_is_digits(t)) m->zones[i] = ZONE_FURNITURE;
+    if (m->zones[i] == ZONE_BODY && ln->top > last_body && is_note_number_line(m, i) && ln->top - 1 < zone_top)
+      zone_top = ln->top - 1;
   }
-  for (size_t i = 0; i < l->n; i++) {
+  bool continues = notes_before && note_runs_on(m, from, to, last_body, zone_top);
+  bool notes = false;
+  for (size_t i = from; i < to; i++) {
     const ah_line *ln = &l->items[i];
-    if (m->zones[i] != ZONE_BODY) continue;
-    if (ln->x1 < m->body_left - AH_MARGIN_GAP && ln->size < m->body_size * AH_SMALL_TYPE) {
-      m->zones[i] = ZONE_FURNITURE;
-      take_id(m, i, meta);
+    if (m->zones[i] != ZONE_BODY || ln->size >= m->body_size * AH_SMALL_TYPE) continue;
+    if (ln->top > zone_top || (continues && ln->top > last_body)) {
+      m->zones[i] = ZONE_NOTE;
+      notes = true;
     }
   }
+  return notes;
 }
 
-/* Footnotes: small type below the last body-sized line of the page. */
 static void mark_notes(page_model *m) {
-  const ah_lines *l = m->lines;
   bool notes_before = false; /* the previous page had notes */
-  for (int page = 0; page < l->pages; page++) {
-    double last_body = -1;
-    for (size_t i = 0; i < l->n; i++) {
-      const ah_line *ln = &l->items[i];
-      if (ln->page == page && m->zones[i] == ZONE_BODY && is_body_sized(m, ln) && ln->base > last_body)
-        last_body = ln->base;
-    }
-    /* The note zone starts at the first note number below the body: small
-     * type above it is the body's (a table, a caption), and a page with no
-     * note number has no notes (a table may end the page). */
-    double zone_top = HUGE_VAL;
-    for (size_t i = 0; i < l->n; i++) {
-      const ah_line *ln = &l->items[i];
-      bool number = (ln->size < m->body_size * AH_NOTE_NUMBER_TYPE && ah_is_digits(m->texts[i])) ||
-                    (ln->size < m->body_size * AH_SMALL_TYPE && ln->spans.n > 1 && (ln->spans.items[0].style & AH_STYLE_SUP) &&
-                     ah_is_digits(ln->spans.items[0].text));
-      if (ln->page == page && m->zones[i] == ZONE_BODY && ln->top > last_body && number && ln->top - 1 < zone_top)
-        zone_top = ln->top - 1;
-    }
-    /* Small type above the first number (or on a page without one) is the
-     * rest of the previous page's last note when that page had notes and
-     * the lines are plain text; with columns (column gaps, or two pieces of
-     * text on one baseline) it is a table. */
-    bool continues = notes_before;
-    for (size_t i = 0; i < l->n && continues; i++) {
-      const ah_line *ln = &l->items[i];
-      if (ln->page != page || m->zones[i] != ZONE_BODY || ln->size >= m->body_size * AH_SMALL_TYPE || ln->top <= last_body ||
-          ln->top > zone_top)
-        continue;
-      if (strchr(m->texts[i], '\t')) continues = false;
-      for (size_t j = i + 1; j < l->n && continues; j++)
-        if (l->items[j].page == page && m->zones[j] == ZONE_BODY && near(l->items[j].base, ln->base, AH_SAME_ROW) &&
-            l->items[j].size < m->body_size * AH_SMALL_TYPE)
-          continues = false;
-    }
-    notes_before = false;
-    for (size_t i = 0; i < l->n; i++) {
-      const ah_line *ln = &l->items[i];
-      if (ln->page != page || m->zones[i] != ZONE_BODY || ln->size >= m->body_size * AH_SMALL_TYPE) continue;
-      if (ln->top > zone_top || (continues && ln->top > last_body)) {
-        m->zones[i] = ZONE_NOTE;
-        notes_before = true;
-      }
-    }
-  }
+  for (int page = 0; page < m->lines->pages; page++) notes_before = mark_page_notes(m, page, notes_before);
 }
 
 /* Small type left in the body after the notes are out: tables and their
@@ -282,9 +208,10 @@ static void add_table(page_model *m, ah_flow *flow, size_t from, size_t to) {
     size_t n = 0;
     for (size_t j = i; j < to; j++)
       if (!used[j - from] && m->zones[j] == ZONE_TABLE && l->items[j].page == l->items[i].page &&
-          near(l->items[j].base, l->items[i].base, AH_SAME_ROW)) {
+          ah_near(l->items[j].base, l->items[i].base, AH_SAME_ROW)) {
         row[n++] = &l->items[j];
         used[j - from] = true;
+        m->placed[j] = true;
       }
     qsort(row, n, sizeof *row, cmp_line_x);
     if (!first_row) ah_spans_add(&b->spans, "\n", 1, 0);
@@ -301,6 +228,21 @@ static void add_table(page_model *m, ah_flow *flow, size_t from, size_t to) {
 /* ---- body paragraphs ---------------------------------------------------- */
 
 
+/* The line ends a sentence, note markers after its last word aside: "…
+ * gesloten?³" ends a question as "… gesloten?" does, so a label on the
+ * next line (the next page's first) is a heading. */
+static bool ends_sentence_before_markers(const ah_line *ln, const char *text) {
+  size_t len = strlen(text), n = ln->spans.n;
+  while (n && (ln->spans.items[n - 1].style & AH_STYLE_SUP) && ah_is_digits(ln->spans.items[n - 1].text)) {
+    len -= strlen(ln->spans.items[n - 1].text);
+    n--;
+  }
+  char *head = ah_strndup(text, len);
+  bool ends = ah_ends_sentence(head);
+  free(head);
+  return ends;
+}
+
 static void build_body(page_model *m, ah_flow *flow) {
   const ah_lines *l = m->lines;
   ah_block *cur = NULL;
@@ -311,7 +253,7 @@ static void build_body(page_model *m, ah_flow *flow) {
   for (size_t i = 0; i < l->n; i++) {
     if (m->zones[i] == ZONE_TABLE) {
       size_t j = i;
-      while (j < l->n && (m->zones[j] == ZONE_TABLE || m->zones[j] == ZONE_NOTE || m->zones[j] == ZONE_FURNITURE) &&
+      while (j < l->n && (m->zones[j] == ZONE_TABLE || m->zones[j] == ZONE_NOTE || ah_zone_is_furniture(m->zones[j])) &&
              l->items[j].page == l->items[i].page)
         j++;
       add_table(m, flow, i, j);
@@ -333,7 +275,7 @@ static void build_body(page_model *m, ah_flow *flow) {
       bool list_ends = cur && cur->list_item && ln->x0 <= m->body_left + AH_EDGE_SLACK;
       /* A heading on its own line after a finished sentence: the blank line
        * before it may have fallen at the foot of the previous page. */
-      bool heading = ah_ends_sentence(m->texts[prev_index]) && ah_is_label(t);
+      bool heading = ends_sentence_before_markers(&l->items[prev_index], m->texts[prev_index]) && ah_is_label(t);
       if (gap || short_line || bullet || list_ends || heading) new_block = true;
     }
     if (new_block) {
@@ -348,6 +290,7 @@ static void build_body(page_model *m, ah_flow *flow) {
       ah_join_line(&cur->spans, &text, &ln->spans, t);
       cur->page_last = ln->page + 1;
     }
+    m->placed[i] = true;
     prev = ln;
     prev_index = i;
   }
@@ -363,63 +306,92 @@ static int note_number_of(const char *digits) {
   return ah_parse_uint(digits, AH_MAX_NOTE_NUMBER, &v, &end) ? v : 0;
 }
 
+/* The number printed as its own small object beside note line i: a line of
+ * digits in the note zone, left of it and overlapping it vertically. */
+static int number_beside(page_model *m, size_t i, size_t from, size_t to) {
+  const ah_line *ln = &m->lines->items[i];
+  for (size_t j = from; j < to; j++) {
+    const ah_line *nl = &m->lines->items[j];
+    if (m->zones[j] != ZONE_NOTE || !ah_is_digits(m->texts[j])) continue;
+    if (nl->x1 <= ln->x0 + 1 && nl->top < ln->base && nl->base > ln->top - 1 && nl->size < ln->size) {
+      m->placed[j] = true;
+      return note_number_of(m->texts[j]);
+    }
+  }
+  return 0;
+}
+
+/* One note line: a new note when it carries a number (beside it, or as its
+ * own raised first span), else the current note running on. */
+static ah_block *take_note_line(page_model *m, ah_flow *flow, ah_block *cur, ah_buf *text, size_t i, int page) {
+  const ah_line *ln = &m->lines->items[i];
+  int number = number_beside(m, i, m->page_start[page], m->page_start[page + 1]);
+  size_t start = 0;
+  if (!number && ln->spans.n && (ln->spans.items[0].style & AH_STYLE_SUP) && ah_is_digits(ln->spans.items[0].text)) {
+    number = note_number_of(ln->spans.items[0].text);
+    start = 1;
+  }
+  ah_spans body = {0};
+  for (size_t k = start; k < ln->spans.n; k++) {
+    const char *s = ln->spans.items[k].text;
+    if (k == start)
+      while (*s == ' ') s++;
+    ah_spans_add(&body, s, strlen(s), ln->spans.items[k].style & ~AH_STYLE_SUP);
+  }
+  char *bt = ah_spans_text(&body);
+  if (number || !cur) {
+    cur = ah_flow_add(flow, AH_BLOCK_NOTE);
+    cur->note_number = number;
+    cur->page_first = cur->page_last = page + 1;
+    ah_spans_append(&cur->spans, &body);
+    text->len = 0;
+    ah_buf_puts(text, bt);
+  } else {
+    ah_join_line(&cur->spans, text, &body, bt);
+    cur->page_last = page + 1;
+  }
+  m->placed[i] = true;
+  free(bt);
+  ah_spans_free(&body);
+  return cur;
+}
+
 /* A note's number is printed as its own small raised text object beside the
  * note text; pair number and text by vertical position. */
 static void build_notes(page_model *m, ah_flow *flow) {
-  const ah_lines *l = m->lines;
   ah_block *cur = NULL;
   ah_buf text = {0};
-  for (int page = 0; page < l->pages; page++) {
-    /* numbers first: lines that are only digits and smaller than their neighbours */
-    for (size_t i = 0; i < l->n; i++) {
-      const ah_line *ln = &l->items[i];
-      if (ln->page != page || m->zones[i] != ZONE_NOTE) continue;
-      const char *t = m->texts[i];
-      if (ah_is_digits(t)) continue; /* consumed by the text line it stands beside */
-      int number = 0;
-      /* a number object that overlaps this line vertically, left of it */
-      for (size_t j = 0; j < l->n; j++) {
-        const ah_line *nl = &l->items[j];
-        if (nl->page != page || m->zones[j] != ZONE_NOTE || !ah_is_digits(m->texts[j])) continue;
-        if (nl->x1 <= ln->x0 + 1 && nl->top < ln->base && nl->base > ln->top - 1 && nl->size < ln->size) {
-          number = note_number_of(m->texts[j]);
-          break;
-        }
-      }
-      ah_spans body = {0};
-      size_t start = 0;
-      /* or the number is the raised first span of the line itself */
-      if (!number && ln->spans.n && (ln->spans.items[0].style & AH_STYLE_SUP) &&
-          ah_is_digits(ln->spans.items[0].text)) {
-        number = note_number_of(ln->spans.items[0].text);
-        start = 1;
-      }
-      for (size_t k = start; k < ln->spans.n; k++) {
-        const char *s = ln->spans.items[k].text;
-        if (k == start)
-          while (*s == ' ') s++;
-        ah_spans_add(&body, s, strlen(s), ln->spans.items[k].style & ~AH_STYLE_SUP);
-      }
-      char *bt = ah_spans_text(&body);
-      if (number || !cur) {
-        cur = ah_flow_add(flow, AH_BLOCK_NOTE);
-        cur->note_number = number;
-        cur->page_first = cur->page_last = page + 1;
-        ah_spans_append(&cur->spans, &body);
-        text.len = 0;
-        ah_buf_puts(&text, bt);
-      } else {
-        ah_join_line(&cur->spans, &text, &body, bt);
-        cur->page_last = page + 1;
-      }
-      free(bt);
-      ah_spans_free(&body);
-    }
-  }
+  for (int page = 0; page < m->lines->pages; page++)
+    for (size_t i = m->page_start[page]; i < m->page_start[page + 1]; i++)
+      /* a line of digits is a number, taken by the text line beside it */
+      if (m->zones[i] == ZONE_NOTE && !ah_is_digits(m->texts[i])) cur = take_note_line(m, flow, cur, &text, i, page);
   ah_buf_free(&text);
 }
 
-int ah_layout(const ah_lines *lines, ah_flow *flow, ah_docmeta *meta, ah_error *err) {
+/* Lines of page p are [page_start[p], page_start[p + 1]); the source gives
+ * them page by page. */
+static size_t *page_ranges(const ah_lines *l) {
+  size_t *start = ah_xreallocarray(NULL, (size_t)l->pages + 2, sizeof *start);
+  size_t i = 0;
+  for (int p = 0; p <= l->pages; p++) {
+    while (i < l->n && l->items[i].page < p) i++;
+    start[p] = i;
+  }
+  start[l->pages + 1] = l->n;
+  return start;
+}
+
+/* Every line is furniture or placed in a block; any other is lost, and
+ * said so (a note number with nothing beside it among them). */
+static void account_lines(const page_model *m, ah_losses *losses) {
+  for (size_t i = 0; i < m->lines->n; i++) {
+    if (ah_zone_is_furniture(m->zones[i]) || m->placed[i]) continue;
+    bool number = m->zones[i] == ZONE_NOTE && ah_is_digits(m->texts[i]);
+    ah_losses_add(losses, number ? AH_LOST_NOTE_NUMBER : AH_LOST_LINE, m->lines->items[i].page + 1, m->texts[i]);
+  }
+}
+
+int ah_layout(const ah_lines *lines, ah_flow *flow, ah_docmeta *meta, ah_losses *losses, ah_error *err) {
   memset(flow, 0, sizeof *flow);
   meta->pages = lines->pages;
   if (!lines->n) {
@@ -429,12 +401,15 @@ int ah_layout(const ah_lines *lines, ah_flow *flow, ah_docmeta *meta, ah_error *
   page_model m = {0};
   m.lines = lines;
   m.zones = ah_xcalloc(lines->n, sizeof *m.zones);
+  m.placed = ah_xcalloc(lines->n, sizeof *m.placed);
   m.texts = ah_xcalloc(lines->n, sizeof *m.texts);
+  m.page_start = page_ranges(lines);
   for (size_t i = 0; i < lines->n; i++) m.texts[i] = ah_spans_text(&lines->items[i].spans);
   m.body_size = find_body_size(lines, m.texts);
-  mark_masthead(&m, meta);
+  ah_mark_masthead(&m, meta);
   find_column(&m);
-  mark_footer_and_colophon(&m, meta);
+  ah_mark_footers(&m, meta);
+  ah_mark_colophon(&m, meta);
   mark_notes(&m);
   mark_tables(&m);
   /* again, now that margin, notes and tables are out: the first pass only
@@ -443,8 +418,11 @@ int ah_layout(const ah_lines *lines, ah_flow *flow, ah_docmeta *meta, ah_error *
   find_pitch(&m);
   build_body(&m, flow);
   build_notes(&m, flow);
+  account_lines(&m, losses);
   for (size_t i = 0; i < lines->n; i++) free(m.texts[i]);
   free(m.texts);
   free(m.zones);
+  free(m.placed);
+  free(m.page_start);
   return 0;
 }

@@ -5,8 +5,9 @@
 #include "flow.h"
 
 /* The body's paragraphs, tables and footnotes in reading order, the page
- * furniture read into *meta and left out.  Fails (AH_ERROR_NOT_AANHANGSEL)
- * only when there is no text at all.  The caller frees *flow either way. */
-int ah_layout(const ah_lines *lines, ah_flow *flow, ah_docmeta *meta, ah_error *err);
+ * furniture read into *meta and left out, every line that went nowhere into
+ * *losses.  Fails (AH_ERROR_NOT_AANHANGSEL) only when there is no text at
+ * all.  The caller frees *flow either way. */
+int ah_layout(const ah_lines *lines, ah_flow *flow, ah_docmeta *meta, ah_losses *losses, ah_error *err);
 
 #endif

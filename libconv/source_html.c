@@ -35,6 +35,7 @@
 typedef struct {
   ah_flow *flow;
   ah_docmeta *meta;
+  ah_losses *losses;         /* text the walk could not place */
   /* Blocks by index + 1 (0: none): adding a block may move the array. */
   size_t open;               /* paragraph being filled */
   size_t pinned;             /* a note: its paragraphs all go into one block */
@@ -43,6 +44,7 @@ typedef struct {
   ah_label_kind section;     /* section class seen, heading not yet read */
   bool in_list_item;
   int depth;
+  bool too_deep;             /* reported once */
 } walker;
 
 /* ---- element tests ------------------------------------------------------ */
@@ -248,6 +250,13 @@ static const xmlNode *find_number_element(const xmlNode *n, int depth) {
 
 static void walk(walker *w, const xmlNode *n);
 
+/* Text of an element the walk does not take, reported so verify says so. */
+static void report_unread(walker *w, const xmlNode *n) {
+  char *t = subtree_text(n);
+  if (*t) ah_losses_add(w->losses, AH_LOST_MARKUP, 0, t);
+  free(t);
+}
+
 /* One footnote of an official note list: its number from span.nootnum (or a
  * leading sup), its text from the rest. */
 static void add_note(walker *w, const xmlNode *item, int fallback_number) {
@@ -266,7 +275,8 @@ static void add_note(walker *w, const xmlNode *item, int fallback_number) {
   open_block(w, AH_BLOCK_NOTE);
   size_t index = w->flow->n;
   block_at(w, index)->note_number = number;
-  walker inner = {.flow = w->flow, .meta = w->meta, .open = index, .pinned = index, .depth = w->depth + 1};
+  walker inner = {.flow = w->flow, .meta = w->meta, .losses = w->losses, .open = index, .pinned = index,
+                  .depth = w->depth + 1};
   for (const xmlNode *c = item->children; c; c = c->next) {
     if (c == num_el) continue;
     if (num_el && is(c, "sup") && find_number_element(c, 0) == num_el)
@@ -297,6 +307,8 @@ static void walk_notes(walker *w, const xmlNode *container) {
       add_note(w, c, ++position);
     } else if (is(c, "ul") || is(c, "ol") || is(c, "div")) {
       walk_notes(w, c);
+    } else {
+      report_unread(w, c); /* neither a note nor a list of notes */
     }
   }
 }
@@ -315,8 +327,19 @@ static void walk_children(walker *w, const xmlNode *n) {
   for (const xmlNode *c = n->children; c; c = c->next) walk(w, c);
 }
 
+/* Skipped elements that show text to a reader: their text is reported. */
+static bool shows_text(const xmlNode *n) {
+  static const char *const names[] = {"object", "select", "button", "svg", "math", NULL};
+  for (int i = 0; names[i]; i++)
+    if (is(n, names[i])) return true;
+  return false;
+}
+
 static void walk_element(walker *w, const xmlNode *n) {
-  if (is_skipped(n)) return;
+  if (is_skipped(n)) {
+    if (shows_text(n)) report_unread(w, n);
+    return;
+  }
   if (is(n, "br")) {
     /* in a preview each printed line ends in <br>: textlines.c needs them */
     if (w->plain && !w->pinned) {
@@ -390,7 +413,26 @@ static void walk_element(walker *w, const xmlNode *n) {
 }
 
 static void walk(walker *w, const xmlNode *n) {
-  if (w->depth > AH_MAX_HTML_DEPTH) return;
+  if (w->depth > AH_MAX_HTML_DEPTH) {
+    /* text below the limit is not read: say so, once */
+    if (!w->too_deep && n->type == XML_ELEMENT_NODE) {
+      char *t = subtree_text(n);
+      if (*t) {
+        ah_buf what = {0};
+        ah_buf_printf(&what, "(nested deeper than %d elements) %s", AH_MAX_HTML_DEPTH, t);
+        ah_losses_add(w->losses, AH_LOST_MARKUP, 0, what.data);
+        ah_buf_free(&what);
+        w->too_deep = true;
+      }
+      free(t);
+    } else if (!w->too_deep && n->content) {
+      char *t = ah_normalize_space((const char *)n->content);
+      if (*t) ah_losses_add(w->losses, AH_LOST_MARKUP, 0, t);
+      w->too_deep = w->too_deep || *t;
+      free(t);
+    }
+    return;
+  }
   w->depth++;
   if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
     if (n->content) add_text(w, (const char *)n->content, w->style);
@@ -512,7 +554,7 @@ static const char *encoding_hint(const char *data, size_t len) {
   return "UTF-8";
 }
 
-int ah_source_html(const void *data, size_t len, ah_flow *out, ah_docmeta *meta, ah_error *err) {
+int ah_source_html(const void *data, size_t len, ah_flow *out, ah_docmeta *meta, ah_losses *losses, ah_error *err) {
   memset(out, 0, sizeof *out);
   if (len > (size_t)INT32_MAX) {
     ah_error_set(err, AH_ERROR_FORMAT, "HTML page too large");
@@ -529,7 +571,7 @@ int ah_source_html(const void *data, size_t len, ah_flow *out, ah_docmeta *meta,
   read_meta(root, meta, 0);
   const xmlNode *body = find_by_id(root, "broodtekst", 0);
   if (!body) body = root;
-  walker w = {.flow = out, .meta = meta, .plain = body == root};
+  walker w = {.flow = out, .meta = meta, .losses = losses, .plain = body == root};
   walk_children(&w, body);
   /* an official page keeps its notes apart from the body text: div#noten
    * inside or after broodtekst */

@@ -113,9 +113,12 @@ static void test_note_runs_on(void) {
     ah_lines l = make_run_on(table);
     ah_flow f;
     ah_docmeta meta = {0};
+    ah_losses losses = {0};
     ah_error err = {0};
-    CHECK_INT(ah_layout(&l, &f, &meta, &err), 0);
+    CHECK_INT(ah_layout(&l, &f, &meta, &losses, &err), 0);
+    CHECK_INT(losses.n, 0);
     ah_docmeta_free(&meta);
+    ah_losses_free(&losses);
     size_t notes = 0, tables = 0;
     for (size_t i = 0; i < f.n; i++) {
       char *t = block_text(&f, i);
@@ -139,8 +142,10 @@ int main(void) {
   ah_lines l = make_document();
   ah_flow f;
   ah_docmeta meta = {0};
+  ah_losses losses = {0};
   ah_error err = {0};
-  CHECK_INT(ah_layout(&l, &f, &meta, &err), 0);
+  CHECK_INT(ah_layout(&l, &f, &meta, &losses, &err), 0);
+  CHECK_INT(losses.n, 0); /* every line is furniture or in a block */
   CHECK_STR(meta.id, "ah-tk-20232024-2210");
   CHECK_INT(meta.kamer, AH_KAMER_TK);
   CHECK_INT(meta.session.first, 2023);
@@ -198,7 +203,7 @@ int main(void) {
   /* no text at all: a scanned PDF */
   ah_lines empty = {0};
   empty.pages = 1;
-  CHECK_INT(ah_layout(&empty, &f, &meta, &err), -1);
+  CHECK_INT(ah_layout(&empty, &f, &meta, &losses, &err), -1);
   ah_docmeta_free(&meta);
   CHECK_INT(err.code, AH_ERROR_NOT_AANHANGSEL);
   ah_flow_free(&f);

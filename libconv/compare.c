@@ -1,0 +1,202 @@
+/* compare.c — differences between two renditions of one document.
+ *
+ * Takes: two finished trees.  Gives: one call of the caller's report
+ * function per difference: the metadata, the omschrijvingen, each vraag
+ * and antwoord paired by its numbers, each mededeling by position, each
+ * note by number; a text difference is shown by the first words that
+ * differ, with context.
+ */
+#include "findings.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  char **items;
+  size_t n;
+} words;
+
+static words split_words(const char *text) {
+  words w = {0};
+  char *copy = ah_normalize_space(text);
+  size_t cap = 16;
+  w.items = ah_xmalloc(cap * sizeof *w.items);
+  for (char *save = NULL, *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+    if (w.n == cap) w.items = ah_xrealloc(w.items, (cap *= 2) * sizeof *w.items);
+    w.items[w.n++] = ah_strdup(t);
+  }
+  free(copy);
+  return w;
+}
+
+static void free_words(words *w) {
+  for (size_t i = 0; i < w->n; i++) free(w->items[i]);
+  free(w->items);
+}
+
+/* words[from, to) with "…" where cut, the changed part in [ ] */
+static void quote(ah_buf *out, const words *w, size_t first, size_t end_changed) {
+  enum { CONTEXT = 3, MAX_CHANGED = 8 };
+  size_t from = first > CONTEXT ? first - CONTEXT : 0;
+  size_t changed_end = end_changed - first > MAX_CHANGED ? first + MAX_CHANGED : end_changed;
+  size_t to = changed_end + CONTEXT < w->n ? changed_end + CONTEXT : w->n;
+  ah_buf_putc(out, '"');
+  if (from > 0) ah_buf_puts(out, "… ");
+  for (size_t i = from; i < to; i++) {
+    if (i > from) ah_buf_putc(out, ' ');
+    if (i == first) ah_buf_putc(out, '[');
+    ah_buf_puts(out, w->items[i]);
+    if (i + 1 == changed_end) ah_buf_putc(out, ']');
+  }
+  if (first == end_changed) ah_buf_puts(out, first == from && from == to ? "[]" : " []");
+  if (to < w->n) ah_buf_puts(out, " …");
+  ah_buf_putc(out, '"');
+}
+
+static void compare_text(reporter *r, const char *element, const char *a, const char *b) {
+  words wa = split_words(a), wb = split_words(b);
+  size_t first = 0;
+  while (first < wa.n && first < wb.n && strcmp(wa.items[first], wb.items[first]) == 0) first++;
+  if (first < wa.n || first < wb.n) {
+    size_t ea = wa.n, eb = wb.n;
+    while (ea > first && eb > first && strcmp(wa.items[ea - 1], wb.items[eb - 1]) == 0) ea--, eb--;
+    ah_buf msg = {0};
+    ah_buf_printf(&msg, "text differs at word %zu: A has ", first + 1);
+    quote(&msg, &wa, first, ea);
+    ah_buf_puts(&msg, ", B has ");
+    quote(&msg, &wb, first, eb);
+    ah_say(r, element, "%s", msg.data);
+    ah_buf_free(&msg);
+  }
+  free_words(&wa);
+  free_words(&wb);
+}
+
+static bool same(const char *a, const char *b) { return strcmp(a ? a : "", b ? b : "") == 0; }
+
+static void compare_field(reporter *r, const char *field, const char *a, const char *b) {
+  if (!same(a, b)) ah_say(r, field, "A has \"%s\", B has \"%s\"", a ? a : "", b ? b : "");
+}
+
+static void compare_meta(reporter *r, const ah_doc *a, const ah_doc *b) {
+  compare_field(r, "id", ah_doc_id(a), ah_doc_id(b));
+  compare_field(r, "kamer", ah_doc_kamer(a), ah_doc_kamer(b));
+  compare_field(r, "vergaderjaar", ah_doc_vergaderjaar(a), ah_doc_vergaderjaar(b));
+  char na[16], nb[16];
+  snprintf(na, sizeof na, "%d", ah_doc_nummer(a));
+  snprintf(nb, sizeof nb, "%d", ah_doc_nummer(b));
+  compare_field(r, "nummer", na, nb);
+  compare_field(r, "ingezonden", ah_doc_ingezonden(a), ah_doc_ingezonden(b));
+  compare_field(r, "ontvangen", ah_doc_ontvangen(a), ah_doc_ontvangen(b));
+  static const struct { ah_node_type type; const char *name; } kinds[] = {
+      {AH_NODE_VRAGENSTELLER, "vragenstellers"}, {AH_NODE_ONTVANGER, "ontvangers"},
+      {AH_NODE_ONDERWERP, "onderwerp"},           {AH_NODE_BEANTWOORDER, "beantwoorder"},
+      {AH_NODE_ZIE_OOK, "zie-ook"}};
+  for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+    char *ma = ah_omschrijving_meta(a->root, kinds[i].type, "; ", true);
+    char *mb = ah_omschrijving_meta(b->root, kinds[i].type, "; ", true);
+    compare_field(r, kinds[i].name, ma, mb);
+    free(ma);
+    free(mb);
+  }
+}
+
+/* x in A against its partner y in B (NULL: none) */
+static void compare_pair(reporter *r, const char *name, const ah_node *x, const ah_node *y) {
+  if (!y) {
+    ah_say(r, name, "only in A");
+    return;
+  }
+  char *ta = ah_section_text(x), *tb = ah_section_text(y);
+  compare_text(r, name, ta, tb);
+  free(ta);
+  free(tb);
+}
+
+static bool same_numbers(const ah_node *x, const ah_node *y) {
+  if (x->type != y->type) return false;
+  const int *xn, *yn;
+  size_t n = ah_node_get_numbers(x, &xn);
+  if (n != ah_node_get_numbers(y, &yn)) return false;
+  for (size_t i = 0; i < n; i++)
+    if (xn[i] != yn[i]) return false;
+  return true;
+}
+
+static const ah_node *find_partner(const ah_node *root, const ah_node *s) {
+  for (const ah_node *c = root->first; c; c = c->next)
+    if (c->type == s->type && same_numbers(c, s)) return c;
+  return NULL;
+}
+
+static void compare_sections(reporter *r, const ah_doc *a, const ah_doc *b) {
+  for (const ah_node *s = a->root->first; s; s = s->next) {
+    if (s->type != AH_NODE_VRAAG && s->type != AH_NODE_ANTWOORD) continue;
+    char name[128];
+    ah_section_name(s, name, sizeof name);
+    compare_pair(r, name, s, find_partner(b->root, s));
+  }
+  for (const ah_node *t = b->root->first; t; t = t->next) {
+    if ((t->type != AH_NODE_VRAAG && t->type != AH_NODE_ANTWOORD) || find_partner(a->root, t)) continue;
+    char name[128];
+    ah_section_name(t, name, sizeof name);
+    ah_say(r, name, "only in B");
+  }
+}
+
+static void compare_by_position(reporter *r, const ah_node *ra, const ah_node *rb, ah_node_type type) {
+  const ah_node *x = ra->first, *y = rb->first;
+  for (int k = 1;; k++) {
+    while (x && x->type != type) x = x->next;
+    while (y && y->type != type) y = y->next;
+    if (!x && !y) break;
+    char name[64];
+    const char *kind = ah_node_type_string(type);
+    const char *sub = type == AH_NODE_OMSCHRIJVING ? ah_node_get_attr(x ? x : y, "type") : NULL;
+    if (sub) snprintf(name, sizeof name, "%s %s", kind, sub);
+    else snprintf(name, sizeof name, "%s %d", kind, k);
+    if (!x || !y) {
+      ah_say(r, name, "only in %s", x ? "A" : "B");
+    } else {
+      /* an omschrijving is one sentence of inlines, a mededeling a section */
+      bool sentence = type == AH_NODE_OMSCHRIJVING;
+      char *ta = sentence ? ah_node_text(x) : ah_section_text(x), *tb = sentence ? ah_node_text(y) : ah_section_text(y);
+      compare_text(r, name, ta, tb);
+      free(ta);
+      free(tb);
+    }
+    if (x) x = x->next;
+    if (y) y = y->next;
+  }
+}
+
+static void compare_notes(reporter *r, const ah_doc *a, const ah_doc *b) {
+  const ah_node *na = ah_child_of_type(a->root, AH_NODE_NOTEN), *nb = ah_child_of_type(b->root, AH_NODE_NOTEN);
+  for (const ah_node *x = na ? na->first : NULL; x; x = x->next) {
+    char name[32];
+    snprintf(name, sizeof name, "noot %d", x->as.note.number);
+    const ah_node *y = nb ? nb->first : NULL;
+    while (y && y->as.note.number != x->as.note.number) y = y->next;
+    compare_pair(r, name, x, y);
+  }
+  for (const ah_node *y = nb ? nb->first : NULL; y; y = y->next) {
+    const ah_node *x = na ? na->first : NULL;
+    while (x && x->as.note.number != y->as.note.number) x = x->next;
+    if (x) continue;
+    char name[32];
+    snprintf(name, sizeof name, "noot %d", y->as.note.number);
+    ah_say(r, name, "only in B");
+  }
+}
+
+size_t ah_compare(const ah_doc *a, const ah_doc *b, ah_finding_fn report, void *user) {
+  reporter r = {report, user, 0};
+  if (!a || !b) return 0;
+  compare_meta(&r, a, b);
+  compare_by_position(&r, a->root, b->root, AH_NODE_OMSCHRIJVING);
+  compare_sections(&r, a, b);
+  compare_by_position(&r, a->root, b->root, AH_NODE_MEDEDELING);
+  compare_notes(&r, a, b);
+  return r.count;
+}
