@@ -107,8 +107,14 @@ AH_EXPORT size_t ah_doc_lost_count(const ah_doc *doc);
  * (may be NULL) gets the page it was printed on, 1-based, 0 if unknown.
  * The string lives as long as the document. */
 AH_EXPORT const char *ah_doc_lost_text(const ah_doc *doc, size_t i, int *page);
-/* Non-zero when the i-th lost text is a note number with no note text. */
-AH_EXPORT int ah_doc_lost_is_note_number(const ah_doc *doc, size_t i);
+typedef enum {
+  AH_LOST_NONE = 0,    /* no such entry */
+  AH_LOST_LINE,        /* a printed line in no block and no furniture */
+  AH_LOST_NOTE_NUMBER, /* a note number printed with no note text beside it */
+  AH_LOST_MARKUP       /* HTML text inside an element the reader does not take */
+} ah_lost_kind;
+/* What the i-th lost text is; AH_LOST_NONE past the end. */
+AH_EXPORT ah_lost_kind ah_doc_lost_kind(const ah_doc *doc, size_t i);
 
 /* ---- the node tree --------------------------------------------------- */
 

@@ -194,8 +194,8 @@ const char *ah_doc_lost_text(const ah_doc *d, size_t i, int *page) {
   return ok ? d->losses.items[i].text : NULL;
 }
 
-int ah_doc_lost_is_note_number(const ah_doc *d, size_t i) {
-  return d && i < d->losses.n && d->losses.items[i].kind == AH_LOST_NOTE_NUMBER;
+ah_lost_kind ah_doc_lost_kind(const ah_doc *d, size_t i) {
+  return d && i < d->losses.n ? d->losses.items[i].kind : AH_LOST_NONE;
 }
 
 const char *ah_version(void) { return AHCONV_VERSION_STRING; }

@@ -105,12 +105,7 @@ void ah_docmeta_free(ah_docmeta *m);
 
 /* Text the rendition printed that the reader could not place: verify
  * reports each, so nothing is lost without a word. */
-typedef enum {
-  AH_LOST_LINE,        /* a printed line in no block and no furniture */
-  AH_LOST_NOTE_NUMBER, /* a note number with no note text beside it */
-  AH_LOST_MARKUP       /* HTML text inside an element the reader does not take */
-} ah_lost_kind;
-
+/* (ah_lost_kind is public: ahconv.h) */
 typedef struct {
   ah_lost_kind kind;
   int page; /* 1-based, 0: unknown */

@@ -135,16 +135,16 @@ static void quote_lost(ah_buf *b, const char *text) {
 
 /* Lost printed lines, one finding per page: "page 3: 2 printed lines not
  * in the output: "…" / "…"". */
-static size_t say_lost_lines(reporter *r, const ah_doc *doc, size_t i) {
-  int page;
+static int lost_page(const ah_doc *doc, size_t i) {
+  int page = 0;
   ah_doc_lost_text(doc, i, &page);
+  return page;
+}
+
+static size_t say_lost_lines(reporter *r, const ah_doc *doc, size_t i) {
+  int page = lost_page(doc, i);
   size_t j = i;
-  while (j < ah_doc_lost_count(doc) && !ah_doc_lost_is_note_number(doc, j)) {
-    int p;
-    ah_doc_lost_text(doc, j, &p);
-    if (p != page) break;
-    j++;
-  }
+  while (ah_doc_lost_kind(doc, j) == AH_LOST_LINE && lost_page(doc, j) == page) j++;
   ah_buf what = {0};
   ah_buf_printf(&what, "%zu printed line%s not in the output: ", j - i, j - i == 1 ? "" : "s");
   for (size_t k = i; k < j; k++) {
@@ -152,8 +152,7 @@ static size_t say_lost_lines(reporter *r, const ah_doc *doc, size_t i) {
     quote_lost(&what, ah_doc_lost_text(doc, k, NULL));
   }
   char where[32];
-  if (page) snprintf(where, sizeof where, "page %d", page);
-  else snprintf(where, sizeof where, "%s", ah_doc_source_format(doc) ? ah_doc_source_format(doc) : "input");
+  snprintf(where, sizeof where, "page %d", page);
   ah_say(r, where, "%s", what.data);
   ah_buf_free(&what);
   return j;
@@ -161,15 +160,24 @@ static size_t say_lost_lines(reporter *r, const ah_doc *doc, size_t i) {
 
 static void check_losses(reporter *r, const ah_doc *doc) {
   for (size_t i = 0; i < ah_doc_lost_count(doc);) {
-    if (!ah_doc_lost_is_note_number(doc, i)) {
+    ah_lost_kind kind = ah_doc_lost_kind(doc, i);
+    if (kind == AH_LOST_LINE) {
       i = say_lost_lines(r, doc, i);
       continue;
     }
     int page;
-    const char *number = ah_doc_lost_text(doc, i++, &page);
-    char where[32];
-    snprintf(where, sizeof where, "page %d", page);
-    ah_say(r, where, "note number %s printed with no note text", number);
+    const char *text = ah_doc_lost_text(doc, i++, &page);
+    if (kind == AH_LOST_NOTE_NUMBER) {
+      char where[32];
+      snprintf(where, sizeof where, "page %d", page);
+      ah_say(r, where, "note number %s printed with no note text", text);
+    } else {
+      ah_buf what = {0};
+      ah_buf_puts(&what, "text in markup the reader does not take, not in the output: ");
+      quote_lost(&what, text);
+      ah_say(r, "html", "%s", what.data);
+      ah_buf_free(&what);
+    }
   }
 }
 
