@@ -95,6 +95,22 @@ void ah_buf_printf(ah_buf *b, const char *fmt, ...) {
   va_end(ap);
   b->len += (size_t)n;
 }
+void ah_buf_put_utf8(ah_buf *b, const char *s, size_t n) {
+  static const char replacement[] = "\xEF\xBF\xBD";
+  while (n) {
+    const char *end;
+    if (g_utf8_validate(s, (gssize)n, &end)) {
+      ah_buf_put(b, s, n);
+      return;
+    }
+    size_t good = (size_t)(end - s);
+    ah_buf_put(b, s, good);
+    ah_buf_put(b, replacement, 3);
+    s = end + 1;
+    n -= good + 1;
+  }
+}
+
 char *ah_buf_steal(ah_buf *b) {
   char *d = b->data ? b->data : ah_strdup("");
   b->data = NULL;

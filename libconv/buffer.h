@@ -31,6 +31,10 @@ void ah_buf_put(ah_buf *b, const char *s, size_t n);
 void ah_buf_puts(ah_buf *b, const char *s);
 void ah_buf_putc(ah_buf *b, char c);
 void ah_buf_printf(ah_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends n bytes of text as valid UTF-8: each byte of an invalid sequence
+ * becomes U+FFFD.  Readers pass every text through this before any other
+ * stage sees it. */
+void ah_buf_put_utf8(ah_buf *b, const char *s, size_t n);
 char *ah_buf_steal(ah_buf *b); /* returns data (never NULL), resets b */
 void ah_buf_free(ah_buf *b);
 

@@ -11,6 +11,7 @@
 #include "pdf_text.h"
 #include "pdf_geometry.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +46,10 @@ static void add_attr(rich *r, PangoAttribute *a, size_t start) {
   pango_attr_list_insert(r->attrs, a);
 }
 
-static void put_text(rich *r, const char *s) { ah_buf_puts(&r->text, s); }
+static void put_text(rich *r, const char *s) {
+  assert(g_utf8_validate(s, -1, NULL)); /* Pango loops on invalid UTF-8; readers repair it at the source */
+  ah_buf_puts(&r->text, s);
+}
 
 /* Replaces `removed` bytes at `at` by `s`, moving the attributes, markers
  * and addresses behind it along. */

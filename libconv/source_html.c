@@ -132,13 +132,16 @@ static void collect_text(const xmlNode *n, ah_buf *out, int depth) {
  * characters (line-break hints) go.  No-break spaces stay until structure.c
  * collapses white space: in a preview they tell a note number ("1&#160;…"). */
 static void clean_text(const char *s, ah_buf *out) {
-  for (const unsigned char *p = (const unsigned char *)s; *p;) {
+  ah_buf valid = {0};
+  ah_buf_put_utf8(&valid, s, strlen(s)); /* a page may lie about its charset */
+  for (const unsigned char *p = (const unsigned char *)(valid.data ? valid.data : ""); *p;) {
     if (p[0] == 0xC2 && p[1] == 0xAD) { p += 2; continue; }
     if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x8B || p[2] == 0x8C || p[2] == 0x8D)) { p += 3; continue; }
     if (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) { p += 3; continue; }
     if (*p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' || *p == '\v') { ah_buf_putc(out, ' '); p++; continue; }
     ah_buf_putc(out, (char)*p++);
   }
+  ah_buf_free(&valid);
 }
 
 static char *subtree_text(const xmlNode *n) {
@@ -522,9 +525,12 @@ static void read_meta(const xmlNode *n, ah_docmeta *meta, int depth) {
     xmlChar *name = xmlGetProp(c, (const xmlChar *)"name");
     xmlChar *content = xmlGetProp(c, (const xmlChar *)"content");
     if (name && content && *content) {
-      char *v = ah_normalize_space((const char *)content);
+      ah_buf valid = {0};
+      ah_buf_put_utf8(&valid, (const char *)content, strlen((const char *)content));
+      char *v = ah_normalize_space(valid.data);
       read_meta_item((const char *)name, v, meta);
       free(v);
+      ah_buf_free(&valid);
     }
     xmlFree(name);
     xmlFree(content);

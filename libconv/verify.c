@@ -275,6 +275,23 @@ static void check_markers_and_notes(reporter *r, const ah_node *root) {
   ah_ints_free(&notes);
 }
 
+/* Characters the source encoded wrongly were replaced by U+FFFD when read:
+ * the text is there, those characters are not. */
+static void check_replacements(reporter *r, const ah_node *root) {
+  for (const ah_node *s = root->first; s; s = s->next) {
+    char *t = ah_node_text(s);
+    size_t n = 0;
+    for (const char *p = strstr(t, "\xEF\xBF\xBD"); p; p = strstr(p + 3, "\xEF\xBF\xBD")) n++;
+    free(t);
+    if (!n) continue;
+    char name[128];
+    if (s->type == AH_NODE_OMSCHRIJVING) snprintf(name, sizeof name, "omschrijving");
+    else if (s->type == AH_NODE_NOTEN) snprintf(name, sizeof name, "noten");
+    else ah_section_name(s, name, sizeof name);
+    ah_say(r, name, "%zu character%s the source encoded wrongly, replaced by U+FFFD", n, n == 1 ? "" : "s");
+  }
+}
+
 size_t ah_verify(const ah_doc *doc, ah_finding_fn report, void *user) {
   reporter r = {report, user, 0};
   if (!doc) return 0;
@@ -293,6 +310,7 @@ size_t ah_verify(const ah_doc *doc, ah_finding_fn report, void *user) {
   check_notes(&r, root);
   check_markers_and_notes(&r, root);
   check_losses(&r, doc);
+  check_replacements(&r, root);
   return r.count;
 }
 

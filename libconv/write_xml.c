@@ -10,6 +10,8 @@
 #include "caps.h"
 #include "io.h"
 
+#include <assert.h>
+#include <glib.h>
 #include <libxml/xmlwriter.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,6 +128,7 @@ static void write_tree(xmlTextWriterPtr w, const ah_doc *doc, int options) {
       continue;
     }
     if (n->type == AH_NODE_TEXT) {
+      assert(g_utf8_validate(n->as.literal, -1, NULL)); /* the readers repair text at the source */
       xmlTextWriterWriteString(w, BAD_CAST n->as.literal);
       continue;
     }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regression cases as data (in the manner of cmark's test/regression.txt):
 # every input in DIR is converted with `ahconv convert -o` and the XML must
-# equal the expected file beside it byte for byte.
+# equal the expected file beside it byte for byte; each is also typeset as a
+# clean PDF (`-f pdf`), which must finish within a minute.
 #
 # usage: regression_test.sh AHCONV DIR
 #
@@ -81,6 +82,15 @@ for path in "$dir"/*; do
   elif ! cmp -s "$expected" "$tmp/$name.xml"; then
     echo "FAIL $input: XML differs from $name.xml"
     diff -u "$expected" "$tmp/$name.xml" | sed 's/^/    /'
+    ok=0
+  fi
+  # every case also typesets: a clean PDF that finishes (a page once hung
+  # Pango with invalid UTF-8) and is a PDF
+  if ! timeout 60 "$ahconv" convert -f pdf -o "$tmp/$name.pdf" "$path" 2>"$tmp/stderr"; then
+    echo "FAIL $input: ahconv convert -f pdf failed or hung: $(cat "$tmp/stderr")"
+    ok=0
+  elif [ "$(head -c 5 "$tmp/$name.pdf")" != "%PDF-" ]; then
+    echo "FAIL $input: convert -f pdf wrote no PDF"
     ok=0
   fi
   if [ -f "$dir/$name.verify" ]; then
