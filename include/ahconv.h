@@ -49,7 +49,8 @@ typedef enum {
   AH_ERROR_USAGE,       /* invalid argument passed to the API */
   AH_ERROR_NOMEM,       /* out of memory */
   AH_ERROR_RENDER,      /* a library ahconv renders with failed (cairo, Pango, libxml2's writer) */
-  AH_ERROR_COMPRESS     /* zlib could not compress the output */
+  AH_ERROR_COMPRESS,    /* zlib could not compress the output */
+  AH_ERROR_LIMIT        /* input beyond one of ahconv's stated limits (size, nesting): refused whole, never cut */
 } ah_status;
 
 /* A caller-owned error value: pass a pointer to one (or NULL) to any

@@ -64,6 +64,7 @@ const char *ah_status_string(ah_status code) {
   case AH_ERROR_NOMEM: return "out of memory";
   case AH_ERROR_RENDER: return "cannot render the output";
   case AH_ERROR_COMPRESS: return "cannot compress the output";
+  case AH_ERROR_LIMIT: return "input beyond a limit";
   }
   return "unknown error";
 }

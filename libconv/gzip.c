@@ -33,7 +33,7 @@ int ah_gunzip(const unsigned char *in, size_t len, unsigned char **out, size_t *
   while (rc != Z_STREAM_END) {
     if (n == cap) {
       if (cap >= AH_MAX_INFLATED_BYTES) {
-        ah_error_set(err, AH_ERROR_DAMAGED, "gzip content larger than %u MiB", AH_MAX_INFLATED_BYTES >> 20);
+        ah_error_set(err, AH_ERROR_LIMIT, "gzip content larger than %u MiB", AH_MAX_INFLATED_BYTES >> 20);
         goto fail;
       }
       cap = cap * 2 > AH_MAX_INFLATED_BYTES ? AH_MAX_INFLATED_BYTES : cap * 2;

@@ -37,7 +37,7 @@ int ah_read_file(const char *path, unsigned char **data, size_t *len, ah_error *
   }
   size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 65536, n = 0;
   if (cap > AH_MAX_INPUT_BYTES + 1) {
-    ah_error_set(err, AH_ERROR_IO, "file too large (over %u MiB)", AH_MAX_INPUT_BYTES >> 20);
+    ah_error_set(err, AH_ERROR_LIMIT, "file too large (over %u MiB)", AH_MAX_INPUT_BYTES >> 20);
     close(fd);
     return -1;
   }
@@ -45,7 +45,7 @@ int ah_read_file(const char *path, unsigned char **data, size_t *len, ah_error *
   for (;;) {
     if (n == cap) {
       if (cap > AH_MAX_INPUT_BYTES) {
-        ah_error_set(err, AH_ERROR_IO, "file too large (over %u MiB)", AH_MAX_INPUT_BYTES >> 20);
+        ah_error_set(err, AH_ERROR_LIMIT, "file too large (over %u MiB)", AH_MAX_INPUT_BYTES >> 20);
         free(buf);
         close(fd);
         return -1;

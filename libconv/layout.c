@@ -314,8 +314,9 @@ static int number_beside(page_model *m, size_t i, size_t from, size_t to) {
     const ah_line *nl = &m->lines->items[j];
     if (m->zones[j] != ZONE_NOTE || !ah_is_digits(m->texts[j])) continue;
     if (nl->x1 <= ln->x0 + 1 && nl->top < ln->base && nl->base > ln->top - 1 && nl->size < ln->size) {
-      m->placed[j] = true;
-      return note_number_of(m->texts[j]);
+      int number = note_number_of(m->texts[j]);
+      m->placed[j] = number > 0; /* past the cap it is no note number: reported as lost */
+      return number;
     }
   }
   return 0;

@@ -221,6 +221,22 @@ bool ah_is_label(const char *text) {
   return yes;
 }
 
+bool ah_is_label_out_of_range(const char *s) {
+  if (strlen(s) > AH_MAX_LABEL_BYTES || ah_is_label(s)) return false;
+  ah_buf small = {0}; /* every number as 1 */
+  for (const char *p = s; *p;) {
+    if (isdigit((unsigned char)*p)) {
+      ah_buf_putc(&small, '1');
+      while (isdigit((unsigned char)*p)) p++;
+    } else {
+      ah_buf_putc(&small, *p++);
+    }
+  }
+  bool yes = ah_is_label(small.data ? small.data : "");
+  ah_buf_free(&small);
+  return yes;
+}
+
 /* ---- dates --------------------------------------------------------------- */
 
 static const char *const month_names[] = {"januari", "februari", "maart",     "april",   "mei",      "juni",

@@ -71,6 +71,9 @@ typedef struct {
  * caller frees lb->numbers (ah_ints_free). */
 bool ah_parse_label(const char *s, ah_label *lb);
 bool ah_is_label(const char *s);
+/* s would be a label but for its numbers: one is 0 or past
+ * AH_MAX_LABEL_NUMBER ("Vraag 4294967297").  Such a line is text. */
+bool ah_is_label_out_of_range(const char *s);
 
 /* ---- dates --------------------------------------------------------------- */
 

@@ -44,7 +44,6 @@ typedef struct {
   ah_label_kind section;     /* section class seen, heading not yet read */
   bool in_list_item;
   int depth;
-  bool too_deep;             /* reported once */
 } walker;
 
 /* ---- element tests ------------------------------------------------------ */
@@ -416,26 +415,7 @@ static void walk_element(walker *w, const xmlNode *n) {
 }
 
 static void walk(walker *w, const xmlNode *n) {
-  if (w->depth > AH_MAX_HTML_DEPTH) {
-    /* text below the limit is not read: say so, once */
-    if (!w->too_deep && n->type == XML_ELEMENT_NODE) {
-      char *t = subtree_text(n);
-      if (*t) {
-        ah_buf what = {0};
-        ah_buf_printf(&what, "(nested deeper than %d elements) %s", AH_MAX_HTML_DEPTH, t);
-        ah_losses_add(w->losses, AH_LOST_MARKUP, 0, what.data);
-        ah_buf_free(&what);
-        w->too_deep = true;
-      }
-      free(t);
-    } else if (!w->too_deep && n->content) {
-      char *t = ah_normalize_space((const char *)n->content);
-      if (*t) ah_losses_add(w->losses, AH_LOST_MARKUP, 0, t);
-      w->too_deep = w->too_deep || *t;
-      free(t);
-    }
-    return;
-  }
+  if (w->depth > AH_MAX_HTML_DEPTH) return; /* never: the page's depth was checked */
   w->depth++;
   if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
     if (n->content) add_text(w, (const char *)n->content, w->style);
@@ -551,6 +531,27 @@ static const xmlNode *find_by_id(const xmlNode *n, const char *id, int depth) {
   return NULL;
 }
 
+/* The deepest element nesting below root, walked without recursion (the
+ * tree may be a hostile 100k deep). */
+static int nesting_depth(const xmlNode *root) {
+  int depth = 0, deepest = 0;
+  const xmlNode *n = root;
+  while (n) {
+    if (n->children) {
+      n = n->children;
+      if (++depth > deepest) deepest = depth;
+      continue;
+    }
+    while (n && n != root && !n->next) {
+      n = n->parent;
+      depth--;
+    }
+    if (!n || n == root) break;
+    n = n->next;
+  }
+  return deepest;
+}
+
 /* The parser is told the encoding only when the page does not declare one:
  * an undeclared page is taken as UTF-8 (the publisher's), not Latin-1. */
 static const char *encoding_hint(const char *data, size_t len) {
@@ -563,10 +564,12 @@ static const char *encoding_hint(const char *data, size_t len) {
 int ah_source_html(const void *data, size_t len, ah_flow *out, ah_docmeta *meta, ah_losses *losses, ah_error *err) {
   memset(out, 0, sizeof *out);
   if (len > (size_t)INT32_MAX) {
-    ah_error_set(err, AH_ERROR_FORMAT, "HTML page too large");
+    ah_error_set(err, AH_ERROR_LIMIT, "HTML page too large");
     return -1;
   }
-  int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING;
+  /* HUGE: libxml2 would otherwise cut a text node at 10 MB without a word;
+   * our own input cap (caps.h) bounds the memory instead */
+  int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | XML_PARSE_HUGE;
   htmlDocPtr doc = htmlReadMemory(data, (int)len, NULL, encoding_hint(data, len), options);
   if (!doc || !xmlDocGetRootElement(doc)) {
     if (doc) xmlFreeDoc(doc);
@@ -574,6 +577,12 @@ int ah_source_html(const void *data, size_t len, ah_flow *out, ah_docmeta *meta,
     return -1;
   }
   const xmlNode *root = xmlDocGetRootElement(doc);
+  /* refused whole rather than read in part: every walk below is bounded by it */
+  if (nesting_depth(root) > AH_MAX_HTML_DEPTH) {
+    xmlFreeDoc(doc);
+    ah_error_set(err, AH_ERROR_LIMIT, "HTML nested deeper than %d elements", AH_MAX_HTML_DEPTH);
+    return -1;
+  }
   read_meta(root, meta, 0);
   const xmlNode *body = find_by_id(root, "broodtekst", 0);
   if (!body) body = root;

@@ -14,6 +14,7 @@
  */
 #include "findings.h"
 #include "caps.h"
+#include "lexicon.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -275,6 +276,22 @@ static void check_markers_and_notes(reporter *r, const ah_node *root) {
   ah_ints_free(&notes);
 }
 
+/* A paragraph that reads as a label but for its number ("Vraag 4294967297")
+ * stayed text: the section it would open is missing. */
+static void check_label_like_text(reporter *r, const ah_node *root) {
+  for (const ah_node *s = root->first; s; s = s->next)
+    for (const ah_node *c = s->first; c; c = c->next) {
+      if (c->type != AH_NODE_PARAGRAPH) continue;
+      char *t = ah_node_text(c);
+      if (ah_is_label_out_of_range(t)) {
+        char name[128];
+        ah_section_name(s, name, sizeof name);
+        ah_say(r, name, "\"%s\" reads as a label, but its number is 0 or past %d: kept as text", t, AH_MAX_LABEL_NUMBER);
+      }
+      free(t);
+    }
+}
+
 /* Characters the source encoded wrongly were replaced by U+FFFD when read:
  * the text is there, those characters are not. */
 static void check_replacements(reporter *r, const ah_node *root) {
@@ -311,6 +328,7 @@ size_t ah_verify(const ah_doc *doc, ah_finding_fn report, void *user) {
   check_markers_and_notes(&r, root);
   check_losses(&r, doc);
   check_replacements(&r, root);
+  check_label_like_text(&r, root);
   return r.count;
 }
 

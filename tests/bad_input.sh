@@ -115,5 +115,24 @@ if [ "$rc" -eq 2 ]; then passed=$((passed + 1)); else fail "convert without inpu
 "$ahconv" convert -f docx "$good" >/dev/null 2>&1; rc=$?
 if [ "$rc" -eq 2 ]; then passed=$((passed + 1)); else fail "unknown format: exit $rc"; fi
 
+# Limits: a page nested past the HTML reader's depth is refused whole,
+# naming the limit (libxml2 alone cut it at 256 and kept going, exit 0).
+python3 -c "print('<html><body><p>Vraag 1</p>' + '<div>' * 100000 + 'diep' + '</div>' * 100000 + '</body></html>')" >"$work/deep.html"
+rm -f "$out"
+expect_error "HTML nested 100,000 deep" "$work/deep.html" "$out" "HTML nested deeper than 200 elements"
+expect_no_file "$out" "HTML nested 100,000 deep"
+
+# ... and a paragraph of 12 MB, past libxml2's 10 MB text node limit, is
+# read whole: its last word is in the output (it was cut silently once).
+python3 -c "
+words = ' '.join('woord%d' % i for i in range(1000000))
+print('<html><body><p>Vragen van het lid Smit (VVD) aan de Minister van Financiën over de begroting (ingezonden 1 mei 2025).</p><p>Vraag 1</p><p>' + words + '</p></body></html>')" >"$work/long.html"
+if "$ahconv" convert -o "$work/long.xml" "$work/long.html" && grep -q 'woord999998 woord999999</al>' "$work/long.xml"; then
+  passed=$((passed + 1))
+  echo "ok: a 12 MB paragraph is read to its last word"
+else
+  fail "a 12 MB paragraph lost its end"
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

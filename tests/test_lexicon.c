@@ -102,6 +102,11 @@ static void test_labels(void) {
   CHECK(!ah_is_label("Vraag 0"));
   CHECK(!ah_is_label("Vraag 1000"));
   CHECK(!ah_is_label("Vraag 4294967297"));
+  CHECK(ah_is_label_out_of_range("Vraag 4294967297"));
+  CHECK(ah_is_label_out_of_range("Vraag 0"));
+  CHECK(ah_is_label_out_of_range("Antwoord 3 en 1000"));
+  CHECK(!ah_is_label_out_of_range("Vraag 3"));
+  CHECK(!ah_is_label_out_of_range("Vraag 4294967297 is al beantwoord."));
   CHECK(!ah_is_label("Vraag 4 tot en met"));
   CHECK(!ah_is_label("Antwoord van Minister De Jonge"));
   char long_label[AH_MAX_LABEL_BYTES + 16] = "Vraag 1";
