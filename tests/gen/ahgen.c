@@ -930,7 +930,7 @@ static void typeset(void)
       note_nl[n] = break_text(D.notes[n].s, COL_R - NOTE_X, NOTE, note_lines[n], 8);
       int digits = 0;
       for (int l = 1; l < note_nl[n]; l++)
-        digits |= strspn(note_lines[n][l].text, "0123456789") == strlen(note_lines[n][l].text);
+        digits |= strspn(note_lines[n][l].text, "0123456789{}|=") == strlen(note_lines[n][l].text);
       if (!digits || !avoid("notedigits") || tries > 5) break;
       sput(&D.notes[n], " (bijlage)");
     }
