@@ -877,8 +877,9 @@ static void generate(uint64_t seed)
   colophon_year = out.y;
   gen_omschrijving(in, out);
 
-  int nq = 1 + rnd(chance(30) ? 30 : 10);
-  int verbosity = 1 + rnd(chance(25) ? 6 : 3);
+  int longdoc = chance(8); /* 20–30 questions with long answers: up to 15 pages */
+  int nq = longdoc ? 20 + rnd(11) : 1 + rnd(chance(30) ? 30 : 10);
+  int verbosity = longdoc ? 5 + rnd(4) : 1 + rnd(chance(25) ? 6 : 3);
   /* answer groups: usually one question each, sometimes two to four */
   int groups[40][2], ng = 0;
   for (int q = 1; q <= nq;) {
