@@ -60,7 +60,8 @@ for res in sorted(glob.glob(os.path.join(d, "*.res")), key=lambda p: int(os.path
     for n, t in en.items():
         if n in gn and gn[n] != t and "furniture-note" not in found and \
                 re.sub("</?url>", "", gn[n]) != re.sub("</?url>", "", t):
-            rest = t[len(gn[n]):] if t.startswith(gn[n]) else None
+            a, b = re.sub("</?url>", "", gn[n]), re.sub("</?url>", "", t)
+            rest = b[len(a):] if b.startswith(a) else None
             found.add("note-digit-line" if rest and re.fullmatch(r"[ (]*\d+\)?\.?", rest) else "note-text")
     if re.search(r"[?.»)](<noot-ref n=\"\d+\"/>)? (Vraag|Vragen|Antwoord|Antwoorden) \d[\d, en]*</al>", got):
         found.add("label-merged")
