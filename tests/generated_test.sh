@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Generated documents: COUNT seeded fictional Aanhangsels typeset in the
+# official geometry by ahgen (tests/gen/ahgen.c), each converted with ahconv
+# and compared with the XML ahgen wrote from its own model.  ahconv's output
+# is compared without `bron` and without the `pagina` attributes (ahgen writes
+# neither) and without empty lines (ahconv ends its XML with an empty line).
+# Prints a short diff per failing seed and ends with "N passed, M failed".
+#
+# usage: generated_test.sh AHCONV AHGEN COUNT [FIRST_SEED]
+#   e.g. tests/generated_test.sh build/tools/ahconv build/tests/ahgen 500
+#        tests/generated_test.sh build/tools/ahconv build/tests/ahgen 5000 1   (the long run)
+# Environment: KEEP=DIR keeps every generated PDF/XML and ahconv's output there;
+#              JOBS=N runs N conversions at a time (default 2);
+#              DIFF_LINES=N lines of diff per failure (default 12).
+# Exit status: 0 when all pass, 1 otherwise, 2 on usage errors.
+set -u
+if [ $# -lt 3 ] || [ $# -gt 4 ]; then
+  echo "usage: $0 AHCONV AHGEN COUNT [FIRST_SEED]" >&2
+  exit 2
+fi
+ahconv=$1
+ahgen=$2
+count=$3
+first=${4:-1}
+jobs=${JOBS:-2}
+here=$(cd "$(dirname "$0")" && pwd)
+lines=${DIFF_LINES:-12}
+for x in "$ahconv" "$ahgen"; do
+  [ -x "$x" ] || { echo "$0: $x: not an executable" >&2; exit 2; }
+done
+if [ -n "${KEEP:-}" ]; then
+  dir=$KEEP
+  mkdir -p "$dir"
+else
+  dir=$(mktemp -d)
+  trap 'rm -rf "$dir"' EXIT
+fi
+
+# one seed: generate, convert, compare; the verdict goes to $dir/SEED.res
+check() {
+  local s=$1 d=$dir
+  if ! "$ahgen" "$s" "$d/gen-$s.pdf" "$d/gen-$s.xml" 2>"$d/gen-$s.err"; then
+    { echo "FAIL seed $s: ahgen failed"; head -3 "$d/gen-$s.err"; } >"$d/$s.res"
+    return
+  fi
+  if ! "$ahconv" convert "$d/gen-$s.pdf" >"$d/got-$s.xml" 2>"$d/got-$s.err"; then
+    { echo "FAIL seed $s: ahconv failed: $(head -1 "$d/got-$s.err")"; } >"$d/$s.res"
+    return
+  fi
+  if diff <(grep -v '<bron ' "$d/got-$s.xml" | sed 's/ pagina="[^"]*"//' | grep -v '^$') \
+          <(grep -v '^$' "$d/gen-$s.xml") >"$d/diff-$s.txt"; then
+    echo "ok" >"$d/$s.res"
+    [ -n "${KEEP:-}" ] || rm -f "$d/gen-$s.pdf" "$d/gen-$s.xml" "$d/got-$s.xml" "$d/diff-$s.txt" "$d"/*-"$s".err
+  else
+    { echo "FAIL seed $s ($(grep -c '^[<>]' "$d/diff-$s.txt") differing lines)";
+      if command -v python3 >/dev/null; then
+        python3 "$here/gen/shortdiff.py" <(grep -v '<bron ' "$d/got-$s.xml" | sed 's/ pagina="[^"]*"//' | grep -v '^$') \
+          "$d/gen-$s.xml" "$lines"
+      else
+        head -"$lines" "$d/diff-$s.txt" | cut -c1-300
+      fi; } >"$d/$s.res"
+  fi
+}
+export -f check
+export dir ahconv ahgen lines KEEP here
+
+start=$(date +%s)
+seq "$first" $((first + count - 1)) | xargs -P "$jobs" -I{} bash -c 'check {}'
+passed=0
+failed=0
+for s in $(seq "$first" $((first + count - 1))); do
+  if [ "$(head -1 "$dir/$s.res" 2>/dev/null)" = "ok" ]; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    if [ -f "$dir/$s.res" ]; then cat "$dir/$s.res"; else echo "FAIL seed $s: no result"; fi
+  fi
+done
+echo "($(($(date +%s) - start)) s for $count documents, seeds $first..$((first + count - 1)))"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
