@@ -8,6 +8,7 @@
  */
 #include "inlines.h"
 #include "caps.h"
+#include "paragraphs.h"
 
 #include <assert.h>
 #include <ctype.h>
@@ -16,16 +17,35 @@
 
 static bool url_char(unsigned char c) { return c > ' ' && c != '<' && c != '>' && c != '"'; }
 
-/* Text with web addresses marked: http(s)://… and www.… up to white space,
- * minus trailing sentence punctuation and an unbalanced closing parenthesis. */
+/* The first bare host with a path ("nieuws.example.nl/2024/…") that starts
+ * a word at or after p, before `limit` (NULL: anywhere). */
+static const char *find_host_path(const char *text, const char *p, const char *limit) {
+  for (; *p && (!limit || p < limit); p++) {
+    bool word_start = p == text || !(isalnum((unsigned char)p[-1]) || strchr(".-/@:_%", p[-1]));
+    if (word_start && isalnum((unsigned char)*p) && ah_scan_host_path(p)) return p;
+  }
+  return NULL;
+}
+
+/* Where the next web address starts: http(s)://, www. at a word start, or a
+ * bare host with a path; NULL if none. */
+static const char *find_address(const char *text, const char *p) {
+  const char *h1 = strstr(p, "http://"), *h2 = strstr(p, "https://"), *w = strstr(p, "www.");
+  const char *u = NULL;
+  if (h1) u = h1;
+  if (h2 && (!u || h2 < u)) u = h2;
+  if (w && (!u || w < u) && (w == text || !isalnum((unsigned char)w[-1]))) u = w;
+  const char *bare = find_host_path(text, p, u);
+  return bare ? bare : u;
+}
+
+/* Text with web addresses marked: http(s)://…, www.… and host/path up to
+ * white space, minus trailing sentence punctuation and an unbalanced closing
+ * parenthesis. */
 void ah_append_inline_text(ah_node *parent, const char *text) {
   const char *p = text;
   while (*p) {
-    const char *h1 = strstr(p, "http://"), *h2 = strstr(p, "https://"), *w = strstr(p, "www.");
-    const char *u = NULL;
-    if (h1) u = h1;
-    if (h2 && (!u || h2 < u)) u = h2;
-    if (w && (!u || w < u) && (w == text || !isalnum((unsigned char)w[-1]))) u = w;
+    const char *u = find_address(text, p);
     if (!u) break;
     const char *e = u;
     while (url_char((unsigned char)*e)) e++;
@@ -35,7 +55,8 @@ void ah_append_inline_text(ah_node *parent, const char *text) {
       if (e[-1] == ')') depth++;
       e--;
     }
-    size_t scheme = *u == 'w' ? 4 : (size_t)(strstr(u, "//") + 2 - u);
+    const char *slashes = strstr(u, "//");
+    size_t scheme = ah_starts_with(u, "www.") ? 4 : slashes && slashes < e ? (size_t)(slashes + 2 - u) : 0;
     if ((size_t)(e - u) <= scheme) { /* "https://" alone, "www." alone */
       ah_node_append_text(parent, p, (size_t)(u + 1 - p));
       p = u + 1;

@@ -29,7 +29,22 @@ static const char *last_token(const char *text, size_t len) {
   return p;
 }
 
-/* http(s)://…, www.…, or a bare host with a path ("regiopurmerend.nl/2024/…") */
+const char *ah_scan_host_path(const char *s) {
+  const char *p = s, *dot = NULL;
+  /* lowercase: a capital makes it a name written like an address
+   * ("Discriminatie.nl/Fryslân", an organisation) */
+  while (islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '-' || *p == '.') {
+    if (*p == '.') dot = p;
+    p++;
+  }
+  if (*p != '/' || !dot || dot == s || p - dot < 3) return NULL;
+  for (const char *q = dot + 1; q < p; q++)
+    if (!isalpha((unsigned char)*q)) return NULL;
+  return p + 1;
+}
+
+/* http(s)://…, www.…, or a bare host with a path ("regiopurmerend.nl/2024/…"),
+ * also with capitals: for joining lines, an address-like token is enough */
 static bool looks_like_url(const char *tok) {
   while (*tok == '(' || *tok == '[' || *tok == '<') tok++;
   if (ah_starts_with(tok, "www.") || strstr(tok, "://")) return true;

@@ -11,6 +11,10 @@
  * length of the line, not of the paragraph), deciding what the line break
  * was: a space, a hyphenation, a real hyphen, or an address broken in two. */
 void ah_join_line(ah_spans *para, ah_buf *text, const ah_spans *next, const char *next_text);
+/* A host name with a path at s, without scheme or "www." ("example.nl/…"):
+ * lowercase labels of letters, digits and hyphens, the last of two or more
+ * letters, then "/".  Returns the position past the "/", NULL if none. */
+const char *ah_scan_host_path(const char *s);
 /* A line that ends a sentence: . ? ! : ; ) or a closing quote. */
 bool ah_ends_sentence(const char *line);
 /* A list item's first line: a bullet glyph, or a dash or "o" standing in
