@@ -104,11 +104,43 @@ static void flush_text(ah_node *para, ah_buf *text) {
   text->len = 0;
 }
 
+static void add_small(ah_node *para, ah_node_type type, const char *text, size_t len) {
+  char *raw = ah_strndup(text, len);
+  char *t = ah_normalize_text(raw);
+  ah_node_append_text(ah_node_append(para, type), t, strlen(t));
+  free(t);
+  free(raw);
+}
+
+/* Lowered and raised digits in one box ("CO₂³" read as "23"): the
+ * subscript first, then the marker — the longest ending that names a note
+ * and leaves a digit before it.  Without such an ending all is subscript. */
+static void add_mixed_digits(ah_node *para, const char *digits, const ah_ints *notes) {
+  size_t n = strlen(digits);
+  for (size_t cut = 1; cut < n; cut++) {
+    int number;
+    const char *end;
+    if (ah_parse_uint(digits + cut, AH_MAX_NOTE_NUMBER, &number, &end) && !*end && ah_ints_contains(notes, number)) {
+      add_small(para, AH_NODE_SUB, digits, cut);
+      ah_node_set_note_number(ah_node_append(para, AH_NODE_NOTE_REF), number);
+      return;
+    }
+  }
+  add_small(para, AH_NODE_SUB, digits, n);
+}
+
+static bool is_mixed(int style) { return (style & AH_STYLE_SUP) && (style & AH_STYLE_SUB); }
+
 void ah_add_inlines(ah_node *para, const ah_spans *spans, const ah_ints *notes) {
   ah_buf text = {0};
   for (size_t i = 0; i < spans->n; i++) {
     const ah_span *sp = &spans->items[i];
     int style = sp->style;
+    if (is_mixed(style) && ah_is_digits(sp->text)) {
+      flush_text(para, &text);
+      add_mixed_digits(para, sp->text, notes);
+      continue;
+    }
     bool raised = style & (AH_STYLE_SUP | AH_STYLE_NOTEREF);
     int number = 0;
     bool marker = raised && marker_number(sp->text, &number) &&
@@ -121,10 +153,7 @@ void ah_add_inlines(ah_node *para, const ah_spans *spans, const ah_ints *notes) 
     if (marker) {
       ah_node_set_note_number(ah_node_append(para, AH_NODE_NOTE_REF), number);
     } else {
-      ah_node *el = ah_node_append(para, style & AH_STYLE_SUP ? AH_NODE_SUP : AH_NODE_SUB);
-      char *t = ah_normalize_text(sp->text);
-      ah_node_append_text(el, t, strlen(t));
-      free(t);
+      add_small(para, style & AH_STYLE_SUP ? AH_NODE_SUP : AH_NODE_SUB, sp->text, strlen(sp->text));
     }
   }
   flush_text(para, &text);

@@ -149,7 +149,8 @@ static void line_spans(ah_line *line, const glyph *g, size_t n) {
     int style = g[i].style;
     if (!is_space(g[i].ch) && g[i].size < AH_SMALL_GLYPH * line->size) {
       double delta = baseline_of(&g[i]) - line->base;
-      if (delta < -AH_RAISED * line->size) style |= AH_STYLE_SUP;
+      if (g[i].box.y2 - g[i].box.y1 > AH_MIXED_RISE * g[i].size) style |= AH_STYLE_SUP | AH_STYLE_SUB;
+      else if (delta < -AH_RAISED * line->size) style |= AH_STYLE_SUP;
       else if (delta > AH_LOWERED * line->size) style |= AH_STYLE_SUB;
     }
     if (is_false_space(g, n, i, line->size)) continue;

@@ -44,6 +44,11 @@
  * below is lowered. */
 #define AH_RAISED 0.15
 #define AH_LOWERED 0.08
+/* poppler gives the glyphs of one word one box: a lowered and a raised
+ * small glyph that touch ("CO₂" and its note marker "³") share a box this
+ * many times their size tall, where one glyph's box is about 1.2.  Such
+ * glyphs are both: inlines.c tells the subscript from the marker. */
+#define AH_MIXED_RISE 1.6
 /* The share of a glyph box below the baseline in ordinary text faces, to
  * compare baselines of glyphs in different sizes. */
 #define AH_DESCENT_SHARE 0.2
