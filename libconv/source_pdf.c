@@ -10,6 +10,7 @@
  */
 #include "source_pdf.h"
 #include "typography.h"
+#include "paragraphs.h"
 
 #include <poppler.h>
 #include <ctype.h>
@@ -193,7 +194,55 @@ static void emit_line(const glyph *g, size_t n, int page, ah_lines *out) {
   out->items[out->n++] = line;
 }
 
+/* A line holding only a bullet glyph. */
+static bool is_lone_bullet(const ah_line *ln) {
+  char *t = ah_spans_text(&ln->spans);
+  size_t n = ah_bullet_glyph_length(t);
+  bool lone = n && !t[n];
+  free(t);
+  return lone;
+}
+
+/* The line on the bullet's baseline that starts right of it, nearest. */
+static ptrdiff_t item_beside(const ah_lines *l, size_t from, size_t bullet) {
+  const ah_line *b = &l->items[bullet];
+  ptrdiff_t best = -1;
+  for (size_t j = from; j < l->n; j++) {
+    const ah_line *c = &l->items[j];
+    if (j == bullet || fabs(c->base - b->base) > AH_SAME_ROW || c->x0 <= b->x1) continue;
+    if (best < 0 || c->x0 < l->items[best].x0) best = (ptrdiff_t)j;
+  }
+  return best;
+}
+
+/* poppler can read a list's bullets as a column of their own when the
+ * items are short: each lone bullet goes back to the front of the item on
+ * its baseline, with the tab of the hanging indent between. */
+static void rejoin_bullets(ah_lines *l, size_t from) {
+  for (size_t i = from; i < l->n;) {
+    ptrdiff_t item = is_lone_bullet(&l->items[i]) ? item_beside(l, from, i) : -1;
+    if (item < 0) {
+      i++;
+      continue;
+    }
+    ah_line *b = &l->items[i], *t = &l->items[item];
+    ah_spans joined = {0};
+    ah_spans_append(&joined, &b->spans);
+    ah_spans_add(&joined, "\t", 1, 0);
+    ah_spans_append(&joined, &t->spans);
+    ah_spans_free(&t->spans);
+    t->spans = joined;
+    t->first_word_width = b->x1 - b->x0;
+    t->x0 = b->x0;
+    if (b->top < t->top) t->top = b->top;
+    ah_spans_free(&b->spans);
+    memmove(b, b + 1, (l->n - i - 1) * sizeof *b);
+    l->n--;
+  }
+}
+
 static void read_page(PopplerPage *page, int page_no, ah_lines *out) {
+  size_t page_from = out->n;
   char *text = poppler_page_get_text(page);
   PopplerRectangle *rects = NULL;
   guint n_rects = 0;
@@ -235,6 +284,7 @@ static void read_page(PopplerPage *page, int page_no, ah_lines *out) {
     p = next;
   }
   emit_lines(line, line_len, page_no, out);
+  rejoin_bullets(out, page_from);
   free(line);
   poppler_page_free_text_attributes(attrs);
   g_free(rects);
