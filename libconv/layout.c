@@ -116,10 +116,16 @@ static void find_pitch(page_model *m) {
   free(ds);
 }
 
+/* A note's number set as its own object: digits, smaller than note text
+ * (a note line of digits only, "27" ending "p." before it, is text). */
+static bool is_number_object(const page_model *m, size_t i) {
+  return m->lines->items[i].size < m->body_size * AH_NOTE_NUMBER_TYPE && ah_is_digits(m->texts[i]);
+}
+
 /* A note's number as its own object, or as the raised start of a note line. */
 static bool is_note_number_line(const page_model *m, size_t i) {
   const ah_line *ln = &m->lines->items[i];
-  return (ln->size < m->body_size * AH_NOTE_NUMBER_TYPE && ah_is_digits(m->texts[i])) ||
+  return is_number_object(m, i) ||
          (ln->size < m->body_size * AH_SMALL_TYPE && ln->spans.n > 1 && (ln->spans.items[0].style & AH_STYLE_SUP) &&
           ah_is_digits(ln->spans.items[0].text));
 }
@@ -312,7 +318,7 @@ static int number_beside(page_model *m, size_t i, size_t from, size_t to) {
   const ah_line *ln = &m->lines->items[i];
   for (size_t j = from; j < to; j++) {
     const ah_line *nl = &m->lines->items[j];
-    if (m->zones[j] != ZONE_NOTE || !ah_is_digits(m->texts[j])) continue;
+    if (m->zones[j] != ZONE_NOTE || !is_number_object(m, j)) continue;
     if (nl->x1 <= ln->x0 + 1 && nl->top < ln->base && nl->base > ln->top - 1 && nl->size < ln->size) {
       int number = note_number_of(m->texts[j]);
       m->placed[j] = number > 0; /* past the cap it is no note number: reported as lost */
@@ -364,8 +370,8 @@ static void build_notes(page_model *m, ah_flow *flow) {
   ah_buf text = {0};
   for (int page = 0; page < m->lines->pages; page++)
     for (size_t i = m->page_start[page]; i < m->page_start[page + 1]; i++)
-      /* a line of digits is a number, taken by the text line beside it */
-      if (m->zones[i] == ZONE_NOTE && !ah_is_digits(m->texts[i])) cur = take_note_line(m, flow, cur, &text, i, page);
+      /* a number object is taken by the text line beside it */
+      if (m->zones[i] == ZONE_NOTE && !is_number_object(m, i)) cur = take_note_line(m, flow, cur, &text, i, page);
   ah_buf_free(&text);
 }
 
@@ -387,7 +393,7 @@ static size_t *page_ranges(const ah_lines *l) {
 static void account_lines(const page_model *m, ah_losses *losses) {
   for (size_t i = 0; i < m->lines->n; i++) {
     if (ah_zone_is_furniture(m->zones[i]) || m->placed[i]) continue;
-    bool number = m->zones[i] == ZONE_NOTE && ah_is_digits(m->texts[i]);
+    bool number = m->zones[i] == ZONE_NOTE && is_number_object(m, i);
     ah_losses_add(losses, number ? AH_LOST_NOTE_NUMBER : AH_LOST_LINE, m->lines->items[i].page + 1, m->texts[i]);
   }
 }

@@ -432,13 +432,13 @@ const char *ah_find_ministry_preposition(const char *s) {
 }
 
 const char *ah_find_addressee_join(const char *s, const char **after) {
-  /* the first two drop their article; the others keep the title that
-   * follows "en" (the article left out before a title) */
-  static const char *const joins[] = {" en de ", " en het ", " en Minister ", " en Staatssecretaris ",
-                                      " en Minister-President ", NULL};
+  /* the first four drop their article (a list: "X, de Y en de Z"); the
+   * others keep the title that follows "en" (the article left out) */
+  static const char *const joins[] = {" en de ", " en het ", ", de ", ", het ", " en Minister ",
+                                      " en Staatssecretaris ", " en Minister-President ", NULL};
   size_t which = 0;
   const char *p = find_earliest(s, joins, &which);
-  if (p) *after = which < 2 ? p + strlen(joins[which]) : p + strlen(" en ");
+  if (p) *after = which < 4 ? p + strlen(joins[which]) : p + strlen(" en ");
   return p;
 }
 

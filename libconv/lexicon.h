@@ -152,8 +152,9 @@ const char *ah_scan_and(const char *s);
 const char *ah_scan_article(const char *s);
 /* " van " / " voor " in s: where an addressee's ministry starts. */
 const char *ah_find_ministry_preposition(const char *s);
-/* Between two addressees: " en de ", " en het " (article skipped, *after
- * past it) or " en Minister …" (the title kept, *after at the title). */
+/* Between two addressees: " en de ", " en het ", ", de ", ", het " (article
+ * skipped, *after past it) or " en Minister …" (the title kept, *after at
+ * the title). */
 const char *ah_find_addressee_join(const char *s, const char **after);
 /* " en van " / " en voor ": the next ministry of a plural title. */
 const char *ah_find_ministry_join(const char *s, const char **after);
