@@ -193,46 +193,77 @@ static void mark_tables(page_model *m) {
     if (m->zones[i] == ZONE_BODY && m->lines->items[i].size < m->body_size * AH_SMALL_TYPE) m->zones[i] = ZONE_TABLE;
 }
 
+static int cmp_line_base(const void *a, const void *b) {
+  const ah_line *x = *(const ah_line *const *)a, *y = *(const ah_line *const *)b;
+  return (x->base > y->base) - (x->base < y->base);
+}
+
 static int cmp_line_x(const void *a, const void *b) {
   const ah_line *x = *(const ah_line *const *)a, *y = *(const ah_line *const *)b;
   return (x->x0 > y->x0) - (x->x0 < y->x0);
 }
 
-/* Lines [from, to) of table type become one block: rows are the text
- * fragments on one baseline, ordered left to right; cells are split at
- * column gaps (tabs from the source stage). */
-static void add_table(page_model *m, ah_flow *flow, size_t from, size_t to) {
-  const ah_lines *l = m->lines;
+/* The n lines at `rows` (one table, sorted by baseline) become one block:
+ * rows are the pieces of text on one baseline, left to right; cells are
+ * split at column gaps (tabs from the source stage). */
+static void add_table(page_model *m, ah_flow *flow, const ah_line **rows, size_t n) {
   ah_block *b = ah_flow_add(flow, AH_BLOCK_TABLE);
-  b->page_first = l->items[from].page + 1;
-  b->page_last = l->items[to - 1].page + 1;
-  const ah_line **row = ah_xmalloc((to - from) * sizeof *row);
-  bool *used = ah_xcalloc(to - from, sizeof *used);
-  bool first_row = true;
-  for (size_t i = from; i < to; i++) {
-    if (used[i - from] || m->zones[i] != ZONE_TABLE) continue;
-    size_t n = 0;
-    for (size_t j = i; j < to; j++)
-      if (!used[j - from] && m->zones[j] == ZONE_TABLE && l->items[j].page == l->items[i].page &&
-          ah_near(l->items[j].base, l->items[i].base, AH_SAME_ROW)) {
-        row[n++] = &l->items[j];
-        used[j - from] = true;
-        m->placed[j] = true;
-      }
-    qsort(row, n, sizeof *row, cmp_line_x);
-    if (!first_row) ah_spans_add(&b->spans, "\n", 1, 0);
-    first_row = false;
-    for (size_t k = 0; k < n; k++) {
-      if (k) ah_spans_add(&b->spans, "\t", 1, 0);
-      ah_spans_append(&b->spans, &row[k]->spans);
+  b->page_first = b->page_last = rows[0]->page + 1;
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    while (j < n && ah_near(rows[j]->base, rows[i]->base, AH_SAME_ROW)) j++;
+    qsort(rows + i, j - i, sizeof *rows, cmp_line_x);
+    if (i) ah_spans_add(&b->spans, "\n", 1, 0);
+    for (size_t k = i; k < j; k++) {
+      if (k > i) ah_spans_add(&b->spans, "\t", 1, 0);
+      ah_spans_append(&b->spans, &rows[k]->spans);
+      m->placed[rows[k] - m->lines->items] = true;
     }
+    i = j;
   }
-  free(used);
-  free(row);
 }
 
-/* ---- body paragraphs ---------------------------------------------------- */
+/* The body line each table line hangs below: the lowest body line of its
+ * page above it, SIZE_MAX when none (the table opens the page).  Tables
+ * are placed by where they stand, not by poppler's reading order, which
+ * can take the number columns of two tables together. */
+static size_t *table_anchors(const page_model *m) {
+  const ah_lines *l = m->lines;
+  size_t *anchor = ah_xreallocarray(NULL, l->n + 1, sizeof *anchor);
+  for (int p = 0; p < l->pages; p++)
+    for (size_t i = m->page_start[p]; i < m->page_start[p + 1]; i++) {
+      anchor[i] = SIZE_MAX;
+      if (m->zones[i] != ZONE_TABLE) continue;
+      for (size_t j = m->page_start[p]; j < m->page_start[p + 1]; j++)
+        if (m->zones[j] == ZONE_BODY && l->items[j].base < l->items[i].base &&
+            (anchor[i] == SIZE_MAX || l->items[j].base > l->items[anchor[i]].base))
+          anchor[i] = j;
+    }
+  return anchor;
+}
 
+typedef struct {
+  ah_block *cur; /* the paragraph being filled */
+  ah_buf text;   /* its plain text */
+  const ah_line *prev;
+  size_t prev_index;
+} body_state;
+
+/* The table hanging below `anchor` on page p, if any, goes into the flow
+ * there; it ends the paragraph before it. */
+static void place_table(page_model *m, ah_flow *flow, body_state *st, const size_t *anchors, int p, size_t anchor) {
+  size_t from = m->page_start[p], to = m->page_start[p + 1], n = 0;
+  const ah_line **rows = ah_xreallocarray(NULL, to - from + 1, sizeof *rows);
+  for (size_t i = from; i < to; i++)
+    if (m->zones[i] == ZONE_TABLE && anchors[i] == anchor) rows[n++] = &m->lines->items[i];
+  if (n) {
+    qsort(rows, n, sizeof *rows, cmp_line_base);
+    add_table(m, flow, rows, n);
+    st->cur = NULL;
+    st->prev = NULL;
+  }
+  free(rows);
+}
 
 /* The line ends a sentence, note markers after its last word aside: "…
  * gesloten?³" ends a question as "… gesloten?" does, so a label on the
@@ -249,58 +280,55 @@ static bool ends_sentence_before_markers(const ah_line *ln, const char *text) {
   return ends;
 }
 
-static void build_body(page_model *m, ah_flow *flow) {
-  const ah_lines *l = m->lines;
-  ah_block *cur = NULL;
-  ah_buf text = {0};
-  const ah_line *prev = NULL;
-  size_t prev_index = 0;
-  double space = m->body_size * AH_WORD_SPACE;
-  for (size_t i = 0; i < l->n; i++) {
-    if (m->zones[i] == ZONE_TABLE) {
-      size_t j = i;
-      while (j < l->n && (m->zones[j] == ZONE_TABLE || m->zones[j] == ZONE_NOTE || ah_zone_is_furniture(m->zones[j])) &&
-             l->items[j].page == l->items[i].page)
-        j++;
-      add_table(m, flow, i, j);
-      cur = NULL;
-      prev = NULL;
-      i = j - 1;
-      continue;
-    }
-    if (m->zones[i] != ZONE_BODY) continue;
-    const ah_line *ln = &l->items[i];
-    const char *t = m->texts[i];
-    bool gap = false, new_block = !cur;
-    if (prev) {
-      gap = prev->page == ln->page && ln->base - prev->base > m->pitch * AH_PARAGRAPH_GAP;
-      /* the previous line stopped although the next word would have fit:
-       * the writer ended the paragraph there */
-      bool short_line = prev->x1 + space + ln->first_word_width < m->body_right - AH_EDGE_SLACK;
-      bool bullet = ah_starts_with_bullet(t);
-      bool list_ends = cur && cur->list_item && ln->x0 <= m->body_left + AH_EDGE_SLACK;
-      /* A heading on its own line after a finished sentence: the blank line
-       * before it may have fallen at the foot of the previous page. */
-      bool heading = ends_sentence_before_markers(&l->items[prev_index], m->texts[prev_index]) && ah_is_label(t);
-      if (gap || short_line || bullet || list_ends || heading) new_block = true;
-    }
-    if (new_block) {
-      cur = ah_flow_add(flow, AH_BLOCK_PARA);
-      cur->page_first = cur->page_last = ln->page + 1;
-      cur->after_gap = gap || !prev;
-      cur->list_item = ah_starts_with_bullet(t);
-      ah_spans_append(&cur->spans, &ln->spans);
-      text.len = 0;
-      ah_buf_puts(&text, t);
-    } else {
-      ah_join_line(&cur->spans, &text, &ln->spans, t);
-      cur->page_last = ln->page + 1;
-    }
-    m->placed[i] = true;
-    prev = ln;
-    prev_index = i;
+/* One body line: a new paragraph, or the current one running on. */
+static void take_body_line(page_model *m, ah_flow *flow, body_state *st, size_t i) {
+  const ah_line *ln = &m->lines->items[i];
+  const char *t = m->texts[i];
+  bool gap = false, new_block = !st->cur;
+  if (st->prev) {
+    const ah_line *prev = st->prev;
+    gap = prev->page == ln->page && ln->base - prev->base > m->pitch * AH_PARAGRAPH_GAP;
+    /* the previous line stopped although the next word would have fit:
+     * the writer ended the paragraph there */
+    bool short_line = prev->x1 + m->body_size * AH_WORD_SPACE + ln->first_word_width < m->body_right - AH_EDGE_SLACK;
+    bool bullet = ah_starts_with_bullet(t);
+    bool list_ends = st->cur && st->cur->list_item && ln->x0 <= m->body_left + AH_EDGE_SLACK;
+    /* A heading on its own line after a finished sentence: the blank line
+     * before it may have fallen at the foot of the previous page. */
+    bool heading = ends_sentence_before_markers(prev, m->texts[st->prev_index]) && ah_is_label(t);
+    if (gap || short_line || bullet || list_ends || heading) new_block = true;
   }
-  ah_buf_free(&text);
+  if (new_block) {
+    st->cur = ah_flow_add(flow, AH_BLOCK_PARA);
+    st->cur->page_first = st->cur->page_last = ln->page + 1;
+    st->cur->after_gap = gap || !st->prev;
+    st->cur->list_item = ah_starts_with_bullet(t);
+    ah_spans_append(&st->cur->spans, &ln->spans);
+    st->text.len = 0;
+    ah_buf_puts(&st->text, t);
+  } else {
+    ah_join_line(&st->cur->spans, &st->text, &ln->spans, t);
+    st->cur->page_last = ln->page + 1;
+  }
+  m->placed[i] = true;
+  st->prev = ln;
+  st->prev_index = i;
+}
+
+/* The body in reading order, each table after the body line above it. */
+static void build_body(page_model *m, ah_flow *flow) {
+  size_t *anchors = table_anchors(m);
+  body_state st = {0};
+  for (int p = 0; p < m->lines->pages; p++) {
+    place_table(m, flow, &st, anchors, p, SIZE_MAX);
+    for (size_t i = m->page_start[p]; i < m->page_start[p + 1]; i++) {
+      if (m->zones[i] != ZONE_BODY) continue;
+      take_body_line(m, flow, &st, i);
+      place_table(m, flow, &st, anchors, p, i);
+    }
+  }
+  ah_buf_free(&st.text);
+  free(anchors);
 }
 
 /* ---- footnotes ---------------------------------------------------------- */
