@@ -21,6 +21,7 @@
 #include "caps.h"
 #include "lexicon.h"
 #include "textlines.h"
+#include "html_elements.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -46,72 +47,6 @@ typedef struct {
   int depth;
 } walker;
 
-/* ---- element tests ------------------------------------------------------ */
-
-static bool is(const xmlNode *n, const char *name) {
-  return n->type == XML_ELEMENT_NODE && xmlStrcasecmp(n->name, (const xmlChar *)name) == 0;
-}
-
-/* class="a b c" contains the token `want` */
-static bool has_class(const xmlNode *n, const char *want) {
-  if (n->type != XML_ELEMENT_NODE) return false;
-  xmlChar *cls = xmlGetProp(n, (const xmlChar *)"class");
-  if (!cls) return false;
-  bool found = false;
-  size_t wl = strlen(want);
-  for (const char *p = (const char *)cls; *p && !found;) {
-    while (*p && isspace((unsigned char)*p)) p++;
-    const char *e = p;
-    while (*e && !isspace((unsigned char)*e)) e++;
-    found = (size_t)(e - p) == wl && strncmp(p, want, wl) == 0;
-    p = e;
-  }
-  xmlFree(cls);
-  return found;
-}
-
-static bool has_id(const xmlNode *n, const char *want) {
-  if (n->type != XML_ELEMENT_NODE) return false;
-  xmlChar *id = xmlGetProp(n, (const xmlChar *)"id");
-  bool same = id && strcmp((const char *)id, want) == 0;
-  xmlFree(id);
-  return same;
-}
-
-static bool is_heading(const xmlNode *n) {
-  return n->type == XML_ELEMENT_NODE && (n->name[0] == 'h' || n->name[0] == 'H') && n->name[1] >= '1' &&
-         n->name[1] <= '6' && !n->name[2];
-}
-
-static bool is_skipped(const xmlNode *n) {
-  static const char *const names[] = {"script", "style", "head", "noscript", "template", "iframe",
-                                      "object", "select", "button", "svg", "math", NULL};
-  for (int i = 0; names[i]; i++)
-    if (is(n, names[i])) return true;
-  /* the close button of an official note popup: "X Noot" */
-  return has_class(n, "note-close");
-}
-
-/* Elements that end the paragraph before them and start a new one. */
-static bool is_block(const xmlNode *n) {
-  static const char *const names[] = {"p",  "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
-                                      "section", "article", "header", "footer", "main", "aside",
-                                      "pre", "hr", "address", "center", "form", "fieldset", "body",
-                                      "caption", "figure", "figcaption", NULL};
-  if (is_heading(n)) return true;
-  for (int i = 0; names[i]; i++)
-    if (is(n, names[i])) return true;
-  return false;
-}
-
-static bool is_note_marker(const xmlNode *n) {
-  return has_class(n, "nootnum") || has_class(n, "_p_nootref") || has_class(n, "nootref");
-}
-
-static bool is_notes_container(const xmlNode *n) {
-  return has_id(n, "noten") || has_class(n, "nootlijst") || has_class(n, "noten");
-}
-
 /* ---- text --------------------------------------------------------------- */
 
 /* Text of a subtree, skipping what the walk skips. */
@@ -120,8 +55,8 @@ static void collect_text(const xmlNode *n, ah_buf *out, int depth) {
   for (const xmlNode *c = n->children; c; c = c->next) {
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
       if (c->content) ah_buf_puts(out, (const char *)c->content);
-    } else if (c->type == XML_ELEMENT_NODE && !is_skipped(c)) {
-      if (is(c, "br")) ah_buf_putc(out, ' ');
+    } else if (c->type == XML_ELEMENT_NODE && !ah_html_is_skipped(c)) {
+      if (ah_html_is(c, "br")) ah_buf_putc(out, ' ');
       collect_text(c, out, depth + 1);
     }
   }
@@ -201,11 +136,11 @@ static void add_text(walker *w, const char *text, int style) {
 static void table_rows(const xmlNode *n, ah_buf *out, int depth) {
   if (depth > AH_MAX_HTML_DEPTH) return;
   for (const xmlNode *c = n->children; c; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE || is_skipped(c)) continue;
-    if (is(c, "tr")) {
+    if (c->type != XML_ELEMENT_NODE || ah_html_is_skipped(c)) continue;
+    if (ah_html_is(c, "tr")) {
       bool first = true;
       for (const xmlNode *cell = c->children; cell; cell = cell->next) {
-        if (!is(cell, "td") && !is(cell, "th")) continue;
+        if (!ah_html_is(cell, "td") && !ah_html_is(cell, "th")) continue;
         char *t = subtree_text(cell);
         if (!first) ah_buf_putc(out, '\t');
         ah_buf_puts(out, t);
@@ -213,7 +148,7 @@ static void table_rows(const xmlNode *n, ah_buf *out, int depth) {
         first = false;
       }
       ah_buf_putc(out, '\n');
-    } else if (!is(c, "table")) { /* thead, tbody, tfoot; a nested table is its own */
+    } else if (!ah_html_is(c, "table")) { /* thead, tbody, tfoot; a nested table is its own */
       table_rows(c, out, depth + 1);
     }
   }
@@ -242,8 +177,8 @@ static void add_table(walker *w, const xmlNode *table) {
 static const xmlNode *find_number_element(const xmlNode *n, int depth) {
   if (depth > AH_MAX_HTML_DEPTH) return NULL;
   for (const xmlNode *c = n->children; c; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE || is_skipped(c)) continue;
-    if (is_note_marker(c)) return c;
+    if (c->type != XML_ELEMENT_NODE || ah_html_is_skipped(c)) continue;
+    if (ah_html_is_note_marker(c)) return c;
     const xmlNode *f = find_number_element(c, depth + 1);
     if (f) return f;
   }
@@ -266,7 +201,7 @@ static void add_note(walker *w, const xmlNode *item, int fallback_number) {
   const xmlNode *num_el = find_number_element(item, 0);
   if (!num_el)
     for (const xmlNode *c = item->children; c && !num_el; c = c->next)
-      if (is(c, "sup")) num_el = c;
+      if (ah_html_is(c, "sup")) num_el = c;
   int number = fallback_number;
   if (num_el) {
     char *t = subtree_text(num_el);
@@ -281,7 +216,7 @@ static void add_note(walker *w, const xmlNode *item, int fallback_number) {
                   .depth = w->depth + 1};
   for (const xmlNode *c = item->children; c; c = c->next) {
     if (c == num_el) continue;
-    if (num_el && is(c, "sup") && find_number_element(c, 0) == num_el)
+    if (num_el && ah_html_is(c, "sup") && find_number_element(c, 0) == num_el)
       continue; /* <sup><span class="nootnum">1</span></sup> */
     walk(&inner, c);
   }
@@ -304,10 +239,10 @@ static void add_note(walker *w, const xmlNode *item, int fallback_number) {
 static void walk_notes(walker *w, const xmlNode *container) {
   int position = 0;
   for (const xmlNode *c = container->children; c; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE || is_skipped(c) || is(c, "hr")) continue;
-    if (has_class(c, "noot") || is(c, "li")) {
+    if (c->type != XML_ELEMENT_NODE || ah_html_is_skipped(c) || ah_html_is(c, "hr")) continue;
+    if (ah_html_has_class(c, "noot") || ah_html_is(c, "li")) {
       add_note(w, c, ++position);
-    } else if (is(c, "ul") || is(c, "ol") || is(c, "div")) {
+    } else if (ah_html_is(c, "ul") || ah_html_is(c, "ol") || ah_html_is(c, "div")) {
       walk_notes(w, c);
     } else {
       report_unread(w, c); /* neither a note nor a list of notes */
@@ -318,10 +253,10 @@ static void walk_notes(walker *w, const xmlNode *container) {
 /* ---- the walk ----------------------------------------------------------- */
 
 static ah_label_kind section_class(const xmlNode *n) {
-  if (!is(n, "div") && !is(n, "section")) return AH_LABEL_NONE;
-  if (has_class(n, "vraag")) return AH_LABEL_VRAAG;
-  if (has_class(n, "antwoord")) return AH_LABEL_ANTWOORD;
-  if (has_class(n, "kamervraagopmerking")) return AH_LABEL_MEDEDELING;
+  if (!ah_html_is(n, "div") && !ah_html_is(n, "section")) return AH_LABEL_NONE;
+  if (ah_html_has_class(n, "vraag")) return AH_LABEL_VRAAG;
+  if (ah_html_has_class(n, "antwoord")) return AH_LABEL_ANTWOORD;
+  if (ah_html_has_class(n, "kamervraagopmerking")) return AH_LABEL_MEDEDELING;
   return AH_LABEL_NONE;
 }
 
@@ -329,20 +264,12 @@ static void walk_children(walker *w, const xmlNode *n) {
   for (const xmlNode *c = n->children; c; c = c->next) walk(w, c);
 }
 
-/* Skipped elements that show text to a reader: their text is reported. */
-static bool shows_text(const xmlNode *n) {
-  static const char *const names[] = {"object", "select", "button", "svg", "math", NULL};
-  for (int i = 0; names[i]; i++)
-    if (is(n, names[i])) return true;
-  return false;
-}
-
 static void walk_element(walker *w, const xmlNode *n) {
-  if (is_skipped(n)) {
-    if (shows_text(n)) report_unread(w, n);
+  if (ah_html_is_skipped(n)) {
+    if (ah_html_shows_text(n)) report_unread(w, n);
     return;
   }
-  if (is(n, "br")) {
+  if (ah_html_is(n, "br")) {
     /* in a preview each printed line ends in <br>: textlines.c needs them */
     if (w->plain && !w->pinned) {
       if (w->open) ah_spans_add(&block_at(w, w->open)->spans, "\n", 1, 0);
@@ -351,11 +278,11 @@ static void walk_element(walker *w, const xmlNode *n) {
     }
     return;
   }
-  if (is(n, "table")) {
+  if (ah_html_is(n, "table")) {
     add_table(w, n);
     return;
   }
-  if (has_class(n, "kamervraagnummer") || (is(n, "p") && has_class(n, "nummer"))) {
+  if (ah_html_has_class(n, "kamervraagnummer") || (ah_html_is(n, "p") && ah_html_has_class(n, "nummer"))) {
     /* the number line of older pages: metadata, not text of the omschrijving */
     char *t = subtree_text(n);
     int number;
@@ -364,11 +291,11 @@ static void walk_element(walker *w, const xmlNode *n) {
     free(t);
     return;
   }
-  if (is_notes_container(n) && !w->pinned) {
+  if (ah_html_is_notes_container(n) && !w->pinned) {
     walk_notes(w, n);
     return;
   }
-  if (is_note_marker(n)) {
+  if (ah_html_is_note_marker(n)) {
     char *t = subtree_text(n);
     if (ah_is_digits(t)) {
       ah_block *b = w->open ? block_at(w, w->open) : open_block(w, AH_BLOCK_PARA);
@@ -386,7 +313,7 @@ static void walk_element(walker *w, const xmlNode *n) {
     close_block(w);
     return;
   }
-  if (is_heading(n) && w->section != AH_LABEL_NONE) {
+  if (ah_html_is_heading(n) && w->section != AH_LABEL_NONE) {
     close_block(w);
     ah_label_kind s = w->section;
     w->section = AH_LABEL_NONE;
@@ -397,14 +324,14 @@ static void walk_element(walker *w, const xmlNode *n) {
     return;
   }
   int saved = w->style;
-  if (is(n, "sup")) w->style |= AH_STYLE_SUP;
-  else if (is(n, "sub")) w->style |= AH_STYLE_SUB;
-  else if (is(n, "b") || is(n, "strong")) w->style |= AH_STYLE_BOLD;
-  else if (is(n, "i") || is(n, "em")) w->style |= AH_STYLE_ITALIC;
-  bool block = is_block(n) || is(n, "li");
+  if (ah_html_is(n, "sup")) w->style |= AH_STYLE_SUP;
+  else if (ah_html_is(n, "sub")) w->style |= AH_STYLE_SUB;
+  else if (ah_html_is(n, "b") || ah_html_is(n, "strong")) w->style |= AH_STYLE_BOLD;
+  else if (ah_html_is(n, "i") || ah_html_is(n, "em")) w->style |= AH_STYLE_ITALIC;
+  bool block = ah_html_is_block(n) || ah_html_is(n, "li");
   if (block) {
     close_block(w);
-    if (is(n, "li")) w->in_list_item = true;
+    if (ah_html_is(n, "li")) w->in_list_item = true;
   }
   walk_children(w, n);
   if (block) {
@@ -498,8 +425,8 @@ static void read_meta(const xmlNode *n, ah_docmeta *meta, int depth) {
   if (depth > AH_MAX_HTML_DEPTH) return;
   for (const xmlNode *c = n->children; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
-    if (!is(c, "meta")) {
-      if (is(c, "head") || is(c, "html")) read_meta(c, meta, depth + 1);
+    if (!ah_html_is(c, "meta")) {
+      if (ah_html_is(c, "head") || ah_html_is(c, "html")) read_meta(c, meta, depth + 1);
       continue;
     }
     xmlChar *name = xmlGetProp(c, (const xmlChar *)"name");
@@ -522,7 +449,7 @@ static void read_meta(const xmlNode *n, ah_docmeta *meta, int depth) {
 static const xmlNode *find_by_id(const xmlNode *n, const char *id, int depth) {
   if (depth > AH_MAX_HTML_DEPTH) return NULL;
   for (const xmlNode *c = n; c; c = c->next) {
-    if (has_id(c, id)) return c;
+    if (ah_html_has_id(c, id)) return c;
     if (c->type == XML_ELEMENT_NODE && c->children) {
       const xmlNode *f = find_by_id(c->children, id, depth + 1);
       if (f) return f;
