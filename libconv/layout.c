@@ -34,11 +34,13 @@
 
 
 
-/* Font size carrying the most characters: the running text. */
-static double find_body_size(const ah_lines *l, char **texts) {
+/* The size carrying the most weight: characters per size, over all lines
+ * or over the label lines only. */
+static double heaviest_size(const ah_lines *l, char **texts, bool labels_only) {
   double *sizes = ah_xreallocarray(NULL, l->n + 1, sizeof *sizes);
   size_t *weights = ah_xreallocarray(NULL, l->n + 1, sizeof *weights), n = 0;
   for (size_t i = 0; i < l->n; i++) {
+    if (labels_only && !ah_is_label(texts[i])) continue;
     double s = l->items[i].size;
     size_t k;
     for (k = 0; k < n; k++)
@@ -56,6 +58,14 @@ static double find_body_size(const ah_lines *l, char **texts) {
   free(sizes);
   free(weights);
   return best;
+}
+
+/* The running text's size.  Labels ("Vraag 1") are set in it, so their
+ * size decides when there are any; by characters alone, a short document
+ * with long notes and a table would take the small type for the body. */
+static double find_body_size(const ah_lines *l, char **texts) {
+  double size = heaviest_size(l, texts, true);
+  return size > 0 ? size : heaviest_size(l, texts, false);
 }
 
 static int cmp_double(const void *a, const void *b) {
