@@ -69,7 +69,8 @@ static ah_lines make_document(void) {
   add(&l, 1, 208.9, 480, 658, 6.93, "Kamerstuk 32 813, nr. 1061, met een lange", 0);
   add(&l, 1, 208.9, 300, 666, 6.93, "tweede regel", 0);
   add(&l, 1, LEFT, 206, 671, 4.49, "2", 0);
-  add(&l, 1, 208.9, 400, 674, 6.93, "Tweede noot", 0);
+  /* a note that cites a paper in the footer's words: its place makes it a note */
+  add(&l, 1, 208.9, 400, 674, 6.93, "Tweede Kamer, vergaderjaar 2021–2022, 31 839, nr. 812", 0);
   add(&l, 1, LEFT, 410, 737, 9.06, "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel", 0);
   add(&l, 1, 516.5, 521, 737, 9.06, "2", 0);
   return l;
@@ -138,7 +139,30 @@ static void test_note_runs_on(void) {
   }
 }
 
+/* A note number printed with no note text beside it is reported lost,
+ * with its page; nothing else is. */
+static void test_orphan_note_number(void) {
+  ah_lines l = make_document();
+  add(&l, 1, LEFT, 206, 690, 4.49, "3", 0);
+  ah_flow f;
+  ah_docmeta meta = {0};
+  ah_losses losses = {0};
+  ah_error err = {0};
+  CHECK_INT(ah_layout(&l, &f, &meta, &losses, &err), 0);
+  CHECK_INT(losses.n, 1);
+  if (losses.n) {
+    CHECK_INT(losses.items[0].kind, AH_LOST_NOTE_NUMBER);
+    CHECK_INT(losses.items[0].page, 2);
+    CHECK_STR(losses.items[0].text, "3");
+  }
+  ah_losses_free(&losses);
+  ah_docmeta_free(&meta);
+  ah_flow_free(&f);
+  ah_lines_free(&l);
+}
+
 int main(void) {
+  test_orphan_note_number();
   ah_lines l = make_document();
   ah_flow f;
   ah_docmeta meta = {0};
@@ -183,7 +207,7 @@ int main(void) {
       CHECK_INT(f.items[i].page_first, 2);
     } else {
       CHECK_INT(f.items[i].note_number, 2);
-      CHECK_STR(t, "Tweede noot");
+      CHECK_STR(t, "Tweede Kamer, vergaderjaar 2021–2022, 31 839, nr. 812");
     }
     free(t);
     notes++;
