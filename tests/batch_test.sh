@@ -157,6 +157,13 @@ fi
 # 8. usage
 "$ahconv" batch -o "$tmp/U" 2>/dev/null; rc=$?
 [ "$rc" -eq 2 ] && pass "batch without inputs: exit 2" || fail "batch without inputs: exit $rc"
+# an empty OUTDIR once read past a buffer (make_folders); now a usage error
+"$ahconv" batch -o "" "$pdf" 2>"$tmp/err"; rc=$?
+if [ "$rc" -eq 2 ] && [ "$(head -1 "$tmp/err")" = "ahconv: -o needs a folder" ]; then
+  pass "batch -o \"\": usage error, exit 2"
+else
+  fail "batch -o \"\": exit $rc, $(head -1 "$tmp/err")"
+fi
 
 echo "batch_test: $failures failed"
 [ "$failures" -eq 0 ]

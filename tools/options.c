@@ -83,7 +83,7 @@ int options_convert(int argc, char **argv, convert_options *o) {
     if (is_option(a, "-f", "--format")) {
       if (!(format = option_value(argc, argv, &i))) return usage_error("-f needs a format");
     } else if (is_option(a, "-o", "--output")) {
-      if (!(o->output = option_value(argc, argv, &i))) return usage_error("-o needs a file name");
+      if (!(o->output = option_value(argc, argv, &i)) || !*o->output) return usage_error("-o needs a file name");
     } else if (looks_like_option(a)) {
       return unknown_option(a);
     } else if (o->input) {
@@ -130,7 +130,7 @@ static int read_batch_argument(int argc, char **argv, int *i, batch_options *o) 
   } else if (is_jobs_option(a)) {
     return read_jobs(argc, argv, i, &o->jobs);
   } else if (is_option(a, "-o", "--output")) {
-    if (!(o->outdir = option_value(argc, argv, i))) return usage_error("-o needs a folder");
+    if (!(o->outdir = option_value(argc, argv, i)) || !*o->outdir) return usage_error("-o needs a folder");
   } else if (is_option(a, "--force", NULL)) {
     o->force = true;
   } else if (is_option(a, "--quiet", "-q")) {
