@@ -1,23 +1,22 @@
-/* pool.c — the worker processes of `ahconv batch` and their pipe protocol.
+/* pool.c — the worker processes of `ahconv batch`, seen from the parent.
  *
  * Takes: the inputs and a folder for temporary outputs.  Gives: each input
- * converted by one of N forked workers, its output in a temporary file and
- * its result in the input, handed to the caller in input order.
+ * converted by one of N forked workers (worker.c), its output in a
+ * temporary file and its result in the input, handed to the caller in
+ * input order.
  *
- * The protocol, one line each way per input:
- *   parent -> worker  index \t path
- *   worker -> parent  index \t ok \t id \t sha256 \t vragen \t antwoorden \t
- *                     noten \t findings \t seconds \t tmp
- *                     index \t failed \t message \t seconds
- * A worker has one task at a time, so a result line never waits behind
- * another in the parent's buffer.  A worker that dies (crash, out of
- * memory) fails its input and is replaced; workers die with the parent.
+ * The messages are framed (protocol.h): a task is an index and a path, any
+ * bytes but NUL.  A worker has one task at a time.  A worker that dies
+ * (crash, out of memory) fails its input and is replaced; workers die with
+ * the parent.
  */
 #define _GNU_SOURCE /* pipe2, wait4 */
 #include "pool.h"
 
 #include "ahconv.h"
 #include "common.h"
+#include "protocol.h"
+#include "worker.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -35,7 +34,6 @@
 typedef struct {
   pid_t pid;    /* 0: not running */
   int to, from; /* pipes: tasks out, results in */
-  FILE *results;
   long busy;    /* input index + 1, 0 idle */
 } batch_worker;
 
@@ -44,8 +42,8 @@ typedef struct {
   const pool_config *cfg;
   batch_inputs *in;
   long *max_rss_kb;
-  char *line; /* result line buffer */
-  size_t line_cap;
+  char *msg; /* result message buffer */
+  size_t msg_cap;
 } pool;
 
 static volatile sig_atomic_t stop_signal = 0;
@@ -60,108 +58,6 @@ void pool_catch_signals(void) {
 }
 
 int pool_stop_signal(void) { return stop_signal; }
-
-/* ---- the worker's side -------------------------------------------------- */
-
-static void count_sections(const ah_doc *doc, int *vragen, int *antwoorden, int *noten) {
-  *vragen = *antwoorden = *noten = 0;
-  for (ah_node *n = ah_node_first_child(ah_doc_root(doc)); n; n = ah_node_next(n)) {
-    ah_node_type t = ah_node_get_type(n);
-    if (t == AH_NODE_VRAAG) ++*vragen;
-    else if (t == AH_NODE_ANTWOORD) ++*antwoorden;
-    else if (t == AH_NODE_NOTEN)
-      for (ah_node *c = ah_node_first_child(n); c; c = ah_node_next(c)) ++*noten;
-  }
-}
-
-/* A message fit for one field of a protocol line. */
-static void one_line(char *s) {
-  for (; *s; s++)
-    if (*s == '\t' || *s == '\n' || *s == '\r') *s = ' ';
-}
-
-/* Writes bytes to a new file in tmpdir, its name into tmp.  Not synced: the
- * run syncs the file system once at its end (see batch.c).  0, or -1 with
- * err set and no file left. */
-static int write_temp_output(const char *tmpdir, const char *bytes, size_t n, char *tmp, size_t tmp_size,
-                             ah_error *err) {
-  snprintf(tmp, tmp_size, "%s/out.XXXXXX", tmpdir);
-  int fd = mkstemp(tmp);
-  bool written = fd >= 0;
-  for (size_t off = 0; written && off < n;) {
-    ssize_t w = write(fd, bytes + off, n - off);
-    if (w < 0 && errno == EINTR) continue;
-    written = w > 0;
-    off += w > 0 ? (size_t)w : 0;
-  }
-  if (fd >= 0) {
-    /* mkstemp makes 0600; give the file the mode a plain create would */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    if (close(fd) != 0) written = false;
-  }
-  if (written) return 0;
-  err->code = AH_ERROR_IO;
-  snprintf(err->message, sizeof err->message, "cannot write: %s", strerror(errno));
-  if (fd >= 0) unlink(tmp);
-  return -1;
-}
-
-static void answer_ok(FILE *answers, const char *index, const ah_doc *doc, double seconds, const char *tmp) {
-  int vragen, antwoorden, noten;
-  count_sections(doc, &vragen, &antwoorden, &noten);
-  size_t findings = ah_verify(doc, NULL, NULL);
-  const char *id = ah_doc_id(doc);
-  fprintf(answers, "%s\tok\t%s\t%s\t%d\t%d\t%d\t%zu\t%.3f\t%s\n", index, id && *id ? id : "-", ah_doc_sha256(doc),
-          vragen, antwoorden, noten, findings, seconds, tmp);
-}
-
-static void answer_failed(FILE *answers, const char *index, const ah_error *err, double seconds) {
-  char msg[sizeof err->message];
-  snprintf(msg, sizeof msg, "%s", err->message[0] ? err->message : ah_status_string(err->code));
-  one_line(msg);
-  fprintf(answers, "%s\tfailed\t%s\t%.3f\n", index, msg, seconds);
-}
-
-static void convert_one(FILE *answers, const char *index, const char *path, const char *tmpdir, bool pdf) {
-  double started = seconds_now();
-  ah_error err = {0};
-  ah_doc *doc = ah_doc_open_file(path, AH_OPT_DEFAULT, &err);
-  char *bytes = NULL;
-  size_t n = 0;
-  if (doc) bytes = pdf ? ah_render_pdf(doc, AH_OPT_DEFAULT, &n, &err) : ah_render_xml(doc, AH_OPT_DEFAULT, &n, &err);
-  char tmp[4096] = "";
-  if (bytes && write_temp_output(tmpdir, bytes, n, tmp, sizeof tmp, &err) != 0) {
-    free(bytes);
-    bytes = NULL;
-  }
-  double seconds = seconds_now() - started;
-  if (bytes) answer_ok(answers, index, doc, seconds, tmp);
-  else answer_failed(answers, index, &err, seconds);
-  fflush(answers);
-  free(bytes);
-  ah_doc_free(doc);
-}
-
-/* The worker's life: tasks until the parent closes the task pipe. */
-static void work(int in_fd, int out_fd, const char *tmpdir, bool pdf) {
-  FILE *tasks = fdopen(in_fd, "r");
-  FILE *answers = fdopen(out_fd, "w");
-  char *line = NULL;
-  size_t cap = 0;
-  ssize_t len;
-  while ((len = getline(&line, &cap, tasks)) > 0) {
-    if (line[len - 1] == '\n') line[len - 1] = 0;
-    char *tab = strchr(line, '\t');
-    if (!tab) continue;
-    *tab = 0;
-    convert_one(answers, line, tab + 1, tmpdir, pdf);
-  }
-  free(line);
-  fclose(tasks);
-  fclose(answers);
-}
 
 /* ---- the parent's side -------------------------------------------------- */
 
@@ -191,12 +87,13 @@ static int start_worker(batch_worker *ws, int k, const pool_config *cfg) {
       }
     close(task[1]);
     close(result[0]);
-    work(task[0], result[1], cfg->tmpdir, cfg->pdf);
+    worker_config wc = {.tmpdir = cfg->tmpdir, .pdf = cfg->pdf};
+    worker_run(task[0], result[1], &wc);
     _exit(0);
   }
   close(task[0]);
   close(result[1]);
-  ws[k] = (batch_worker){.pid = pid, .to = task[1], .from = result[0], .results = fdopen(result[0], "r")};
+  ws[k] = (batch_worker){.pid = pid, .to = task[1], .from = result[0]};
   return 0;
 }
 
@@ -215,10 +112,10 @@ static void note_rss(pool *p, const struct rusage *ru) {
 }
 
 static void send_task(batch_worker *w, size_t index, const char *path) {
-  ah_buf line = {0};
-  ah_buf_printf(&line, "%zu\t%s\n", index, path);
-  if (write(w->to, line.data, line.len) == (ssize_t)line.len) w->busy = (long)index + 1;
-  ah_buf_free(&line);
+  char number[24];
+  snprintf(number, sizeof number, "%zu", index);
+  const char *f[] = {number, path};
+  if (protocol_send(w->to, f, 2) == 0) w->busy = (long)index + 1;
 }
 
 /* Gives each idle worker the next pending input; returns where to look for
@@ -237,20 +134,15 @@ static size_t hand_out(pool *p, size_t next) {
   return next;
 }
 
-static void take_result(pool *p, batch_worker *w, char *line) {
-  char *f[10];
-  int n = 0;
-  for (char *save = NULL, *t = strtok_r(line, "\t\n", &save); t && n < 10; t = strtok_r(NULL, "\t\n", &save))
-    f[n++] = t;
-  if (n < 4) return;
-  size_t index = (size_t)atol(f[0]);
-  if (index >= p->in->n) return;
-  batch_input *it = &p->in->items[index];
+/* A result message of worker w (its fields f[0..n)). */
+static void take_result(pool *p, batch_worker *w, char **f, int n) {
+  if (n < 6 || !w->busy || strtoul(f[0], NULL, 10) != (unsigned long)(w->busy - 1)) return;
+  batch_input *it = &p->in->items[w->busy - 1];
   it->state = INPUT_DONE;
   w->busy = 0;
   if (strcmp(f[1], "ok") == 0 && n == 10) {
     it->ok = true;
-    it->id = ah_strdup(strcmp(f[2], "-") ? f[2] : "");
+    it->id = ah_strdup(f[2]);
     it->sha256 = ah_strdup(f[3]);
     it->vragen = atoi(f[4]);
     it->antwoorden = atoi(f[5]);
@@ -260,8 +152,8 @@ static void take_result(pool *p, batch_worker *w, char *line) {
     it->tmp = ah_strdup(f[9]);
   } else {
     it->ok = false;
-    it->error = ah_strdup(f[2]);
-    it->seconds = atof(f[3]);
+    it->error = ah_strdup(f[4]);
+    it->seconds = atof(f[5]);
   }
 }
 
@@ -279,7 +171,7 @@ static void worker_lost(pool *p, batch_worker *w) {
     else snprintf(msg, sizeof msg, "converter stopped (exit %d)", WEXITSTATUS(status));
     it->error = ah_strdup(msg);
   }
-  fclose(w->results);
+  close(w->from);
   close(w->to);
   w->pid = 0;
   w->busy = 0;
@@ -306,8 +198,10 @@ static void wait_for_results(pool *p) {
   for (int k = 0; k < jobs; k++) {
     batch_worker *w = &p->workers[k];
     if (!w->pid || !w->busy || !FD_ISSET(w->from, &set)) continue;
-    if (getline(&p->line, &p->line_cap, w->results) > 0) {
-      take_result(p, w, p->line);
+    char *f[PROTOCOL_MAX_FIELDS];
+    int n = protocol_receive(w->from, &p->msg, &p->msg_cap, f, PROTOCOL_MAX_FIELDS);
+    if (n > 0) {
+      take_result(p, w, f, n);
     } else {
       worker_lost(p, w);
       if (start_worker(p->workers, k, p->cfg) != 0) w->pid = 0;
@@ -325,7 +219,7 @@ static void stop_all(pool *p) {
     int status;
     struct rusage ru;
     if (wait4(w->pid, &status, 0, &ru) > 0) note_rss(p, &ru);
-    fclose(w->results);
+    close(w->from);
   }
 }
 
@@ -343,7 +237,7 @@ int pool_run(batch_inputs *in, const pool_config *cfg, long *max_rss_kb) {
     if (commit_at >= in->n) break;
     wait_for_results(&p);
   }
-  free(p.line);
+  free(p.msg);
   stop_all(&p);
   free(p.workers);
   return 0;
