@@ -93,9 +93,12 @@ static batch_claim claim_of(const batch_run *r, const batch_input *it) {
   return c;
 }
 
-/* A failed input is claimed too: a rerun need not try it again unchanged. */
+/* A failed input is claimed too: a rerun need not try it again unchanged.
+ * What the walk found unusable (a FIFO, a dangling link) is looked at
+ * again by every run. */
 static void record_failure(batch_run *r, const batch_input *it) {
   r->tally.failed++;
+  if (it->failure == FAILURE_NOT_A_FILE) return;
   batch_claim c = claim_of(r, it);
   if (state_append(&r->st, &c) == 0) state_add(&r->st, c);
   else claim_free(&c);
@@ -134,7 +137,7 @@ static void put_in_place(batch_run *r, size_t index) {
 }
 
 /* pool_config.commit: called in input order. */
-static void commit(void *user, size_t index) {
+static bool commit(void *user, size_t index) {
   batch_run *r = user;
   batch_input *it = &r->in.items[index];
   r->tally.done++;
@@ -146,6 +149,7 @@ static void commit(void *user, size_t index) {
     put_in_place(r, index);
   }
   if (r->progress) report_progress(&r->in, &r->tally);
+  return true;
 }
 
 /* ---- what an earlier run did -------------------------------------------- */
@@ -179,6 +183,7 @@ static void mark_skipped(batch_run *r) {
   if (r->opt.force) return;
   for (size_t i = 0; i < r->in.n; i++) {
     batch_input *it = &r->in.items[i];
+    if (it->state != INPUT_PENDING) continue; /* failed in the walk */
     const batch_claim *c = state_claim_of_input(&r->st, it->path, r->opt.format);
     if (!c || c->size != it->size || c->mtime_ns != it->mtime_ns || strcmp(c->version, ah_version()) != 0) continue;
     if (*c->error) {
@@ -239,8 +244,9 @@ static int convert_all(batch_run *r) {
   r->tally.started = seconds_now();
   int jobs = r->opt.jobs;
   if (jobs > (int)r->in.n) jobs = r->in.n ? (int)r->in.n : 1;
-  pool_config cfg = {.jobs = jobs, .tmpdir = r->tmpdir, .pdf = r->opt.pdf, .commit = commit, .user = r};
-  int rc = pool_run(&r->in, &cfg, &r->tally.max_rss_kb);
+  pool_config cfg = {.jobs = jobs, .tmpdir = r->tmpdir, .pdf = r->opt.pdf, .timeout_s = r->opt.timeout_s,
+                     .max_memory_mib = r->opt.max_memory_mib, .commit = commit, .user = r};
+  int rc = pool_run(&r->in, &cfg, &r->tally.max_rss_kb) == POOL_NO_WORKERS ? -1 : 0;
   if (r->progress) fputc('\n', stderr);
   return rc;
 }

@@ -33,6 +33,24 @@ void inputs_add(batch_inputs *in, const char *path, const char *subdir, const st
   it->mtime_ns = (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
 }
 
+void inputs_add_failed(batch_inputs *in, const char *path, const char *subdir, const char *error) {
+  struct stat none = {0};
+  inputs_add(in, path, subdir, &none);
+  batch_input *it = &in->items[in->n - 1];
+  it->state = INPUT_DONE;
+  it->failure = FAILURE_NOT_A_FILE;
+  it->error = ah_strdup(error);
+}
+
+/* The failure of an input that is neither a folder nor a regular file. */
+static void add_not_regular(batch_inputs *in, const char *path, const char *subdir, mode_t mode) {
+  const char *kind = S_ISFIFO(mode) ? "a FIFO" : S_ISCHR(mode) ? "a character device" : S_ISBLK(mode) ? "a block device"
+                     : S_ISSOCK(mode) ? "a socket" : "of an unknown kind";
+  char msg[64];
+  snprintf(msg, sizeof msg, "not a regular file (%s)", kind);
+  inputs_add_failed(in, path, subdir, msg);
+}
+
 /* .pdf .html .htm, each optionally .gz */
 static bool is_rendition_name(const char *name) {
   static const char *const exts[] = {".pdf", ".html", ".htm", ".pdf.gz", ".html.gz", ".htm.gz", NULL};
@@ -83,8 +101,9 @@ static void walk(batch_inputs *in, const char *dir, const char *subdir, const ch
         char *sub = path_join(subdir, names[i]);
         walk(in, path, sub, outdir_real, depth + 1);
         free(sub);
-      } else if (S_ISREG(st.st_mode) && is_rendition_name(names[i])) {
-        inputs_add(in, path, subdir, &st);
+      } else if (is_rendition_name(names[i])) {
+        if (S_ISREG(st.st_mode)) inputs_add(in, path, subdir, &st);
+        else add_not_regular(in, path, subdir, st.st_mode);
       }
     }
     free(path);
@@ -103,8 +122,10 @@ int inputs_gather(batch_inputs *in, const char *const *roots, int n_roots, const
       missing++;
     } else if (S_ISDIR(st.st_mode)) {
       walk(in, roots[i], "", outdir_real, 0);
-    } else {
+    } else if (S_ISREG(st.st_mode)) {
       inputs_add(in, roots[i], "", &st);
+    } else {
+      add_not_regular(in, roots[i], "", st.st_mode); /* never opened: a FIFO would block */
     }
   }
   return missing;

@@ -8,6 +8,15 @@
 
 typedef enum { INPUT_PENDING, INPUT_RUNNING, INPUT_DONE } batch_input_state;
 
+/* Why an input failed: what a rerun does with it depends on it. */
+typedef enum {
+  FAILURE_NONE,
+  FAILURE_DOCUMENT,    /* the file itself (damaged, encrypted, not an Aanhangsel, ...) */
+  FAILURE_LIMIT,       /* over --timeout or --max-memory */
+  FAILURE_ENVIRONMENT, /* the machine (permissions, I/O, a crashed worker) */
+  FAILURE_NOT_A_FILE   /* found by the walk: not a regular file, a dangling link */
+} batch_failure;
+
 typedef struct {
   char *path;   /* as given or found */
   char *subdir; /* folder below the given folder, "" for a file given */
@@ -15,6 +24,7 @@ typedef struct {
   /* what became of it */
   batch_input_state state;
   bool ok, skipped, failed_before;
+  batch_failure failure;
   char *error, *id, *sha256, *output, *tmp; /* NULL when not known */
   int vragen, antwoorden, noten, findings;
   double seconds;
@@ -27,6 +37,10 @@ typedef struct {
 
 /* Appends one input with the size and time of st. */
 void inputs_add(batch_inputs *in, const char *path, const char *subdir, const struct stat *st);
+
+/* Appends an input that failed before any conversion (it is not a file a
+ * worker can read): done, with its error. */
+void inputs_add_failed(batch_inputs *in, const char *path, const char *subdir, const char *error);
 
 /* Appends the inputs named on the command line: a file as it is, a folder's
  * renditions (.pdf .html .htm, each optionally .gz) recursively, in name

@@ -6,8 +6,25 @@
  * error (the library's status code, the errno of a failed write and the
  * message).  The parent names and renames the files; a worker never writes
  * anything under a final name.
+ *
+ * --max-memory is the worker's address space (RLIMIT_AS).  Past it an
+ * allocation fails; the library, GLib and poppler abort on that, and some
+ * code would crash on the NULL.  A worker that dies of SIGABRT, SIGSEGV or
+ * SIGBUS while its last allocation failed (errno ENOMEM) or with less than
+ * a quarter of its address space left exits with WORKER_EXIT_MEMORY
+ * instead, so the parent can say "exceeded M MiB" rather than "crashed".
+ *
+ * Test hooks, read from the environment; only the test scripts set them:
+ *  - AHCONV_TEST_HOLD_INPUT=S with AHCONV_TEST_HOLD_FIFO=F: before
+ *    converting an input whose path contains S, the worker opens the FIFO F
+ *    and reads it to its end.  The test's open of F for writing returns once
+ *    a worker is there; the worker goes on when the test closes F.  (A run
+ *    stopped at a known point, without sleeping.)
+ *  - AHCONV_TEST_WORKER_EXIT=S: after converting an input whose path
+ *    contains S, the worker closes its task pipe, answers and exits: a
+ *    worker gone while idle, between two tasks.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* MAP_ANONYMOUS, MAP_NORESERVE */
 #include "worker.h"
 
 #include "ahconv.h"
@@ -15,11 +32,24 @@
 #include "protocol.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define WORKER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define WORKER_ASAN 1
+#endif
+#endif
 
 static void count_sections(const ah_doc *doc, int *vragen, int *antwoorden, int *noten) {
   *vragen = *antwoorden = *noten = 0;
@@ -109,11 +139,84 @@ static void convert_one(int answers, const char *index, const char *path, const 
   ah_doc_free(doc);
 }
 
+/* ---- the memory limit ---------------------------------------------------- */
+
+static size_t limit_bytes; /* 0: none */
+
+bool worker_can_limit_memory(void) {
+#ifdef WORKER_ASAN
+  return false;
+#else
+  return true;
+#endif
+}
+
+/* Less than a quarter of the address space left: mapping that much fails. */
+static bool address_space_low(void) {
+  size_t probe = limit_bytes / 4;
+  void *p = mmap(NULL, probe, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) return true;
+  munmap(p, probe);
+  return false;
+}
+
+static void on_fatal_signal(int sig) {
+  int e = errno;
+  if (limit_bytes && (e == ENOMEM || address_space_low())) _exit(WORKER_EXIT_MEMORY);
+  raise(sig); /* the handler was reset: dies of sig */
+}
+
+static void limit_memory(int mib) {
+  if (mib <= 0 || !worker_can_limit_memory()) return;
+  limit_bytes = (size_t)mib << 20;
+  struct rlimit rl = {.rlim_cur = limit_bytes, .rlim_max = limit_bytes};
+  if (setrlimit(RLIMIT_AS, &rl) != 0) {
+    limit_bytes = 0;
+    return;
+  }
+  struct sigaction sa = {0};
+  sa.sa_handler = on_fatal_signal;
+  sa.sa_flags = SA_RESETHAND;
+  sigaction(SIGABRT, &sa, NULL);
+  sigaction(SIGSEGV, &sa, NULL);
+  sigaction(SIGBUS, &sa, NULL);
+}
+
+/* ---- test hooks (see the top of this file) ----------------------------- */
+
+static bool hook_matches(const char *name, const char *path) {
+  const char *s = getenv(name);
+  return s && *s && strstr(path, s);
+}
+
+static void hold_if_asked(const char *path) {
+  const char *fifo = getenv("AHCONV_TEST_HOLD_FIFO");
+  if (!fifo || !hook_matches("AHCONV_TEST_HOLD_INPUT", path)) return;
+  int fd = open(fifo, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return;
+  char c;
+  for (;;) {
+    ssize_t r = read(fd, &c, 1);
+    if (r > 0 || (r < 0 && errno == EINTR)) continue;
+    break;
+  }
+  close(fd);
+}
+
+/* ---- the worker's life --------------------------------------------------- */
+
 void worker_run(int task_fd, int result_fd, const worker_config *cfg) {
+  limit_memory(cfg->max_memory_mib);
   char *buf = NULL;
   size_t cap = 0;
   char *f[2];
-  while (protocol_receive(task_fd, &buf, &cap, f, 2) == 2) convert_one(result_fd, f[0], f[1], cfg);
+  while (protocol_receive(task_fd, &buf, &cap, f, 2) == 2) {
+    hold_if_asked(f[1]);
+    bool exit_after = hook_matches("AHCONV_TEST_WORKER_EXIT", f[1]);
+    if (exit_after) close(task_fd); /* gone before the parent sends the next task */
+    convert_one(result_fd, f[0], f[1], cfg);
+    if (exit_after) _exit(0);
+  }
   free(buf);
   close(task_fd);
   close(result_fd);

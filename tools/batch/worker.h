@@ -7,10 +7,20 @@
 typedef struct {
   const char *tmpdir; /* where outputs are written before the parent renames them */
   bool pdf;           /* PDF output, else XML */
+  int max_memory_mib; /* the worker's address space; 0: no limit */
 } worker_config;
 
-/* The worker's life: tasks from task_fd, each converted and answered on
- * result_fd (protocol.h), until the parent closes the task pipe. */
+/* The exit status of a worker that ran out of its --max-memory. */
+#define WORKER_EXIT_MEMORY 86
+
+/* The worker's life: its memory limit set, tasks from task_fd, each
+ * converted and answered on result_fd (protocol.h), until the parent
+ * closes the task pipe. */
 void worker_run(int task_fd, int result_fd, const worker_config *cfg);
+
+/* Whether this build can limit a worker's memory: not under
+ * AddressSanitizer, whose shadow memory alone takes terabytes of address
+ * space. */
+bool worker_can_limit_memory(void);
 
 #endif
