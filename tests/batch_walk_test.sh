@@ -53,5 +53,75 @@ else
   fail "names rerun: exit $rc, $(cat "$tmp/err"), report: $(cat "$report")"
 fi
 
+# 2. links in the walk.  in/ holds a PDF, an HTML page, a link to itself,
+#    a second one, and sub/ with a link back up and a link to a file
+#    outside; folders are walked once each, files once each
+xmls() { find "$1" -name '*.xml' | wc -l; }
+mkdir -p "$tmp/links/in/sub" "$tmp/links/other"
+cp "$pdf" "$tmp/links/in/a.pdf"
+cp "$html" "$tmp/links/in/b.html"
+cp "$pdf" "$tmp/links/other/outside.pdf"
+ln -s . "$tmp/links/in/self"
+timeout 30 "$ahconv" batch -j2 --quiet -o "$tmp/S1" "$tmp/links/in" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 0 ] && [ "$(xmls "$tmp/S1")" -eq 2 ] && [ "$(csv_rows "$tmp/S1")" -eq 2 ]; then
+  pass "a link to its own folder: followed once, 2 outputs"
+else
+  fail "one self-link: exit $rc, $(xmls "$tmp/S1") outputs, $(csv_rows "$tmp/S1" 2>/dev/null) rows, $(head -3 "$tmp/err")"
+fi
+ln -s . "$tmp/links/in/self2"
+ln -s .. "$tmp/links/in/sub/up"
+ln -s ../../other/outside.pdf "$tmp/links/in/sub/outside.pdf"
+ln -s ../a.pdf "$tmp/links/in/sub/again.pdf"
+timeout 30 "$ahconv" batch -j2 --quiet -o "$tmp/S2" "$tmp/links/in" 2>"$tmp/err"
+rc=$?
+# a.pdf, b.html, sub/outside.pdf (through its link); sub/again.pdf is a.pdf
+if [ "$rc" -eq 0 ] && [ "$(xmls "$tmp/S2")" -eq 3 ] && [ "$(csv_rows "$tmp/S2")" -eq 3 ] &&
+   grep -qE "^$tmp/links/in/sub/outside.pdf,$sha_pdf,ok," "$tmp/S2/ahconv-report.csv"; then
+  pass "two self-links, a link up, links to files: each folder and file once, 3 outputs"
+else
+  fail "links: exit $rc (124: still walking), $(xmls "$tmp/S2") outputs, $(head -3 "$tmp/err")"
+fi
+
+# 3. a dangling link named like an input is reported
+ln -s "$tmp/nowhere.pdf" "$tmp/links/in/gone.pdf"
+timeout 30 "$ahconv" batch -j2 --quiet -o "$tmp/S3" "$tmp/links/in" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 2 ] && grep -qE "^$tmp/links/in/gone.pdf,,failed,dangling symbolic link,,,,,,[0-9.]+,$" "$tmp/S3/ahconv-report.csv" &&
+   [ "$(head -1 "$tmp/err")" = "ahconv: $tmp/links/in/gone.pdf: dangling symbolic link" ]; then
+  pass "a dangling link: failed in the report, exit 2"
+else
+  fail "dangling link: exit $rc, $(cat "$tmp/err")"
+fi
+rm "$tmp/links/in/gone.pdf"
+
+# 4. one input under three spellings: the reruns skip everything
+mkdir -p "$tmp/spell/in/sub"
+cp "$pdf" "$tmp/spell/in/a.pdf"
+cp "$html" "$tmp/spell/in/sub/b.html"
+(cd "$tmp/spell" && timeout 30 "$ahconv" batch --quiet -o out in 2>"$tmp/err")
+rc1=$?
+(cd "$tmp/spell" && timeout 30 "$ahconv" batch --quiet -o out ./in 2>"$tmp/err")
+rc2=$?
+skipped2=$(grep -c ',skipped,' "$tmp/spell/out/ahconv-report.csv")
+(cd / && timeout 30 "$ahconv" batch --quiet -o "$tmp/spell/out" "$tmp/spell/in/" 2>"$tmp/err")
+rc3=$?
+skipped3=$(grep -c ',skipped,' "$tmp/spell/out/ahconv-report.csv")
+if [ "$rc1$rc2$rc3" = 000 ] && [ "$skipped2" -eq 2 ] && [ "$skipped3" -eq 2 ] && [ "$(xmls "$tmp/spell/out")" -eq 2 ]; then
+  pass "in, ./in and the absolute path are one input: reruns skip all"
+else
+  fail "spellings: exits $rc1 $rc2 $rc3, skipped $skipped2 and $skipped3, $(xmls "$tmp/spell/out") outputs"
+fi
+# a state file of an earlier version: inputs as given (relative), 13 fields
+sed -e "s|$tmp/spell/in/|in/|" -e 's/\tescaped$//' "$tmp/spell/out/.ahconv-state" >"$tmp/old-state"
+cp "$tmp/old-state" "$tmp/spell/out/.ahconv-state"
+(cd "$tmp/spell" && timeout 30 "$ahconv" batch --quiet -o out in 2>"$tmp/err")
+rc=$?
+if [ "$rc" -eq 0 ] && ! grep -q "$tmp" "$tmp/old-state" && [ "$(grep -c ',skipped,' "$tmp/spell/out/ahconv-report.csv")" -eq 2 ]; then
+  pass "an earlier version's state file (relative inputs): still skipped"
+else
+  fail "old state file: exit $rc, $(cat "$tmp/err"), state: $(cat "$tmp/old-state")"
+fi
+
 echo "batch_walk_test: $failures failed"
 [ "$failures" -eq 0 ]

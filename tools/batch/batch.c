@@ -73,7 +73,7 @@ static void fail_input(batch_run *r, batch_input *it, const char *message) {
 
 /* The claim of an input done in this run: its output, or its error. */
 static batch_claim claim_of(const batch_run *r, const batch_input *it) {
-  batch_claim c = {.input = ah_strdup(it->path), .format = ah_strdup(r->opt.format),
+  batch_claim c = {.input = ah_strdup(it->real ? it->real : it->path), .format = ah_strdup(r->opt.format),
                    .version = ah_strdup(ah_version()), .size = it->size, .mtime_ns = it->mtime_ns};
   if (!it->ok) {
     c.output = ah_strdup("");
@@ -184,7 +184,7 @@ static void mark_skipped(batch_run *r) {
   for (size_t i = 0; i < r->in.n; i++) {
     batch_input *it = &r->in.items[i];
     if (it->state != INPUT_PENDING) continue; /* failed in the walk */
-    const batch_claim *c = state_claim_of_input(&r->st, it->path, r->opt.format);
+    const batch_claim *c = naming_claim_of(&r->st, it, r->opt.format);
     if (!c || c->size != it->size || c->mtime_ns != it->mtime_ns || strcmp(c->version, ah_version()) != 0) continue;
     if (*c->error) {
       skip_failed_before(it, c);
@@ -223,9 +223,9 @@ static int prepare(batch_run *r, int *missing) {
     fprintf(stderr, "ahconv: %s: cannot create folder: %s\n", outdir, strerror(errno));
     return -1;
   }
-  char *outdir_real = realpath(outdir, NULL);
-  *missing = inputs_gather(&r->in, r->opt.roots, r->opt.n_roots, outdir_real);
-  free(outdir_real);
+  struct stat out_st;
+  bool have_out = stat(outdir, &out_st) == 0;
+  *missing = inputs_gather(&r->in, r->opt.roots, r->opt.n_roots, have_out ? &out_st : NULL);
   if (state_load(&r->st, outdir) != 0) {
     fprintf(stderr, "ahconv: %s/%s: cannot write: %s\n", outdir, STATE_NAME, strerror(errno));
     return -1;

@@ -19,6 +19,7 @@ typedef enum {
 
 typedef struct {
   char *path;   /* as given or found */
+  char *real;   /* canonical (realpath): the input's identity; NULL for one failed in the walk */
   char *subdir; /* folder below the given folder, "" for a file given */
   long long size, mtime_ns;
   /* what became of it */
@@ -44,9 +45,10 @@ void inputs_add_failed(batch_inputs *in, const char *path, const char *subdir, c
 
 /* Appends the inputs named on the command line: a file as it is, a folder's
  * renditions (.pdf .html .htm, each optionally .gz) recursively, in name
- * order, hidden entries and the folder outdir_real (may be NULL) left out.
- * A root that cannot be read is reported on stderr; returns how many. */
-int inputs_gather(batch_inputs *in, const char *const *roots, int n_roots, const char *outdir_real);
+ * order, hidden entries and the folder outdir (its stat; may be NULL) left
+ * out; links followed once (walk.c).  A root that cannot be read is
+ * reported on stderr; returns how many. */
+int inputs_gather(batch_inputs *in, const char *const *roots, int n_roots, const struct stat *outdir);
 
 /* Frees the strings of every input and the list; leaves files alone. */
 void inputs_free(batch_inputs *in);
