@@ -188,6 +188,43 @@ static void test_parse_escaped(void) {
   claim_free(&c);
 }
 
+/* Which failed claims a rerun skips: the document's, and a limit's while
+ * the limit is no larger; failures of the machine (as earlier versions
+ * claimed them) are tried again. */
+static void test_failure_stands(void) {
+  static const struct {
+    const char *error;
+    int timeout_s, max_memory_mib;
+    bool stands;
+  } cases[] = {
+      {"truncated PDF (no %%EOF at the end)", 120, 2048, true},
+      {"PDF is encrypted and needs a password", 120, 2048, true},
+      {"no Vraag or Antwoord found: not an Aanhangsel document", 0, 0, true},
+      {"timed out after 120 s", 120, 2048, true},
+      {"timed out after 120 s", 60, 2048, true},
+      {"timed out after 120 s", 300, 2048, false}, /* more time: tried again */
+      {"timed out after 120 s", 0, 2048, false},   /* no limit now */
+      {"exceeded 2048 MiB", 120, 2048, true},
+      {"exceeded 2048 MiB", 120, 4096, false},
+      {"exceeded 2048 MiB", 120, 0, false},
+      {"cannot open: Permission denied", 120, 2048, false},
+      {"cannot write: No space left on device", 120, 2048, false},
+      {"cannot read: Input/output error", 120, 2048, false},
+      {"converter crashed (signal 9)", 120, 2048, false},
+      {"converter stopped (exit 1)", 120, 2048, false},
+      {"file too large (over 256 MiB)", 120, 2048, false},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    batch_claim c = failed_claim("/in/x.pdf", cases[i].error);
+    bool got = state_failure_stands(&c, cases[i].timeout_s, cases[i].max_memory_mib);
+    if (got != cases[i].stands)
+      fprintf(stderr, "state_failure_stands(\"%s\", %d, %d) is %d\n", cases[i].error, cases[i].timeout_s,
+              cases[i].max_memory_mib, got);
+    CHECK(got == cases[i].stands);
+    claim_free(&c);
+  }
+}
+
 /* ---- the file ----------------------------------------------------------- */
 
 /* Every byte but NUL is kept, in inputs, outputs and errors. */
@@ -359,6 +396,7 @@ int main(void) {
   test_parse_lenient();
   test_format();
   test_parse_escaped();
+  test_failure_stands();
   test_round_trip(folder);
   test_later_claim_wins(folder);
   test_load_skips_malformed(folder);

@@ -43,6 +43,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,12 +61,16 @@ typedef struct {
   batch_naming names;
   char *tmpdir;
   batch_tally tally;
+  bool disk_full; /* an output found no room: the run stopped */
 } batch_run;
 
 /* ---- putting outputs in place ------------------------------------------- */
 
+/* An output that could not be put in place: the machine's failure, tried
+ * again by the next run. */
 static void fail_input(batch_run *r, batch_input *it, const char *message) {
   it->ok = false;
+  it->failure = FAILURE_ENVIRONMENT;
   free(it->error);
   it->error = ah_strdup(message);
   r->tally.failed++;
@@ -93,19 +98,44 @@ static batch_claim claim_of(const batch_run *r, const batch_input *it) {
   return c;
 }
 
-/* A failed input is claimed too: a rerun need not try it again unchanged.
- * What the walk found unusable (a FIFO, a dangling link) is looked at
- * again by every run. */
-static void record_failure(batch_run *r, const batch_input *it) {
-  r->tally.failed++;
-  if (it->failure == FAILURE_NOT_A_FILE) return;
-  batch_claim c = claim_of(r, it);
-  if (state_append(&r->st, &c) == 0) state_add(&r->st, c);
-  else claim_free(&c);
+static bool is_disk_full(int err) { return err == ENOSPC || err == EDQUOT; }
+
+/* An input that could not be put in place for want of room: not done, like
+ * those after it.  Returns false, which stops the run. */
+static bool not_done_disk_full(batch_run *r, batch_input *it) {
+  if (it->tmp) unlink(it->tmp);
+  free(it->tmp);
+  free(it->output);
+  it->tmp = it->output = NULL;
+  it->ok = false;
+  it->state = INPUT_PENDING;
+  r->tally.done--;
+  r->disk_full = true;
+  return false;
 }
 
-/* Names the output of a converted input, claims it, renames it into place. */
-static void put_in_place(batch_run *r, size_t index) {
+/* A failure of the document itself (damaged, encrypted, not an Aanhangsel,
+ * ...) or over a limit is claimed too: a rerun need not try it again while
+ * the file (and the limit) stay as they are.  Any other failure (a
+ * permission, an I/O error, a crashed worker, a FIFO) is not: the next run
+ * tries again.  False when the claim found the disk full. */
+static bool record_failure(batch_run *r, batch_input *it) {
+  if (it->failure != FAILURE_DOCUMENT && it->failure != FAILURE_LIMIT) {
+    r->tally.failed++;
+    return true;
+  }
+  batch_claim c = claim_of(r, it);
+  int rc = state_append(&r->st, &c), err = errno;
+  if (rc == 0) state_add(&r->st, c);
+  else claim_free(&c);
+  if (rc != 0 && is_disk_full(err)) return not_done_disk_full(r, it);
+  r->tally.failed++;
+  return true;
+}
+
+/* Names the output of a converted input, claims it, renames it into place.
+ * False when the disk is full (the input is then not done). */
+static bool put_in_place(batch_run *r, size_t index) {
   batch_input *it = &r->in.items[index];
   it->output = naming_choose(&r->names, &r->in, index);
   naming_take(&r->names, it->output, index);
@@ -114,47 +144,52 @@ static void put_in_place(batch_run *r, size_t index) {
   *strrchr(dir, '/') = 0;
   batch_claim c = claim_of(r, it);
   char msg[512];
+  int err = 0;
   if (make_folders(dir) != 0) {
-    snprintf(msg, sizeof msg, "%s: cannot create folder: %s", dir, strerror(errno));
-    fail_input(r, it, msg);
-    unlink(it->tmp);
+    err = errno;
+    snprintf(msg, sizeof msg, "%s: cannot create folder: %s", dir, strerror(err));
     claim_free(&c);
   } else if (state_append(&r->st, &c) != 0) {
-    fail_input(r, it, "cannot record the output in " STATE_NAME);
-    unlink(it->tmp);
+    err = errno;
+    snprintf(msg, sizeof msg, "cannot record the output in %s", STATE_NAME);
     claim_free(&c);
   } else if (rename(it->tmp, full) != 0) {
-    /* claimed already: the claim stays, the name is the input's */
-    snprintf(msg, sizeof msg, "%s: cannot write: %s", it->output, strerror(errno));
-    fail_input(r, it, msg);
-    unlink(it->tmp);
-    state_add(&r->st, c);
+    err = errno;
+    snprintf(msg, sizeof msg, "%s: cannot write: %s", it->output, strerror(err));
+    state_add(&r->st, c); /* claimed already: the claim stays, the name is the input's */
   } else {
     state_add(&r->st, c);
   }
   free(dir);
   free(full);
+  if (!err) return true;
+  if (is_disk_full(err)) return not_done_disk_full(r, it);
+  fail_input(r, it, msg);
+  unlink(it->tmp);
+  return true;
 }
 
-/* pool_config.commit: called in input order. */
+/* pool_config.commit: called in input order; false stops the run (the
+ * disk is full). */
 static bool commit(void *user, size_t index) {
   batch_run *r = user;
   batch_input *it = &r->in.items[index];
   r->tally.done++;
+  bool go_on = true;
   if (it->skipped) {
     /* nothing to put in place */
   } else if (!it->ok) {
-    record_failure(r, it);
+    go_on = record_failure(r, it);
   } else {
-    put_in_place(r, index);
+    go_on = put_in_place(r, index);
   }
   if (r->progress) report_progress(&r->in, &r->tally);
-  return true;
+  return go_on;
 }
 
 /* ---- what an earlier run did -------------------------------------------- */
 
-/* An unchanged input that failed before would fail again. */
+/* An unchanged input whose document failed before would fail again. */
 static void skip_failed_before(batch_input *it, const batch_claim *c) {
   it->skipped = it->failed_before = true;
   it->state = INPUT_DONE;
@@ -187,7 +222,7 @@ static void mark_skipped(batch_run *r) {
     const batch_claim *c = naming_claim_of(&r->st, it, r->opt.format);
     if (!c || c->size != it->size || c->mtime_ns != it->mtime_ns || strcmp(c->version, ah_version()) != 0) continue;
     if (*c->error) {
-      skip_failed_before(it, c);
+      if (state_failure_stands(c, r->opt.timeout_s, r->opt.max_memory_mib)) skip_failed_before(it, c);
       continue;
     }
     char *full = path_join(r->opt.outdir, c->output);
@@ -246,9 +281,18 @@ static int convert_all(batch_run *r) {
   if (jobs > (int)r->in.n) jobs = r->in.n ? (int)r->in.n : 1;
   pool_config cfg = {.jobs = jobs, .tmpdir = r->tmpdir, .pdf = r->opt.pdf, .timeout_s = r->opt.timeout_s,
                      .max_memory_mib = r->opt.max_memory_mib, .commit = commit, .user = r};
-  int rc = pool_run(&r->in, &cfg, &r->tally.max_rss_kb) == POOL_NO_WORKERS ? -1 : 0;
+  pool_end end = pool_run(&r->in, &cfg, &r->tally.max_rss_kb);
   if (r->progress) fputc('\n', stderr);
-  return rc;
+  if (end == POOL_DISK_FULL) r->disk_full = true;
+  if (r->disk_full) {
+    size_t not_done = 0;
+    for (size_t i = 0; i < r->in.n; i++) not_done += r->in.items[i].state != INPUT_DONE;
+    fprintf(stderr,
+            "ahconv: %s: no space left on device; stopped with %zu input%s not done (run again when there is "
+            "room)\n",
+            r->opt.outdir, not_done, not_done == 1 ? "" : "s");
+  }
+  return end == POOL_NO_WORKERS ? -1 : 0;
 }
 
 static void sync_outdir(const char *outdir) {
@@ -292,11 +336,12 @@ int ahconv_batch(int argc, char **argv) {
   batch_outcome outcome = report_count(&r.in);
   report_failures(&r.in);
   int stop_signal = pool_stop_signal();
-  if (!r.opt.quiet || outcome.failed || stop_signal)
-    report_summary(&r.in, &outcome, &r.tally, r.opt.outdir, stop_signal);
+  const char *why_not_done = stop_signal == SIGINT ? "interrupted" : r.disk_full ? "no space left on device" : "stopped";
+  if (!r.opt.quiet || outcome.failed || outcome.not_done || stop_signal)
+    report_summary(&r.in, &outcome, &r.tally, r.opt.outdir, why_not_done);
   free_run(&r);
   if (stop_signal) return 128 + stop_signal;
   /* 0 only when every input has its output: a file that failed before and
    * was skipped still has none */
-  return rc != 0 || outcome.failed || outcome.failed_before || missing ? 2 : 0;
+  return rc != 0 || outcome.failed || outcome.failed_before || outcome.not_done || missing ? 2 : 0;
 }

@@ -168,6 +168,18 @@ int state_append(batch_state *s, const batch_claim *c) {
   return rc;
 }
 
+bool state_failure_stands(const batch_claim *c, int timeout_s, int max_memory_mib) {
+  int limit;
+  if (sscanf(c->error, "timed out after %d s", &limit) == 1) return timeout_s && timeout_s <= limit;
+  if (sscanf(c->error, "exceeded %d MiB", &limit) == 1) return max_memory_mib && max_memory_mib <= limit;
+  /* failures of the machine, as earlier versions claimed them */
+  static const char *const retried[] = {"cannot ", "converter crashed", "converter stopped", "file too large",
+                                        "out of memory", "PDF output failed"};
+  for (size_t i = 0; i < sizeof retried / sizeof *retried; i++)
+    if (strncmp(c->error, retried[i], strlen(retried[i])) == 0) return false;
+  return true;
+}
+
 const batch_claim *state_claim_of_input(const batch_state *s, const char *input, const char *format) {
   char *key = input_key(format, input);
   size_t i;

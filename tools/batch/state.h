@@ -5,7 +5,8 @@
  *   findings output error escaped
  * "-" stands for an empty field.  A failed input has output "-" and its
  * error, so a rerun need not try an unchanged file again; a written one has
- * error "-".  Lines are only ever appended; a later line for the same
+ * error "-".  Only failures of the document itself and failures over a
+ * limit are claimed (see state_failure_stands).  Lines are only ever appended; a later line for the same
  * format and input replaces an earlier one.  A last line without its line
  * break (cut short by a kill or a full disk) is not a claim, and loading
  * the file cuts it off, so the next line appended starts a line of its own.
@@ -62,6 +63,14 @@ int state_append(batch_state *s, const batch_claim *c);
 /* Takes c (and its strings) into s, replacing a claim for the same format
  * and input. */
 void state_add(batch_state *s, batch_claim c);
+
+/* Whether failed claim c still stands for a run with these limits (0: none)
+ * on an unchanged file: a failure of the document does; one over a limit
+ * ("timed out after N s", "exceeded M MiB") does while the limit is no
+ * larger; any other (a permission, an I/O error, a crash: in a state file
+ * of an earlier version, which claimed every failure) does not, and the
+ * input is tried again. */
+bool state_failure_stands(const batch_claim *c, int timeout_s, int max_memory_mib);
 
 /* The claim of an input for a format, or NULL. */
 const batch_claim *state_claim_of_input(const batch_state *s, const char *input, const char *format);
