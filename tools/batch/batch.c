@@ -11,6 +11,8 @@
  * place.
  *
  * How it stays safe:
+ *  - one run per OUTDIR at a time (lock.c): a second is refused before it
+ *    touches anything;
  *  - workers (fork) convert into temporary files under OUTDIR/.ahconv-tmp;
  *    only the parent names and renames them into place, in input order, so
  *    the names (and a collision's "-2") are the same for any -j;
@@ -33,6 +35,7 @@
 
 #include "ahconv.h"
 #include "common.h"
+#include "lock.h"
 #include "naming.h"
 #include "options.h"
 #include "pool.h"
@@ -62,6 +65,7 @@ typedef struct {
   char *tmpdir;
   batch_tally tally;
   bool disk_full; /* an output found no room: the run stopped */
+  int lock_fd;    /* OUTDIR/.ahconv-lock, held for the run; -1 none */
 } batch_run;
 
 /* ---- putting outputs in place ------------------------------------------- */
@@ -258,6 +262,8 @@ static int prepare(batch_run *r, int *missing) {
     fprintf(stderr, "ahconv: %s: cannot create folder: %s\n", outdir, strerror(errno));
     return -1;
   }
+  /* before anything in OUTDIR is touched: another run may be using it */
+  if ((r->lock_fd = lock_outdir(outdir)) < 0) return -1;
   struct stat out_st;
   bool have_out = stat(outdir, &out_st) == 0;
   *missing = inputs_gather(&r->in, r->opt.roots, r->opt.n_roots, have_out ? &out_st : NULL);
@@ -313,10 +319,11 @@ static void free_run(batch_run *r) {
   state_free(&r->st);
   naming_free(&r->names);
   free(r->tmpdir);
+  if (r->lock_fd >= 0) close(r->lock_fd);
 }
 
 int ahconv_batch(int argc, char **argv) {
-  batch_run r = {0};
+  batch_run r = {.lock_fd = -1};
   int usage = options_batch(argc, argv, &r.opt);
   if (usage) return usage;
   r.ext = r.opt.pdf ? ".pdf" : ".xml";
