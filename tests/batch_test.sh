@@ -77,7 +77,7 @@ done
 
 # 2. -j1 gives the same files
 "$ahconv" batch -j1 --quiet -o "$tmp/B" "$tmp/in/first" "$tmp/extra/single.pdf" "$tmp/in/second" 2>/dev/null
-if diff -r -x ahconv-report.csv -x .ahconv-state "$tmp/A" "$tmp/B" >/dev/null; then pass "-j1 equals -j2"; else fail "-j1 and -j2 differ"; fi
+if diff -r -x ahconv-report.csv -x .ahconv-state -x .ahconv-lock "$tmp/A" "$tmp/B" >/dev/null; then pass "-j1 equals -j2"; else fail "-j1 and -j2 differ"; fi
 
 # 3. a rerun skips everything
 "$ahconv" batch -j2 --quiet -o "$tmp/A" "$tmp/in/first" "$tmp/extra/single.pdf" "$tmp/in/second" 2>/dev/null
@@ -112,7 +112,7 @@ done
 [ "$partial" -eq 0 ] && pass "after SIGKILL: $(outputs "$tmp/K" | grep -vc '^./.ahconv-tmp/') complete outputs, none partial" ||
   fail "after SIGKILL: partial output"
 "$ahconv" batch -j2 --quiet -o "$tmp/K" "$tmp/in/first" "$tmp/fifo/single.pdf" "$tmp/in/second" 2>/dev/null
-if diff -r -x ahconv-report.csv -x .ahconv-state "$tmp/A" "$tmp/K"; then
+if diff -r -x ahconv-report.csv -x .ahconv-state -x .ahconv-lock "$tmp/A" "$tmp/K"; then
   pass "the rerun after SIGKILL equals the uninterrupted run byte for byte"
 else
   fail "rerun after SIGKILL differs"

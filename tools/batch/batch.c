@@ -319,7 +319,12 @@ static void free_run(batch_run *r) {
   state_free(&r->st);
   naming_free(&r->names);
   free(r->tmpdir);
-  if (r->lock_fd >= 0) close(r->lock_fd);
+  if (r->lock_fd >= 0) {
+    /* no pid while nobody holds it; an error here changes nothing */
+    if (ftruncate(r->lock_fd, 0) != 0) {
+    }
+    close(r->lock_fd);
+  }
 }
 
 int ahconv_batch(int argc, char **argv) {

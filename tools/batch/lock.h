@@ -6,8 +6,9 @@
 
 /* Takes the advisory lock on OUTDIR/.ahconv-lock (flock) and writes this
  * process's id into it: the open file, to be kept open for the run (the
- * lock goes with it, and with the process), or -1 after one line on stderr
- * naming the process that holds it. */
+ * lock goes with it, and with the process; the run empties the file before
+ * it closes it), or -1 after one line on stderr naming the process that
+ * holds it. */
 int lock_outdir(const char *outdir);
 
 #endif
