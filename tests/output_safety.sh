@@ -101,6 +101,17 @@ else
   fail "link to standard output: exit $rc, $(ls -l "$w/stdout-link"), $(wc -c <"$w/piped.xml") bytes piped, $(cat "$w/stderr")"
 fi
 
+# a link to standard output when that is a file opened for appending: the
+# XML is appended through it, the file is not replaced
+printf 'earlier line\n' >"$w/log"
+"$ahconv" convert -o "$w/stdout-link" "$w/in.pdf" 2>"$w/stderr" >>"$w/log"
+rc=$?
+if [ "$rc" -eq 0 ] && [ "$(head -1 "$w/log")" = "earlier line" ] && tail -n +2 "$w/log" | cmp -s "$w/ref.xml" -; then
+  pass "a link to standard output appended to a log: appended, not replaced"
+else
+  fail "link to standard output, >> log: exit $rc, $(head -2 "$w/log"), $(cat "$w/stderr")"
+fi
+
 # "-o -" is standard output
 "$ahconv" convert -o - "$w/in.pdf" >"$w/dash.xml" 2>"$w/stderr"
 rc=$?

@@ -7,7 +7,9 @@
  * link to a regular file replaces the file it points to and stays a link
  * (the temporary file goes beside the target, where the rename is atomic);
  * a character device (/dev/null) or a FIFO cannot be renamed over, so it is
- * opened and written in place; "-" is standard output.  The input itself,
+ * opened and written in place; "-" is standard output, and so is a link to
+ * the file open as standard output (/dev/stdout with `>> log`: appended to,
+ * not replaced), likewise for standard error.  The input itself,
  * under any name, is never written over, and nothing else (a directory, a
  * socket, a block device, a link to nowhere) is replaced.
  */
@@ -34,12 +36,23 @@ static const char *kind_name(mode_t mode) {
   return "is not a regular file";
 }
 
+static bool same_file(const struct stat *a, const struct stat *b) {
+  return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
 /* OUT exists (st, links followed): what to do with it. */
 static int resolve_existing(const char *out, const char *input, const struct stat *st, bool is_link,
                             output_target *t) {
-  struct stat in;
-  if (stat(input, &in) == 0 && in.st_dev == st->st_dev && in.st_ino == st->st_ino)
-    return refuse(out, "is the input file");
+  struct stat other;
+  if (stat(input, &other) == 0 && same_file(&other, st)) return refuse(out, "is the input file");
+  if (is_link && fstat(1, &other) == 0 && same_file(&other, st)) {
+    t->kind = OUTPUT_STDOUT;
+    return 0;
+  }
+  if (is_link && fstat(2, &other) == 0 && same_file(&other, st)) {
+    t->kind = OUTPUT_STDERR;
+    return 0;
+  }
   if (S_ISCHR(st->st_mode) || S_ISFIFO(st->st_mode)) {
     t->kind = OUTPUT_IN_PLACE;
     t->path = ah_strdup(out);
@@ -67,9 +80,9 @@ int output_resolve(const char *out, const char *input, output_target *t) {
   return resolve_existing(out, input, &st, is_link, t);
 }
 
-static int write_stdout(const char *data, size_t len) {
-  if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-    fprintf(stderr, "ahconv: standard output: write failed\n");
+static int write_stream(FILE *f, const char *name, const char *data, size_t len) {
+  if (fwrite(data, 1, len, f) != len || fflush(f) != 0) {
+    fprintf(stderr, "ahconv: %s: write failed\n", name);
     return 2;
   }
   return 0;
@@ -84,7 +97,8 @@ int output_write(const output_target *t, const ah_doc *doc, bool pdf) {
     return 2;
   }
   int rc;
-  if (t->kind == OUTPUT_STDOUT) rc = write_stdout(bytes, len);
+  if (t->kind == OUTPUT_STDOUT) rc = write_stream(stdout, "standard output", bytes, len);
+  else if (t->kind == OUTPUT_STDERR) rc = write_stream(stderr, "standard error", bytes, len);
   else if (t->kind == OUTPUT_IN_PLACE) rc = ah_write_output_in_place(t->path, bytes, len, &err);
   else rc = ah_write_output(t->path, bytes, len, &err);
   free(bytes);

@@ -8,7 +8,8 @@
 #include <stdbool.h>
 
 typedef enum {
-  OUTPUT_STDOUT,   /* no -o, or -o - */
+  OUTPUT_STDOUT,   /* no -o, or -o -, or a link to standard output (/dev/stdout) */
+  OUTPUT_STDERR,   /* a link to standard error (/dev/stderr) */
   OUTPUT_REPLACE,  /* a new or regular file: temporary file beside it, renamed */
   OUTPUT_IN_PLACE  /* a character device or FIFO: opened and written */
 } output_kind;
