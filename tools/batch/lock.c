@@ -6,7 +6,8 @@
  * and race for output names.  The lock is advisory and lasts as long as the
  * open file: it goes when the run ends, however it ends (its workers share
  * the open file and die with it).  The file stays: removing it would let a
- * third run lock a new file while the second still holds the old one.
+ * third run lock a new file while the second still holds the old one.  On
+ * a file system that has no locks the run goes on without one, saying so.
  */
 #define _DEFAULT_SOURCE /* flock */
 #include "lock.h"
@@ -43,6 +44,11 @@ int lock_outdir(const char *outdir) {
   if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
     err = errno;
     char pid[32];
+    if (err == ENOLCK || err == EOPNOTSUPP || err == ENOSYS) {
+      /* a file system without locks: run as before there was one */
+      fprintf(stderr, "ahconv: %s: cannot lock (%s); going on without the lock\n", outdir, strerror(err));
+      return fd;
+    }
     if (err == EWOULDBLOCK) {
       holder_of(fd, pid, sizeof pid);
       fprintf(stderr, "ahconv: %s: in use by another ahconv batch (pid %s)\n", outdir, pid);
