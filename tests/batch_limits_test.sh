@@ -33,14 +33,14 @@ mkfifo "$tmp/odd/fifo.pdf"
 # 1. -j1: the slow input first, so that the 20 good ones need the worker
 #    started after the first was killed
 started=$(date +%s)
-timeout 60 "$ahconv" batch -j1 --timeout 1 --quiet -o "$tmp/L" "$tmp/odd/slow.pdf" "$tmp/odd/fifo.pdf" "$tmp/good" 2>"$tmp/err"
+timeout 60 "$ahconv" batch -j1 --timeout 2 --quiet -o "$tmp/L" "$tmp/odd/slow.pdf" "$tmp/odd/fifo.pdf" "$tmp/good" 2>"$tmp/err"
 rc=$?
 took=$(($(date +%s) - started))
 report="$tmp/L/ahconv-report.csv"
-want_err="ahconv: $tmp/odd/slow.pdf: timed out after 1 s
+want_err="ahconv: $tmp/odd/slow.pdf: timed out after 2 s
 ahconv: $tmp/odd/fifo.pdf: not a regular file (a FIFO)"
 if [ "$rc" -eq 2 ] && [ "$took" -lt 30 ] && [ "$(grep -c ',ok,' "$report")" -eq 20 ] &&
-   grep -qE "^$tmp/odd/slow.pdf,,failed,timed out after 1 s,,,,,,[0-9.]+,$" "$report" &&
+   grep -qE "^$tmp/odd/slow.pdf,,failed,timed out after 2 s,,,,,,[0-9.]+,$" "$report" &&
    grep -qE "^$tmp/odd/fifo.pdf,,failed,not a regular file \(a FIFO\),,,,,,[0-9.]+,$" "$report" &&
    [ "$(head -2 "$tmp/err")" = "$want_err" ] &&
    grep -q '^ahconv batch: 22 inputs: 20 converted, 0 skipped (0 of them failed before), 2 failed in ' "$tmp/err"; then
@@ -51,7 +51,7 @@ fi
 ls "$tmp/L/.ahconv-tmp" >/dev/null 2>&1 && fail "temporary folder left"
 
 # a FIFO inside a folder is reported the same way
-timeout 30 "$ahconv" batch -j2 --quiet -o "$tmp/F" "$tmp/odd" --timeout 1 2>"$tmp/err"
+timeout 30 "$ahconv" batch -j2 --quiet -o "$tmp/F" "$tmp/odd" --timeout 2 2>"$tmp/err"
 rc=$?
 if [ "$rc" -eq 2 ] && grep -qE "^$tmp/odd/fifo.pdf,,failed,not a regular file \(a FIFO\)," "$tmp/F/ahconv-report.csv"; then
   pass "a FIFO found in a folder: failed, not opened"

@@ -39,6 +39,7 @@ typedef struct {
   pid_t pid;       /* 0: not running */
   int to, from;    /* pipes: tasks out, results in */
   long busy;       /* input index + 1, 0 idle */
+  double started;  /* seconds_now() when the task was sent */
   double deadline; /* seconds_now() past which the task is killed; 0: none */
 } batch_worker;
 
@@ -153,6 +154,7 @@ static void fail_task(pool *p, batch_worker *w, batch_failure kind, const char *
   it->failure = kind;
   free(it->error);
   it->error = ah_strdup(msg);
+  it->seconds = seconds_now() - w->started; /* the worker's own count, when it answers */
   w->busy = 0;
   p->restarts = 0;
 }
@@ -207,7 +209,8 @@ static size_t hand_out(pool *p, size_t next) {
     }
     in->items[next].state = INPUT_RUNNING;
     w->busy = (long)next + 1;
-    w->deadline = p->cfg->timeout_s ? seconds_now() + p->cfg->timeout_s : 0;
+    w->started = seconds_now();
+    w->deadline = p->cfg->timeout_s ? w->started + p->cfg->timeout_s : 0;
   }
   return next;
 }
