@@ -3,7 +3,8 @@
  * Takes: paths.  Gives: whole-file reads with clear errors, and atomic
  * writes: data goes to a temporary file beside the target, is flushed and
  * renamed into place, so a reader never sees half a file and a failure
- * leaves an existing file as it was.
+ * leaves an existing file as it was; and in-place writes for what cannot
+ * be renamed over (a character device, a FIFO).
  */
 #define _POSIX_C_SOURCE 200809L
 #include "io.h"
@@ -137,4 +138,19 @@ int ah_write_output(const char *path, const void *data, size_t len, ah_error *er
   int rc = ah_write_file_atomic(path, gz, gz_len, err);
   free(gz);
   return rc;
+}
+
+int ah_write_output_in_place(const char *path, const void *data, size_t len, ah_error *err) {
+  unsigned char *gz = NULL;
+  if (ah_names_gzip(path)) {
+    if (ah_gzip(data, len, &gz, &len, err) != 0) return -1;
+    data = gz;
+  }
+  int fd = open(path, O_WRONLY | O_CLOEXEC);
+  int ok = fd >= 0 && write_all(fd, data, len) == 0;
+  int saved = errno;
+  if (fd >= 0 && close(fd) != 0 && ok) ok = 0, saved = errno;
+  if (!ok) ah_error_set(err, AH_ERROR_IO, "cannot write: %s", strerror(saved));
+  free(gz);
+  return ok ? 0 : -1;
 }

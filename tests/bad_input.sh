@@ -114,6 +114,8 @@ fi
 if [ "$rc" -eq 2 ]; then passed=$((passed + 1)); else fail "convert without input: exit $rc"; fi
 "$ahconv" convert -f docx "$good" >/dev/null 2>&1; rc=$?
 if [ "$rc" -eq 2 ]; then passed=$((passed + 1)); else fail "unknown format: exit $rc"; fi
+"$ahconv" convert -o "" "$good" >/dev/null 2>"$work/stderr"; rc=$?
+if [ "$rc" -eq 2 ] && [ "$(head -1 "$work/stderr")" = "ahconv: -o needs a file name" ]; then passed=$((passed + 1)); else fail "convert -o \"\": exit $rc, $(head -1 "$work/stderr")"; fi
 
 # Limits: a page nested past the HTML reader's depth is refused whole,
 # naming the limit (libxml2 alone cut it at 256 and kept going, exit 0).

@@ -8,8 +8,10 @@
 #    rerun's outputs equal an uninterrupted run's byte for byte;
 #  - SIGINT and SIGTERM stop it cleanly (no temporary files, a report, exit
 #    130 and 143); progress shows on a terminal only.
-# The run is stopped at a known point without sleeping: one input is a FIFO,
-# and opening it for writing returns once a worker is reading it.
+# The run is stopped at a known point without sleeping: the test hook
+# AHCONV_TEST_HOLD_INPUT/AHCONV_TEST_HOLD_FIFO (tools/batch/worker.c) makes
+# the worker that takes one input open a FIFO and read it to its end first,
+# so the test's open of the FIFO for writing returns once a worker is there.
 # usage: batch_test.sh AHCONV SAMPLE.pdf SAMPLE.html [SHARED_CORPUS]
 set -u
 ahconv=$1
@@ -40,7 +42,11 @@ fi
 cp "$pdf" "$tmp/extra/single.pdf"
 n_inputs=$(( $(find "$tmp/in" -type f ! -name '*.txt' | wc -l) + 1 ))
 
-outputs() { (cd "$1" && find . -type f ! -name ahconv-report.csv ! -name .ahconv-state | sort); }
+outputs() { (cd "$1" && find . -type f ! -name ahconv-report.csv ! -name .ahconv-state ! -name .ahconv-lock | sort); }
+# hold: the worker that takes $tmp/fifo/single.pdf waits for $tmp/hold
+mkfifo "$tmp/hold"
+# (env execs ahconv: $! of a run started in the background is ahconv's pid)
+held=(env AHCONV_TEST_HOLD_INPUT=/fifo/single.pdf AHCONV_TEST_HOLD_FIFO="$tmp/hold")
 
 # 1. an uninterrupted run, -j2
 "$ahconv" batch -j2 --quiet -o "$tmp/A" "$tmp/in/first" "$tmp/extra/single.pdf" "$tmp/in/second" 2>"$tmp/err"
@@ -71,7 +77,7 @@ done
 
 # 2. -j1 gives the same files
 "$ahconv" batch -j1 --quiet -o "$tmp/B" "$tmp/in/first" "$tmp/extra/single.pdf" "$tmp/in/second" 2>/dev/null
-if diff -r -x ahconv-report.csv -x .ahconv-state "$tmp/A" "$tmp/B" >/dev/null; then pass "-j1 equals -j2"; else fail "-j1 and -j2 differ"; fi
+if diff -r -x ahconv-report.csv -x .ahconv-state -x .ahconv-lock "$tmp/A" "$tmp/B" >/dev/null; then pass "-j1 equals -j2"; else fail "-j1 and -j2 differ"; fi
 
 # 3. a rerun skips everything
 "$ahconv" batch -j2 --quiet -o "$tmp/A" "$tmp/in/first" "$tmp/extra/single.pdf" "$tmp/in/second" 2>/dev/null
@@ -88,13 +94,13 @@ else
   fail "foreign file: $(ls "$tmp/C")"
 fi
 
-# 5. SIGKILL mid-run: first/ done, the FIFO being read, second/ converted
+# 5. SIGKILL mid-run: first/ done, fifo/single.pdf held, second/ converted
 #    into temporary files but not yet put in place
-mkfifo "$tmp/fifo/single.pdf"
-"$ahconv" batch -j2 --quiet -o "$tmp/K" "$tmp/in/first" "$tmp/fifo/single.pdf" "$tmp/in/second" 2>/dev/null &
+cp "$pdf" "$tmp/fifo/single.pdf"
+"${held[@]}" "$ahconv" batch -j2 --quiet -o "$tmp/K" "$tmp/in/first" "$tmp/fifo/single.pdf" "$tmp/in/second" 2>/dev/null &
 pid=$!
 pids+=("$pid")
-exec 3>"$tmp/fifo/single.pdf"   # returns when a worker opens the FIFO
+exec 3>"$tmp/hold"   # returns when a worker is held
 kill -9 "$pid"
 wait "$pid" 2>/dev/null
 exec 3>&-
@@ -105,10 +111,8 @@ for f in $(outputs "$tmp/K"); do
 done
 [ "$partial" -eq 0 ] && pass "after SIGKILL: $(outputs "$tmp/K" | grep -vc '^./.ahconv-tmp/') complete outputs, none partial" ||
   fail "after SIGKILL: partial output"
-rm "$tmp/fifo/single.pdf"
-cp "$pdf" "$tmp/fifo/single.pdf"
 "$ahconv" batch -j2 --quiet -o "$tmp/K" "$tmp/in/first" "$tmp/fifo/single.pdf" "$tmp/in/second" 2>/dev/null
-if diff -r -x ahconv-report.csv -x .ahconv-state "$tmp/A" "$tmp/K"; then
+if diff -r -x ahconv-report.csv -x .ahconv-state -x .ahconv-lock "$tmp/A" "$tmp/K"; then
   pass "the rerun after SIGKILL equals the uninterrupted run byte for byte"
 else
   fail "rerun after SIGKILL differs"
@@ -116,12 +120,10 @@ fi
 
 # 6. SIGINT and SIGTERM: stop, remove the temporary files, write the report
 stop_with() {  # SIGNAL EXIT_STATUS OUTDIR
-  rm -f "$tmp/fifo/single.pdf"
-  mkfifo "$tmp/fifo/single.pdf"
-  "$ahconv" batch -j2 --quiet -o "$3" "$tmp/in/first" "$tmp/fifo/single.pdf" "$tmp/in/second" 2>"$tmp/err" &
+  "${held[@]}" "$ahconv" batch -j2 --quiet -o "$3" "$tmp/in/first" "$tmp/fifo/single.pdf" "$tmp/in/second" 2>"$tmp/err" &
   local pid=$! rc
   pids+=("$pid")
-  exec 3>"$tmp/fifo/single.pdf"
+  exec 3>"$tmp/hold"
   kill -"$1" "$pid"
   wait "$pid"
   rc=$?
@@ -157,6 +159,13 @@ fi
 # 8. usage
 "$ahconv" batch -o "$tmp/U" 2>/dev/null; rc=$?
 [ "$rc" -eq 2 ] && pass "batch without inputs: exit 2" || fail "batch without inputs: exit $rc"
+# an empty OUTDIR once read past a buffer (make_folders); now a usage error
+"$ahconv" batch -o "" "$pdf" 2>"$tmp/err"; rc=$?
+if [ "$rc" -eq 2 ] && [ "$(head -1 "$tmp/err")" = "ahconv: -o needs a folder" ]; then
+  pass "batch -o \"\": usage error, exit 2"
+else
+  fail "batch -o \"\": exit $rc, $(head -1 "$tmp/err")"
+fi
 
 echo "batch_test: $failures failed"
 [ "$failures" -eq 0 ]

@@ -154,21 +154,83 @@ static void test_format(void) {
   batch_claim c = written_claim("/in/a b.pdf", "ah-tk-20232024-1178.xml");
   char *line = state_format_line(&c);
   CHECK_STR(line, "0.1.0\txml\t/in/a b.pdf\t12345\t1700000000123456789\t" SHA
-                  "\tah-tk-20232024-1178\t4\t3\t2\t1\tah-tk-20232024-1178.xml\t-\n");
+                  "\tah-tk-20232024-1178\t4\t3\t2\t1\tah-tk-20232024-1178.xml\t-\tescaped\n");
   free(line);
   claim_free(&c);
   c = failed_claim("/in/corrupt.pdf", "damaged document");
   line = state_format_line(&c);
-  CHECK_STR(line, "0.1.0\txml\t/in/corrupt.pdf\t7\t42\t-\t-\t0\t0\t0\t0\t-\tdamaged document\n");
+  CHECK_STR(line, "0.1.0\txml\t/in/corrupt.pdf\t7\t42\t-\t-\t0\t0\t0\t0\t-\tdamaged document\tescaped\n");
+  free(line);
+  claim_free(&c);
+  /* a tab, a line break, a carriage return and a backslash in the text
+   * fields are escaped; the line stays one line of 14 fields */
+  c = written_claim("/in/a\tb\nc\rd\\e.pdf", "sub\\dir/x\ty.xml");
+  free(c.error);
+  c.error = strdup("");
+  line = state_format_line(&c);
+  CHECK_STR(line, "0.1.0\txml\t/in/a\\tb\\nc\\rd\\\\e.pdf\t12345\t1700000000123456789\t" SHA
+                  "\tah-tk-20232024-1178\t4\t3\t2\t1\tsub\\\\dir/x\\ty.xml\t-\tescaped\n");
   free(line);
   claim_free(&c);
 }
 
+/* An escaped line gives its bytes back; a line of 13 fields (written
+ * before the escapes) keeps its backslashes as they are. */
+static void test_parse_escaped(void) {
+  batch_claim c;
+  CHECK(parse("0.1.0\txml\t/in/a\\tb\\nc\\\\d\\x.pdf\t1\t2\t" SHA "\t-\t0\t0\t0\t0\tout\\n.xml\tcannot\\topen\tescaped", &c));
+  CHECK_STR(c.input, "/in/a\tb\nc\\d\\x.pdf");
+  CHECK_STR(c.output, "out\n.xml");
+  CHECK_STR(c.error, "cannot\topen");
+  claim_free(&c);
+  CHECK(parse("0.1.0\txml\tC:\\tmp\\new\\x.pdf\t1\t2\t" SHA "\t-\t0\t0\t0\t0\tx.xml\t-", &c));
+  CHECK_STR(c.input, "C:\\tmp\\new\\x.pdf");
+  claim_free(&c);
+}
+
+/* Which failed claims a rerun skips: the document's, and a limit's while
+ * the limit is no larger; failures of the machine (as earlier versions
+ * claimed them) are tried again. */
+static void test_failure_stands(void) {
+  static const struct {
+    const char *error;
+    int timeout_s, max_memory_mib;
+    bool stands;
+  } cases[] = {
+      {"truncated PDF (no %%EOF at the end)", 120, 2048, true},
+      {"PDF is encrypted and needs a password", 120, 2048, true},
+      {"no Vraag or Antwoord found: not an Aanhangsel document", 0, 0, true},
+      {"timed out after 120 s", 120, 2048, true},
+      {"timed out after 120 s", 60, 2048, true},
+      {"timed out after 120 s", 300, 2048, false}, /* more time: tried again */
+      {"timed out after 120 s", 0, 2048, false},   /* no limit now */
+      {"exceeded 2048 MiB", 120, 2048, true},
+      {"exceeded 2048 MiB", 120, 4096, false},
+      {"exceeded 2048 MiB", 120, 0, false},
+      {"cannot open: Permission denied", 120, 2048, false},
+      {"cannot write: No space left on device", 120, 2048, false},
+      {"cannot read: Input/output error", 120, 2048, false},
+      {"converter crashed (signal 9)", 120, 2048, false},
+      {"converter stopped (exit 1)", 120, 2048, false},
+      {"file too large (over 256 MiB)", 120, 2048, false},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    batch_claim c = failed_claim("/in/x.pdf", cases[i].error);
+    bool got = state_failure_stands(&c, cases[i].timeout_s, cases[i].max_memory_mib);
+    if (got != cases[i].stands)
+      fprintf(stderr, "state_failure_stands(\"%s\", %d, %d) is %d\n", cases[i].error, cases[i].timeout_s,
+              cases[i].max_memory_mib, got);
+    CHECK(got == cases[i].stands);
+    claim_free(&c);
+  }
+}
+
 /* ---- the file ----------------------------------------------------------- */
 
-/* Every byte but a tab and a line break is kept, in inputs, outputs and
- * errors. */
+/* Every byte but NUL is kept, in inputs, outputs and errors. */
 static const char *const special_inputs[] = {
+    "/archief/a line\nbreak.pdf",
+    "/archief/a\ttab\r and \\t, not a tab.html",
     "/archief/2024 stukken/brief, definitief.pdf",
     "/archief/\"aanhangsel\" 'nr. 1178' #1;&$(x)*?[a].html.gz",
     "/archief/vergaderjaar 2023\xe2\x80\x93" "2024/\xc3\xa9\xc3\xa9n \xe2\x82\xac.pdf", /* – é € in UTF-8 */
@@ -183,13 +245,13 @@ static void test_round_trip(const char *dir) {
   CHECK_INT(s.n, 0);
   CHECK(access(state_path(dir), F_OK) == 0); /* created for appending */
   size_t n = sizeof special_inputs / sizeof *special_inputs;
-  batch_claim want[8];
+  batch_claim want[10];
   for (size_t i = 0; i < n; i++) {
     char output[64];
     snprintf(output, sizeof output, "sub dir, %zu/ah-tk-20232024-1178%s.xml", i, i ? "-2" : "");
     want[i] = written_claim(special_inputs[i], output);
   }
-  want[n] = failed_claim("/archief/kapot, echt.pdf", "cannot open: No such file or directory; \"quoted\", too");
+  want[n] = failed_claim("/archief/kapot, echt.pdf", "cannot open: No such file or directory; \"quoted\",\ttoo");
   for (size_t i = 0; i <= n; i++) append_and_add(&s, copy_claim(&want[i]));
   state_free(&s);
 
@@ -333,6 +395,8 @@ int main(void) {
   test_parse_malformed();
   test_parse_lenient();
   test_format();
+  test_parse_escaped();
+  test_failure_stands();
   test_round_trip(folder);
   test_later_claim_wins(folder);
   test_load_skips_malformed(folder);

@@ -1,7 +1,8 @@
 /* ahconv — command line front end of libahconv.
  *
- * A thin layer: the commands' options are read in options.c, `batch` lives
- * in batch/, messages and exit codes live here; every decision about
+ * A thin layer: the commands' options are read in options.c, what
+ * `convert -o` may write over is decided in output.c, `batch` lives in
+ * batch/, messages and exit codes live here; every decision about
  * documents lives in the library.
  *
  * Exit status: 0 ok, 1 verify found problems, 2 unusable input or usage.
@@ -9,6 +10,7 @@
 #include "ahconv.h"
 #include "batch/batch.h"
 #include "options.h"
+#include "output.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -20,35 +22,19 @@ static int fail(const char *file, const ah_error *err) {
   return 2;
 }
 
-static int write_stdout(const char *data, size_t len) {
-  if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-    fprintf(stderr, "ahconv: standard output: write failed\n");
-    return 2;
-  }
-  return 0;
-}
-
 static int cmd_convert(int argc, char **argv) {
   convert_options opt;
   int usage = options_convert(argc, argv, &opt);
   if (usage) return usage;
-
+  output_target target;
+  int rc = output_resolve(opt.output, opt.input, &target);
+  if (rc) return rc;
   ah_error err = {0};
   ah_doc *doc = ah_doc_open_file(opt.input, AH_OPT_DEFAULT, &err);
-  if (!doc) return fail(opt.input, &err);
-  int rc = 0;
-  if (opt.output) {
-    int written = opt.pdf ? ah_write_pdf_file(doc, opt.output, AH_OPT_DEFAULT, &err)
-                          : ah_write_xml_file(doc, opt.output, AH_OPT_DEFAULT, &err);
-    if (written != 0) rc = fail(opt.output, &err);
-  } else {
-    size_t len;
-    char *bytes = opt.pdf ? ah_render_pdf(doc, AH_OPT_DEFAULT, &len, &err) : ah_render_xml(doc, AH_OPT_DEFAULT, &len, &err);
-    if (!bytes) rc = fail(opt.input, &err);
-    else rc = write_stdout(bytes, len);
-    free(bytes);
-  }
+  if (doc) rc = output_write(&target, doc, opt.pdf);
+  else rc = fail(opt.input, &err);
   ah_doc_free(doc);
+  output_free(&target);
   return rc;
 }
 

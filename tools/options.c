@@ -15,7 +15,8 @@
 
 const char ahconv_usage_text[] =
     "usage: ahconv convert [-f xml|pdf] [-o OUT] INPUT\n"
-    "       ahconv batch [-f xml|pdf] [-j N] [--force] [--quiet] -o OUTDIR INPUT_OR_DIR...\n"
+    "       ahconv batch [-f xml|pdf] [-j N] [--timeout S] [--max-memory M] [--force]\n"
+    "                    [--quiet] -o OUTDIR INPUT_OR_DIR...\n"
     "       ahconv verify INPUT\n"
     "       ahconv verify INPUT_A INPUT_B\n"
     "       ahconv --version | --help\n"
@@ -24,15 +25,19 @@ const char ahconv_usage_text[] =
     "optionally gzip-compressed; the type comes from the content.\n"
     "\n"
     "convert   write the normalized XML (-f xml, the default) or a clean,\n"
-    "          re-typeset PDF (-f pdf) to OUT, or to standard output.  OUT is\n"
-    "          written to a temporary file and renamed into place, so a failure\n"
-    "          never leaves a partial file or touches an existing one; an OUT\n"
-    "          ending in .gz is written gzip-compressed.\n"
+    "          re-typeset PDF (-f pdf) to OUT, or to standard output (no -o,\n"
+    "          or -o -).  OUT is written to a temporary file and renamed into\n"
+    "          place, so a failure never leaves a partial file or touches an\n"
+    "          existing one; a link to a file replaces that file; a device or\n"
+    "          FIFO is written in place; the input itself, a folder or anything\n"
+    "          else is refused; an OUT ending in .gz is written gzip-compressed.\n"
     "batch     convert many: folders are walked (.pdf, .html, .htm, and .gz of\n"
     "          them), their subfolders mirrored in OUTDIR; each output is named\n"
     "          by its publication id; N worker processes (default: the cores);\n"
     "          inputs already converted are skipped (--force: redo); progress on\n"
-    "          a terminal; OUTDIR/ahconv-report.csv lists every input.\n"
+    "          a terminal; OUTDIR/ahconv-report.csv lists every input.  An\n"
+    "          input that takes over S seconds (default 120) or needs over M\n"
+    "          MiB (default 2048) fails and its worker is replaced; 0: no limit.\n"
     "verify    with one INPUT: check nothing was lost (every printed line in\n"
     "          the output or page furniture, numbering of questions and notes\n"
     "          without gaps or duplicates, an antwoord for every vraag, every\n"
@@ -83,7 +88,7 @@ int options_convert(int argc, char **argv, convert_options *o) {
     if (is_option(a, "-f", "--format")) {
       if (!(format = option_value(argc, argv, &i))) return usage_error("-f needs a format");
     } else if (is_option(a, "-o", "--output")) {
-      if (!(o->output = option_value(argc, argv, &i))) return usage_error("-o needs a file name");
+      if (!(o->output = option_value(argc, argv, &i)) || !*o->output) return usage_error("-o needs a file name");
     } else if (looks_like_option(a)) {
       return unknown_option(a);
     } else if (o->input) {
@@ -122,6 +127,21 @@ static int read_jobs(int argc, char **argv, int *i, int *jobs) {
   return 0;
 }
 
+/* --timeout S, --max-memory M: a whole number from 0 to max */
+static int read_limit(int argc, char **argv, int *i, int max, int *value) {
+  const char *name = argv[*i];
+  const char *num = option_value(argc, argv, i);
+  char *end = NULL;
+  long v = num ? strtol(num, &end, 10) : -1;
+  if (!num || !*num || *end || v < 0 || v > max) {
+    char msg[128];
+    snprintf(msg, sizeof msg, "%s needs a whole number from 0 to %d (0: no limit)", name, max);
+    return usage_error(msg);
+  }
+  *value = (int)v;
+  return 0;
+}
+
 /* One argument (and its value) at argv[*i]: 0, or the usage error's status. */
 static int read_batch_argument(int argc, char **argv, int *i, batch_options *o) {
   const char *a = argv[*i];
@@ -130,7 +150,11 @@ static int read_batch_argument(int argc, char **argv, int *i, batch_options *o) 
   } else if (is_jobs_option(a)) {
     return read_jobs(argc, argv, i, &o->jobs);
   } else if (is_option(a, "-o", "--output")) {
-    if (!(o->outdir = option_value(argc, argv, i))) return usage_error("-o needs a folder");
+    if (!(o->outdir = option_value(argc, argv, i)) || !*o->outdir) return usage_error("-o needs a folder");
+  } else if (is_option(a, "--timeout", NULL)) {
+    return read_limit(argc, argv, i, 7 * 24 * 3600, &o->timeout_s);
+  } else if (is_option(a, "--max-memory", NULL)) {
+    return read_limit(argc, argv, i, 1024 * 1024, &o->max_memory_mib);
   } else if (is_option(a, "--force", NULL)) {
     o->force = true;
   } else if (is_option(a, "--quiet", "-q")) {
@@ -145,7 +169,8 @@ static int read_batch_argument(int argc, char **argv, int *i, batch_options *o) 
 
 int options_batch(int argc, char **argv, batch_options *o) {
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
-  *o = (batch_options){.format = "xml", .jobs = cores < 1 ? 1 : (int)cores, .roots = (const char **)argv};
+  *o = (batch_options){.format = "xml", .jobs = cores < 1 ? 1 : (int)cores, .timeout_s = BATCH_DEFAULT_TIMEOUT_S,
+                       .max_memory_mib = BATCH_DEFAULT_MAX_MEMORY_MIB, .roots = (const char **)argv};
   for (int i = 0; i < argc; i++) {
     int rc = read_batch_argument(argc, argv, &i, o);
     if (rc) return rc;

@@ -5,6 +5,12 @@
 
 #include <stdbool.h>
 
+/* Per input, by default: a real document converts in under a tenth of a
+ * second in a worker of about 100 MiB of address space; these leave a wide
+ * margin and still stop a runaway file. */
+#define BATCH_DEFAULT_TIMEOUT_S 120
+#define BATCH_DEFAULT_MAX_MEMORY_MIB 2048
+
 extern const char ahconv_usage_text[];
 
 /* "ahconv: msg" and the usage text on stderr; returns the exit status, 2. */
@@ -28,12 +34,15 @@ typedef struct {
 } verify_options;
 int options_verify(int argc, char **argv, verify_options *o);
 
-/* ahconv batch [-f xml|pdf] [-j N] [--force] [--quiet] -o OUTDIR INPUT_OR_DIR... */
+/* ahconv batch [-f xml|pdf] [-j N] [--timeout S] [--max-memory M] [--force]
+ *              [--quiet] -o OUTDIR INPUT_OR_DIR... */
 typedef struct {
   const char *format; /* "xml" or "pdf" */
   bool pdf;
   const char *outdir;
-  int jobs; /* 1 to 256; default the number of cores */
+  int jobs;           /* 1 to 256; default the number of cores */
+  int timeout_s;      /* wall time per input; 0: none */
+  int max_memory_mib; /* address space per worker; 0: none */
   bool force, quiet;
   /* the inputs, gathered at the front of argv itself: nothing to free */
   const char **roots;

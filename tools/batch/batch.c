@@ -11,6 +11,8 @@
  * place.
  *
  * How it stays safe:
+ *  - one run per OUTDIR at a time (lock.c): a second is refused before it
+ *    touches anything;
  *  - workers (fork) convert into temporary files under OUTDIR/.ahconv-tmp;
  *    only the parent names and renames them into place, in input order, so
  *    the names (and a collision's "-2") are the same for any -j;
@@ -33,6 +35,7 @@
 
 #include "ahconv.h"
 #include "common.h"
+#include "lock.h"
 #include "naming.h"
 #include "options.h"
 #include "pool.h"
@@ -43,6 +46,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,12 +64,17 @@ typedef struct {
   batch_naming names;
   char *tmpdir;
   batch_tally tally;
+  bool disk_full; /* an output found no room: the run stopped */
+  int lock_fd;    /* OUTDIR/.ahconv-lock, held for the run; -1 none */
 } batch_run;
 
 /* ---- putting outputs in place ------------------------------------------- */
 
+/* An output that could not be put in place: the machine's failure, tried
+ * again by the next run. */
 static void fail_input(batch_run *r, batch_input *it, const char *message) {
   it->ok = false;
+  it->failure = FAILURE_ENVIRONMENT;
   free(it->error);
   it->error = ah_strdup(message);
   r->tally.failed++;
@@ -73,7 +82,7 @@ static void fail_input(batch_run *r, batch_input *it, const char *message) {
 
 /* The claim of an input done in this run: its output, or its error. */
 static batch_claim claim_of(const batch_run *r, const batch_input *it) {
-  batch_claim c = {.input = ah_strdup(it->path), .format = ah_strdup(r->opt.format),
+  batch_claim c = {.input = ah_strdup(it->real ? it->real : it->path), .format = ah_strdup(r->opt.format),
                    .version = ah_strdup(ah_version()), .size = it->size, .mtime_ns = it->mtime_ns};
   if (!it->ok) {
     c.output = ah_strdup("");
@@ -93,16 +102,44 @@ static batch_claim claim_of(const batch_run *r, const batch_input *it) {
   return c;
 }
 
-/* A failed input is claimed too: a rerun need not try it again unchanged. */
-static void record_failure(batch_run *r, const batch_input *it) {
-  r->tally.failed++;
-  batch_claim c = claim_of(r, it);
-  if (state_append(&r->st, &c) == 0) state_add(&r->st, c);
-  else claim_free(&c);
+static bool is_disk_full(int err) { return err == ENOSPC || err == EDQUOT; }
+
+/* An input that could not be put in place for want of room: not done, like
+ * those after it.  Returns false, which stops the run. */
+static bool not_done_disk_full(batch_run *r, batch_input *it) {
+  if (it->tmp) unlink(it->tmp);
+  free(it->tmp);
+  free(it->output);
+  it->tmp = it->output = NULL;
+  it->ok = false;
+  it->state = INPUT_PENDING;
+  r->tally.done--;
+  r->disk_full = true;
+  return false;
 }
 
-/* Names the output of a converted input, claims it, renames it into place. */
-static void put_in_place(batch_run *r, size_t index) {
+/* A failure of the document itself (damaged, encrypted, not an Aanhangsel,
+ * ...) or over a limit is claimed too: a rerun need not try it again while
+ * the file (and the limit) stay as they are.  Any other failure (a
+ * permission, an I/O error, a crashed worker, a FIFO) is not: the next run
+ * tries again.  False when the claim found the disk full. */
+static bool record_failure(batch_run *r, batch_input *it) {
+  if (it->failure != FAILURE_DOCUMENT && it->failure != FAILURE_LIMIT) {
+    r->tally.failed++;
+    return true;
+  }
+  batch_claim c = claim_of(r, it);
+  int rc = state_append(&r->st, &c), err = errno;
+  if (rc == 0) state_add(&r->st, c);
+  else claim_free(&c);
+  if (rc != 0 && is_disk_full(err)) return not_done_disk_full(r, it);
+  r->tally.failed++;
+  return true;
+}
+
+/* Names the output of a converted input, claims it, renames it into place.
+ * False when the disk is full (the input is then not done). */
+static bool put_in_place(batch_run *r, size_t index) {
   batch_input *it = &r->in.items[index];
   it->output = naming_choose(&r->names, &r->in, index);
   naming_take(&r->names, it->output, index);
@@ -111,46 +148,52 @@ static void put_in_place(batch_run *r, size_t index) {
   *strrchr(dir, '/') = 0;
   batch_claim c = claim_of(r, it);
   char msg[512];
+  int err = 0;
   if (make_folders(dir) != 0) {
-    snprintf(msg, sizeof msg, "%s: cannot create folder: %s", dir, strerror(errno));
-    fail_input(r, it, msg);
-    unlink(it->tmp);
+    err = errno;
+    snprintf(msg, sizeof msg, "%s: cannot create folder: %s", dir, strerror(err));
     claim_free(&c);
   } else if (state_append(&r->st, &c) != 0) {
-    fail_input(r, it, "cannot record the output in " STATE_NAME);
-    unlink(it->tmp);
+    err = errno;
+    snprintf(msg, sizeof msg, "cannot record the output in %s", STATE_NAME);
     claim_free(&c);
   } else if (rename(it->tmp, full) != 0) {
-    /* claimed already: the claim stays, the name is the input's */
-    snprintf(msg, sizeof msg, "%s: cannot write: %s", it->output, strerror(errno));
-    fail_input(r, it, msg);
-    unlink(it->tmp);
-    state_add(&r->st, c);
+    err = errno;
+    snprintf(msg, sizeof msg, "%s: cannot write: %s", it->output, strerror(err));
+    state_add(&r->st, c); /* claimed already: the claim stays, the name is the input's */
   } else {
     state_add(&r->st, c);
   }
   free(dir);
   free(full);
+  if (!err) return true;
+  if (is_disk_full(err)) return not_done_disk_full(r, it);
+  fail_input(r, it, msg);
+  unlink(it->tmp);
+  return true;
 }
 
-/* pool_config.commit: called in input order. */
-static void commit(void *user, size_t index) {
+/* pool_config.commit: called in input order; false stops the run (the
+ * disk is full). */
+static bool commit(void *user, size_t index) {
   batch_run *r = user;
   batch_input *it = &r->in.items[index];
   r->tally.done++;
+  bool go_on = true;
   if (it->skipped) {
     /* nothing to put in place */
   } else if (!it->ok) {
-    record_failure(r, it);
+    go_on = record_failure(r, it);
   } else {
-    put_in_place(r, index);
+    go_on = put_in_place(r, index);
   }
   if (r->progress) report_progress(&r->in, &r->tally);
+  return go_on;
 }
 
 /* ---- what an earlier run did -------------------------------------------- */
 
-/* An unchanged input that failed before would fail again. */
+/* An unchanged input whose document failed before would fail again. */
 static void skip_failed_before(batch_input *it, const batch_claim *c) {
   it->skipped = it->failed_before = true;
   it->state = INPUT_DONE;
@@ -179,10 +222,11 @@ static void mark_skipped(batch_run *r) {
   if (r->opt.force) return;
   for (size_t i = 0; i < r->in.n; i++) {
     batch_input *it = &r->in.items[i];
-    const batch_claim *c = state_claim_of_input(&r->st, it->path, r->opt.format);
+    if (it->state != INPUT_PENDING) continue; /* failed in the walk */
+    const batch_claim *c = naming_claim_of(&r->st, it, r->opt.format);
     if (!c || c->size != it->size || c->mtime_ns != it->mtime_ns || strcmp(c->version, ah_version()) != 0) continue;
     if (*c->error) {
-      skip_failed_before(it, c);
+      if (state_failure_stands(c, r->opt.timeout_s, r->opt.max_memory_mib)) skip_failed_before(it, c);
       continue;
     }
     char *full = path_join(r->opt.outdir, c->output);
@@ -218,9 +262,11 @@ static int prepare(batch_run *r, int *missing) {
     fprintf(stderr, "ahconv: %s: cannot create folder: %s\n", outdir, strerror(errno));
     return -1;
   }
-  char *outdir_real = realpath(outdir, NULL);
-  *missing = inputs_gather(&r->in, r->opt.roots, r->opt.n_roots, outdir_real);
-  free(outdir_real);
+  /* before anything in OUTDIR is touched: another run may be using it */
+  if ((r->lock_fd = lock_outdir(outdir)) < 0) return -1;
+  struct stat out_st;
+  bool have_out = stat(outdir, &out_st) == 0;
+  *missing = inputs_gather(&r->in, r->opt.roots, r->opt.n_roots, have_out ? &out_st : NULL);
   if (state_load(&r->st, outdir) != 0) {
     fprintf(stderr, "ahconv: %s/%s: cannot write: %s\n", outdir, STATE_NAME, strerror(errno));
     return -1;
@@ -239,10 +285,20 @@ static int convert_all(batch_run *r) {
   r->tally.started = seconds_now();
   int jobs = r->opt.jobs;
   if (jobs > (int)r->in.n) jobs = r->in.n ? (int)r->in.n : 1;
-  pool_config cfg = {.jobs = jobs, .tmpdir = r->tmpdir, .pdf = r->opt.pdf, .commit = commit, .user = r};
-  int rc = pool_run(&r->in, &cfg, &r->tally.max_rss_kb);
+  pool_config cfg = {.jobs = jobs, .tmpdir = r->tmpdir, .pdf = r->opt.pdf, .timeout_s = r->opt.timeout_s,
+                     .max_memory_mib = r->opt.max_memory_mib, .commit = commit, .user = r};
+  pool_end end = pool_run(&r->in, &cfg, &r->tally.max_rss_kb);
   if (r->progress) fputc('\n', stderr);
-  return rc;
+  if (end == POOL_DISK_FULL) r->disk_full = true;
+  if (r->disk_full) {
+    size_t not_done = 0;
+    for (size_t i = 0; i < r->in.n; i++) not_done += r->in.items[i].state != INPUT_DONE;
+    fprintf(stderr,
+            "ahconv: %s: no space left on device; stopped with %zu input%s not done (run again when there is "
+            "room)\n",
+            r->opt.outdir, not_done, not_done == 1 ? "" : "s");
+  }
+  return end == POOL_NO_WORKERS ? -1 : 0;
 }
 
 static void sync_outdir(const char *outdir) {
@@ -263,10 +319,16 @@ static void free_run(batch_run *r) {
   state_free(&r->st);
   naming_free(&r->names);
   free(r->tmpdir);
+  if (r->lock_fd >= 0) {
+    /* no pid while nobody holds it; an error here changes nothing */
+    if (ftruncate(r->lock_fd, 0) != 0) {
+    }
+    close(r->lock_fd);
+  }
 }
 
 int ahconv_batch(int argc, char **argv) {
-  batch_run r = {0};
+  batch_run r = {.lock_fd = -1};
   int usage = options_batch(argc, argv, &r.opt);
   if (usage) return usage;
   r.ext = r.opt.pdf ? ".pdf" : ".xml";
@@ -286,11 +348,12 @@ int ahconv_batch(int argc, char **argv) {
   batch_outcome outcome = report_count(&r.in);
   report_failures(&r.in);
   int stop_signal = pool_stop_signal();
-  if (!r.opt.quiet || outcome.failed || stop_signal)
-    report_summary(&r.in, &outcome, &r.tally, r.opt.outdir, stop_signal);
+  const char *why_not_done = stop_signal == SIGINT ? "interrupted" : r.disk_full ? "no space left on device" : "stopped";
+  if (!r.opt.quiet || outcome.failed || outcome.not_done || stop_signal)
+    report_summary(&r.in, &outcome, &r.tally, r.opt.outdir, why_not_done);
   free_run(&r);
   if (stop_signal) return 128 + stop_signal;
   /* 0 only when every input has its output: a file that failed before and
    * was skipped still has none */
-  return rc != 0 || outcome.failed || outcome.failed_before || missing ? 2 : 0;
+  return rc != 0 || outcome.failed || outcome.failed_before || outcome.not_done || missing ? 2 : 0;
 }

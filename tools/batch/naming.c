@@ -16,6 +16,11 @@
 #include <string.h>
 #include <unistd.h>
 
+const batch_claim *naming_claim_of(const batch_state *s, const batch_input *it, const char *format) {
+  const batch_claim *c = it->real ? state_claim_of_input(s, it->real, format) : NULL;
+  return c ? c : state_claim_of_input(s, it->path, format);
+}
+
 char *naming_stem(const char *path) {
   const char *slash = strrchr(path, '/');
   char *s = ah_strdup(slash ? slash + 1 : path);
@@ -31,7 +36,7 @@ char *naming_stem(const char *path) {
 static bool is_free_for(const batch_naming *nm, const batch_input *it, const batch_claim *mine, size_t index,
                         const char *rel) {
   const batch_claim *owner = state_claim_of_output(nm->state, rel);
-  bool owner_is_me = owner == mine || (owner && mine && strcmp(owner->input, it->path) == 0);
+  bool owner_is_me = owner == mine || (owner && it->real && strcmp(owner->input, it->real) == 0);
   if (owner && !owner_is_me) return false;
   size_t by;
   if (index_get(&nm->taken, rel, &by) && by < index) return false;
@@ -44,7 +49,7 @@ static bool is_free_for(const batch_naming *nm, const batch_input *it, const bat
 
 char *naming_choose(const batch_naming *nm, const batch_inputs *in, size_t index) {
   const batch_input *it = &in->items[index];
-  const batch_claim *mine = state_claim_of_input(nm->state, it->path, nm->format);
+  const batch_claim *mine = naming_claim_of(nm->state, it, nm->format);
   char *base = it->id && *it->id ? ah_strdup(it->id) : naming_stem(it->path);
   char *result = NULL;
   for (int k = 1; !result; k++) {

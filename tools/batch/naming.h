@@ -16,6 +16,11 @@ typedef struct {
   batch_index taken;        /* output names given in this run -> input */
 } batch_naming;
 
+/* The claim of input it for a format: under its canonical path, else (a
+ * state file of an earlier version, which kept inputs as given) under its
+ * path as given; NULL when there is none. */
+const batch_claim *naming_claim_of(const batch_state *s, const batch_input *it, const char *format);
+
 /* "x/brief.pdf.gz" -> "brief"; the caller frees. */
 char *naming_stem(const char *path);
 

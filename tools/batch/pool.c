@@ -1,23 +1,26 @@
-/* pool.c — the worker processes of `ahconv batch` and their pipe protocol.
+/* pool.c — the worker processes of `ahconv batch`, seen from the parent.
  *
  * Takes: the inputs and a folder for temporary outputs.  Gives: each input
- * converted by one of N forked workers, its output in a temporary file and
- * its result in the input, handed to the caller in input order.
+ * converted by one of N forked workers (worker.c), its output in a
+ * temporary file and its result in the input, handed to the caller in
+ * input order.
  *
- * The protocol, one line each way per input:
- *   parent -> worker  index \t path
- *   worker -> parent  index \t ok \t id \t sha256 \t vragen \t antwoorden \t
- *                     noten \t findings \t seconds \t tmp
- *                     index \t failed \t message \t seconds
- * A worker has one task at a time, so a result line never waits behind
- * another in the parent's buffer.  A worker that dies (crash, out of
- * memory) fails its input and is replaced; workers die with the parent.
+ * The messages are framed (protocol.h): a task is an index and a path, any
+ * bytes but NUL.  A worker has one task at a time, and a deadline for it:
+ * the parent's select() wakes at the earliest, and a worker past its
+ * deadline is killed.  A worker that dies (crash, out of memory, killed)
+ * fails its input, if it had one, and is replaced; one that died while idle
+ * is found by the end of file on its pipe, or by a task that cannot be
+ * sent, and replaced without failing anything.  Workers die with the
+ * parent.
  */
 #define _GNU_SOURCE /* pipe2, wait4 */
 #include "pool.h"
 
 #include "ahconv.h"
 #include "common.h"
+#include "protocol.h"
+#include "worker.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -33,10 +36,11 @@
 #include <unistd.h>
 
 typedef struct {
-  pid_t pid;    /* 0: not running */
-  int to, from; /* pipes: tasks out, results in */
-  FILE *results;
-  long busy;    /* input index + 1, 0 idle */
+  pid_t pid;       /* 0: not running */
+  int to, from;    /* pipes: tasks out, results in */
+  long busy;       /* input index + 1, 0 idle */
+  double started;  /* seconds_now() when the task was sent */
+  double deadline; /* seconds_now() past which the task is killed; 0: none */
 } batch_worker;
 
 typedef struct {
@@ -44,8 +48,10 @@ typedef struct {
   const pool_config *cfg;
   batch_inputs *in;
   long *max_rss_kb;
-  char *line; /* result line buffer */
-  size_t line_cap;
+  char *msg; /* result message buffer */
+  size_t msg_cap;
+  int restarts; /* workers started since an input was last decided */
+  pool_end end; /* POOL_DONE while the run goes on */
 } pool;
 
 static volatile sig_atomic_t stop_signal = 0;
@@ -61,113 +67,28 @@ void pool_catch_signals(void) {
 
 int pool_stop_signal(void) { return stop_signal; }
 
-/* ---- the worker's side -------------------------------------------------- */
+/* ---- starting and losing workers ---------------------------------------- */
 
-static void count_sections(const ah_doc *doc, int *vragen, int *antwoorden, int *noten) {
-  *vragen = *antwoorden = *noten = 0;
-  for (ah_node *n = ah_node_first_child(ah_doc_root(doc)); n; n = ah_node_next(n)) {
-    ah_node_type t = ah_node_get_type(n);
-    if (t == AH_NODE_VRAAG) ++*vragen;
-    else if (t == AH_NODE_ANTWOORD) ++*antwoorden;
-    else if (t == AH_NODE_NOTEN)
-      for (ah_node *c = ah_node_first_child(n); c; c = ah_node_next(c)) ++*noten;
-  }
+/* The child's side of start_worker: never returns. */
+static void become_worker(pool *p, int k, int task_fd, int result_fd, pid_t parent) {
+  /* a worker dies with its parent, however the parent dies */
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() != parent) _exit(0);
+  signal(SIGINT, SIG_IGN); /* the parent decides; it kills us */
+  signal(SIGTERM, SIG_DFL);
+  signal(SIGPIPE, SIG_DFL);
+  /* the pipes of the other workers: or their task pipes would never end */
+  for (int j = 0; j < p->cfg->jobs; j++)
+    if (j != k && p->workers[j].pid) {
+      close(p->workers[j].to);
+      close(p->workers[j].from);
+    }
+  worker_config wc = {.tmpdir = p->cfg->tmpdir, .pdf = p->cfg->pdf, .max_memory_mib = p->cfg->max_memory_mib};
+  worker_run(task_fd, result_fd, &wc);
+  _exit(0);
 }
 
-/* A message fit for one field of a protocol line. */
-static void one_line(char *s) {
-  for (; *s; s++)
-    if (*s == '\t' || *s == '\n' || *s == '\r') *s = ' ';
-}
-
-/* Writes bytes to a new file in tmpdir, its name into tmp.  Not synced: the
- * run syncs the file system once at its end (see batch.c).  0, or -1 with
- * err set and no file left. */
-static int write_temp_output(const char *tmpdir, const char *bytes, size_t n, char *tmp, size_t tmp_size,
-                             ah_error *err) {
-  snprintf(tmp, tmp_size, "%s/out.XXXXXX", tmpdir);
-  int fd = mkstemp(tmp);
-  bool written = fd >= 0;
-  for (size_t off = 0; written && off < n;) {
-    ssize_t w = write(fd, bytes + off, n - off);
-    if (w < 0 && errno == EINTR) continue;
-    written = w > 0;
-    off += w > 0 ? (size_t)w : 0;
-  }
-  if (fd >= 0) {
-    /* mkstemp makes 0600; give the file the mode a plain create would */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    if (close(fd) != 0) written = false;
-  }
-  if (written) return 0;
-  err->code = AH_ERROR_IO;
-  snprintf(err->message, sizeof err->message, "cannot write: %s", strerror(errno));
-  if (fd >= 0) unlink(tmp);
-  return -1;
-}
-
-static void answer_ok(FILE *answers, const char *index, const ah_doc *doc, double seconds, const char *tmp) {
-  int vragen, antwoorden, noten;
-  count_sections(doc, &vragen, &antwoorden, &noten);
-  size_t findings = ah_verify(doc, NULL, NULL);
-  const char *id = ah_doc_id(doc);
-  fprintf(answers, "%s\tok\t%s\t%s\t%d\t%d\t%d\t%zu\t%.3f\t%s\n", index, id && *id ? id : "-", ah_doc_sha256(doc),
-          vragen, antwoorden, noten, findings, seconds, tmp);
-}
-
-static void answer_failed(FILE *answers, const char *index, const ah_error *err, double seconds) {
-  char msg[sizeof err->message];
-  snprintf(msg, sizeof msg, "%s", err->message[0] ? err->message : ah_status_string(err->code));
-  one_line(msg);
-  fprintf(answers, "%s\tfailed\t%s\t%.3f\n", index, msg, seconds);
-}
-
-static void convert_one(FILE *answers, const char *index, const char *path, const char *tmpdir, bool pdf) {
-  double started = seconds_now();
-  ah_error err = {0};
-  ah_doc *doc = ah_doc_open_file(path, AH_OPT_DEFAULT, &err);
-  char *bytes = NULL;
-  size_t n = 0;
-  if (doc) bytes = pdf ? ah_render_pdf(doc, AH_OPT_DEFAULT, &n, &err) : ah_render_xml(doc, AH_OPT_DEFAULT, &n, &err);
-  char tmp[4096] = "";
-  if (bytes && write_temp_output(tmpdir, bytes, n, tmp, sizeof tmp, &err) != 0) {
-    free(bytes);
-    bytes = NULL;
-  }
-  double seconds = seconds_now() - started;
-  if (bytes) answer_ok(answers, index, doc, seconds, tmp);
-  else answer_failed(answers, index, &err, seconds);
-  fflush(answers);
-  free(bytes);
-  ah_doc_free(doc);
-}
-
-/* The worker's life: tasks until the parent closes the task pipe. */
-static void work(int in_fd, int out_fd, const char *tmpdir, bool pdf) {
-  FILE *tasks = fdopen(in_fd, "r");
-  FILE *answers = fdopen(out_fd, "w");
-  char *line = NULL;
-  size_t cap = 0;
-  ssize_t len;
-  while ((len = getline(&line, &cap, tasks)) > 0) {
-    if (line[len - 1] == '\n') line[len - 1] = 0;
-    char *tab = strchr(line, '\t');
-    if (!tab) continue;
-    *tab = 0;
-    convert_one(answers, line, tab + 1, tmpdir, pdf);
-  }
-  free(line);
-  fclose(tasks);
-  fclose(answers);
-}
-
-/* ---- the parent's side -------------------------------------------------- */
-
-/* Starts worker k; the child closes the pipes of the other workers, or
- * their task pipes would never reach end of file. */
-static int start_worker(batch_worker *ws, int k, const pool_config *cfg) {
+static int start_worker(pool *p, int k) {
   int task[2], result[2];
   if (pipe2(task, O_CLOEXEC) != 0) return -1;
   if (pipe2(result, O_CLOEXEC) != 0) {
@@ -177,36 +98,36 @@ static int start_worker(batch_worker *ws, int k, const pool_config *cfg) {
   }
   pid_t parent = getpid();
   pid_t pid = fork();
-  if (pid < 0) return -1;
   if (pid == 0) {
-    /* a worker dies with its parent, however the parent dies */
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != parent) _exit(0);
-    signal(SIGINT, SIG_IGN); /* the parent decides; it kills us */
-    signal(SIGTERM, SIG_DFL);
-    for (int j = 0; j < cfg->jobs; j++)
-      if (j != k && ws[j].pid) {
-        close(ws[j].to);
-        close(ws[j].from);
-      }
     close(task[1]);
     close(result[0]);
-    work(task[0], result[1], cfg->tmpdir, cfg->pdf);
-    _exit(0);
+    become_worker(p, k, task[0], result[1], parent);
   }
   close(task[0]);
   close(result[1]);
-  ws[k] = (batch_worker){.pid = pid, .to = task[1], .from = result[0], .results = fdopen(result[0], "r")};
+  if (pid < 0) {
+    close(task[1]);
+    close(result[0]);
+    return -1;
+  }
+  p->workers[k] = (batch_worker){.pid = pid, .to = task[1], .from = result[0]};
   return 0;
 }
 
-static int start_all(pool *p) {
-  for (int k = 0; k < p->cfg->jobs; k++)
-    if (start_worker(p->workers, k, p->cfg) != 0) {
-      fprintf(stderr, "ahconv: cannot start a worker: %s\n", strerror(errno));
-      for (int j = 0; j < k; j++) kill(p->workers[j].pid, SIGKILL);
+/* Starts the workers that are not running: 0, or -1 after a message when
+ * one cannot be started or workers keep dying before they decide an input. */
+static int start_missing(pool *p) {
+  for (int k = 0; k < p->cfg->jobs; k++) {
+    if (p->workers[k].pid) continue;
+    if (p->restarts++ > 2 * p->cfg->jobs + 2) {
+      fprintf(stderr, "ahconv: workers keep dying before they convert anything; stopped\n");
       return -1;
     }
+    if (start_worker(p, k) != 0) {
+      fprintf(stderr, "ahconv: cannot start a worker: %s\n", strerror(errno));
+      return -1;
+    }
+  }
   return 0;
 }
 
@@ -214,137 +135,241 @@ static void note_rss(pool *p, const struct rusage *ru) {
   if (ru->ru_maxrss > *p->max_rss_kb) *p->max_rss_kb = ru->ru_maxrss;
 }
 
-static void send_task(batch_worker *w, size_t index, const char *path) {
-  ah_buf line = {0};
-  ah_buf_printf(&line, "%zu\t%s\n", index, path);
-  if (write(w->to, line.data, line.len) == (ssize_t)line.len) w->busy = (long)index + 1;
-  ah_buf_free(&line);
+/* Waits for a worker that has ended (or is killed) and closes its pipes. */
+static int reap(pool *p, batch_worker *w) {
+  int status = 0;
+  struct rusage ru;
+  if (wait4(w->pid, &status, 0, &ru) > 0) note_rss(p, &ru);
+  close(w->from);
+  close(w->to);
+  w->pid = 0;
+  return status;
 }
 
+/* The input of busy worker w is decided: failed with msg. */
+static void fail_task(pool *p, batch_worker *w, batch_failure kind, const char *msg) {
+  batch_input *it = &p->in->items[w->busy - 1];
+  it->state = INPUT_DONE;
+  it->ok = false;
+  it->failure = kind;
+  free(it->error);
+  it->error = ah_strdup(msg);
+  it->seconds = seconds_now() - w->started; /* the worker's own count, when it answers */
+  w->busy = 0;
+  p->restarts = 0;
+}
+
+/* Worker w is gone (end of file on its pipe, a task it did not take, a
+ * message it should not have sent): its input fails, if it had one. */
+static void worker_lost(pool *p, batch_worker *w, bool kill_it) {
+  if (kill_it) kill(w->pid, SIGKILL);
+  int status = reap(p, w);
+  if (!w->busy) return;
+  char msg[128];
+  batch_failure kind = FAILURE_ENVIRONMENT;
+  if (WIFEXITED(status) && WEXITSTATUS(status) == WORKER_EXIT_MEMORY) {
+    kind = FAILURE_LIMIT;
+    snprintf(msg, sizeof msg, "exceeded %d MiB", p->cfg->max_memory_mib);
+  } else if (WIFSIGNALED(status)) {
+    snprintf(msg, sizeof msg, "converter crashed (signal %d)", WTERMSIG(status));
+  } else {
+    snprintf(msg, sizeof msg, "converter stopped (exit %d)", WEXITSTATUS(status));
+  }
+  fail_task(p, w, kind, msg);
+}
+
+static void time_out(pool *p, batch_worker *w) {
+  kill(w->pid, SIGKILL);
+  reap(p, w);
+  char msg[64];
+  snprintf(msg, sizeof msg, "timed out after %d s", p->cfg->timeout_s);
+  fail_task(p, w, FAILURE_LIMIT, msg);
+}
+
+/* ---- tasks and results -------------------------------------------------- */
+
 /* Gives each idle worker the next pending input; returns where to look for
- * the next one. */
+ * the next one.  A worker that cannot take its task died while idle: it is
+ * replaced and the input stays pending. */
 static size_t hand_out(pool *p, size_t next) {
   batch_inputs *in = p->in;
-  for (int k = 0; k < p->cfg->jobs; k++) {
+  if (start_missing(p) != 0) p->end = POOL_NO_WORKERS;
+  for (int k = 0; k < p->cfg->jobs && p->end == POOL_DONE; k++) {
     batch_worker *w = &p->workers[k];
     while (next < in->n && in->items[next].state != INPUT_PENDING) next++;
-    if (w->pid && !w->busy && next < in->n) {
-      in->items[next].state = INPUT_RUNNING;
-      send_task(w, next, in->items[next].path);
-      if (!w->busy) in->items[next].state = INPUT_PENDING;
+    if (!w->pid || w->busy || next >= in->n) continue;
+    char number[24];
+    snprintf(number, sizeof number, "%zu", next);
+    const char *f[] = {number, in->items[next].path};
+    if (protocol_send(w->to, f, 2) != 0) {
+      worker_lost(p, w, true);
+      if (start_missing(p) != 0) p->end = POOL_NO_WORKERS;
+      k--; /* the new worker takes it */
+      continue;
     }
+    in->items[next].state = INPUT_RUNNING;
+    w->busy = (long)next + 1;
+    w->started = seconds_now();
+    w->deadline = p->cfg->timeout_s ? w->started + p->cfg->timeout_s : 0;
   }
   return next;
 }
 
-static void take_result(pool *p, batch_worker *w, char *line) {
-  char *f[10];
-  int n = 0;
-  for (char *save = NULL, *t = strtok_r(line, "\t\n", &save); t && n < 10; t = strtok_r(NULL, "\t\n", &save))
-    f[n++] = t;
-  if (n < 4) return;
-  size_t index = (size_t)atol(f[0]);
-  if (index >= p->in->n) return;
-  batch_input *it = &p->in->items[index];
-  it->state = INPUT_DONE;
-  w->busy = 0;
-  if (strcmp(f[1], "ok") == 0 && n == 10) {
-    it->ok = true;
-    it->id = ah_strdup(strcmp(f[2], "-") ? f[2] : "");
-    it->sha256 = ah_strdup(f[3]);
-    it->vragen = atoi(f[4]);
-    it->antwoorden = atoi(f[5]);
-    it->noten = atoi(f[6]);
-    it->findings = atoi(f[7]);
-    it->seconds = atof(f[8]);
-    it->tmp = ah_strdup(f[9]);
-  } else {
-    it->ok = false;
-    it->error = ah_strdup(f[2]);
-    it->seconds = atof(f[3]);
+static batch_failure failure_of(ah_status code) {
+  switch (code) {
+  case AH_ERROR_EMPTY:
+  case AH_ERROR_FORMAT:
+  case AH_ERROR_DAMAGED:
+  case AH_ERROR_ENCRYPTED:
+  case AH_ERROR_NOT_AANHANGSEL: return FAILURE_DOCUMENT;
+  default: return FAILURE_ENVIRONMENT;
   }
 }
 
-/* A worker died (crash, out of memory): its input fails. */
-static void worker_lost(pool *p, batch_worker *w) {
-  int status = 0;
-  struct rusage ru;
-  if (wait4(w->pid, &status, 0, &ru) > 0) note_rss(p, &ru);
-  if (w->busy) {
-    batch_input *it = &p->in->items[w->busy - 1];
-    it->state = INPUT_DONE;
-    it->ok = false;
-    char msg[128];
-    if (WIFSIGNALED(status)) snprintf(msg, sizeof msg, "converter crashed (signal %d)", WTERMSIG(status));
-    else snprintf(msg, sizeof msg, "converter stopped (exit %d)", WEXITSTATUS(status));
-    it->error = ah_strdup(msg);
-  }
-  fclose(w->results);
-  close(w->to);
-  w->pid = 0;
-  w->busy = 0;
-}
-
-/* Waits for busy workers and takes their results; a lost worker is
- * replaced.  With no worker busy, restarts the ones that are gone. */
-static void wait_for_results(pool *p) {
-  int jobs = p->cfg->jobs;
-  fd_set set;
-  FD_ZERO(&set);
-  int maxfd = -1;
-  for (int k = 0; k < jobs; k++)
-    if (p->workers[k].pid && p->workers[k].busy) {
-      FD_SET(p->workers[k].from, &set);
-      if (p->workers[k].from > maxfd) maxfd = p->workers[k].from;
-    }
-  if (maxfd < 0) {
-    for (int k = 0; k < jobs; k++)
-      if (!p->workers[k].pid && start_worker(p->workers, k, p->cfg) != 0) stop_signal = SIGTERM;
+/* index, "failed", code, errno, message, seconds */
+static void take_failure(pool *p, batch_worker *w, char **f) {
+  batch_input *it = &p->in->items[w->busy - 1];
+  int code = atoi(f[2]), write_errno = atoi(f[3]);
+  if (write_errno == ENOSPC || write_errno == EDQUOT) {
+    /* the disk, not the input: not done, and the run stops */
+    it->state = INPUT_PENDING;
+    w->busy = 0;
+    p->end = POOL_DISK_FULL;
     return;
   }
-  if (select(maxfd + 1, &set, NULL, NULL, NULL) < 0) return; /* EINTR: the caller looks at stop_signal */
-  for (int k = 0; k < jobs; k++) {
+  char msg[64];
+  if (code == AH_ERROR_NOMEM && p->cfg->max_memory_mib && worker_can_limit_memory()) {
+    snprintf(msg, sizeof msg, "exceeded %d MiB", p->cfg->max_memory_mib);
+    fail_task(p, w, FAILURE_LIMIT, msg);
+  } else {
+    fail_task(p, w, failure_of((ah_status)code), f[4]);
+  }
+  it->seconds = atof(f[5]);
+}
+
+/* A result message of busy worker w (its fields f[0..n)); false when it is
+ * not one. */
+static bool take_result(pool *p, batch_worker *w, char **f, int n) {
+  if (!w->busy || strtoul(f[0], NULL, 10) != (unsigned long)(w->busy - 1)) return false;
+  batch_input *it = &p->in->items[w->busy - 1];
+  if (strcmp(f[1], "failed") == 0 && n == 6) {
+    take_failure(p, w, f);
+    return true;
+  }
+  if (strcmp(f[1], "ok") != 0 || n != 10) return false;
+  it->state = INPUT_DONE;
+  it->ok = true;
+  it->id = ah_strdup(f[2]);
+  it->sha256 = ah_strdup(f[3]);
+  it->vragen = atoi(f[4]);
+  it->antwoorden = atoi(f[5]);
+  it->noten = atoi(f[6]);
+  it->findings = atoi(f[7]);
+  it->seconds = atof(f[8]);
+  it->tmp = ah_strdup(f[9]);
+  w->busy = 0;
+  p->restarts = 0;
+  return true;
+}
+
+/* select() on every worker's result pipe, until the earliest deadline. */
+static int wait_readable(pool *p, fd_set *set) {
+  FD_ZERO(set);
+  int maxfd = -1;
+  double earliest = 0;
+  for (int k = 0; k < p->cfg->jobs; k++) {
+    const batch_worker *w = &p->workers[k];
+    if (!w->pid) continue;
+    FD_SET(w->from, set);
+    if (w->from > maxfd) maxfd = w->from;
+    if (w->busy && w->deadline && (!earliest || w->deadline < earliest)) earliest = w->deadline;
+  }
+  struct timeval tv, *tvp = NULL;
+  if (earliest) {
+    double left = earliest - seconds_now();
+    if (left < 0) left = 0;
+    tv.tv_sec = (time_t)left;
+    tv.tv_usec = (suseconds_t)((left - (double)tv.tv_sec) * 1e6) + 1;
+    tvp = &tv;
+  }
+  return select(maxfd + 1, set, NULL, NULL, tvp);
+}
+
+/* Waits for results and takes them; a worker lost or past its deadline
+ * (killed) leaves its slot empty for hand_out to fill. */
+static void wait_for_results(pool *p) {
+  fd_set set;
+  if (wait_readable(p, &set) < 0) return; /* EINTR: the caller looks at stop_signal */
+  for (int k = 0; k < p->cfg->jobs; k++) {
     batch_worker *w = &p->workers[k];
-    if (!w->pid || !w->busy || !FD_ISSET(w->from, &set)) continue;
-    if (getline(&p->line, &p->line_cap, w->results) > 0) {
-      take_result(p, w, p->line);
-    } else {
-      worker_lost(p, w);
-      if (start_worker(p->workers, k, p->cfg) != 0) w->pid = 0;
-    }
+    if (!w->pid || !FD_ISSET(w->from, &set)) continue;
+    char *f[PROTOCOL_MAX_FIELDS];
+    int n = protocol_receive(w->from, &p->msg, &p->msg_cap, f, PROTOCOL_MAX_FIELDS);
+    if (n <= 0 || !take_result(p, w, f, n)) worker_lost(p, w, n != 0);
+  }
+  double now = seconds_now();
+  for (int k = 0; k < p->cfg->jobs; k++) {
+    batch_worker *w = &p->workers[k];
+    if (w->pid && w->busy && w->deadline && now >= w->deadline) time_out(p, w);
   }
 }
 
-/* Closing the task pipe ends a worker; after a stop signal it is killed. */
+/* ---- the run ------------------------------------------------------------ */
+
+/* Closing the task pipe ends a worker; a busy one, or any after a stop
+ * signal, is killed. */
 static void stop_all(pool *p) {
   for (int k = 0; k < p->cfg->jobs; k++) {
     batch_worker *w = &p->workers[k];
     if (!w->pid) continue;
     close(w->to);
-    if (stop_signal) kill(w->pid, SIGKILL);
+    w->to = -1;
+    if (stop_signal || w->busy) kill(w->pid, SIGKILL);
     int status;
     struct rusage ru;
     if (wait4(w->pid, &status, 0, &ru) > 0) note_rss(p, &ru);
-    fclose(w->results);
+    close(w->from);
+    w->pid = 0;
   }
 }
 
-int pool_run(batch_inputs *in, const pool_config *cfg, long *max_rss_kb) {
+/* An input converted (or running) in this run but not committed: not done. */
+static void leave_undone(batch_input *it) {
+  if (it->state == INPUT_PENDING || it->skipped || it->failure == FAILURE_NOT_A_FILE) return;
+  if (it->tmp) unlink(it->tmp);
+  free(it->tmp);
+  free(it->error);
+  free(it->id);
+  free(it->sha256);
+  it->tmp = it->error = it->id = it->sha256 = NULL;
+  it->ok = false;
+  it->failure = FAILURE_NONE;
+  it->state = INPUT_PENDING;
+}
+
+/* Commits the inputs done, in order, from *at: false when a commit stops
+ * the run. */
+static bool commit_done(pool *p, size_t *at) {
+  while (*at < p->in->n && p->in->items[*at].state == INPUT_DONE)
+    if (!p->cfg->commit(p->cfg->user, (*at)++)) return false;
+  return true;
+}
+
+pool_end pool_run(batch_inputs *in, const pool_config *cfg, long *max_rss_kb) {
   pool p = {.workers = ah_xcalloc((size_t)cfg->jobs, sizeof *p.workers), .cfg = cfg, .in = in,
-            .max_rss_kb = max_rss_kb};
-  if (start_all(&p) != 0) {
-    free(p.workers);
-    return -1;
-  }
+            .max_rss_kb = max_rss_kb, .end = POOL_DONE};
+  if (start_missing(&p) != 0) p.end = POOL_NO_WORKERS;
   size_t next = 0, commit_at = 0;
-  while (commit_at < in->n && !stop_signal) {
-    next = hand_out(&p, next);
-    while (commit_at < in->n && in->items[commit_at].state == INPUT_DONE) cfg->commit(cfg->user, commit_at++);
-    if (commit_at >= in->n) break;
+  while (p.end != POOL_NO_WORKERS && !stop_signal) {
+    if (p.end == POOL_DONE) next = hand_out(&p, next);
+    if (!commit_done(&p, &commit_at)) p.end = POOL_DISK_FULL;
+    if (commit_at >= in->n || p.end != POOL_DONE) break;
     wait_for_results(&p);
   }
-  free(p.line);
+  if (stop_signal && commit_at < in->n && p.end == POOL_DONE) p.end = POOL_STOPPED;
+  free(p.msg);
   stop_all(&p);
   free(p.workers);
-  return 0;
+  for (size_t i = commit_at; i < in->n; i++) leave_undone(&in->items[i]);
+  return p.end;
 }

@@ -11,19 +11,32 @@ typedef struct {
   int jobs;           /* worker processes, at least 1 */
   const char *tmpdir; /* where workers write their outputs */
   bool pdf;           /* PDF output, else XML */
+  int timeout_s;      /* wall time per input; 0: none */
+  int max_memory_mib; /* address space per worker; 0: none */
   /* Called for each input once it and every input before it are done, in
-   * input order: the caller puts outputs in place there. */
-  void (*commit)(void *user, size_t index);
+   * input order: the caller puts outputs in place there.  False stops the
+   * run: OUTDIR's disk is full. */
+  bool (*commit)(void *user, size_t index);
   void *user;
 } pool_config;
 
+typedef enum {
+  POOL_DONE,      /* every input committed */
+  POOL_STOPPED,   /* a stop signal came (pool_stop_signal) */
+  POOL_DISK_FULL, /* writing an output found OUTDIR's disk full */
+  POOL_NO_WORKERS /* no worker could be started (after a message) */
+} pool_end;
+
 /* Converts every INPUT_PENDING input of in, filling in its result (ok, id,
- * sha256, counts, seconds and the temporary output file; or the error),
- * and hands each to cfg->commit in input order.  Returns when all are
- * committed or a stop signal came; 0, or -1 when no worker could start.
- * The largest resident set of any worker, in KiB, goes to *max_rss_kb when
- * larger. */
-int pool_run(batch_inputs *in, const pool_config *cfg, long *max_rss_kb);
+ * sha256, counts, seconds and the temporary output file; or the error and
+ * its kind), and hands each to cfg->commit in input order.  An input over
+ * the time limit has its worker killed and fails "timed out after N s";
+ * one over the memory limit fails "exceeded M MiB"; a worker that dies,
+ * busy or idle, is replaced.  Returns when all are committed or the run
+ * stops; inputs not committed then are left INPUT_PENDING (not done), their
+ * temporary files removed.  The largest resident set of any worker, in
+ * KiB, goes to *max_rss_kb when larger. */
+pool_end pool_run(batch_inputs *in, const pool_config *cfg, long *max_rss_kb);
 
 /* SIGINT and SIGTERM ask pool_run to stop (it then kills the workers);
  * SIGPIPE is ignored (a dead worker's pipe is a failed input, not an end). */

@@ -10,7 +10,6 @@
 
 #include "common.h"
 
-#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,8 +94,7 @@ void report_failures(const batch_inputs *in) {
 }
 
 void report_summary(const batch_inputs *in, const batch_outcome *o, const batch_tally *t, const char *outdir,
-                    int stop_signal) {
-  const char *why_not_done = stop_signal == SIGINT ? "interrupted" : "stopped";
+                    const char *why_not_done) {
   fprintf(stderr,
           "ahconv batch: %zu inputs: %zu converted, %zu skipped (%zu of them failed before), %zu failed%s%s in "
           "%.1f s; peak memory per worker %.1f MiB; report %s/%s\n",

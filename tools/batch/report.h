@@ -35,9 +35,10 @@ batch_outcome report_count(const batch_inputs *in);
 /* One line on stderr per input that failed in this run. */
 void report_failures(const batch_inputs *in);
 
-/* The summary line on stderr; stop_signal is the signal that stopped the
- * run, or 0. */
+/* The summary line on stderr; why_not_done says why inputs are left not
+ * done, when some are ("interrupted", "stopped", "no space left on
+ * device"). */
 void report_summary(const batch_inputs *in, const batch_outcome *o, const batch_tally *t, const char *outdir,
-                    int stop_signal);
+                    const char *why_not_done);
 
 #endif

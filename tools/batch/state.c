@@ -18,39 +18,83 @@
 #include <unistd.h>
 
 #define FIELDS 13
+/* the 14th field of a line whose text fields are escaped (see state.h) */
+#define ESCAPED "escaped"
 
-static char *copy_or_empty(const char *field) { return ah_strdup(strcmp(field, "-") ? field : ""); }
+/* "\t", "\n", "\r" and "\\" back to the byte; another backslash stays */
+static char *unescape(const char *s) {
+  ah_buf b = {0};
+  for (; *s; s++) {
+    char c = *s;
+    if (c == '\\' && s[1]) {
+      char e = s[1];
+      c = e == 't' ? '\t' : e == 'n' ? '\n' : e == 'r' ? '\r' : e == '\\' ? '\\' : 0;
+      if (c) s++;
+      else c = '\\';
+    }
+    ah_buf_putc(&b, c);
+  }
+  return ah_buf_steal(&b);
+}
+
+static void put_escaped(ah_buf *b, const char *s) {
+  for (; *s; s++) {
+    if (*s == '\t') ah_buf_puts(b, "\\t");
+    else if (*s == '\n') ah_buf_puts(b, "\\n");
+    else if (*s == '\r') ah_buf_puts(b, "\\r");
+    else if (*s == '\\') ah_buf_puts(b, "\\\\");
+    else ah_buf_putc(b, *s);
+  }
+}
+
+/* A text field: "-" is empty (when dash_is_empty), escapes undone in an
+ * escaped line. */
+static char *text_field(const char *field, bool escaped, bool dash_is_empty) {
+  if (dash_is_empty && strcmp(field, "-") == 0) return ah_strdup("");
+  return escaped ? unescape(field) : ah_strdup(field);
+}
 
 bool state_parse_line(char *line, batch_claim *c) {
-  char *f[FIELDS];
+  char *f[FIELDS + 1];
   int n = 0;
-  for (char *save = NULL, *t = strtok_r(line, "\t", &save); t && n < FIELDS; t = strtok_r(NULL, "\t", &save))
+  for (char *save = NULL, *t = strtok_r(line, "\t", &save); t && n < FIELDS + 1; t = strtok_r(NULL, "\t", &save))
     f[n++] = t;
-  if (n != FIELDS) return false;
+  if (n < FIELDS) return false;
+  bool escaped = n > FIELDS && strcmp(f[FIELDS], ESCAPED) == 0;
   memset(c, 0, sizeof *c);
   c->version = ah_strdup(f[0]);
   c->format = ah_strdup(f[1]);
-  c->input = ah_strdup(f[2]);
+  c->input = text_field(f[2], escaped, false);
   c->size = atoll(f[3]);
   c->mtime_ns = atoll(f[4]);
   c->sha256 = ah_strdup(f[5]);
-  c->id = copy_or_empty(f[6]);
+  c->id = text_field(f[6], escaped, true);
   c->vragen = atoi(f[7]);
   c->antwoorden = atoi(f[8]);
   c->noten = atoi(f[9]);
   c->findings = atoi(f[10]);
-  c->output = copy_or_empty(f[11]);
-  c->error = copy_or_empty(f[12]);
+  c->output = text_field(f[11], escaped, true);
+  c->error = text_field(f[12], escaped, true);
   return true;
 }
 
-static const char *dash_if_empty(const char *field) { return *field ? field : "-"; }
+/* tab, then the field escaped, "-" when empty */
+static void put_field(ah_buf *line, const char *field) {
+  ah_buf_putc(line, '\t');
+  put_escaped(line, *field ? field : "-");
+}
 
 char *state_format_line(const batch_claim *c) {
   ah_buf line = {0};
-  ah_buf_printf(&line, "%s\t%s\t%s\t%lld\t%lld\t%s\t%s\t%d\t%d\t%d\t%d\t%s\t%s\n", c->version, c->format, c->input,
-                c->size, c->mtime_ns, dash_if_empty(c->sha256), dash_if_empty(c->id), c->vragen, c->antwoorden,
-                c->noten, c->findings, dash_if_empty(c->output), dash_if_empty(c->error));
+  ah_buf_printf(&line, "%s\t%s", c->version, c->format);
+  put_field(&line, c->input);
+  ah_buf_printf(&line, "\t%lld\t%lld", c->size, c->mtime_ns);
+  put_field(&line, c->sha256);
+  put_field(&line, c->id);
+  ah_buf_printf(&line, "\t%d\t%d\t%d\t%d", c->vragen, c->antwoorden, c->noten, c->findings);
+  put_field(&line, c->output);
+  put_field(&line, c->error);
+  ah_buf_puts(&line, "\t" ESCAPED "\n");
   return ah_buf_steal(&line);
 }
 
@@ -122,6 +166,18 @@ int state_append(batch_state *s, const batch_claim *c) {
   int rc = write(s->fd, line, n) == (ssize_t)n ? 0 : -1;
   free(line);
   return rc;
+}
+
+bool state_failure_stands(const batch_claim *c, int timeout_s, int max_memory_mib) {
+  int limit;
+  if (sscanf(c->error, "timed out after %d s", &limit) == 1) return timeout_s && timeout_s <= limit;
+  if (sscanf(c->error, "exceeded %d MiB", &limit) == 1) return max_memory_mib && max_memory_mib <= limit;
+  /* failures of the machine, as earlier versions claimed them */
+  static const char *const retried[] = {"cannot ", "converter crashed", "converter stopped", "file too large",
+                                        "out of memory", "PDF output failed"};
+  for (size_t i = 0; i < sizeof retried / sizeof *retried; i++)
+    if (strncmp(c->error, retried[i], strlen(retried[i])) == 0) return false;
+  return true;
 }
 
 const batch_claim *state_claim_of_input(const batch_state *s, const char *input, const char *format) {

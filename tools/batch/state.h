@@ -2,14 +2,21 @@
  *
  * One line per input done, fields separated by tabs:
  *   version format input size mtime_ns sha256 id vragen antwoorden noten
- *   findings output error
+ *   findings output error escaped
  * "-" stands for an empty field.  A failed input has output "-" and its
  * error, so a rerun need not try an unchanged file again; a written one has
- * error "-".  Lines are only ever appended; a later line for the same
+ * error "-".  Only failures of the document itself and failures over a
+ * limit are claimed (see state_failure_stands).  Lines are only ever appended; a later line for the same
  * format and input replaces an earlier one.  A last line without its line
  * break (cut short by a kill or a full disk) is not a claim, and loading
- * the file cuts it off, so the next line appended starts a line of its own.  Fields cannot hold a tab or
- * a line break; any other byte, spaces and commas included, is kept as is.
+ * the file cuts it off, so the next line appended starts a line of its own.
+ *
+ * The 14th field, the word "escaped", says that the text fields (input,
+ * id, output, error) hold a tab, a line break, a carriage return and a
+ * backslash as \t, \n, \r and \\: a path may hold any byte but NUL.
+ * Lines of 13 fields (written before the escapes) are read as they are:
+ * their fields cannot hold a tab or a line break, and a backslash in them
+ * is a backslash.
  */
 #ifndef AHCONV_BATCH_STATE_H
 #define AHCONV_BATCH_STATE_H
@@ -37,7 +44,7 @@ typedef struct {
 } batch_state;
 
 /* Parses one line (without its line break), cutting it up in place: true
- * when it has the 13 fields.  *c then owns copies of them, with "-" read as
+ * when it has the 13 fields (and perhaps "escaped").  *c then owns copies of them, with "-" read as
  * "" in id, output and error (sha256 keeps its "-": only a written output's
  * claim is read for its sha256).  False leaves *c untouched. */
 bool state_parse_line(char *line, batch_claim *c);
@@ -56,6 +63,14 @@ int state_append(batch_state *s, const batch_claim *c);
 /* Takes c (and its strings) into s, replacing a claim for the same format
  * and input. */
 void state_add(batch_state *s, batch_claim c);
+
+/* Whether failed claim c still stands for a run with these limits (0: none)
+ * on an unchanged file: a failure of the document does; one over a limit
+ * ("timed out after N s", "exceeded M MiB") does while the limit is no
+ * larger; any other (a permission, an I/O error, a crash: in a state file
+ * of an earlier version, which claimed every failure) does not, and the
+ * input is tried again. */
+bool state_failure_stands(const batch_claim *c, int timeout_s, int max_memory_mib);
 
 /* The claim of an input for a format, or NULL. */
 const batch_claim *state_claim_of_input(const batch_state *s, const char *input, const char *format);

@@ -1,15 +1,25 @@
 /* walk.c — the inputs of `ahconv batch`.
  *
  * Takes: files and folders named on the command line.  Gives: the list of
- * inputs, each with its size and modification time (a rerun compares them)
- * and its folder below the root (mirrored in OUTDIR).  Folders are read in
- * name order so that every run sees the inputs in the same order: names,
- * and a collision's "-2", depend on it.
+ * inputs, each with its size and modification time (a rerun compares them),
+ * its canonical path (its identity in the state file, however it was
+ * spelled) and its folder below the root (mirrored in OUTDIR).  Folders are
+ * read in name order so that every run sees the inputs in the same order:
+ * names, and a collision's "-2", depend on it.
+ *
+ * Symbolic links are followed, once: a folder is known by its device and
+ * inode and walked the first time it is reached, a file by its canonical
+ * path and taken the first time, so a link to a folder above (or to itself)
+ * makes no loop and no duplicate.  What cannot be converted is reported as
+ * a failed input rather than left out: a dangling link (when its name is a
+ * rendition's, or has no extension and could have been a folder), a FIFO,
+ * device or socket with a rendition's name, a folder that cannot be read.
  */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "walk.h"
 
 #include "common.h"
+#include "index.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -17,8 +27,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* deep enough for any archive, shallow enough to stop a symlink loop */
+/* deep enough for any archive */
 #define MAX_FOLDER_DEPTH 64
+
+typedef struct {
+  batch_inputs *in;
+  batch_index seen;           /* "d:dev:ino" of folders walked, "f:" canonical paths taken */
+  const struct stat *outdir;  /* left out of the walk; may be NULL */
+} walker;
+
+/* True the first time key is seen. */
+static bool first_visit(walker *w, const char *key) {
+  size_t v;
+  if (index_get(&w->seen, key, &v)) return false;
+  index_put(&w->seen, key, 1);
+  return true;
+}
 
 void inputs_add(batch_inputs *in, const char *path, const char *subdir, const struct stat *st) {
   if (in->n == in->cap) {
@@ -33,6 +57,24 @@ void inputs_add(batch_inputs *in, const char *path, const char *subdir, const st
   it->mtime_ns = (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
 }
 
+void inputs_add_failed(batch_inputs *in, const char *path, const char *subdir, const char *error) {
+  struct stat none = {0};
+  inputs_add(in, path, subdir, &none);
+  batch_input *it = &in->items[in->n - 1];
+  it->state = INPUT_DONE;
+  it->failure = FAILURE_NOT_A_FILE;
+  it->error = ah_strdup(error);
+}
+
+/* The failure of an input that is neither a folder nor a regular file. */
+static void add_not_regular(batch_inputs *in, const char *path, const char *subdir, mode_t mode) {
+  const char *kind = S_ISFIFO(mode) ? "a FIFO" : S_ISCHR(mode) ? "a character device" : S_ISBLK(mode) ? "a block device"
+                     : S_ISSOCK(mode) ? "a socket" : "of an unknown kind";
+  char msg[64];
+  snprintf(msg, sizeof msg, "not a regular file (%s)", kind);
+  inputs_add_failed(in, path, subdir, msg);
+}
+
 /* .pdf .html .htm, each optionally .gz */
 static bool is_rendition_name(const char *name) {
   static const char *const exts[] = {".pdf", ".html", ".htm", ".pdf.gz", ".html.gz", ".htm.gz", NULL};
@@ -44,11 +86,14 @@ static bool is_rendition_name(const char *name) {
 static int compare_names(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 /* The visible entries of dir, sorted; NULL with *n 0 when there are none
- * or dir cannot be read. */
-static char **sorted_entries(const char *dir, size_t *n) {
+ * or dir cannot be read (then *err is its errno). */
+static char **sorted_entries(const char *dir, size_t *n, int *err) {
   *n = 0;
   DIR *d = opendir(dir);
-  if (!d) return NULL;
+  if (!d) {
+    *err = errno;
+    return NULL;
+  }
   char **names = NULL;
   size_t cap = 0;
   struct dirent *e;
@@ -62,38 +107,79 @@ static char **sorted_entries(const char *dir, size_t *n) {
   return names;
 }
 
-static bool is_same_folder(const char *dir, const char *real_other) {
-  if (!real_other) return false;
-  char *real = realpath(dir, NULL);
-  bool same = real && strcmp(real, real_other) == 0;
+/* A regular file: taken once, under its canonical path. */
+static void add_file(walker *w, const char *path, const char *subdir, const struct stat *st) {
+  char *real = realpath(path, NULL);
+  if (!real) real = ah_strdup(path);
+  char *key = path_join("f:", real);
+  if (first_visit(w, key)) {
+    inputs_add(w->in, path, subdir, st);
+    w->in->items[w->in->n - 1].real = real;
+    real = NULL;
+  }
+  free(key);
   free(real);
-  return same;
 }
 
-static void walk(batch_inputs *in, const char *dir, const char *subdir, const char *outdir_real, int depth) {
+/* A name that could have been an input: a rendition's, or one without an
+ * extension (a folder's). */
+static bool could_be_input(const char *name) { return is_rendition_name(name) || !strchr(name, '.'); }
+
+static void walk_folder(walker *w, const char *dir, const char *subdir, int depth);
+
+/* An entry whose stat failed with err: a link that leads nowhere is
+ * reported; anything else that vanished meanwhile is passed over. */
+static void add_broken_link(walker *w, const char *path, const char *name, const char *subdir, int err) {
+  struct stat lst;
+  if (lstat(path, &lst) != 0 || !S_ISLNK(lst.st_mode) || !could_be_input(name)) return;
+  char msg[160];
+  if (err == ENOENT) snprintf(msg, sizeof msg, "dangling symbolic link");
+  else if (err == ELOOP) snprintf(msg, sizeof msg, "symbolic link loop");
+  else snprintf(msg, sizeof msg, "cannot open: %s", strerror(err));
+  inputs_add_failed(w->in, path, subdir, msg);
+}
+
+static void walk_entry(walker *w, const char *dir, const char *name, const char *subdir, int depth) {
+  char *path = path_join(dir, name);
+  struct stat st;
+  if (stat(path, &st) != 0) {
+    add_broken_link(w, path, name, subdir, errno);
+  } else if (S_ISDIR(st.st_mode)) {
+    char *sub = path_join(subdir, name);
+    walk_folder(w, path, sub, depth + 1);
+    free(sub);
+  } else if (is_rendition_name(name)) {
+    if (S_ISREG(st.st_mode)) add_file(w, path, subdir, &st);
+    else add_not_regular(w->in, path, subdir, st.st_mode);
+  }
+  free(path);
+}
+
+static void walk_folder(walker *w, const char *dir, const char *subdir, int depth) {
+  struct stat st;
+  if (stat(dir, &st) != 0 || depth > MAX_FOLDER_DEPTH) return;
   /* OUTDIR inside an input folder: its outputs are not inputs */
-  if (depth > MAX_FOLDER_DEPTH || is_same_folder(dir, outdir_real)) return;
+  if (w->outdir && st.st_dev == w->outdir->st_dev && st.st_ino == w->outdir->st_ino) return;
+  char key[64];
+  snprintf(key, sizeof key, "d:%llu:%llu", (unsigned long long)st.st_dev, (unsigned long long)st.st_ino);
+  if (!first_visit(w, key)) return;
   size_t n;
-  char **names = sorted_entries(dir, &n);
+  int err = 0;
+  char **names = sorted_entries(dir, &n, &err);
+  if (err) {
+    char msg[160];
+    snprintf(msg, sizeof msg, "cannot open folder: %s", strerror(err));
+    inputs_add_failed(w->in, dir, subdir, msg);
+  }
   for (size_t i = 0; i < n; i++) {
-    char *path = path_join(dir, names[i]);
-    struct stat st;
-    if (stat(path, &st) == 0) {
-      if (S_ISDIR(st.st_mode)) {
-        char *sub = path_join(subdir, names[i]);
-        walk(in, path, sub, outdir_real, depth + 1);
-        free(sub);
-      } else if (S_ISREG(st.st_mode) && is_rendition_name(names[i])) {
-        inputs_add(in, path, subdir, &st);
-      }
-    }
-    free(path);
+    walk_entry(w, dir, names[i], subdir, depth);
     free(names[i]);
   }
   free(names);
 }
 
-int inputs_gather(batch_inputs *in, const char *const *roots, int n_roots, const char *outdir_real) {
+int inputs_gather(batch_inputs *in, const char *const *roots, int n_roots, const struct stat *outdir) {
+  walker w = {.in = in, .outdir = outdir};
   /* one that cannot be read is reported, the rest go on */
   int missing = 0;
   for (int i = 0; i < n_roots; i++) {
@@ -102,11 +188,14 @@ int inputs_gather(batch_inputs *in, const char *const *roots, int n_roots, const
       fprintf(stderr, "ahconv: %s: cannot open: %s\n", roots[i], strerror(errno));
       missing++;
     } else if (S_ISDIR(st.st_mode)) {
-      walk(in, roots[i], "", outdir_real, 0);
+      walk_folder(&w, roots[i], "", 0);
+    } else if (S_ISREG(st.st_mode)) {
+      add_file(&w, roots[i], "", &st);
     } else {
-      inputs_add(in, roots[i], "", &st);
+      add_not_regular(in, roots[i], "", st.st_mode); /* never opened: a FIFO would block */
     }
   }
+  index_free(&w.seen);
   return missing;
 }
 
@@ -114,6 +203,7 @@ void inputs_free(batch_inputs *in) {
   for (size_t i = 0; i < in->n; i++) {
     batch_input *it = &in->items[i];
     free(it->path);
+    free(it->real);
     free(it->subdir);
     free(it->error);
     free(it->id);

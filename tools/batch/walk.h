@@ -8,13 +8,24 @@
 
 typedef enum { INPUT_PENDING, INPUT_RUNNING, INPUT_DONE } batch_input_state;
 
+/* Why an input failed: what a rerun does with it depends on it. */
+typedef enum {
+  FAILURE_NONE,
+  FAILURE_DOCUMENT,    /* the file itself (damaged, encrypted, not an Aanhangsel, ...) */
+  FAILURE_LIMIT,       /* over --timeout or --max-memory */
+  FAILURE_ENVIRONMENT, /* the machine (permissions, I/O, a crashed worker) */
+  FAILURE_NOT_A_FILE   /* found by the walk: not a regular file, a dangling link */
+} batch_failure;
+
 typedef struct {
   char *path;   /* as given or found */
+  char *real;   /* canonical (realpath): the input's identity; NULL for one failed in the walk */
   char *subdir; /* folder below the given folder, "" for a file given */
   long long size, mtime_ns;
   /* what became of it */
   batch_input_state state;
   bool ok, skipped, failed_before;
+  batch_failure failure;
   char *error, *id, *sha256, *output, *tmp; /* NULL when not known */
   int vragen, antwoorden, noten, findings;
   double seconds;
@@ -28,11 +39,16 @@ typedef struct {
 /* Appends one input with the size and time of st. */
 void inputs_add(batch_inputs *in, const char *path, const char *subdir, const struct stat *st);
 
+/* Appends an input that failed before any conversion (it is not a file a
+ * worker can read): done, with its error. */
+void inputs_add_failed(batch_inputs *in, const char *path, const char *subdir, const char *error);
+
 /* Appends the inputs named on the command line: a file as it is, a folder's
  * renditions (.pdf .html .htm, each optionally .gz) recursively, in name
- * order, hidden entries and the folder outdir_real (may be NULL) left out.
- * A root that cannot be read is reported on stderr; returns how many. */
-int inputs_gather(batch_inputs *in, const char *const *roots, int n_roots, const char *outdir_real);
+ * order, hidden entries and the folder outdir (its stat; may be NULL) left
+ * out; links followed once (walk.c).  A root that cannot be read is
+ * reported on stderr; returns how many. */
+int inputs_gather(batch_inputs *in, const char *const *roots, int n_roots, const struct stat *outdir);
 
 /* Frees the strings of every input and the list; leaves files alone. */
 void inputs_free(batch_inputs *in);

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# ahconv batch: what a rerun does with what failed.
+#  - a failure of the document (damaged, not an Aanhangsel, ...) stands
+#    until the file changes: the rerun skips it ("failed before: ...");
+#  - a failure over a limit stands while the limit is no larger;
+#  - a failure of the machine is tried again: a file that could not be read
+#    (a permission, fixed since) is converted by the next run;
+#  - a full disk stops the run with one message, fails no input, and the
+#    next run (with room again) converts the rest.
+# The permission case runs ahconv as user nobody when the test runs as root
+# (root reads any file); the full disk is a 1 MiB tmpfs mounted in a
+# private mount namespace (unshare -m), skipped with a note where that is
+# not allowed.
+# usage: batch_failures_test.sh AHCONV SAMPLE.pdf
+set -u
+ahconv=$(realpath "$1")
+pdf=$(realpath "$2")
+here=$(dirname "$(realpath "$0")")
+tmp=$(mktemp -d)
+trap 'chmod -R u+rwX "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+chmod 755 "$tmp"
+failures=0
+pass() { echo "ok: $1"; }
+fail() { echo "FAIL: $1"; failures=$((failures + 1)); }
+row() { grep -F "$1," "$2/ahconv-report.csv" | head -1; }
+
+# 1. a document failure and a timeout stand; the rerun skips both
+mkdir -p "$tmp/in"
+cp "$pdf" "$tmp/in/good.pdf"
+printf '%%PDF-1.4\nnot really\n' >"$tmp/in/corrupt.pdf"
+python3 "$here/make_slow_pdf.py" "$tmp/in/slow.pdf"
+timeout 60 "$ahconv" batch -j2 --timeout 2 --quiet -o "$tmp/A" "$tmp/in" 2>/dev/null
+rc1=$?
+timeout 60 "$ahconv" batch -j2 --timeout 2 --quiet -o "$tmp/A" "$tmp/in" 2>"$tmp/err"
+rc2=$?
+if [ "$rc1$rc2" = 22 ] &&
+   [ "$(row "$tmp/in/corrupt.pdf" "$tmp/A")" = "$tmp/in/corrupt.pdf,,skipped,failed before: truncated PDF (no %%EOF at the end),,,,,,0.000," ] &&
+   [ "$(row "$tmp/in/slow.pdf" "$tmp/A")" = "$tmp/in/slow.pdf,,skipped,failed before: timed out after 2 s,,,,,,0.000," ] &&
+   row "$tmp/in/good.pdf" "$tmp/A" | grep -q ',skipped,'; then
+  pass "a damaged file and a timeout are skipped by the rerun (same limit)"
+else
+  fail "document and limit failures: exits $rc1 $rc2, $(cat "$tmp/A/ahconv-report.csv")"
+fi
+rm "$tmp/in/slow.pdf"
+
+# 2. a file that cannot be read is tried again by the next run
+as_user=()
+if [ "$(id -u)" -eq 0 ]; then
+  if command -v setpriv >/dev/null && setpriv --reuid=65534 --regid=65534 --clear-groups test -x "$ahconv" 2>/dev/null; then
+    as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+  else
+    as_user=(none)
+  fi
+fi
+if [ "${as_user[0]:-}" = none ]; then
+  echo "note: root, and ahconv cannot be run as nobody; the permission case is not checked"
+else
+  mkdir -m 777 "$tmp/P"
+  cp "$pdf" "$tmp/in/locked.pdf"
+  chmod 000 "$tmp/in/locked.pdf"
+  "${as_user[@]}" "$ahconv" batch -j1 --quiet -o "$tmp/P" "$tmp/in/locked.pdf" "$tmp/in/good.pdf" 2>"$tmp/err"
+  rc1=$?
+  first=$(row "$tmp/in/locked.pdf" "$tmp/P")
+  chmod 644 "$tmp/in/locked.pdf"
+  "${as_user[@]}" "$ahconv" batch -j1 --quiet -o "$tmp/P" "$tmp/in/locked.pdf" "$tmp/in/good.pdf" 2>"$tmp/err"
+  rc2=$?
+  if [ "$rc1$rc2" = 20 ] && [[ "$first" =~ ^"$tmp/in/locked.pdf,,failed,cannot open: Permission denied,,,,,,"[0-9.]+,$ ]] &&
+     row "$tmp/in/locked.pdf" "$tmp/P" | grep -q ',ok,'; then
+    pass "a permission fixed since: the rerun converts the file"
+  else
+    fail "permission: exits $rc1 $rc2, first '$first', then: $(cat "$tmp/P/ahconv-report.csv"), $(cat "$tmp/err")"
+  fi
+fi
+
+# 3. a full disk: one message, no input failed, the rerun completes
+mkdir -p "$tmp/many" "$tmp/disk"
+for i in $(seq -w 1 20); do cp "$pdf" "$tmp/many/brief-$i.pdf"; done
+cat >"$tmp/full.sh" <<EOF
+set -u
+mount -t tmpfs -o size=1m tmpfs "$tmp/disk" || exit 77
+mkdir "$tmp/disk/out"
+# leave room for a few outputs (8 KiB each on this tmpfs) and the state file
+head -c \$((1024 * 1024 - 48 * 1024)) /dev/zero >"$tmp/disk/filler" 2>/dev/null
+"$ahconv" batch -j2 --quiet -o "$tmp/disk/out" "$tmp/many" 2>"$tmp/err1"
+echo \$? >"$tmp/rc1"
+cp "$tmp/disk/out/.ahconv-state" "$tmp/state1"
+rm "$tmp/disk/filler"
+"$ahconv" batch -j2 --quiet -o "$tmp/disk/out" "$tmp/many" 2>"$tmp/err2"
+echo \$? >"$tmp/rc2"
+cp "$tmp/disk/out/ahconv-report.csv" "$tmp/report2"
+ls "$tmp/disk/out" | grep -c '\.xml\$' >"$tmp/outputs"
+EOF
+if ! command -v unshare >/dev/null; then
+  echo "note: no unshare(1); the full disk is not checked"
+else
+  unshare -m --propagation private bash "$tmp/full.sh" 2>"$tmp/mount-err"
+  rc=$?
+  if [ "$rc" -ne 0 ]; then
+    echo "note: cannot mount a tmpfs in a private mount namespace (not root?); the full disk is not checked: $(head -1 "$tmp/mount-err")"
+  else
+    rc1=$(cat "$tmp/rc1") rc2=$(cat "$tmp/rc2")
+    first=$(head -1 "$tmp/err1")
+    if [ "$rc1" -eq 2 ] &&
+       [[ "$first" =~ ^"ahconv: $tmp/disk/out: no space left on device; stopped with "[0-9]+" inputs not done (run again when there is room)"$ ]] &&
+       ! grep -q "^ahconv: $tmp/many/" "$tmp/err1" && ! grep -q 'No space' "$tmp/state1" &&
+       grep -q 'not done: no space left on device' "$tmp/err1"; then
+      pass "a full disk: one message, no input failed or claimed as failed, exit 2"
+    else
+      fail "full disk: exit $rc1, stderr: $(cat "$tmp/err1"), state: $(cat "$tmp/state1")"
+    fi
+    if [ "$rc2" -eq 0 ] && [ "$(cat "$tmp/outputs")" -eq 20 ] && ! grep -q ',failed,' "$tmp/report2" &&
+       ! grep -q 'failed before' "$tmp/report2"; then
+      pass "room again: the rerun converts the rest, 20 outputs, exit 0"
+    else
+      fail "after the full disk: exit $rc2, $(cat "$tmp/outputs") outputs, $(cat "$tmp/err2"), report: $(cat "$tmp/report2")"
+    fi
+  fi
+fi
+
+echo "batch_failures_test: $failures failed"
+[ "$failures" -eq 0 ]

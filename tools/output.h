@@ -1,0 +1,35 @@
+/* output.h — where `ahconv convert -o OUT` writes, decided before the
+ * conversion from what is already at OUT. */
+#ifndef AHCONV_TOOLS_OUTPUT_H
+#define AHCONV_TOOLS_OUTPUT_H
+
+#include "ahconv.h"
+
+#include <stdbool.h>
+
+typedef enum {
+  OUTPUT_STDOUT,   /* no -o, or -o -, or a link to standard output (/dev/stdout) */
+  OUTPUT_STDERR,   /* a link to standard error (/dev/stderr) */
+  OUTPUT_REPLACE,  /* a new or regular file: temporary file beside it, renamed */
+  OUTPUT_IN_PLACE  /* a character device or FIFO: opened and written */
+} output_kind;
+
+typedef struct {
+  output_kind kind;
+  const char *name;  /* OUT as given, for messages */
+  const char *input; /* named when rendering fails */
+  char *path;       /* the file written: OUT, or where its symbolic links lead */
+} output_target;
+
+/* Decides where OUT (NULL: standard output) goes for INPUT: 0, or 2 after
+ * one line on stderr naming OUT when OUT is the input itself (same device
+ * and inode), a directory, a socket, a block device or a dangling symbolic
+ * link. */
+int output_resolve(const char *out, const char *input, output_target *t);
+
+/* Renders doc (PDF or XML) to the target: 0, or 2 after one line on stderr. */
+int output_write(const output_target *t, const ah_doc *doc, bool pdf);
+
+void output_free(output_target *t);
+
+#endif
