@@ -131,6 +131,15 @@ typedef struct { char text[600]; int style; } Line;
 /* Greedy line breaking as the official typesetter does it: fill the line,
  * and break the first word that does not fit at its last hyphenation point
  * that still fits.  Returns the number of lines written to out. */
+/* A line into its slot, cut at the slot's size (a line never comes near it). */
+static inline void copy_line(char *dst, size_t size, const char *src)
+{
+  size_t n = strlen(src);
+  if (n >= size) n = size - 1;
+  memcpy(dst, src, n);
+  dst[n] = 0;
+}
+
 static inline int break_text(const char *src, double width, double size, Line *out, int max)
 {
   int nl = 0, style = 0;
@@ -171,14 +180,14 @@ static inline int break_text(const char *src, double width, double size, Line *o
       snprintf(cand, sizeof cand, "%s", cur);
     }
     if (nl < max) {
-      snprintf(out[nl].text, sizeof out[nl].text, "%s", cand);
+      copy_line(out[nl].text, sizeof out[nl].text, cand);
       out[nl++].style = style;
     }
     walk(cand, strlen(cand), 0, 0, size, &style, 0);
     cur[0] = 0;
   }
   if (*cur && nl < max) {
-    snprintf(out[nl].text, sizeof out[nl].text, "%s", cur);
+    copy_line(out[nl].text, sizeof out[nl].text, cur);
     out[nl++].style = style;
   }
   return nl;
