@@ -132,7 +132,20 @@ static void test_older_wording(void) {
   ah_node_free_tree(om);
 }
 
+/* Found by the fuzzer: the addressees are only "de", the article's space
+ * lies past their end; the range underflowed. */
+static void test_addressee_only_article(void) {
+  ah_node *om = omschrijving("vraag", "Vragen van het lid Vis (LMN) aan de (ingezonden 3 juni 2021).");
+  CHECK(nth(om, AH_NODE_ONTVANGER, 0) == NULL);
+  CHECK_STR(ah_node_get_attr(nth(om, AH_NODE_DATUM, 0), "iso"), "2021-06-03");
+  char *all = ah_node_text(om);
+  CHECK_STR(all, "Vragen van het lid Vis (LMN) aan de (ingezonden 3 juni 2021).");
+  free(all);
+  ah_node_free_tree(om);
+}
+
 int main(void) {
+  test_addressee_only_article();
   test_older_wording();
   test_question_sentence();
   test_askers_typos();
