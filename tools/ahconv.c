@@ -34,16 +34,17 @@ static int cmd_convert(int argc, char **argv) {
   if (usage) return usage;
 
   ah_error err = {0};
-  ah_doc *doc = ah_doc_open_file(opt.input, AH_OPT_DEFAULT, &err);
+  int options = opt.no_embed ? AH_OPT_NO_EMBED : AH_OPT_DEFAULT;
+  ah_doc *doc = ah_doc_open_file(opt.input, options, &err);
   if (!doc) return fail(opt.input, &err);
   int rc = 0;
   if (opt.output) {
-    int written = opt.pdf ? ah_write_pdf_file(doc, opt.output, AH_OPT_DEFAULT, &err)
+    int written = opt.pdf ? ah_write_pdf_file(doc, opt.output, options, &err)
                           : ah_write_xml_file(doc, opt.output, AH_OPT_DEFAULT, &err);
     if (written != 0) rc = fail(opt.output, &err);
   } else {
     size_t len;
-    char *bytes = opt.pdf ? ah_render_pdf(doc, AH_OPT_DEFAULT, &len, &err) : ah_render_xml(doc, AH_OPT_DEFAULT, &len, &err);
+    char *bytes = opt.pdf ? ah_render_pdf(doc, options, &len, &err) : ah_render_xml(doc, AH_OPT_DEFAULT, &len, &err);
     if (!bytes) rc = fail(opt.input, &err);
     else rc = write_stdout(bytes, len);
     free(bytes);

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 const char ahconv_usage_text[] =
-    "usage: ahconv convert [-f xml|pdf] [-o OUT] INPUT\n"
+    "usage: ahconv convert [-f xml|pdf] [--no-embed] [-o OUT] INPUT\n"
     "       ahconv batch [-f xml|pdf] [-j N] [--force] [--quiet] -o OUTDIR INPUT_OR_DIR...\n"
     "       ahconv verify INPUT\n"
     "       ahconv verify INPUT_A INPUT_B\n"
@@ -27,7 +27,10 @@ const char ahconv_usage_text[] =
     "          re-typeset PDF (-f pdf) to OUT, or to standard output.  OUT is\n"
     "          written to a temporary file and renamed into place, so a failure\n"
     "          never leaves a partial file or touches an existing one; an OUT\n"
-    "          ending in .gz is written gzip-compressed.\n"
+    "          ending in .gz is written gzip-compressed.  A clean PDF carries\n"
+    "          the document's XML, and ahconv reads such a PDF from it when it\n"
+    "          matches (same ahconv version, checksum in its XMP); --no-embed\n"
+    "          neither embeds the XML nor reads it.\n"
     "batch     convert many: folders are walked (.pdf, .html, .htm, and .gz of\n"
     "          them), their subfolders mirrored in OUTDIR; each output is named\n"
     "          by its publication id; N worker processes (default: the cores);\n"
@@ -82,6 +85,8 @@ int options_convert(int argc, char **argv, convert_options *o) {
       if (!(format = option_value(argc, argv, &i))) return usage_error("-f needs a format");
     } else if (is_option(a, "-o", "--output")) {
       if (!(o->output = option_value(argc, argv, &i))) return usage_error("-o needs a file name");
+    } else if (is_option(a, "--no-embed", NULL)) {
+      o->no_embed = true;
     } else if (looks_like_option(a)) {
       return unknown_option(a);
     } else if (o->input) {
