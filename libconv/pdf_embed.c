@@ -172,7 +172,18 @@ static void qpdf_done(qpdf_data *q) {
   qpdf_cleanup(q);
 }
 
+/* The bytes of `needle` somewhere in the n bytes at s. */
+static bool contains(const unsigned char *s, size_t n, const char *needle) {
+  size_t k = strlen(needle);
+  for (const unsigned char *p = s; n >= k && (p = memchr(p, needle[0], n - k + 1 - (size_t)(p - s))); p++)
+    if (!memcmp(p, needle, k)) return true;
+  return false;
+}
+
 int ah_pdf_read_embedded(const unsigned char *pdf, size_t len, ah_node *root, ah_docmeta *meta, ah_dates *dates) {
+  /* ahconv's XMP namespace in the file's bytes first (the XMP stream is
+   * kept unfiltered): official PDFs are not opened a second time */
+  if (!contains(pdf, len, AH_XMP_NS)) return -1;
   qpdf_data q = qpdf_init();
   qpdf_silence_errors(q);
   qpdf_set_suppress_warnings(q, QPDF_TRUE);
