@@ -5,7 +5,7 @@
 #   XML embedded and equal to the document's apart from bron and pagina, no
 #   error or warning from qpdf --check (pdf_archival_check.py); body, notes
 #   and footer in that order per page (pdf_text_check.py);
-# - the same bytes on every run;
+# - the same bytes on every run, and from the clean PDF itself;
 # - read back from the embedded XML and from the pages (--no-embed): the
 #   same XML byte for byte, and the document's apart from bron and pagina;
 # - made with --no-embed: no embedded file, reads back the same;
@@ -32,6 +32,9 @@ check_document() {
   "$ahconv" convert -f pdf -o "$tmp/clean.pdf" "$doc" && "$ahconv" convert -f pdf -o "$tmp/again.pdf" "$doc" ||
     { fail "$name: convert -f pdf"; return; }
   cmp -s "$tmp/clean.pdf" "$tmp/again.pdf" || fail "$name: two runs give different bytes"
+  # the clean PDF of the clean PDF: the same file
+  "$ahconv" convert -f pdf -o "$tmp/again.pdf" "$tmp/clean.pdf" && cmp -s "$tmp/clean.pdf" "$tmp/again.pdf" ||
+    fail "$name: the clean PDF of its clean PDF differs"
   python3 "$here/pdf_archival_check.py" "$tmp/clean.pdf" "$tmp/original.xml" >"$tmp/check.out" ||
     { fail "$name: pdf_archival_check"; cat "$tmp/check.out"; }
   python3 "$here/pdf_text_check.py" "$tmp/clean.pdf" "$tmp/original.xml" >"$tmp/check.out" ||
