@@ -74,6 +74,11 @@ typedef struct ah_iter ah_iter;
 /* Leave out the bron element and pagina attributes (they differ between
  * renditions of one document). */
 #define AH_OPT_NO_SOURCE (1 << 0)
+/* No embedded XML.  Rendering a PDF: the clean PDF carries no copy of the
+ * document's XML.  Opening a PDF: the pages are read even when the file
+ * carries ahconv's XML (without it, a clean PDF whose embedded XML matches
+ * — same converter version, checksum in its XMP — is read from that XML). */
+#define AH_OPT_NO_EMBED (1 << 1)
 
 /* Open a rendition.  The type is detected from the content, not the name;
  * gzip-compressed input (one layer) is inflated first.
@@ -202,7 +207,10 @@ AH_EXPORT int ah_write_xml_file(const ah_doc *doc, const char *path,
  * masthead, omschrijvingen, every section with its label, footnotes at the
  * foot of the page of their first marker, an outline entry per section,
  * markers linked to their notes, title/author/subject/keywords metadata.
- * ahconv reads it back to the same tree.  Caller frees with free(). */
+ * Tagged (a structure tree in reading order, furniture as artifacts,
+ * language nl-NL), with XMP metadata and, unless AH_OPT_NO_EMBED, the
+ * document's XML as an associated file.  ahconv reads it back to the same
+ * tree.  Caller frees with free(). */
 AH_EXPORT char *ah_render_pdf(const ah_doc *doc, int options, size_t *len,
                               ah_error *err);
 /* As ah_write_xml_file, for the PDF. */

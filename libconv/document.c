@@ -3,12 +3,14 @@
  *
  * Takes: a path or bytes.  Gives: an ah_doc with its tree.  The input type
  * comes from the content (PDF magic, or markup that looks like HTML), never
- * from the file name.
+ * from the file name.  A clean PDF that carries ahconv's XML is read from
+ * that XML when it matches (pdf_embed.c), unless AH_OPT_NO_EMBED.
  */
 #include "document.h"
 #include "gzip.h"
 #include "io.h"
 #include "layout.h"
+#include "pdf_embed.h"
 #include "source_html.h"
 #include "source_pdf.h"
 #include "structure.h"
@@ -89,6 +91,25 @@ static ah_doc *open_pdf(ah_doc *doc, const unsigned char *data, size_t len, ah_e
   return build(doc, &flow, &meta, err);
 }
 
+/* The tree of a clean PDF from the XML it carries; NULL (nothing kept)
+ * when it carries none that matches. */
+static ah_doc *open_embedded(ah_doc *doc, const unsigned char *data, size_t len) {
+  ah_node *root = ah_node_new(AH_NODE_DOCUMENT);
+  ah_docmeta meta = {0};
+  ah_dates dates;
+  memset(&dates, 0, sizeof dates);
+  if (ah_pdf_read_embedded(data, len, root, &meta, &dates) != 0) {
+    ah_node_free_tree(root);
+    ah_docmeta_free(&meta);
+    return NULL;
+  }
+  ah_node_free_tree(doc->root);
+  doc->root = root;
+  doc->dates = dates;
+  take_meta(doc, &meta);
+  return doc;
+}
+
 static ah_doc *open_html(ah_doc *doc, const unsigned char *data, size_t len, ah_error *err) {
   ah_flow flow;
   ah_docmeta meta = {0};
@@ -101,7 +122,6 @@ static ah_doc *open_html(ah_doc *doc, const unsigned char *data, size_t len, ah_
 }
 
 ah_doc *ah_doc_open_memory(const void *data, size_t len, const char *name, int options, ah_error *err) {
-  (void)options;
   if (err) {
     err->code = AH_OK;
     err->message[0] = 0;
@@ -140,7 +160,8 @@ ah_doc *ah_doc_open_memory(const void *data, size_t len, const char *name, int o
   ah_doc *ok = NULL;
   if (kind == INPUT_PDF) {
     doc->format = ah_strdup("pdf");
-    ok = open_pdf(doc, data, len, err);
+    if (!(options & AH_OPT_NO_EMBED)) ok = open_embedded(doc, data, len);
+    if (!ok) ok = open_pdf(doc, data, len, err);
   } else {
     doc->format = ah_strdup("html");
     ok = open_html(doc, data, len, err);

@@ -16,12 +16,24 @@
  * the body with their numbers raised beside them.  Lines break only at
  * spaces and after a "/" in an address, never after a hyphen of the text,
  * so reading the PDF back gives the same words.
+ *
+ * Every drawing is a piece of the logical structure (pdf_tags.c): masthead
+ * and omschrijvingen as H1 and P, each section a Sect with its label as H2,
+ * P, L/LI, Table/TR/TD, notes as Note next to the Reference of their first
+ * marker, footer and rules as artifacts.  pdf_finish.c then rewrites
+ * cairo's file with libqpdf: the structure tree, the catalog entries cairo
+ * cannot write, XMP metadata, and the document's XML as an associated file
+ * (pdf_embed.c).
  */
 #include "document.h"
 #include "io.h"
 #include "lexicon.h"
-#include "pdf_text.h"
+#include "pdf_embed.h"
+#include "pdf_finish.h"
 #include "pdf_geometry.h"
+#include "pdf_meta.h"
+#include "pdf_tags.h"
+#include "pdf_text.h"
 #include "typography.h"
 
 #include <assert.h>
@@ -41,6 +53,8 @@ typedef struct {
   PangoLayout *layout; /* at note width and size */
   double height;
   bool placed;
+  int elem; /* its Note element, once a marker placed it; -1 before */
+  int page; /* where it is printed */
 } note_box;
 
 typedef struct {
@@ -55,6 +69,9 @@ typedef struct {
   size_t n_notes;
   size_t *on_page; /* indexes into notes of this page's notes, in order */
   size_t n_on_page;
+  ah_tags tags;
+  int section_page;     /* page of the current section's first line, 0 before it */
+  ah_ints section_pages; /* first and last page of each section, in order */
 } typesetter;
 
 static cairo_status_t collect(void *closure, const unsigned char *data, unsigned int length) {
@@ -86,11 +103,22 @@ static void show_text(typesetter *ts, const char *family, double size, bool bold
   g_object_unref(lay);
 }
 
-/* "2023–2024" as printed, "" when unknown */
-static void printed_year(const ah_doc *d, char out[24]) {
-  char *line = ah_format_masthead_session(&d->meta.session);
-  snprintf(out, 24, "%s", line + strlen("Vergaderjaar "));
-  free(line);
+/* show_text as the content of elem */
+static void show_piece(typesetter *ts, int elem, const char *family, double size, bool bold, double x, double base,
+                       const char *text, bool align_right) {
+  ah_tags_begin(&ts->tags, elem);
+  show_text(ts, family, size, bold, x, base, text, align_right);
+  ah_tags_end(&ts->tags);
+}
+
+/* A rule, an artifact of the layout. */
+static void rule(typesetter *ts, double width, double x0, double x1, double y) {
+  ah_tags_begin_artifact(&ts->tags, AH_ARTIFACT_LAYOUT);
+  cairo_set_line_width(ts->cr, width);
+  cairo_move_to(ts->cr, x0, y);
+  cairo_line_to(ts->cr, x1, y);
+  cairo_stroke(ts->cr);
+  ah_tags_end(&ts->tags);
 }
 
 static void draw_notes(typesetter *ts) {
@@ -98,21 +126,22 @@ static void draw_notes(typesetter *ts) {
   double total = NOTES_RULE;
   for (size_t i = 0; i < ts->n_on_page; i++) total += ts->notes[ts->on_page[i]].height + NOTE_GAP;
   double y = BOTTOM - total;
-  cairo_set_line_width(ts->cr, 0.5);
-  cairo_move_to(ts->cr, LEFT, y + 3);
-  cairo_line_to(ts->cr, LEFT + 100, y + 3);
-  cairo_stroke(ts->cr);
+  rule(ts, 0.5, LEFT, LEFT + 100, y + 3);
   y += NOTES_RULE;
   for (size_t i = 0; i < ts->n_on_page; i++) {
     note_box *nb = &ts->notes[ts->on_page[i]];
+    nb->page = ts->page;
     char attrs[64], num[16];
     snprintf(attrs, sizeof attrs, "name='noot-%d'", nb->number);
     cairo_tag_begin(ts->cr, CAIRO_TAG_DEST, attrs);
     double base = y + (double)pango_layout_get_baseline(nb->layout) / PANGO_SCALE;
     snprintf(num, sizeof num, "%d", nb->number);
-    show_text(ts, SERIF, NOTE_NUM_SIZE, false, LEFT, base - NOTE_NUM_RISE, num, false);
+    show_piece(ts, ah_tags_elem(&ts->tags, nb->elem, "Lbl"), SERIF, NOTE_NUM_SIZE, false, LEFT, base - NOTE_NUM_RISE,
+               num, false);
+    ah_tags_begin(&ts->tags, nb->elem);
     cairo_move_to(ts->cr, LEFT + NOTE_INDENT, y);
     pango_cairo_show_layout(ts->cr, nb->layout);
+    ah_tags_end(&ts->tags);
     cairo_tag_end(ts->cr, CAIRO_TAG_DEST);
     y += nb->height + NOTE_GAP;
   }
@@ -120,6 +149,7 @@ static void draw_notes(typesetter *ts) {
 }
 
 static void draw_footer(typesetter *ts) {
+  ah_tags_begin_artifact(&ts->tags, AH_ARTIFACT_FOOTER);
   char *left = ah_format_running_footer(ts->doc->meta.kamer, &ts->doc->meta.session);
   show_text(ts, SANS, FOOTER_SIZE, false, LEFT, FOOTER_BASE, left, false);
   free(left);
@@ -128,6 +158,7 @@ static void draw_footer(typesetter *ts) {
   ah_buf_printf(&right, "%s%s%d", id ? id : "", id ? "   " : "", ts->page);
   show_text(ts, SANS, FOOTER_SIZE, false, PAGE_W - LEFT, FOOTER_BASE, right.data, true);
   ah_buf_free(&right);
+  ah_tags_end(&ts->tags);
 }
 
 static void end_page(typesetter *ts) {
@@ -162,11 +193,62 @@ static void make_room(typesetter *ts, double height, const int *notes, size_t n_
   if (!ts->page_empty && ts->y + height + notes_height(ts, notes, n_notes) > BOTTOM) new_page(ts);
 }
 
-/* Sets a laid-out paragraph line by line at x, breaking pages as needed;
- * the notes of its markers go to the page of each marker's line. */
-static void place_layout(typesetter *ts, PangoLayout *lay, const rich *r, double x, double space_before,
-                         const char *bullet, const char *outline, int *outline_parent) {
-  if (!ts->page_empty) ts->y += space_before;
+/* Where and as what a laid-out paragraph goes. */
+typedef struct {
+  double x, space_before;
+  int elem;                 /* the element its lines are the content of */
+  const char *bullet;       /* a list item's bullet, NULL: none */
+  int bullet_elem;          /* the bullet's Lbl */
+  const char *outline;      /* an outline entry at its first line, NULL: none */
+  int *outline_parent;
+} placement;
+
+static bool in_line(const PangoLayoutLine *line, int at) {
+  return at >= line->start_index && at < line->start_index + line->length;
+}
+
+/* The notes the markers of this line call onto the page, each once. */
+static size_t line_notes(const typesetter *ts, const rich *r, const PangoLayoutLine *line, int notes[64]) {
+  size_t n = 0;
+  for (size_t m = 0; m < r->n_markers && n < 64; m++) {
+    if (!in_line(line, r->marker_at[m])) continue;
+    ptrdiff_t k = find_note(ts, r->marker_note[m]);
+    bool dup = false;
+    for (size_t j = 0; j < n; j++) dup = dup || notes[j] == k;
+    if (k >= 0 && !ts->notes[k].placed && !dup) notes[n++] = (int)k;
+  }
+  return n;
+}
+
+/* Each marker of the line: a Reference holding the Link to its note, and
+ * the Note itself after the Reference of its first marker. */
+static void link_markers(typesetter *ts, PangoLayout *lay, const rich *r, const PangoLayoutLine *line,
+                         const placement *pl, double height) {
+  for (size_t m = 0; m < r->n_markers; m++) {
+    int at = r->marker_at[m];
+    if (!in_line(line, at)) continue;
+    PangoRectangle pos;
+    pango_layout_index_to_pos(lay, at, &pos);
+    char attrs[160], alt[32];
+    snprintf(attrs, sizeof attrs, "rect=[%.2f %.2f %.2f %.2f] dest='noot-%d'", pl->x + (double)pos.x / PANGO_SCALE,
+             ts->y, (double)pos.width / PANGO_SCALE + 1, height, r->marker_note[m]);
+    int link = ah_tags_elem(&ts->tags, ah_tags_elem(&ts->tags, pl->elem, "Reference"), "Link");
+    snprintf(alt, sizeof alt, "Noot %d", r->marker_note[m]);
+    ah_tags_set_alt(&ts->tags, link, alt);
+    ah_tags_link(&ts->tags, link, attrs);
+    ptrdiff_t k = find_note(ts, r->marker_note[m]);
+    if (k >= 0 && ts->notes[k].placed && ts->notes[k].elem < 0) {
+      ts->notes[k].elem = ah_tags_elem(&ts->tags, pl->elem, "Note");
+      snprintf(alt, sizeof alt, "noot-%d", ts->notes[k].number);
+      ah_tags_set_id(&ts->tags, ts->notes[k].elem, alt);
+    }
+  }
+}
+
+/* Sets a laid-out paragraph line by line, breaking pages as needed; the
+ * notes of its markers go to the page of each marker's line. */
+static void place_layout(typesetter *ts, PangoLayout *lay, const rich *r, const placement *pl) {
+  if (!ts->page_empty) ts->y += pl->space_before;
   PangoLayoutIter *it = pango_layout_get_iter(lay);
   bool first = true;
   do {
@@ -177,40 +259,26 @@ static void place_layout(typesetter *ts, PangoLayout *lay, const rich *r, double
     double height = (double)logical.height / PANGO_SCALE;
     double baseline = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE - top;
     int notes[64];
-    size_t n = 0;
-    for (size_t m = 0; m < r->n_markers && n < 64; m++) {
-      int at = r->marker_at[m];
-      if (at < line->start_index || at >= line->start_index + line->length) continue;
-      ptrdiff_t k = find_note(ts, r->marker_note[m]);
-      bool dup = false;
-      for (size_t j = 0; j < n; j++) dup = dup || notes[j] == k;
-      if (k >= 0 && !ts->notes[k].placed && !dup) notes[n++] = (int)k;
-    }
+    size_t n = line_notes(ts, r, line, notes);
     make_room(ts, height, notes, n);
+    if (!ts->section_page) ts->section_page = ts->page;
     double base = ts->y + baseline;
-    if (first && outline) {
+    if (first && pl->outline) {
       char attrs[64];
-      snprintf(attrs, sizeof attrs, "page=%d pos=[%.1f %.1f]", ts->page, x, ts->y);
-      cairo_pdf_surface_add_outline(ts->surface, *outline_parent, outline, attrs, 0);
+      snprintf(attrs, sizeof attrs, "page=%d pos=[%.1f %.1f]", ts->page, pl->x, ts->y);
+      cairo_pdf_surface_add_outline(ts->surface, *pl->outline_parent, pl->outline, attrs, 0);
     }
-    if (first && bullet) show_text(ts, SERIF, r->size, false, x - BULLET_INDENT + 4, base, bullet, false);
-    cairo_move_to(ts->cr, x, base);
+    if (first && pl->bullet)
+      show_piece(ts, pl->bullet_elem, SERIF, r->size, false, pl->x - BULLET_INDENT + 4, base, pl->bullet, false);
+    ah_tags_begin(&ts->tags, pl->elem);
+    cairo_move_to(ts->cr, pl->x, base);
     pango_cairo_show_layout_line(ts->cr, line);
-    for (size_t m = 0; m < r->n_markers; m++) {
-      int at = r->marker_at[m];
-      if (at < line->start_index || at >= line->start_index + line->length) continue;
-      PangoRectangle pos;
-      pango_layout_index_to_pos(lay, at, &pos);
-      char attrs[160];
-      snprintf(attrs, sizeof attrs, "rect=[%.2f %.2f %.2f %.2f] dest='noot-%d'", x + (double)pos.x / PANGO_SCALE,
-               ts->y, (double)pos.width / PANGO_SCALE + 1, height, r->marker_note[m]);
-      cairo_tag_begin(ts->cr, CAIRO_TAG_LINK, attrs);
-      cairo_tag_end(ts->cr, CAIRO_TAG_LINK);
-    }
+    ah_tags_end(&ts->tags);
     for (size_t j = 0; j < n; j++) {
       ts->notes[notes[j]].placed = true;
       ts->on_page[ts->n_on_page++] = (size_t)notes[j];
     }
+    link_markers(ts, lay, r, line, pl, height);
     ts->y += height;
     ts->page_empty = false;
     first = false;
@@ -218,13 +286,12 @@ static void place_layout(typesetter *ts, PangoLayout *lay, const rich *r, double
   pango_layout_iter_free(it);
 }
 
-static void set_paragraph(typesetter *ts, const ah_node *para, double x, double width, double space_before,
-                          const char *bullet, bool bold, const char *outline, int *outline_parent) {
+static void set_paragraph(typesetter *ts, const ah_node *para, double width, bool bold, const placement *pl) {
   rich r;
   ah_rich_init(&r, BODY_SIZE);
   ah_rich_put_inlines(&r, para);
   PangoLayout *lay = ah_rich_layout(ts->cr, &r, SERIF, width, bold);
-  place_layout(ts, lay, &r, x, space_before, bullet, outline, outline_parent);
+  place_layout(ts, lay, &r, pl);
   g_object_unref(lay);
   ah_rich_free(&r);
 }
@@ -239,19 +306,14 @@ static double text_width(typesetter *ts, const char *text, double size) {
   return (double)logical.width / PANGO_SCALE;
 }
 
-/* Rows on one baseline each, cells at column positions; the whole table on
- * one page (the reader takes a table that runs over a page for two). */
-static void set_table(typesetter *ts, const ah_node *table, double space_before) {
-  enum { MAX_COLS = 32 };
-  size_t rows = 0;
-  for (const ah_node *row = table->first; row; row = row->next) rows++;
-  if (!rows) return;
+enum { MAX_COLS = 32 };
+
+/* The type size that fits the table in the column, and its column widths. */
+static double table_size(typesetter *ts, const ah_node *table, double widths[MAX_COLS]) {
   double size = TABLE_SIZE;
-  double widths[MAX_COLS];
-  size_t cols = 0;
   for (;;) {
-    memset(widths, 0, sizeof widths);
-    cols = 0;
+    memset(widths, 0, MAX_COLS * sizeof *widths);
+    size_t cols = 0;
     double caption = 0; /* a one-cell row (a caption) spans the columns */
     for (const ah_node *row = table->first; row; row = row->next) {
       bool single = row->first && !row->first->next;
@@ -268,18 +330,31 @@ static void set_table(typesetter *ts, const ah_node *table, double space_before)
     double total = 0;
     for (size_t c = 0; c < cols; c++) total += widths[c] + (c ? TABLE_GAP : 0);
     if (caption > total) total = caption;
-    if (total <= COLUMN || size <= TABLE_MIN_SIZE) break;
+    if (total <= COLUMN || size <= TABLE_MIN_SIZE) return size;
     size = size * COLUMN / total < TABLE_MIN_SIZE ? TABLE_MIN_SIZE : size * COLUMN / total;
   }
+}
+
+/* Rows on one baseline each, cells at column positions; the whole table on
+ * one page (the reader takes a table that runs over a page for two). */
+static void set_table(typesetter *ts, const ah_node *table, double space_before, int parent) {
+  size_t rows = 0;
+  for (const ah_node *row = table->first; row; row = row->next) rows++;
+  if (!rows) return;
+  double widths[MAX_COLS];
+  double size = table_size(ts, table, widths);
   double pitch = size * 1.3;
   if (!ts->page_empty) ts->y += space_before;
   make_room(ts, pitch * (double)rows, NULL, 0);
+  if (!ts->section_page) ts->section_page = ts->page;
+  int tab = ah_tags_elem(&ts->tags, parent, "Table");
   for (const ah_node *row = table->first; row; row = row->next) {
+    int tr = ah_tags_elem(&ts->tags, tab, "TR");
     double x = LEFT;
     size_t c = 0;
     for (const ah_node *cell = row->first; cell && c < MAX_COLS; cell = cell->next, c++) {
       char *t = ah_node_text(cell);
-      show_text(ts, SERIF, size, false, x, ts->y + size, t, false);
+      show_piece(ts, ah_tags_elem(&ts->tags, tr, "TD"), SERIF, size, false, x, ts->y + size, t, false);
       free(t);
       x += widths[c] + TABLE_GAP;
     }
@@ -290,26 +365,38 @@ static void set_table(typesetter *ts, const ah_node *table, double space_before)
 
 /* ---- sections ----------------------------------------------------------- */
 
-static void set_blocks(typesetter *ts, const ah_node *section) {
+static void set_list(typesetter *ts, const ah_node *list, double gap, int parent) {
+  int l = ah_tags_elem(&ts->tags, parent, "L");
+  bool first = true;
+  for (const ah_node *li = list->first; li; li = li->next, first = false) {
+    int item = ah_tags_elem(&ts->tags, l, "LI");
+    int lbl = ah_tags_elem(&ts->tags, item, "Lbl");
+    placement pl = {.x = LEFT + BULLET_INDENT, .space_before = first ? gap : 0,
+                    .elem = ah_tags_elem(&ts->tags, item, "LBody"), .bullet = "\xE2\x80\xA2", .bullet_elem = lbl};
+    set_paragraph(ts, li, COLUMN - BULLET_INDENT, false, &pl);
+  }
+}
+
+static void set_blocks(typesetter *ts, const ah_node *section, int sect) {
   double line = BODY_SIZE * 1.2;
   const ah_node *prev = NULL;
   for (const ah_node *c = section->first; c; prev = c, c = c->next) {
     double gap = prev && prev->type == AH_NODE_LABEL ? line * 0.3 : line * 0.6;
     if (c->type == AH_NODE_PARAGRAPH) {
-      set_paragraph(ts, c, LEFT, COLUMN, gap, NULL, false, NULL, NULL);
+      placement pl = {.x = LEFT, .space_before = gap, .elem = ah_tags_elem(&ts->tags, sect, "P")};
+      set_paragraph(ts, c, COLUMN, false, &pl);
     } else if (c->type == AH_NODE_LIST) {
-      bool first = true;
-      for (const ah_node *li = c->first; li; li = li->next, first = false)
-        set_paragraph(ts, li, LEFT + BULLET_INDENT, COLUMN - BULLET_INDENT, first ? gap : 0, "\xE2\x80\xA2",
-                      false, NULL, NULL);
+      set_list(ts, c, gap, sect);
     } else if (c->type == AH_NODE_TABLE) {
-      set_table(ts, c, gap);
+      set_table(ts, c, gap, sect);
     }
   }
 }
 
 static void set_section(typesetter *ts, const ah_node *s, int *outline_parent) {
   double line = BODY_SIZE * 1.2;
+  int sect = ah_tags_elem(&ts->tags, 0, "Sect");
+  ts->section_page = 0;
   const ah_node *label = s->first && s->first->type == AH_NODE_LABEL ? s->first : NULL;
   char *title = label ? ah_node_text(label) : ah_strdup(s->type == AH_NODE_MEDEDELING ? "Mededeling" : "");
   if (*title) {
@@ -320,12 +407,16 @@ static void set_section(typesetter *ts, const ah_node *s, int *outline_parent) {
     PangoLayout *lay = ah_rich_layout(ts->cr, &r, SERIF, COLUMN, true);
     /* keep the label with the first line after it */
     make_room(ts, line * 3.2, NULL, 0);
-    place_layout(ts, lay, &r, LEFT, line * 1.1, NULL, title, outline_parent);
+    placement pl = {.x = LEFT, .space_before = line * 1.1, .elem = ah_tags_elem(&ts->tags, sect, "H2"),
+                    .outline = title, .outline_parent = outline_parent};
+    place_layout(ts, lay, &r, &pl);
     g_object_unref(lay);
     ah_rich_free(&r);
   }
   free(title);
-  set_blocks(ts, s);
+  set_blocks(ts, s, sect);
+  ah_ints_push(&ts->section_pages, ts->section_page ? ts->section_page : ts->page);
+  ah_ints_push(&ts->section_pages, ts->page);
 }
 
 /* ---- first page --------------------------------------------------------- */
@@ -333,27 +424,26 @@ static void set_section(typesetter *ts, const ah_node *s, int *outline_parent) {
 /* The masthead's lines, as the reader recognizes them (lexicon.c) */
 static void set_masthead(typesetter *ts) {
   const ah_doc *d = ts->doc;
+  ah_tags *t = &ts->tags;
   char *line = ah_format_masthead_chamber(d->meta.kamer);
-  show_text(ts, SANS, MASTHEAD_CHAMBER_SIZE, true, LEFT, 70.0, line, false);
+  show_piece(ts, ah_tags_elem(t, 0, "P"), SANS, MASTHEAD_CHAMBER_SIZE, true, LEFT, 70.0, line, false);
   free(line);
   if (d->meta.session.first) {
     line = ah_format_masthead_session(&d->meta.session);
-    show_text(ts, SANS, MASTHEAD_SESSION_SIZE, false, LEFT, 86.0, line, false);
+    show_piece(ts, ah_tags_elem(t, 0, "P"), SANS, MASTHEAD_SESSION_SIZE, false, LEFT, 86.0, line, false);
     free(line);
   }
-  show_text(ts, SANS, MASTHEAD_SENTENCE_SIZE, false, LEFT, 100.0, ah_series_sentence, false);
-  show_text(ts, SANS, MASTHEAD_SERIES_SIZE, true, LEFT, 124.0, ah_series_name, false);
+  show_piece(ts, ah_tags_elem(t, 0, "P"), SANS, MASTHEAD_SENTENCE_SIZE, false, LEFT, 100.0, ah_series_sentence, false);
+  int h1 = ah_tags_elem(t, 0, "H1");
+  show_piece(ts, h1, SANS, MASTHEAD_SERIES_SIZE, true, LEFT, 124.0, ah_series_name, false);
   /* the number, large, ends the masthead: the reader takes what stands
    * above it for furniture */
   if (ah_doc_nummer(d)) {
     char num[16];
     snprintf(num, sizeof num, "%d", ah_doc_nummer(d));
-    show_text(ts, SANS, MASTHEAD_NUMBER_SIZE, true, PAGE_W - LEFT, 124.0, num, true);
+    show_piece(ts, h1, SANS, MASTHEAD_NUMBER_SIZE, true, PAGE_W - LEFT, 124.0, num, true);
   }
-  cairo_set_line_width(ts->cr, 0.8);
-  cairo_move_to(ts->cr, LEFT, 134.0);
-  cairo_line_to(ts->cr, PAGE_W - LEFT, 134.0);
-  cairo_stroke(ts->cr);
+  rule(ts, 0.8, LEFT, PAGE_W - LEFT, 134.0);
   ts->y = 150.0;
 }
 
@@ -370,6 +460,7 @@ static void prepare_notes(typesetter *ts) {
   for (const ah_node *c = noten ? noten->first : NULL; c; c = c->next) {
     note_box *nb = &ts->notes[ts->n_notes++];
     nb->number = c->as.note.number;
+    nb->elem = -1;
     rich r;
     ah_rich_init(&r, NOTE_SIZE);
     for (const ah_node *p = c->first; p; p = p->next) {
@@ -384,62 +475,45 @@ static void prepare_notes(typesetter *ts) {
   }
 }
 
-/* Notes no marker called onto a page: at the foot of the last page. */
+/* Notes no marker called onto a page: at the foot of the last page, their
+ * Note elements at the end of the document. */
 static void place_unreferenced_notes(typesetter *ts) {
   for (size_t i = 0; i < ts->n_notes; i++) {
     if (ts->notes[i].placed) continue;
     int k = (int)i;
     make_room(ts, 0, &k, 1);
     ts->notes[i].placed = true;
+    ts->notes[i].elem = ah_tags_elem(&ts->tags, 0, "Note");
+    char id[32];
+    snprintf(id, sizeof id, "noot-%d", ts->notes[i].number);
+    ah_tags_set_id(&ts->tags, ts->notes[i].elem, id);
     ts->on_page[ts->n_on_page++] = i;
   }
 }
 
 /* ---- metadata ----------------------------------------------------------- */
 
-static void set_metadata(typesetter *ts) {
-  const ah_doc *d = ts->doc;
-  char year[24];
-  printed_year(d, year);
-  char *onderwerp = ah_omschrijving_meta(d->root, AH_NODE_ONDERWERP, " ", false);
-  char *askers = ah_omschrijving_meta(d->root, AH_NODE_VRAGENSTELLER, ", ", false);
-  char *to = ah_omschrijving_meta(d->root, AH_NODE_ONTVANGER, ", ", false);
-  ah_buf title = {0}, keywords = {0}, subject = {0};
-  char *chamber_line = ah_format_masthead_chamber(d->meta.kamer);
-  /* "Tweede Kamer der Staten-Generaal" -> "Tweede Kamer" */
-  ah_buf_printf(&title, "%s, %.*s %s, nr. %d", ah_series_name, (int)(strstr(chamber_line, " der ") - chamber_line),
-                chamber_line, year, ah_doc_nummer(d));
-  free(chamber_line);
-  if (*onderwerp) ah_buf_printf(&title, ": %s", onderwerp);
-  const char *id = ah_doc_id(d);
-  ah_buf_printf(&keywords, "Kamervragen; %s%s%s", id ? id : "", *to ? "; " : "", to);
-  for (const ah_node *om = d->root->first; om; om = om->next)
-    if (om->type == AH_NODE_OMSCHRIJVING) {
-      char *t = ah_node_text(om);
-      if (subject.len) ah_buf_putc(&subject, ' ');
-      ah_buf_puts(&subject, t);
-      free(t);
-    }
-  cairo_pdf_surface_set_metadata(ts->surface, CAIRO_PDF_METADATA_TITLE, title.data);
-  if (*askers) cairo_pdf_surface_set_metadata(ts->surface, CAIRO_PDF_METADATA_AUTHOR, askers);
-  if (subject.len) cairo_pdf_surface_set_metadata(ts->surface, CAIRO_PDF_METADATA_SUBJECT, subject.data);
-  cairo_pdf_surface_set_metadata(ts->surface, CAIRO_PDF_METADATA_KEYWORDS, keywords.data);
-  char creator[64];
-  snprintf(creator, sizeof creator, "ahconv %s", ah_version());
-  cairo_pdf_surface_set_metadata(ts->surface, CAIRO_PDF_METADATA_CREATOR, creator);
-  /* the document's own date, not the clock: the same document always gives
-   * the same file */
-  const char *date = ah_doc_ontvangen(d) ? ah_doc_ontvangen(d) : ah_doc_ingezonden(d);
-  char stamp[32];
-  snprintf(stamp, sizeof stamp, "%sT00:00:00Z", date ? date : "2000-01-01");
-  cairo_pdf_surface_set_metadata(ts->surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp);
-  cairo_pdf_surface_set_metadata(ts->surface, CAIRO_PDF_METADATA_MOD_DATE, stamp);
-  ah_buf_free(&title);
-  ah_buf_free(&keywords);
-  ah_buf_free(&subject);
-  free(onderwerp);
-  free(askers);
-  free(to);
+/* cairo's bytes, finished: the structure tree, metadata and (unless
+ * AH_OPT_NO_EMBED) the document's XML, by pdf_finish.c */
+static char *finish(typesetter *ts, int options, size_t *len, ah_error *err) {
+  ah_pdf_meta meta = {0};
+  ah_pdf_meta_of(ts->doc, &meta);
+  char *xml = NULL, name[64];
+  ah_pdf_attachment att = {name, NULL, 0};
+  if (!(options & AH_OPT_NO_EMBED)) {
+    int *note_pages = ah_xcalloc(ts->n_notes + 1, sizeof *note_pages);
+    for (size_t i = 0; i < ts->n_notes; i++) note_pages[i] = ts->notes[i].page;
+    xml = ah_pdf_embedded_xml(ts->doc, &ts->section_pages, note_pages, ts->n_notes, ts->page, &att.len, err);
+    free(note_pages);
+    snprintf(name, sizeof name, "%s.xml", ah_doc_id(ts->doc) ? ah_doc_id(ts->doc) : "aanhangsel");
+    att.data = xml;
+  }
+  char *out = NULL;
+  if (xml || (options & AH_OPT_NO_EMBED))
+    out = ah_pdf_finish(ts->out.data, ts->out.len, &ts->tags, &meta, xml ? &att : NULL, len, err);
+  free(xml);
+  ah_pdf_meta_free(&meta);
+  return out;
 }
 
 /* ---- entry -------------------------------------------------------------- */
@@ -458,8 +532,25 @@ static void check_reader_contract(void) {
   assert(MARK_SIZE < BODY_SIZE * AH_SMALL_GLYPH && MARK_RISE > BODY_SIZE * AH_RAISED);
 }
 
+static void typeset(typesetter *ts) {
+  prepare_notes(ts);
+  set_masthead(ts);
+  int outline_root = CAIRO_PDF_OUTLINE_ROOT;
+  bool first_om = true;
+  for (const ah_node *c = ts->doc->root->first; c; c = c->next) {
+    if (c->type == AH_NODE_OMSCHRIJVING) {
+      placement pl = {.x = LEFT, .space_before = first_om ? 0 : BODY_SIZE * 0.8, .elem = ah_tags_elem(&ts->tags, 0, "P")};
+      set_paragraph(ts, c, COLUMN, false, &pl);
+      first_om = false;
+    } else if (c->type == AH_NODE_VRAAG || c->type == AH_NODE_ANTWOORD || c->type == AH_NODE_MEDEDELING) {
+      set_section(ts, c, &outline_root);
+    }
+  }
+  place_unreferenced_notes(ts);
+  end_page(ts);
+}
+
 char *ah_render_pdf(const ah_doc *doc, int options, size_t *len, ah_error *err) {
-  (void)options;
   check_reader_contract();
   if (!doc) {
     ah_error_set(err, AH_ERROR_USAGE, "no document");
@@ -468,35 +559,25 @@ char *ah_render_pdf(const ah_doc *doc, int options, size_t *len, ah_error *err) 
   typesetter ts = {.doc = doc, .page = 1, .page_empty = true};
   ts.surface = cairo_pdf_surface_create_for_stream(collect, &ts.out, PAGE_W, PAGE_H);
   ts.cr = cairo_create(ts.surface);
-  set_metadata(&ts);
-  prepare_notes(&ts);
-  set_masthead(&ts);
-  int outline_root = CAIRO_PDF_OUTLINE_ROOT;
-  bool first_om = true;
-  for (const ah_node *c = doc->root->first; c; c = c->next) {
-    if (c->type == AH_NODE_OMSCHRIJVING) {
-      set_paragraph(&ts, c, LEFT, COLUMN, first_om ? 0 : BODY_SIZE * 0.8, NULL, false, NULL, NULL);
-      first_om = false;
-    } else if (c->type == AH_NODE_VRAAG || c->type == AH_NODE_ANTWOORD || c->type == AH_NODE_MEDEDELING) {
-      set_section(&ts, c, &outline_root);
-    }
-  }
-  place_unreferenced_notes(&ts);
-  end_page(&ts);
-  for (size_t i = 0; i < ts.n_notes; i++) g_object_unref(ts.notes[i].layout);
-  free(ts.notes);
-  free(ts.on_page);
+  ah_tags_init(&ts.tags, ts.cr);
+  typeset(&ts);
   cairo_destroy(ts.cr);
   cairo_surface_finish(ts.surface);
   cairo_status_t st = cairo_surface_status(ts.surface);
   cairo_surface_destroy(ts.surface);
-  if (st != CAIRO_STATUS_SUCCESS) {
-    ah_buf_free(&ts.out);
+  char *out = NULL;
+  size_t n = 0;
+  if (st != CAIRO_STATUS_SUCCESS)
     ah_error_set(err, AH_ERROR_RENDER, "PDF output failed (cairo): %s", cairo_status_to_string(st));
-    return NULL;
-  }
-  if (len) *len = ts.out.len;
-  return ah_buf_steal(&ts.out);
+  else out = finish(&ts, options, &n, err);
+  for (size_t i = 0; i < ts.n_notes; i++) g_object_unref(ts.notes[i].layout);
+  free(ts.notes);
+  free(ts.on_page);
+  ah_tags_free(&ts.tags);
+  ah_ints_free(&ts.section_pages);
+  ah_buf_free(&ts.out);
+  if (out && len) *len = n;
+  return out;
 }
 
 int ah_write_pdf_file(const ah_doc *doc, const char *path, int options, ah_error *err) {

@@ -17,12 +17,15 @@
 #
 # Then the archive case: the PDFs copied ten times under new names, converted
 # by `ahconv batch -j1` and `-j2` (into a fresh folder each round) against
-# `pdftotext` once per file on the same copies, ROUNDS times interleaved;
-# ratios and the batch's peak memory per worker are printed:
+# `pdftotext` once per file on the same copies, and by `batch -j1 -f pdf`
+# (clean PDFs) against `batch -j1`, ROUNDS times interleaved; ratios and the
+# batch's peak memory per worker are printed:
 #
 #   ratio batch -j1/pdftotext: 0.62
 #   ratio batch -j2/pdftotext: 0.38
 #   peak memory per worker: 17.9 MiB
+#   ratio batch -f pdf/-f xml (-j1): 4.10
+#   peak memory per worker -f pdf: 24.0 MiB
 #
 # Defaults: BUILD_DIR = <repo>/build, PDF_DIR = <repo>/../shared/corpus/pdf.
 # Environment: ROUNDS (positive integer, default 5).
@@ -35,7 +38,7 @@ prog=${0##*/}
 die() { printf '%s: %s\n' "$prog" "$*" >&2; exit 2; }
 
 case ${1-} in
-  -h|--help) sed -n '2,30s/^# \{0,1\}//p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,34s/^# \{0,1\}//p' "$0"; exit 0 ;;
 esac
 [[ $# -le 2 ]] || die "usage: $prog [BUILD_DIR] [PDF_DIR]"
 
@@ -163,9 +166,9 @@ for (( k = 1; k <= 10; k++ )); do
     copies+=("$c")
   done
 done
-run_batch() {  # $1 = jobs; a fresh output folder, the summary line kept
+run_batch() {  # $1 = jobs, $2 = format (default xml); a fresh output folder, the summary line kept
   rm -rf "$tmp/out"
-  "$cli" batch -j"$1" -o "$tmp/out" "$tmp/archive" 2>"$tmp/batch.err"
+  "$cli" batch -j"$1" -f "${2:-xml}" -o "$tmp/out" "$tmp/archive" 2>"$tmp/batch.err"
 }
 run_pdftotext_copies() {
   local f
@@ -173,23 +176,29 @@ run_pdftotext_copies() {
 }
 echo "archive benchmark: ${#copies[@]} files (the corpus ten times), $rounds round(s)"
 run_batch 1 || { cat "$tmp/batch.err" >&2; die "ahconv batch failed on the copies"; }
-b1=() b2=() pt=()
+b1=() b2=() pt=() bp=()
 for (( r = 1; r <= rounds; r++ )); do
   now_us; t0=$_now
   run_batch 1 || { cat "$tmp/batch.err" >&2; exit 1; }
   now_us; t1=$_now
+  peak=$(sed -n 's/.*peak memory per worker \([0-9.]*\) MiB.*/\1/p' "$tmp/batch.err")
   run_batch 2 || { cat "$tmp/batch.err" >&2; exit 1; }
   now_us; t2=$_now
   run_pdftotext_copies || die "pdftotext failed on a copy"
   now_us; t3=$_now
-  b1+=( $(( t1 - t0 )) ) b2+=( $(( t2 - t1 )) ) pt+=( $(( t3 - t2 )) )
-  printf 'round %d/%d: batch -j1 %ss  batch -j2 %ss  pdftotext %ss\n' "$r" "$rounds" \
-    "$(fmt_s $(( t1 - t0 )))" "$(fmt_s $(( t2 - t1 )))" "$(fmt_s $(( t3 - t2 )))"
+  run_batch 1 pdf || { cat "$tmp/batch.err" >&2; exit 1; }
+  now_us; t4=$_now
+  peak_pdf=$(sed -n 's/.*peak memory per worker \([0-9.]*\) MiB.*/\1/p' "$tmp/batch.err")
+  b1+=( $(( t1 - t0 )) ) b2+=( $(( t2 - t1 )) ) pt+=( $(( t3 - t2 )) ) bp+=( $(( t4 - t3 )) )
+  printf 'round %d/%d: batch -j1 %ss  batch -j2 %ss  pdftotext %ss  batch -j1 -f pdf %ss\n' "$r" "$rounds" \
+    "$(fmt_s $(( t1 - t0 )))" "$(fmt_s $(( t2 - t1 )))" "$(fmt_s $(( t3 - t2 )))" "$(fmt_s $(( t4 - t3 )))"
 done
 b1_med=$(median "${b1[@]}") b2_med=$(median "${b2[@]}") pt_med=$(median "${pt[@]}")
 (( pt_med > 0 )) || die "pdftotext took no measurable time"
 ratio() { local h=$(( ($1 * 200 + $2) / (2 * $2) )); printf '%d.%02d' $(( h / 100 )) $(( h % 100 )); }
 printf 'ratio batch -j1/pdftotext: %s\n' "$(ratio "$b1_med" "$pt_med")"
 printf 'ratio batch -j2/pdftotext: %s\n' "$(ratio "$b2_med" "$pt_med")"
-peak=$(sed -n 's/.*peak memory per worker \([0-9.]*\) MiB.*/\1/p' "$tmp/batch.err")
 printf 'peak memory per worker: %s MiB\n' "${peak:-?}"
+bp_med=$(median "${bp[@]}")
+printf 'ratio batch -f pdf/-f xml (-j1): %s\n' "$(ratio "$bp_med" "$b1_med")"
+printf 'peak memory per worker -f pdf: %s MiB\n' "${peak_pdf:-?}"

@@ -65,25 +65,33 @@ if command -v pdftohtml >/dev/null; then
 else
   echo "SKIP previews: pdftohtml not found (Debian package poppler-utils)"
 fi
-# Clean PDFs (convert -f pdf) of every corpus rendition: read back to the same
-# XML apart from bron and pagina, scored like the originals, and checked for
-# what pdfinfo and pdftotext show.
+# Clean PDFs (convert -f pdf) of every corpus rendition: valid for qpdf (no
+# error, no warning), read back to the same XML apart from bron and pagina
+# both from the XML they carry and from their pages (--no-embed), scored like
+# the originals (from their pages), and checked for what pdfinfo and pdftotext
+# show.
 echo "== clean PDFs"
 mkdir -p "$tmp/clean"
 for doc in "$shared/corpus/pdf/"*.pdf "$shared/corpus/html/"*.html; do
   name=$(basename "$doc")
   clean="$tmp/clean/${name%.*}.${name##*.}.pdf"
   if ! "$build/tools/ahconv" convert -f pdf -o "$clean" "$doc"; then echo "FAIL: convert -f pdf $doc"; status=1; continue; fi
-  "$build/tools/ahconv" convert -o "$tmp/original.xml" "$doc"
-  "$build/tools/ahconv" convert -o "$tmp/clean.xml" "$clean"
-  if ! diff <(grep -v '<bron ' "$tmp/original.xml" | sed 's/ pagina="[^"]*"//') \
-            <(grep -v '<bron ' "$tmp/clean.xml" | sed 's/ pagina="[^"]*"//') >"$tmp/clean.diff"; then
-    echo "FAIL: the clean PDF of $name reads back differently"; head -10 "$tmp/clean.diff"; status=1
+  if ! qpdf --check "$clean" >"$tmp/qpdf.out" 2>&1 || grep -q WARNING "$tmp/qpdf.out"; then
+    echo "FAIL: qpdf --check on the clean PDF of $name"; tail -5 "$tmp/qpdf.out"; status=1
   fi
+  "$build/tools/ahconv" convert -o "$tmp/original.xml" "$doc"
+  for read in "" --no-embed; do
+    "$build/tools/ahconv" convert $read -o "$tmp/clean.xml" "$clean"
+    if ! diff <(grep -v '<bron ' "$tmp/original.xml" | sed 's/ pagina="[^"]*"//') \
+              <(grep -v '<bron ' "$tmp/clean.xml" | sed 's/ pagina="[^"]*"//') >"$tmp/clean.diff"; then
+      echo "FAIL: the clean PDF of $name reads back differently ${read:-from its embedded XML}"
+      head -10 "$tmp/clean.diff"; status=1
+    fi
+  done
   python3 "$src/tests/pdf_text_check.py" "$clean" "$tmp/original.xml" >"$tmp/check.out" || {
     echo "FAIL: pdf_text_check $name"; cat "$tmp/check.out"; status=1; }
 done
-if ! python3 "$shared/tools/ahscore" --conv "$build/tools/ahconv convert -f xml" "${mins[@]}" \
+if ! python3 "$shared/tools/ahscore" --conv "$build/tools/ahconv convert --no-embed -f xml" "${mins[@]}" \
     "$shared/corpus/truth" "$tmp/clean/"*.pdf.pdf; then
   echo "FAIL: ahscore below the minimums for the clean PDFs"
   status=1

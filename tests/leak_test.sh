@@ -16,6 +16,16 @@ if [ -d "$src/../shared/corpus/pdf" ]; then
 else
   echo "note: $src/../shared/corpus not found; checking the bundled sample only"
 fi
+# The clean PDFs of the sample: opening them reads their embedded XML
+# (qpdf, libxml2, source_ownxml.c).
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cli="$(dirname "$bench")/../tools/ahconv"
+if [ -x "$cli" ]; then
+  "$cli" convert -f pdf -o "$tmp/sample-pdf.pdf" "$src/samples/ah-tk-20252026-9999.pdf" &&
+    "$cli" convert -f pdf -o "$tmp/sample-html.pdf" "$src/samples/ah-tk-20252026-9999.html" &&
+    files+=("$tmp/sample-pdf.pdf" "$tmp/sample-html.pdf")
+fi
 # --pdf: the clean PDF writer too.  fontconfig's process-wide caches are
 # suppressed (tests/valgrind.supp); everything else must be freed.
 valgrind --quiet --suppressions="$src/tests/valgrind.supp" --leak-check=full --errors-for-leak-kinds=definite,indirect \

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Clean PDF output of the sample document, from its PDF and from its HTML:
-# read back to the same XML (apart from bron and pagina), the same bytes on
+# valid for qpdf, read back to the same XML (apart from bron and pagina) from
+# its embedded XML and from its pages (--no-embed), the same bytes on
 # every run, what pdfinfo and pdftotext show (pdf_text_check.py), and bad
 # input or output failing without leaving a file.
 # usage: pdf_output_test.sh AHCONV SAMPLE.pdf SAMPLE.html
@@ -19,13 +20,20 @@ strip_source() { grep -v '<bron ' "$1" | sed 's/ pagina="[^"]*"//'; }
 for input in "$pdf" "$html"; do
   name=$(basename "$input")
   if ! "$ahconv" convert -f pdf -o "$tmp/clean.pdf" "$input"; then fail "$name: convert -f pdf"; continue; fi
-  "$ahconv" convert -o "$tmp/original.xml" "$input" && "$ahconv" convert -o "$tmp/again.xml" "$tmp/clean.pdf" ||
-    fail "$name: convert back"
-  if diff <(strip_source "$tmp/original.xml") <(strip_source "$tmp/again.xml") >"$tmp/diff"; then
-    pass "$name: the clean PDF reads back to the same XML"
+  if qpdf --check "$tmp/clean.pdf" >"$tmp/qpdf.out" 2>&1 && ! grep -q WARNING "$tmp/qpdf.out"; then
+    pass "$name: qpdf --check finds nothing"
   else
-    fail "$name: the clean PDF reads back differently"; head -20 "$tmp/diff"
+    fail "$name: qpdf --check: $(tail -3 "$tmp/qpdf.out")"
   fi
+  for read in "" --no-embed; do
+    "$ahconv" convert -o "$tmp/original.xml" "$input" && "$ahconv" convert $read -o "$tmp/again.xml" "$tmp/clean.pdf" ||
+      fail "$name: convert back $read"
+    if diff <(strip_source "$tmp/original.xml") <(strip_source "$tmp/again.xml") >"$tmp/diff"; then
+      pass "$name: the clean PDF reads back to the same XML ${read:-from its embedded XML}"
+    else
+      fail "$name: the clean PDF reads back differently ${read:-from its embedded XML}"; head -20 "$tmp/diff"
+    fi
+  done
   if python3 "$here/pdf_text_check.py" "$tmp/clean.pdf" "$tmp/original.xml"; then
     pass "$name: pdfinfo, pdftotext, outline and links"
   else

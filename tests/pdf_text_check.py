@@ -10,7 +10,7 @@ usage: pdf_text_check.py CLEAN.pdf DOC.xml
 - the PDF has an outline entry per label and a link per note marker.
 Prints "N passed, M failed"; exit 1 on a failure.
 """
-import re, subprocess, sys
+import json, re, subprocess, sys
 import xml.etree.ElementTree as ET
 
 NS = '{urn:ahconv:aanhangsel:1}'
@@ -79,13 +79,14 @@ for p, lines in enumerate(lines_of, 1):
     order = ''.join({'body': 'b', 'note': 'n', 'footer': 'f'}[k] for k in kinds)
     check(re.fullmatch(r'b*n*f*', order) is not None, 'page %d: body, notes and footer interleaved: %s' % (p, order))
 
-raw = open(pdf, 'rb').read()
-titles = re.findall(rb'/Title \(([^)]*)\)', raw)
-outline = [t.decode('latin-1') for t in titles]
+# the objects as qpdf reads them (the file keeps most in compressed object streams)
+doc = json.loads(subprocess.run(['qpdf', '--json=2', pdf], capture_output=True, text=True, check=True).stdout)
+outline = [o['title'] for o in doc['outlines']]
 for lab in labels:
     check(lab in outline, 'no outline entry %r' % lab)
 markers = len(list(root.iter(NS + 'noot-ref')))
-links = raw.count(b'/Subtype /Link')
+objects = [o.get('value', o.get('stream', {}).get('dict')) for o in doc['qpdf'][1].values()]
+links = sum(1 for o in objects if isinstance(o, dict) and o.get('/Subtype') == '/Link')
 check(links == markers, '%d links for %d note markers' % (links, markers))
 
 print('%d passed, %d failed' % (passed, failed))

@@ -30,8 +30,9 @@ static int cmd_convert(int argc, char **argv) {
   int rc = output_resolve(opt.output, opt.input, &target);
   if (rc) return rc;
   ah_error err = {0};
-  ah_doc *doc = ah_doc_open_file(opt.input, AH_OPT_DEFAULT, &err);
-  if (doc) rc = output_write(&target, doc, opt.pdf);
+  int options = opt.no_embed ? AH_OPT_NO_EMBED : AH_OPT_DEFAULT;
+  ah_doc *doc = ah_doc_open_file(opt.input, options, &err);
+  if (doc) rc = output_write(&target, doc, opt.pdf, options);
   else rc = fail(opt.input, &err);
   ah_doc_free(doc);
   output_free(&target);

@@ -2,10 +2,14 @@
 # Installs what ahconv needs to build and test on Debian (as root, or through
 # sudo when run by another user).
 # poppler-glib: PDF text with positions; libxml2: XML; zlib: gzip; cairo and
-# pango: PDF output; fonts-dejavu-core: the fonts of the clean PDF (-f pdf) and the sample;
-# poppler-utils (pdftotext) for the benchmark, libxml2-utils (xmllint) for
-# schema checks, qpdf to make an encrypted PDF in the tests, valgrind for
-# the leak test, python3 for the corpus scorer.
+# pango: PDF output; libqpdf: the clean PDF's structure (cairo 1.16 writes a
+# broken cross-reference table and cannot write /Lang, /MarkInfo, XMP or
+# embedded files; libqpdf rewrites the file and adds them); fonts-dejavu-core:
+# the fonts of the clean PDF (-f pdf) and the sample;
+# poppler-utils (pdftotext, pdfinfo, pdfdetach) for the benchmark and the clean
+# PDF tests, libxml2-utils (xmllint) for schema checks, qpdf to make an
+# encrypted PDF in the tests and to check clean PDFs (qpdf --check, fix-qdf),
+# valgrind for the leak test, python3 for the corpus scorer.
 set -e
 as_root=""
 [ "$(id -u)" -eq 0 ] || as_root="sudo"
@@ -13,5 +17,5 @@ export DEBIAN_FRONTEND=noninteractive
 $as_root apt-get update -qq
 $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
   build-essential cmake pkg-config \
-  libpoppler-glib-dev libxml2-dev zlib1g-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core \
+  libpoppler-glib-dev libxml2-dev zlib1g-dev libcairo2-dev libpango1.0-dev libqpdf-dev fonts-dejavu-core \
   poppler-utils libxml2-utils qpdf valgrind python3 binutils time >/dev/null

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 const char ahconv_usage_text[] =
-    "usage: ahconv convert [-f xml|pdf] [-o OUT] INPUT\n"
+    "usage: ahconv convert [-f xml|pdf] [--no-embed] [-o OUT] INPUT\n"
     "       ahconv batch [-f xml|pdf] [-j N] [--timeout S] [--max-memory M] [--force]\n"
     "                    [--quiet] -o OUTDIR INPUT_OR_DIR...\n"
     "       ahconv verify INPUT\n"
@@ -31,6 +31,9 @@ const char ahconv_usage_text[] =
     "          existing one; a link to a file replaces that file; a device or\n"
     "          FIFO is written in place; the input itself, a folder or anything\n"
     "          else is refused; an OUT ending in .gz is written gzip-compressed.\n"
+    "          A clean PDF carries the document's XML, and ahconv reads such a\n"
+    "          PDF from it when it matches (same ahconv version, checksum in its\n"
+    "          XMP); --no-embed neither embeds the XML nor reads it.\n"
     "batch     convert many: folders are walked (.pdf, .html, .htm, and .gz of\n"
     "          them), their subfolders mirrored in OUTDIR; each output is named\n"
     "          by its publication id; N worker processes (default: the cores);\n"
@@ -89,6 +92,8 @@ int options_convert(int argc, char **argv, convert_options *o) {
       if (!(format = option_value(argc, argv, &i))) return usage_error("-f needs a format");
     } else if (is_option(a, "-o", "--output")) {
       if (!(o->output = option_value(argc, argv, &i)) || !*o->output) return usage_error("-o needs a file name");
+    } else if (is_option(a, "--no-embed", NULL)) {
+      o->no_embed = true;
     } else if (looks_like_option(a)) {
       return unknown_option(a);
     } else if (o->input) {

@@ -19,11 +19,12 @@ int usage_error(const char *msg);
 /* Each options_* function reads the arguments after the command's name:
  * 0 when they are usable, else the exit status after a usage error. */
 
-/* ahconv convert [-f xml|pdf] [-o OUT] INPUT */
+/* ahconv convert [-f xml|pdf] [--no-embed] [-o OUT] INPUT */
 typedef struct {
   const char *input;
   const char *output; /* NULL: standard output */
   bool pdf;
+  bool no_embed; /* neither read nor write an embedded XML */
 } convert_options;
 int options_convert(int argc, char **argv, convert_options *o);
 

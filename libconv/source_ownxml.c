@@ -1,0 +1,203 @@
+/* source_ownxml.c — ahconv's own normalized XML in, the node tree out.
+ *
+ * Takes: XML in the vocabulary of spec/aanhangsel-xml.md as write_xml.c
+ * writes it (the XML a clean PDF carries, pdf_embed.c).  Gives: the tree
+ * below the document root, the metadata (id, chamber, session, number, the
+ * pages bron names) and the dates, exactly as the reader that made the XML
+ * had them.  Strict: an unknown element or attribute, text where only
+ * elements stand, a comment, a DTD, or a tree ah_node_check refuses makes
+ * it give up (the caller then reads the rendition itself).  libxml2 parses
+ * with network access off and without a DTD nothing can be expanded.
+ */
+#include "source_ownxml.h"
+#include "caps.h"
+#include "lexicon.h"
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <string.h>
+
+#define NS "urn:ahconv:aanhangsel:1"
+enum { MAX_DEPTH = 12 }; /* the vocabulary nests 6 deep */
+
+static bool is(const char *a, const char *b) { return a && b && !strcmp(a, b); }
+
+static ah_node_type type_named(const char *name) {
+  for (int t = AH_NODE_DOCUMENT; t <= AH_NODE_ZIE_OOK; t++)
+    if (t != AH_NODE_TEXT && is(ah_node_type_string((ah_node_type)t), name)) return (ah_node_type)t;
+  return AH_NODE_NONE;
+}
+
+static bool element_only(ah_node_type t) {
+  return t == AH_NODE_DOCUMENT || t == AH_NODE_VRAAG || t == AH_NODE_ANTWOORD || t == AH_NODE_MEDEDELING ||
+         t == AH_NODE_NOTEN || t == AH_NODE_NOOT || t == AH_NODE_LIST || t == AH_NODE_TABLE || t == AH_NODE_ROW;
+}
+
+static bool blank(const char *s) {
+  for (; *s; s++)
+    if (*s != ' ' && *s != '\n' && *s != '\t' && *s != '\r') return false;
+  return true;
+}
+
+/* "3" or "1-2" */
+static bool read_pages(ah_node *n, const char *v) {
+  const char *end;
+  if (!ah_parse_uint(v, 1 << 20, &n->page_first, &end)) return false;
+  n->page_last = n->page_first;
+  if (*end == '-' && !ah_parse_uint(end + 1, 1 << 20, &n->page_last, &end)) return false;
+  return !*end && n->page_last >= n->page_first;
+}
+
+static bool read_numbers(ah_node *n, const char *v) {
+  while (*v) {
+    int k;
+    const char *end;
+    if (!ah_parse_uint(v, AH_MAX_LABEL_NUMBER, &k, &end)) return false;
+    ah_ints_push(&n->as.numbers, k);
+    v = *end == ' ' ? end + 1 : end;
+    if (*end && *end != ' ') return false;
+  }
+  return true;
+}
+
+static bool read_kind(ah_node *n, const char *v) {
+  for (int k = AH_OMSCHRIJVING_VRAAG; k <= AH_OMSCHRIJVING_MEDEDELING; k++)
+    if (is(v, ah_omschrijving_kind_string((ah_omschrijving_kind)k))) {
+      n->as.omschrijving = (ah_omschrijving_kind)k;
+      return true;
+    }
+  return false;
+}
+
+/* One attribute of a node of this type: false when it has no such attribute
+ * or the value does not read. */
+static bool read_attr(ah_node *n, const char *name, const char *v) {
+  int number;
+  const char *end;
+  switch (n->type) {
+  case AH_NODE_VRAAG:
+  case AH_NODE_ANTWOORD:
+    if (is(name, "nummers")) return read_numbers(n, v);
+    return is(name, "pagina") && read_pages(n, v);
+  case AH_NODE_MEDEDELING: return is(name, "pagina") && read_pages(n, v);
+  case AH_NODE_NOOT:
+    if (is(name, "pagina")) return read_pages(n, v);
+    /* fall through */
+  case AH_NODE_NOTE_REF:
+    if (!is(name, "n") || !ah_parse_uint(v, AH_MAX_NOTE_NUMBER, &number, &end) || *end) return false;
+    ah_node_set_note_number(n, number);
+    return true;
+  case AH_NODE_OMSCHRIJVING: return is(name, "type") && read_kind(n, v);
+  case AH_NODE_VRAGENSTELLER: return is(name, "partij") && !n->as.party && (n->as.party = ah_strdup(v));
+  case AH_NODE_DATUM:
+    if (!is(name, "iso") || strlen(v) != 10) return false;
+    memcpy(n->as.iso, v, 11);
+    return true;
+  case AH_NODE_BEANTWOORDER:
+    if (is(name, "functie") && !n->as.answerer.function) return (n->as.answerer.function = ah_strdup(v)) != NULL;
+    return is(name, "ministerie") && !n->as.answerer.ministry && (n->as.answerer.ministry = ah_strdup(v));
+  default: return false;
+  }
+}
+
+static bool read_attrs(const xmlNode *x, ah_node *n) {
+  for (const xmlAttr *a = x->properties; a; a = a->next) {
+    xmlChar *v = xmlNodeListGetString(x->doc, a->children, 1);
+    bool ok = !a->ns && read_attr(n, (const char *)a->name, v ? (const char *)v : "");
+    xmlFree(v);
+    if (!ok) return false;
+  }
+  return true;
+}
+
+static bool in_ns(const xmlNode *x) { return x->ns && is((const char *)x->ns->href, NS); }
+
+/* The children of x below n. */
+static bool read_children(const xmlNode *x, ah_node *n, int depth) {
+  if (depth > MAX_DEPTH) return false;
+  for (const xmlNode *c = x->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      const char *t = (const char *)c->content;
+      if (element_only(n->type) ? !blank(t) : n->type == AH_NODE_NOTE_REF) return false;
+      if (!element_only(n->type)) ah_node_append_text(n, t, strlen(t));
+      continue;
+    }
+    if (c->type != XML_ELEMENT_NODE || !in_ns(c)) return false;
+    if (n->type == AH_NODE_DOCUMENT && is((const char *)c->name, "bron")) continue; /* read by read_source */
+    ah_node_type t = type_named((const char *)c->name);
+    if (t == AH_NODE_NONE || t == AH_NODE_DOCUMENT) return false;
+    ah_node *child = ah_node_append(n, t);
+    if (!read_attrs(c, child) || !read_children(c, child, depth + 1)) return false;
+  }
+  return true;
+}
+
+/* The root's attributes and bron's page count and converter. */
+static bool read_root(const xmlNode *x, ah_docmeta *meta) {
+  bool versie = false;
+  for (const xmlAttr *a = x->properties; a; a = a->next) {
+    xmlChar *xv = xmlNodeListGetString(x->doc, a->children, 1);
+    const char *v = xv ? (const char *)xv : "", *name = (const char *)a->name, *end = v;
+    bool ok = !a->ns;
+    if (is(name, "versie")) ok = ok && (versie = is(v, "1"));
+    else if (is(name, "id")) ah_docmeta_take_id(meta, v, strlen(v));
+    else if (is(name, "kamer")) ok = ok && (end = ah_scan_kamer_code(v, &meta->kamer)) && !*end;
+    else if (is(name, "vergaderjaar")) ok = ok && (end = ah_scan_session(v, &meta->session)) && !*end;
+    else if (is(name, "nummer")) ok = ok && ah_parse_uint(v, 1 << 30, &meta->nummer, &end) && !*end;
+    else ok = false;
+    xmlFree(xv);
+    if (!ok) return false;
+  }
+  return versie;
+}
+
+static bool read_source(const xmlNode *x, ah_docmeta *meta, ah_ownxml_source *src) {
+  for (const xmlNode *c = x->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE || !is((const char *)c->name, "bron")) continue;
+    for (const xmlAttr *a = c->properties; a; a = a->next) {
+      xmlChar *xv = xmlNodeListGetString(x->doc, a->children, 1);
+      const char *v = xv ? (const char *)xv : "", *name = (const char *)a->name, *end;
+      bool ok = !a->ns && (is(name, "formaat") || is(name, "bestand") || is(name, "sha256"));
+      if (!a->ns && is(name, "paginas")) ok = ah_parse_uint(v, 1 << 20, &meta->pages, &end) && !*end;
+      if (!a->ns && is(name, "converter") && !src->converter) ok = (src->converter = ah_strdup(v)) != NULL;
+      xmlFree(xv);
+      if (!ok) return false;
+    }
+  }
+  return true;
+}
+
+/* As the structure stage has them: an omschrijving's date is the question's
+ * sending in (vraag) or the answer's receipt (antwoord, mededeling), the
+ * first omschrijving of each kind counting. */
+static void read_dates(const ah_node *root, ah_dates *dates) {
+  for (const ah_node *om = root->first; om; om = om->next) {
+    if (om->type != AH_NODE_OMSCHRIJVING) continue;
+    const char *iso = "";
+    for (const ah_node *c = om->first; c; c = c->next)
+      if (c->type == AH_NODE_DATUM) iso = c->as.iso;
+    char *slot = om->as.omschrijving == AH_OMSCHRIJVING_VRAAG ? dates->sent : dates->received;
+    if (!*slot) memcpy(slot, iso, strlen(iso) + 1);
+  }
+}
+
+int ah_source_ownxml(const char *xml, size_t len, ah_node *root, ah_docmeta *meta, ah_dates *dates,
+                     ah_ownxml_source *src) {
+  *src = (ah_ownxml_source){0};
+  if (len > AH_MAX_INPUT_BYTES) return -1;
+  xmlDocPtr doc = xmlReadMemory(xml, (int)len, "embedded.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (!doc) return -1;
+  const xmlNode *x = xmlDocGetRootElement(doc);
+  bool ok = !doc->intSubset && x && in_ns(x) && is((const char *)x->name, "aanhangsel") &&
+            read_root(x, meta) && read_source(x, meta, src) && read_children(x, root, 1) &&
+            ah_node_check(root, NULL) == 0;
+  for (const xmlNode *n = doc->children; ok && n; n = n->next) ok = n == x; /* nothing beside the root */
+  xmlFreeDoc(doc);
+  if (ok) read_dates(root, dates);
+  return ok ? 0 : -1;
+}
+
+void ah_ownxml_source_free(ah_ownxml_source *src) {
+  free(src->converter);
+  *src = (ah_ownxml_source){0};
+}

@@ -1,0 +1,20 @@
+/* source_ownxml.h — ahconv's own normalized XML read back into a tree
+ * (source_ownxml.c). */
+#ifndef AHCONV_SOURCE_OWNXML_H
+#define AHCONV_SOURCE_OWNXML_H
+
+#include "document.h"
+
+/* What the XML's bron says about where it came from. */
+typedef struct {
+  char *converter; /* "ahconv 0.1.0", NULL when absent */
+} ah_ownxml_source;
+
+/* Appends the XML's tree below root and fills meta (pages: bron's paginas)
+ * and dates.  0, or -1 when the XML is not exactly ahconv's vocabulary (the
+ * tree may then be partly built; the caller frees it). */
+int ah_source_ownxml(const char *xml, size_t len, ah_node *root, ah_docmeta *meta, ah_dates *dates,
+                     ah_ownxml_source *src);
+void ah_ownxml_source_free(ah_ownxml_source *src);
+
+#endif
