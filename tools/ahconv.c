@@ -31,7 +31,7 @@ static int cmd_convert(int argc, char **argv) {
   if (rc) return rc;
   ah_error err = {0};
   ah_doc *doc = ah_doc_open_file(opt.input, AH_OPT_DEFAULT, &err);
-  if (doc) rc = output_write(&target, doc, opt.pdf);
+  if (doc) rc = output_write(&target, doc, opt.pdf, opt.positions ? AH_OPT_POSITIONS : AH_OPT_DEFAULT);
   else rc = fail(opt.input, &err);
   ah_doc_free(doc);
   output_free(&target);
