@@ -101,7 +101,6 @@ static ah_doc *open_html(ah_doc *doc, const unsigned char *data, size_t len, ah_
 }
 
 ah_doc *ah_doc_open_memory(const void *data, size_t len, const char *name, int options, ah_error *err) {
-  (void)options;
   if (err) {
     err->code = AH_OK;
     err->message[0] = 0;
@@ -141,6 +140,11 @@ ah_doc *ah_doc_open_memory(const void *data, size_t len, const char *name, int o
   if (kind == INPUT_PDF) {
     doc->format = ah_strdup("pdf");
     ok = open_pdf(doc, data, len, err);
+    if (ok && (options & AH_OPT_POSITIONS)) {
+      doc->pdf = ah_xmalloc(len);
+      memcpy(doc->pdf, data, len);
+      doc->pdf_len = len;
+    }
   } else {
     doc->format = ah_strdup("html");
     ok = open_html(doc, data, len, err);
@@ -172,6 +176,7 @@ void ah_doc_free(ah_doc *doc) {
   free(doc->format);
   free(doc->source_name);
   g_free(doc->sha256);
+  free(doc->pdf);
   free(doc);
 }
 

@@ -9,6 +9,7 @@
  */
 #include "ahconv.h"
 #include "batch/batch.h"
+#include "html_report.h"
 #include "options.h"
 #include "output.h"
 
@@ -72,7 +73,7 @@ static int cmd_verify(int argc, char **argv) {
   ah_doc *docs[2] = {NULL, NULL};
   for (int i = 0; i < opt.n; i++) {
     ah_error err = {0};
-    docs[i] = ah_doc_open_file(opt.inputs[i], AH_OPT_DEFAULT, &err);
+    docs[i] = ah_doc_open_file(opt.inputs[i], opt.html ? AH_OPT_POSITIONS : AH_OPT_DEFAULT, &err);
     if (!docs[i]) {
       int rc = fail(opt.inputs[i], &err);
       ah_doc_free(docs[0]);
@@ -81,6 +82,7 @@ static int cmd_verify(int argc, char **argv) {
   }
   size_t findings = 0;
   int printed = print_findings(&opt, docs, &findings);
+  if (printed == 0 && opt.html && html_report_verify(opt.html, docs, opt.inputs, opt.n) != 0) printed = -1;
   ah_doc_free(docs[0]);
   ah_doc_free(docs[1]);
   if (printed != 0) return 2;
