@@ -88,6 +88,10 @@ check "clean: exit 0, no findings, says so" \
 check "one rendition: its 5 findings" "grep -q '<dt>Findings</dt><dd>5</dd>' '$tmp/one.html' && xmllint --html --noout '$tmp/one.html' 2>/dev/null"
 "$ahconv" verify --html "$tmp/nowhere/r.html" "$sample_pdf" >/dev/null 2>"$tmp/err"
 check "an unwritable report: exit 2, one line" "[ \$? -eq 2 ] && [ \$(wc -l <'$tmp/err') -eq 1 ]"
+cp "$sample_html" "$tmp/input.html" && ln -s input.html "$tmp/link.html"
+"$ahconv" verify --html "$tmp/link.html" "$tmp/input.html" >/dev/null 2>"$tmp/err"
+check "the report never replaces an input" \
+  "[ \$? -eq 2 ] && [ \"\$(cat '$tmp/err')\" = 'ahconv: $tmp/link.html: cannot write: is an input file' ] && cmp -s '$sample_html' '$tmp/input.html'"
 
 # convert --positions: boxes and element paths, valid against the schema;
 # without it nothing changes

@@ -15,8 +15,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+/* The report never replaces an input, under any name. */
+static bool is_an_input(const char *path, const char *const names[2], int n) {
+  struct stat out, in;
+  if (stat(path, &out) != 0) return false;
+  for (int i = 0; i < n; i++)
+    if (stat(names[i], &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino) return true;
+  return false;
+}
 
 int html_report_verify(const char *path, ah_doc *const docs[2], const char *const names[2], int n) {
+  if (is_an_input(path, names, n)) {
+    fprintf(stderr, "ahconv: %s: cannot write: is an input file\n", path);
+    return 2;
+  }
   ah_error err = {0};
   if (ah_write_report_file(docs[0], n == 2 ? docs[1] : NULL, names[0], n == 2 ? names[1] : NULL, path, NULL, &err) !=
       0) {
