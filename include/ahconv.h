@@ -79,6 +79,12 @@ typedef struct ah_iter ah_iter;
  * carries ahconv's XML (without it, a clean PDF whose embedded XML matches
  * — same converter version, checksum in its XMP — is read from that XML). */
 #define AH_OPT_NO_EMBED (1 << 1)
+/* Rendering XML: write where each block was printed as the optional
+ * attributes "box" (PDF: "PAGE X0 Y0 X1 Y1" in points from the page's top
+ * left, one per page, separated by ";"), "line" and "path" (HTML: the
+ * element's source line and its path).  Opening: keep the bytes of a PDF
+ * rendition, so that ah_render_report_html can show its pages. */
+#define AH_OPT_POSITIONS (1 << 2)
 
 /* Open a rendition.  The type is detected from the content, not the name;
  * gzip-compressed input (one layer) is inflated first.
@@ -179,6 +185,23 @@ AH_EXPORT int ah_node_get_note_number(const ah_node *node);
 AH_EXPORT int ah_node_get_page_first(const ah_node *node);
 AH_EXPORT int ah_node_get_page_last(const ah_node *node);
 
+/* Where a block was printed.  Paragraphs (al), list items, cells, labels,
+ * tables, notes (noot) and markers (noot-ref) know it; other nodes give 0
+ * or NULL.  A PDF rendition gives one box per page the block stands on,
+ * the union of its printed lines there, in points from the page's top left
+ * corner, y growing downward; a cell has its table's box, a marker its
+ * paragraph's (the marker's own glyph is not kept). */
+AH_EXPORT size_t ah_node_get_box_count(const ah_node *node);
+/* The i-th box: returns its page (1-based), 0 past the end; each of the
+ * coordinates may be NULL. */
+AH_EXPORT int ah_node_get_box(const ah_node *node, size_t i, double *x0, double *y0, double *x1, double *y1);
+/* An HTML rendition: the source line of the element the block came from
+ * (libxml2's xmlGetLineNo), 0 when unknown, and its path
+ * ("/html/body/div[2]/p[3]", xmlGetNodePath), NULL when unknown.  The
+ * string lives as long as the document. */
+AH_EXPORT int ah_node_get_source_line(const ah_node *node);
+AH_EXPORT const char *ah_node_get_source_path(const ah_node *node);
+
 /* ---- iteration ------------------------------------------------------- */
 
 typedef enum { AH_EVENT_NONE = 0, AH_EVENT_DONE, AH_EVENT_ENTER, AH_EVENT_EXIT } ah_event_type;
@@ -234,6 +257,63 @@ AH_EXPORT size_t ah_verify(const ah_doc *doc, ah_finding_fn report, void *user);
  * mededeling, each note by number.  A text difference names the first
  * differing words with a little context.  Returns the number found. */
 AH_EXPORT size_t ah_compare(const ah_doc *a, const ah_doc *b, ah_finding_fn report, void *user);
+
+/* ---- findings as data ----------------------------------------------- */
+
+/* What a finding is about. */
+typedef enum {
+  AH_FINDING_METADATA = 1, /* id, number, year, dates, askers, addressees… differ or are missing */
+  AH_FINDING_TEXT,         /* the text of a section, omschrijving or note differs */
+  AH_FINDING_MISSING,      /* a section or note is in one rendition only */
+  AH_FINDING_NUMBERING,    /* numbers missing or twice, a vraag without antwoord, a section without text */
+  AH_FINDING_NOTES,        /* markers and notes that do not match */
+  AH_FINDING_LOST,         /* printed text not in the output */
+  AH_FINDING_CHARACTERS    /* characters the source encoded wrongly, label-like text */
+} ah_finding_class;
+
+/* A finding handed to an ah_finding_ex_fn; it lives for the call only. */
+typedef struct ah_finding ah_finding;
+typedef void (*ah_finding_ex_fn)(const ah_finding *finding, void *user);
+
+/* As ah_verify and ah_compare, with every finding as data.  The element
+ * and what strings are the ones ah_finding_fn gets. */
+AH_EXPORT size_t ah_verify_ex(const ah_doc *doc, ah_finding_ex_fn report, void *user);
+AH_EXPORT size_t ah_compare_ex(const ah_doc *a, const ah_doc *b, ah_finding_ex_fn report, void *user);
+
+AH_EXPORT ah_finding_class ah_finding_get_class(const ah_finding *f);
+/* "metadata", "text", "missing", "numbering", "notes", "lost", "characters". */
+AH_EXPORT const char *ah_finding_class_string(ah_finding_class cls);
+AH_EXPORT const char *ah_finding_get_element(const ah_finding *f);
+AH_EXPORT const char *ah_finding_get_what(const ah_finding *f);
+/* The node the finding concerns in rendition `side` (0: A, or the one
+ * document of ah_verify_ex; 1: B), NULL when none: a vraag, antwoord,
+ * mededeling, omschrijving or noot for a text or missing finding, the
+ * section for a numbering finding, the marker or noot for a notes finding. */
+AH_EXPORT const ah_node *ah_finding_get_node(const ah_finding *f, int side);
+/* A text finding: the differing words of that side's node, as word
+ * indexes into its compared text (ah_node_text with a section's label left
+ * out, split at white space): *first and *count (0 when the other side has
+ * words there and this one none).  Returns 1 when the finding has words,
+ * else 0. */
+AH_EXPORT int ah_finding_get_words(const ah_finding *f, int side, size_t *first, size_t *count);
+/* The page a lost-text finding is on (1-based), 0 when not known or not lost text. */
+AH_EXPORT int ah_finding_get_page(const ah_finding *f);
+
+/* ---- the findings report -------------------------------------------- */
+
+/* One self-contained HTML page (no scripts, no external files) with the
+ * findings of `a` alone (b NULL: ah_verify) or of a against b (ah_compare):
+ * a summary, then per finding the concerned block of each rendition side
+ * by side with the differing words marked and, for a PDF rendition opened
+ * with AH_OPT_POSITIONS, the printed page around the block as an embedded
+ * PNG with the differing words outlined.  name_a, name_b (may be NULL: the
+ * source names) are how the renditions are named.  *findings (may be NULL)
+ * gets the number of findings.  Caller frees. */
+AH_EXPORT char *ah_render_report_html(const ah_doc *a, const ah_doc *b, const char *name_a, const char *name_b,
+                                      size_t *findings, size_t *len, ah_error *err);
+/* As ah_write_xml_file, for the report. */
+AH_EXPORT int ah_write_report_file(const ah_doc *a, const ah_doc *b, const char *name_a, const char *name_b,
+                                   const char *path, size_t *findings, ah_error *err);
 
 /* Library version, "0.1.0". */
 AH_EXPORT const char *ah_version(void);

@@ -12,28 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-  char **items;
-  size_t n;
-} words;
-
-static words split_words(const char *text) {
-  words w = {0};
-  char *copy = ah_normalize_space(text);
-  size_t cap = 16;
-  w.items = ah_xmalloc(cap * sizeof *w.items);
-  for (char *save = NULL, *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
-    if (w.n == cap) w.items = ah_xrealloc(w.items, (cap *= 2) * sizeof *w.items);
-    w.items[w.n++] = ah_strdup(t);
-  }
-  free(copy);
-  return w;
-}
-
-static void free_words(words *w) {
-  for (size_t i = 0; i < w->n; i++) free(w->items[i]);
-  free(w->items);
-}
+typedef ah_words words;
+#define split_words ah_words_split
+#define free_words ah_words_free
 
 /* words[from, to) with "…" where cut, the changed part in [ ] */
 static void quote(ah_buf *out, const words *w, size_t first, size_t end_changed) {
@@ -66,6 +47,11 @@ static void compare_text(reporter *r, const char *element, const char *a, const 
     quote(&msg, &wa, first, ea);
     ah_buf_puts(&msg, ", B has ");
     quote(&msg, &wb, first, eb);
+    r->next.cls = AH_FINDING_TEXT;
+    r->next.has_words = true;
+    r->next.first[0] = r->next.first[1] = first;
+    r->next.count[0] = ea - first;
+    r->next.count[1] = eb - first;
     ah_say(r, element, "%s", msg.data);
     ah_buf_free(&msg);
   }
@@ -76,7 +62,7 @@ static void compare_text(reporter *r, const char *element, const char *a, const 
 static bool same(const char *a, const char *b) { return strcmp(a ? a : "", b ? b : "") == 0; }
 
 static void compare_field(reporter *r, const char *field, const char *a, const char *b) {
-  if (!same(a, b)) ah_say(r, field, "A has \"%s\", B has \"%s\"", a ? a : "", b ? b : "");
+  if (!same(a, b)) ah_about(r, AH_FINDING_METADATA, NULL, NULL), ah_say(r, field, "A has \"%s\", B has \"%s\"", a ? a : "", b ? b : "");
 }
 
 static void compare_meta(reporter *r, const ah_doc *a, const ah_doc *b) {
@@ -105,11 +91,14 @@ static void compare_meta(reporter *r, const ah_doc *a, const ah_doc *b) {
 /* x in A against its partner y in B (NULL: none) */
 static void compare_pair(reporter *r, const char *name, const ah_node *x, const ah_node *y) {
   if (!y) {
+    ah_about(r, AH_FINDING_MISSING, x, NULL);
     ah_say(r, name, "only in A");
     return;
   }
   char *ta = ah_section_text(x), *tb = ah_section_text(y);
+  ah_about(r, AH_FINDING_TEXT, x, y);
   compare_text(r, name, ta, tb);
+  memset(&r->next, 0, sizeof r->next);
   free(ta);
   free(tb);
 }
@@ -141,6 +130,7 @@ static void compare_sections(reporter *r, const ah_doc *a, const ah_doc *b) {
     if ((t->type != AH_NODE_VRAAG && t->type != AH_NODE_ANTWOORD) || find_partner(a->root, t)) continue;
     char name[128];
     ah_section_name(t, name, sizeof name);
+    ah_about(r, AH_FINDING_MISSING, NULL, t);
     ah_say(r, name, "only in B");
   }
 }
@@ -157,12 +147,15 @@ static void compare_by_position(reporter *r, const ah_node *ra, const ah_node *r
     if (sub) snprintf(name, sizeof name, "%s %s", kind, sub);
     else snprintf(name, sizeof name, "%s %d", kind, k);
     if (!x || !y) {
+      ah_about(r, AH_FINDING_MISSING, x, y);
       ah_say(r, name, "only in %s", x ? "A" : "B");
     } else {
       /* an omschrijving is one sentence of inlines, a mededeling a section */
       bool sentence = type == AH_NODE_OMSCHRIJVING;
       char *ta = sentence ? ah_node_text(x) : ah_section_text(x), *tb = sentence ? ah_node_text(y) : ah_section_text(y);
+      ah_about(r, AH_FINDING_TEXT, x, y);
       compare_text(r, name, ta, tb);
+      memset(&r->next, 0, sizeof r->next);
       free(ta);
       free(tb);
     }
@@ -186,12 +179,13 @@ static void compare_notes(reporter *r, const ah_doc *a, const ah_doc *b) {
     if (x) continue;
     char name[32];
     snprintf(name, sizeof name, "noot %d", y->as.note.number);
+    ah_about(r, AH_FINDING_MISSING, NULL, y);
     ah_say(r, name, "only in B");
   }
 }
 
-size_t ah_compare(const ah_doc *a, const ah_doc *b, ah_finding_fn report, void *user) {
-  reporter r = {report, user, 0};
+static size_t run_compare(reporter *rp, const ah_doc *a, const ah_doc *b) {
+  reporter r = *rp;
   if (!a || !b) return 0;
   compare_meta(&r, a, b);
   compare_by_position(&r, a->root, b->root, AH_NODE_OMSCHRIJVING);
@@ -199,4 +193,14 @@ size_t ah_compare(const ah_doc *a, const ah_doc *b, ah_finding_fn report, void *
   compare_by_position(&r, a->root, b->root, AH_NODE_MEDEDELING);
   compare_notes(&r, a, b);
   return r.count;
+}
+
+size_t ah_compare(const ah_doc *a, const ah_doc *b, ah_finding_fn report, void *user) {
+  reporter r = {.report = report, .user = user};
+  return run_compare(&r, a, b);
+}
+
+size_t ah_compare_ex(const ah_doc *a, const ah_doc *b, ah_finding_ex_fn report, void *user) {
+  reporter r = {.report_ex = report, .user_ex = user};
+  return run_compare(&r, a, b);
 }

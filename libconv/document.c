@@ -160,8 +160,15 @@ ah_doc *ah_doc_open_memory(const void *data, size_t len, const char *name, int o
   ah_doc *ok = NULL;
   if (kind == INPUT_PDF) {
     doc->format = ah_strdup("pdf");
-    if (!(options & AH_OPT_NO_EMBED)) ok = open_embedded(doc, data, len);
+    /* the embedded XML carries no positions: with AH_OPT_POSITIONS the
+     * pages are read */
+    if (!(options & (AH_OPT_NO_EMBED | AH_OPT_POSITIONS))) ok = open_embedded(doc, data, len);
     if (!ok) ok = open_pdf(doc, data, len, err);
+    if (ok && (options & AH_OPT_POSITIONS)) {
+      doc->pdf = ah_xmalloc(len);
+      memcpy(doc->pdf, data, len);
+      doc->pdf_len = len;
+    }
   } else {
     doc->format = ah_strdup("html");
     ok = open_html(doc, data, len, err);
@@ -193,6 +200,7 @@ void ah_doc_free(ah_doc *doc) {
   free(doc->format);
   free(doc->source_name);
   g_free(doc->sha256);
+  free(doc->pdf);
   free(doc);
 }
 

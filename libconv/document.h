@@ -18,6 +18,8 @@ struct ah_doc {
   ah_dates dates;
   ah_losses losses; /* what the rendition printed that the tree does not hold */
   char *format, *source_name, *sha256;
+  unsigned char *pdf; /* AH_OPT_POSITIONS: the PDF rendition's bytes, for the report's page images */
+  size_t pdf_len;
 };
 
 #endif

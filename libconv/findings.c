@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 void ah_say(reporter *r, const char *element, const char *fmt, ...) {
   va_list ap;
@@ -19,7 +20,66 @@ void ah_say(reporter *r, const char *element, const char *fmt, ...) {
   va_end(ap);
   r->count++;
   if (r->report) r->report(element, what, r->user);
+  if (r->report_ex) {
+    ah_finding f = r->next;
+    f.element = element;
+    f.what = what;
+    r->report_ex(&f, r->user_ex);
+  }
+  memset(&r->next, 0, sizeof r->next);
   free(what);
+}
+
+void ah_about(reporter *r, ah_finding_class cls, const ah_node *a, const ah_node *b) {
+  r->next.cls = cls;
+  r->next.node[0] = a;
+  r->next.node[1] = b;
+}
+
+ah_words ah_words_split(const char *text) {
+  ah_words w = {0};
+  char *copy = ah_normalize_space(text);
+  size_t cap = 16;
+  w.items = ah_xmalloc(cap * sizeof *w.items);
+  for (char *save = NULL, *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+    if (w.n == cap) w.items = ah_xrealloc(w.items, (cap *= 2) * sizeof *w.items);
+    w.items[w.n++] = ah_strdup(t);
+  }
+  free(copy);
+  return w;
+}
+
+void ah_words_free(ah_words *w) {
+  for (size_t i = 0; i < w->n; i++) free(w->items[i]);
+  free(w->items);
+  memset(w, 0, sizeof *w);
+}
+
+ah_finding_class ah_finding_get_class(const ah_finding *f) { return f ? f->cls : 0; }
+const char *ah_finding_get_element(const ah_finding *f) { return f ? f->element : NULL; }
+const char *ah_finding_get_what(const ah_finding *f) { return f ? f->what : NULL; }
+const ah_node *ah_finding_get_node(const ah_finding *f, int side) {
+  return f && (side == 0 || side == 1) ? f->node[side] : NULL;
+}
+int ah_finding_get_words(const ah_finding *f, int side, size_t *first, size_t *count) {
+  if (!f || !f->has_words || (side != 0 && side != 1)) return 0;
+  if (first) *first = f->first[side];
+  if (count) *count = f->count[side];
+  return 1;
+}
+int ah_finding_get_page(const ah_finding *f) { return f ? f->page : 0; }
+
+const char *ah_finding_class_string(ah_finding_class cls) {
+  switch (cls) {
+  case AH_FINDING_METADATA: return "metadata";
+  case AH_FINDING_TEXT: return "text";
+  case AH_FINDING_MISSING: return "missing";
+  case AH_FINDING_NUMBERING: return "numbering";
+  case AH_FINDING_NOTES: return "notes";
+  case AH_FINDING_LOST: return "lost";
+  case AH_FINDING_CHARACTERS: return "characters";
+  }
+  return "other";
 }
 
 /* "Vraag 2 en 3" from the label, else the element and its numbers. */

@@ -4,11 +4,35 @@
 
 #include "document.h"
 
+/* A finding as data (ahconv.h's ah_finding). */
+struct ah_finding {
+  ah_finding_class cls;
+  const char *element, *what;
+  const ah_node *node[2]; /* A (or the one document), B */
+  bool has_words;
+  size_t first[2], count[2]; /* differing words of node[side]'s compared text */
+  int page;                  /* lost text: its page */
+};
+
 typedef struct {
   ah_finding_fn report;
   void *user;
   size_t count;
+  ah_finding_ex_fn report_ex;
+  void *user_ex;
+  ah_finding next; /* what the next ah_say is about: set before it, cleared by it */
 } reporter;
+
+/* The next finding's class and nodes (either may be NULL). */
+void ah_about(reporter *r, ah_finding_class cls, const ah_node *a, const ah_node *b);
+
+/* Words as compare.c splits a text: at white space (a no-break space too). */
+typedef struct {
+  char **items;
+  size_t n;
+} ah_words;
+ah_words ah_words_split(const char *text);
+void ah_words_free(ah_words *w);
 
 /* One finding: counted, and passed to the caller's function (if any). */
 void ah_say(reporter *r, const char *element, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

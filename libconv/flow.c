@@ -47,8 +47,45 @@ void ah_lines_free(ah_lines *l) {
   memset(l, 0, sizeof *l);
 }
 
+void ah_pos_add(ah_pos *p, int page, double x0, double y0, double x1, double y1) {
+  for (size_t i = 0; i < p->n; i++) {
+    ah_box *b = &p->boxes[i];
+    if (b->page != page) continue;
+    if (x0 < b->x0) b->x0 = x0;
+    if (y0 < b->y0) b->y0 = y0;
+    if (x1 > b->x1) b->x1 = x1;
+    if (y1 > b->y1) b->y1 = y1;
+    return;
+  }
+  if (p->n == p->cap) {
+    p->cap = p->cap ? p->cap * 2 : 2;
+    p->boxes = ah_xreallocarray(p->boxes, p->cap, sizeof *p->boxes);
+  }
+  p->boxes[p->n++] = (ah_box){page, x0, y0, x1, y1};
+}
+
+void ah_pos_merge(ah_pos *p, const ah_pos *src) {
+  for (size_t i = 0; i < src->n; i++) {
+    const ah_box *b = &src->boxes[i];
+    ah_pos_add(p, b->page, b->x0, b->y0, b->x1, b->y1);
+  }
+  if (!p->line) p->line = src->line;
+  if (!p->path && src->path) p->path = ah_strdup(src->path);
+}
+
+bool ah_pos_empty(const ah_pos *p) { return !p->n && !p->line && !p->path; }
+
+void ah_pos_free(ah_pos *p) {
+  free(p->boxes);
+  free(p->path);
+  memset(p, 0, sizeof *p);
+}
+
 void ah_flow_free(ah_flow *f) {
-  for (size_t i = 0; i < f->n; i++) ah_spans_free(&f->items[i].spans);
+  for (size_t i = 0; i < f->n; i++) {
+    ah_spans_free(&f->items[i].spans);
+    ah_pos_free(&f->items[i].pos);
+  }
   free(f->items);
   memset(f, 0, sizeof *f);
 }

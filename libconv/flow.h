@@ -61,6 +61,31 @@ typedef struct {
 
 void ah_lines_free(ah_lines *l);
 
+/* ---- where a block was printed -------------------------------------------- */
+
+/* A box on a PDF page in points, from the page's top left corner, y growing
+ * downward (poppler's text coordinates). */
+typedef struct {
+  int page; /* 1-based */
+  double x0, y0, x1, y1;
+} ah_box;
+
+/* Provenance: PDF boxes, one per page the block was printed on (the union
+ * of its lines there); HTML: the element the block came from. */
+typedef struct {
+  ah_box *boxes;
+  size_t n, cap;
+  int line;   /* HTML: the element's source line (xmlGetLineNo), 0: unknown */
+  char *path; /* HTML: the element's path (xmlGetNodePath), NULL: unknown */
+} ah_pos;
+
+/* Widens the box of `page` to hold the rectangle, or adds one for it. */
+void ah_pos_add(ah_pos *p, int page, double x0, double y0, double x1, double y1);
+/* Adds every box of src, and its line and path when p has none. */
+void ah_pos_merge(ah_pos *p, const ah_pos *src);
+bool ah_pos_empty(const ah_pos *p);
+void ah_pos_free(ah_pos *p);
+
 /* ---- the flow: every reader's output ------------------------------------- */
 
 /* A TABLE block's text has cells separated by '\t' and rows by '\n'. */
@@ -74,6 +99,7 @@ typedef struct {
   bool list_item;            /* starts with a bullet */
   ah_label_kind section;     /* the markup opened a vraag/antwoord/mededeling here */
   ah_spans spans;
+  ah_pos pos;                /* where it was printed */
 } ah_block;
 
 typedef struct {

@@ -213,6 +213,12 @@ static int cmp_line_x(const void *a, const void *b) {
   return (x->x0 > y->x0) - (x->x0 < y->x0);
 }
 
+/* The line's box joins its block's: from the top of the line box to below
+ * the baseline by a descender (a quarter of the size). */
+static void pos_line(ah_block *b, const ah_line *ln) {
+  ah_pos_add(&b->pos, ln->page + 1, ln->x0, ln->top, ln->x1, ln->base + ln->size * 0.25);
+}
+
 /* The n lines at `rows` (one table, sorted by baseline) become one block:
  * rows are the pieces of text on one baseline, left to right; cells are
  * split at column gaps (tabs from the source stage). */
@@ -227,6 +233,7 @@ static void add_table(page_model *m, ah_flow *flow, const ah_line **rows, size_t
     for (size_t k = i; k < j; k++) {
       if (k > i) ah_spans_add(&b->spans, "\t", 1, 0);
       ah_spans_append(&b->spans, &rows[k]->spans);
+      pos_line(b, rows[k]);
       m->placed[rows[k] - m->lines->items] = true;
     }
     i = j;
@@ -320,6 +327,7 @@ static void take_body_line(page_model *m, ah_flow *flow, body_state *st, size_t 
     ah_join_line(&st->cur->spans, &st->text, &ln->spans, t);
     st->cur->page_last = ln->page + 1;
   }
+  pos_line(st->cur, ln);
   m->placed[i] = true;
   st->prev = ln;
   st->prev_index = i;
@@ -395,6 +403,7 @@ static ah_block *take_note_line(page_model *m, ah_flow *flow, ah_block *cur, ah_
     ah_join_line(&cur->spans, text, &body, bt);
     cur->page_last = page + 1;
   }
+  pos_line(cur, ln);
   m->placed[i] = true;
   free(bt);
   ah_spans_free(&body);

@@ -78,6 +78,12 @@ void ah_node_set_note_number(ah_node *node, int number) {
   snprintf(node->as.note.text, sizeof node->as.note.text, "%d", number);
 }
 
+void ah_node_set_pos(ah_node *node, const ah_pos *pos) {
+  if (!pos || ah_pos_empty(pos)) return;
+  if (!node->pos) node->pos = ah_xcalloc(1, sizeof *node->pos);
+  ah_pos_merge(node->pos, pos);
+}
+
 const char *ah_omschrijving_kind_string(ah_omschrijving_kind kind) {
   switch (kind) {
   case AH_OMSCHRIJVING_VRAAG: return "vraag";
@@ -114,6 +120,8 @@ void ah_node_free_tree(ah_node *node) {
     bool last = cur == node;
     if (!last && parent) parent->first = next;
     free_data(cur);
+    if (cur->pos) ah_pos_free(cur->pos);
+    free(cur->pos);
     free(cur);
     if (last) break;
     cur = next ? next : parent;
@@ -166,6 +174,19 @@ int ah_node_get_note_number(const ah_node *n) {
 }
 int ah_node_get_page_first(const ah_node *n) { return n ? n->page_first : 0; }
 int ah_node_get_page_last(const ah_node *n) { return n ? n->page_last : 0; }
+
+size_t ah_node_get_box_count(const ah_node *n) { return n && n->pos ? n->pos->n : 0; }
+int ah_node_get_box(const ah_node *n, size_t i, double *x0, double *y0, double *x1, double *y1) {
+  if (i >= ah_node_get_box_count(n)) return 0;
+  const ah_box *b = &n->pos->boxes[i];
+  if (x0) *x0 = b->x0;
+  if (y0) *y0 = b->y0;
+  if (x1) *x1 = b->x1;
+  if (y1) *y1 = b->y1;
+  return b->page;
+}
+int ah_node_get_source_line(const ah_node *n) { return n && n->pos ? n->pos->line : 0; }
+const char *ah_node_get_source_path(const ah_node *n) { return n && n->pos ? n->pos->path : NULL; }
 
 bool ah_node_is_leaf(ah_node_type type) { return type == AH_NODE_TEXT || type == AH_NODE_NOTE_REF; }
 

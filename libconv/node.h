@@ -8,6 +8,7 @@
 
 #include "ahconv.h"
 #include "buffer.h"
+#include "flow.h"
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -17,6 +18,7 @@ struct ah_node {
   ah_node_type type;
   ah_node *parent, *first, *last, *next, *prev;
   int page_first, page_last; /* 1-based, 0: unknown; VRAAG/ANTWOORD/MEDEDELING/NOOT */
+  ah_pos *pos;               /* where it was printed, NULL: unknown (see ah_node_set_pos) */
   union {
     char *literal;                    /* TEXT */
     ah_ints numbers;                  /* VRAAG, ANTWOORD: the label's numbers */
@@ -40,6 +42,9 @@ ah_node *ah_node_append(ah_node *parent, ah_node_type type);
 ah_node *ah_node_append_text(ah_node *parent, const char *text, size_t len);
 void ah_node_set_note_number(ah_node *node, int number);
 void ah_node_free_tree(ah_node *node);
+/* The node was printed at `pos` (a paragraph, list item, cell, label,
+ * table, note or marker): a copy is kept; an empty pos is not kept. */
+void ah_node_set_pos(ah_node *node, const ah_pos *pos);
 /* Takes a node (and its subtree) out of the tree and frees it. */
 void ah_node_unlink_free(ah_node *node);
 

@@ -69,7 +69,27 @@ static void check_links(findings *f, const ah_node *n) {
   }
 }
 
+/* Where a node was printed: boxes on real pages, edges in order, one box
+ * per page; positions only on the blocks and markers that carry them. */
+static void check_pos(findings *f, const ah_node *n) {
+  const ah_pos *p = n->pos;
+  if (!p) return;
+  static const ah_node_type carriers[] = {AH_NODE_PARAGRAPH, AH_NODE_ITEM,  AH_NODE_CELL, AH_NODE_LABEL,
+                                          AH_NODE_TABLE,     AH_NODE_NOOT,  AH_NODE_NOTE_REF, AH_NODE_OMSCHRIJVING};
+  bool carrier = false;
+  for (size_t i = 0; i < sizeof carriers / sizeof *carriers; i++) carrier |= n->type == carriers[i];
+  if (!carrier) broken(f, n, "a position on a node that carries none");
+  for (size_t i = 0; i < p->n; i++) {
+    const ah_box *b = &p->boxes[i];
+    if (b->page < 1 || b->x1 < b->x0 || b->y1 < b->y0) broken(f, n, "a box out of order");
+    for (size_t j = 0; j < i; j++)
+      if (p->boxes[j].page == b->page) broken(f, n, "two boxes on one page");
+  }
+  if (p->line < 0) broken(f, n, "a negative source line");
+}
+
 static void check_data(findings *f, const ah_node *n) {
+  check_pos(f, n);
   if (n->page_first < 0 || n->page_last < n->page_first || (!n->page_first && n->page_last))
     broken(f, n, "page range out of order");
   switch (n->type) {

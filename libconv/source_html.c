@@ -45,6 +45,7 @@ typedef struct {
   ah_label_kind section;     /* section class seen, heading not yet read */
   bool in_list_item;
   int depth;
+  const xmlNode *element;    /* the innermost block element walked: a block's provenance */
 } walker;
 
 /* ---- text --------------------------------------------------------------- */
@@ -109,6 +110,13 @@ static ah_block *open_block(walker *w, ah_block_kind kind) {
   }
   ah_block *b = ah_flow_add(w->flow, kind);
   b->after_gap = true;
+  if (w->element) {
+    long line = xmlGetLineNo(w->element);
+    b->pos.line = line > 0 && line <= INT32_MAX ? (int)line : 0;
+    xmlChar *path = xmlGetNodePath(w->element);
+    if (path) b->pos.path = ah_strdup((const char *)path);
+    xmlFree(path);
+  }
   b->list_item = kind == AH_BLOCK_PARA && w->in_list_item;
   w->in_list_item = false;
   w->open = kind == AH_BLOCK_PARA ? w->flow->n : 0;
@@ -209,11 +217,14 @@ static void add_note(walker *w, const xmlNode *item, int fallback_number) {
     if (!ah_parse_uint(t, AH_MAX_NOTE_NUMBER, &number, &end) || *end) number = fallback_number;
     free(t);
   }
+  const xmlNode *outer = w->element;
+  w->element = item;
   open_block(w, AH_BLOCK_NOTE);
+  w->element = outer;
   size_t index = w->flow->n;
   block_at(w, index)->note_number = number;
   walker inner = {.flow = w->flow, .meta = w->meta, .losses = w->losses, .open = index, .pinned = index,
-                  .depth = w->depth + 1};
+                  .depth = w->depth + 1, .element = item};
   for (const xmlNode *c = item->children; c; c = c->next) {
     if (c == num_el) continue;
     if (num_el && ah_html_is(c, "sup") && find_number_element(c, 0) == num_el)
@@ -347,7 +358,10 @@ static void walk(walker *w, const xmlNode *n) {
   if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
     if (n->content) add_text(w, (const char *)n->content, w->style);
   } else if (n->type == XML_ELEMENT_NODE) {
+    const xmlNode *outer = w->element;
+    if (ah_html_is_block(n) || ah_html_is(n, "li") || ah_html_is(n, "table") || ah_html_is_heading(n)) w->element = n;
     walk_element(w, n);
+    w->element = outer;
   }
   w->depth--;
 }

@@ -20,9 +20,17 @@
 
 /* ---- section content ----------------------------------------------------- */
 
+/* A block's node and the markers in it were printed where the block was. */
+static void give_pos(ah_node *n, const ah_block *b) {
+  ah_node_set_pos(n, &b->pos);
+  for (ah_node *c = n->first; c; c = c->next)
+    if (c->type == AH_NODE_NOTE_REF) ah_node_set_pos(c, &b->pos);
+}
+
 static void add_table(ah_node *section, const ah_block *b) {
   char *text = ah_spans_text(&b->spans);
   ah_node *table = ah_node_append(section, AH_NODE_TABLE);
+  give_pos(table, b);
   char *save_row = NULL;
   for (char *row = strtok_r(text, "\n", &save_row); row; row = strtok_r(NULL, "\n", &save_row)) {
     char *trimmed = ah_normalize_text(row);
@@ -33,7 +41,11 @@ static void add_table(ah_node *section, const ah_block *b) {
     char *save_cell = NULL;
     for (char *cell = strtok_r(row, "\t", &save_cell); cell; cell = strtok_r(NULL, "\t", &save_cell)) {
       char *t = ah_normalize_text(cell);
-      if (*t) ah_append_inline_text(ah_node_append(r, AH_NODE_CELL), t);
+      if (*t) {
+        ah_node *c = ah_node_append(r, AH_NODE_CELL);
+        ah_append_inline_text(c, t);
+        give_pos(c, b);
+      }
       free(t);
     }
   }
@@ -53,6 +65,7 @@ static void add_list_item(ah_node *section, const ah_block *b, const ah_ints *no
     ah_spans_add(&copy, t, strlen(t), b->spans.items[i].style);
   }
   ah_add_inlines(item, &copy, notes);
+  give_pos(item, b);
   ah_spans_free(&copy);
 }
 
@@ -65,14 +78,20 @@ static void set_pages(ah_node *n, int first, int last) {
 static void add_block_content(ah_node *section, const ah_block *b, const ah_ints *notes) {
   if (b->kind == AH_BLOCK_TABLE) add_table(section, b);
   else if (b->list_item) add_list_item(section, b, notes);
-  else ah_add_inlines(ah_node_append(section, AH_NODE_PARAGRAPH), &b->spans, notes);
+  else {
+    ah_node *para = ah_node_append(section, AH_NODE_PARAGRAPH);
+    ah_add_inlines(para, &b->spans, notes);
+    give_pos(para, b);
+  }
   set_pages(section, b->page_first, b->page_last);
 }
 
 /* ---- the omschrijving ---------------------------------------------------- */
 
-static void add_omschrijving(ah_node *root, ah_omschrijving_kind kind, const char *sentence, ah_dates *dates) {
+static void add_omschrijving(ah_node *root, ah_omschrijving_kind kind, const char *sentence, ah_dates *dates,
+                             const ah_pos *pos) {
   ah_node *om = ah_node_append(root, AH_NODE_OMSCHRIJVING);
+  ah_node_set_pos(om, pos);
   om->as.omschrijving = kind;
   char iso[11];
   ah_meta_omschrijving(om, sentence, iso);
@@ -84,7 +103,7 @@ static void add_omschrijving(ah_node *root, ah_omschrijving_kind kind, const cha
 
 /* The text before the first section: the question's sentence, and the
  * answering sentence when one follows it. */
-static void build_omschrijving(ah_node *root, const char *text, ah_dates *dates) {
+static void build_omschrijving(ah_node *root, const char *text, ah_dates *dates, const ah_pos *pos) {
   char *s = ah_normalize_text(text);
   if (!*s) {
     free(s);
@@ -95,12 +114,12 @@ static void build_omschrijving(ah_node *root, const char *text, ah_dates *dates)
   if (answer) {
     char *q = ah_strndup(s, (size_t)(answer - s));
     char *qs = ah_normalize_space(q);
-    add_omschrijving(root, AH_OMSCHRIJVING_VRAAG, qs, dates);
+    add_omschrijving(root, AH_OMSCHRIJVING_VRAAG, qs, dates, pos);
     free(q);
     free(qs);
-    add_omschrijving(root, notice ? AH_OMSCHRIJVING_MEDEDELING : AH_OMSCHRIJVING_ANTWOORD, answer, dates);
+    add_omschrijving(root, notice ? AH_OMSCHRIJVING_MEDEDELING : AH_OMSCHRIJVING_ANTWOORD, answer, dates, pos);
   } else {
-    add_omschrijving(root, ah_starts_answer(s) ? AH_OMSCHRIJVING_ANTWOORD : AH_OMSCHRIJVING_VRAAG, s, dates);
+    add_omschrijving(root, ah_starts_answer(s) ? AH_OMSCHRIJVING_ANTWOORD : AH_OMSCHRIJVING_VRAAG, s, dates, pos);
   }
   free(s);
 }
@@ -120,6 +139,7 @@ typedef struct {
   const ah_ints *notes;
   ah_dates *dates;
   ah_buf intro;     /* the omschrijving text until the first section */
+  ah_pos intro_pos; /* where it was printed */
   bool answer_seen; /* the intro holds a complete answering sentence */
   ah_node *section; /* the section being filled */
   size_t n_sections;
@@ -136,7 +156,7 @@ static ah_node_type section_type(ah_label_kind kind) {
 }
 
 static void open_section(builder *bd, ah_node_type type) {
-  if (!bd->section) build_omschrijving(bd->root, bd->intro.data ? bd->intro.data : "", bd->dates);
+  if (!bd->section) build_omschrijving(bd->root, bd->intro.data ? bd->intro.data : "", bd->dates, &bd->intro_pos);
   bd->section = ah_node_append(bd->root, type);
   bd->n_sections++;
 }
@@ -154,6 +174,7 @@ static void start_labelled_section(builder *bd, const ah_block *b, ah_label *lb,
   if (numbered || (unnumbered_heading && *text)) {
     ah_node *l = ah_node_append(bd->section, AH_NODE_LABEL);
     ah_node_append_text(l, text, strlen(text));
+    give_pos(l, b);
   }
   set_pages(bd->section, b->page_first, b->page_last);
 }
@@ -178,6 +199,7 @@ static void take_block(builder *bd, const ah_block *b) {
   } else if (!bd->section) {
     if (bd->intro.len) ah_buf_putc(&bd->intro, ' ');
     ah_buf_puts(&bd->intro, text);
+    ah_pos_merge(&bd->intro_pos, &b->pos);
     bd->answer_seen = bd->answer_seen || ah_has_received_date(text);
   } else {
     add_block_content(bd->section, b, bd->notes);
@@ -216,7 +238,10 @@ static void add_notes(ah_node *root, const ah_flow *flow, const ah_ints *notes) 
     ah_node *noot = ah_node_append(noten, AH_NODE_NOOT);
     ah_node_set_note_number(noot, b->note_number);
     set_pages(noot, b->page_first, b->page_last);
-    ah_add_inlines(ah_node_append(noot, AH_NODE_PARAGRAPH), &b->spans, notes);
+    ah_node_set_pos(noot, &b->pos);
+    ah_node *para = ah_node_append(noot, AH_NODE_PARAGRAPH);
+    ah_add_inlines(para, &b->spans, notes);
+    give_pos(para, b);
   }
   free(order);
 }
@@ -231,8 +256,9 @@ int ah_structure(ah_node *root, const ah_flow *flow, ah_dates *dates, ah_error *
   builder bd = {.root = root, .notes = &notes, .dates = dates};
   for (size_t i = 0; i < flow->n; i++)
     if (flow->items[i].kind != AH_BLOCK_NOTE) take_block(&bd, &flow->items[i]);
-  if (!bd.section && bd.intro.len) build_omschrijving(root, bd.intro.data, dates);
+  if (!bd.section && bd.intro.len) build_omschrijving(root, bd.intro.data, dates, &bd.intro_pos);
   ah_buf_free(&bd.intro);
+  ah_pos_free(&bd.intro_pos);
   add_notes(root, flow, &notes);
   ah_ints_free(&notes);
   if (!bd.n_sections) {

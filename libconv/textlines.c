@@ -53,6 +53,7 @@ typedef struct {
   place page_start; /* where the current page's body text begins */
   note_page *notes;
   size_t n_notes, cap_notes;
+  const ah_pos *src; /* the element the lines being read came from */
 } rebuild;
 
 /* The end of the body text so far. */
@@ -130,6 +131,7 @@ static void attach_spacing_accents(char *t) {
 static void start_para(rebuild *r, open_para *p, ah_block_kind kind, ah_spans *line, const char *raw) {
   ah_block *b = ah_flow_add(r->out, kind);
   b->after_gap = true;
+  if (r->src) ah_pos_merge(&b->pos, r->src);
   b->spans = *line;
   memset(line, 0, sizeof *line);
   p->index = r->out->n;
@@ -240,6 +242,7 @@ static void take_block(rebuild *r, ah_block *b) {
   /* a new block is a new paragraph, unless a page ended in between */
   if (!r->page_broke) r->body.index = 0;
   r->page_broke = false;
+  r->src = &b->pos;
   ah_spans line = {0};
   for (size_t i = 0; i < b->spans.n; i++) {
     const ah_span *s = &b->spans.items[i];
@@ -396,6 +399,7 @@ void ah_text_lines(ah_flow *flow, ah_docmeta *meta) {
     } else {
       *ah_flow_add(&out, b->kind) = *b;
       memset(&b->spans, 0, sizeof b->spans);
+      memset(&b->pos, 0, sizeof b->pos);
       r.body.index = 0;
       r.page_broke = false;
     }

@@ -49,13 +49,14 @@ static void check_numbering(reporter *r, const ah_node *root, ah_node_type type,
       if (seen[n]++ == 1) {
         char name[128];
         ah_section_name(s, name, sizeof name);
+        ah_about(r, AH_FINDING_NUMBERING, s, NULL);
         ah_say(r, name, "%s number %d appears twice", kind, n);
       }
       if (n > highest) highest = n;
     }
   }
   for (int n = 1; n < highest; n++)
-    if (!seen[n]) ah_say(r, kind, "number %d missing (numbers run to %d)", n, highest);
+    if (!seen[n]) ah_about(r, AH_FINDING_NUMBERING, NULL, NULL), ah_say(r, kind, "number %d missing (numbers run to %d)", n, highest);
 }
 
 static bool any_section_numbered(const ah_node *root, ah_node_type type, int n) {
@@ -76,12 +77,14 @@ static void check_answers(reporter *r, const ah_node *root) {
       if (any_section_numbered(root, vraag ? AH_NODE_ANTWOORD : AH_NODE_VRAAG, nums->items[i])) continue;
       char name[128];
       ah_section_name(s, name, sizeof name);
+      ah_about(r, AH_FINDING_NUMBERING, s, NULL);
       ah_say(r, name, vraag ? "no antwoord for vraag %d" : "no vraag %d for this antwoord", nums->items[i]);
     }
     char *text = ah_section_text(s);
     if (!*text) {
       char name[128];
       ah_section_name(s, name, sizeof name);
+      ah_about(r, AH_FINDING_NUMBERING, s, NULL);
       ah_say(r, name, "no text");
     }
     free(text);
@@ -101,15 +104,18 @@ static void check_notes(reporter *r, const ah_node *root) {
       char name[128];
       if (s->type == AH_NODE_OMSCHRIJVING) snprintf(name, sizeof name, "omschrijving");
       else ah_section_name(s, name, sizeof name);
+      ah_about(r, AH_FINDING_NOTES, s, NULL);
       ah_say(r, name, "marker %d has no note", refs.items[i]);
     }
   }
   for (const ah_node *nt = noten ? noten->first : NULL; nt; nt = nt->next) {
     char name[32];
     snprintf(name, sizeof name, "noot %d", nt->as.note.number);
+    ah_about(r, AH_FINDING_NOTES, nt, NULL);
     if (!ah_ints_contains(&refs, nt->as.note.number)) ah_say(r, name, "no marker refers to this note");
     for (const ah_node *e = noten->first; e != nt; e = e->next)
       if (e->as.note.number == nt->as.note.number) {
+        ah_about(r, AH_FINDING_NOTES, nt, NULL);
         ah_say(r, name, "note number appears twice");
         break;
       }
@@ -154,6 +160,8 @@ static size_t say_lost_lines(reporter *r, const ah_doc *doc, size_t i) {
   }
   char where[32];
   snprintf(where, sizeof where, "page %d", page);
+  ah_about(r, AH_FINDING_LOST, NULL, NULL);
+  r->next.page = page;
   ah_say(r, where, "%s", what.data);
   ah_buf_free(&what);
   return j;
@@ -171,11 +179,14 @@ static void check_losses(reporter *r, const ah_doc *doc) {
     if (kind == AH_LOST_NOTE_NUMBER) {
       char where[32];
       snprintf(where, sizeof where, "page %d", page);
+      ah_about(r, AH_FINDING_LOST, NULL, NULL);
+      r->next.page = page;
       ah_say(r, where, "note number %s printed with no note text", text);
     } else {
       ah_buf what = {0};
       ah_buf_puts(&what, "text in markup the reader does not take, not in the output: ");
       quote_lost(&what, text);
+      ah_about(r, AH_FINDING_LOST, NULL, NULL);
       ah_say(r, "html", "%s", what.data);
       ah_buf_free(&what);
     }
@@ -189,10 +200,10 @@ static void check_note_numbering(reporter *r, const ah_ints *notes) {
   int highest = 0;
   for (size_t i = 0; i < notes->n; i++) {
     if (notes->items[i] > highest) highest = notes->items[i];
-    if (notes->items[i] == 0) ah_say(r, "noten", "a note has no number");
+    if (notes->items[i] == 0) ah_about(r, AH_FINDING_NOTES, NULL, NULL), ah_say(r, "noten", "a note has no number");
   }
   for (int n = 1; n < highest; n++)
-    if (!ah_ints_contains(notes, n)) ah_say(r, "noten", "note number %d missing (numbers run to %d)", n, highest);
+    if (!ah_ints_contains(notes, n)) ah_about(r, AH_FINDING_NOTES, NULL, NULL), ah_say(r, "noten", "note number %d missing (numbers run to %d)", n, highest);
 }
 
 /* Markers are numbered in reading order: a note's first marker comes after
@@ -206,7 +217,7 @@ static void check_marker_order(reporter *r, const ah_ints *refs) {
     ah_ints_push(&first, n);
     char name[32];
     snprintf(name, sizeof name, "noot %d", n);
-    if (n < highest) ah_say(r, name, "its first marker comes after marker %d", highest);
+    if (n < highest) ah_about(r, AH_FINDING_NOTES, NULL, NULL), ah_say(r, name, "its first marker comes after marker %d", highest);
     if (n > highest) highest = n;
   }
   ah_ints_free(&first);
@@ -249,6 +260,7 @@ static void check_raised_numbers(reporter *r, const ah_node *section, const ah_i
     char name[128];
     if (section->type == AH_NODE_OMSCHRIJVING) snprintf(name, sizeof name, "omschrijving");
     else ah_section_name(section, name, sizeof name);
+    ah_about(r, AH_FINDING_NOTES, n->parent, NULL);
     ah_say(r, name, "raised %d in the text may be the marker of a missing note %d", v, v);
   }
   ah_iter_free(it);
@@ -286,6 +298,7 @@ static void check_label_like_text(reporter *r, const ah_node *root) {
       if (ah_is_label_out_of_range(t)) {
         char name[128];
         ah_section_name(s, name, sizeof name);
+        ah_about(r, AH_FINDING_CHARACTERS, c, NULL);
         ah_say(r, name, "\"%s\" reads as a label, but its number is 0 or past %d: kept as text", t, AH_MAX_LABEL_NUMBER);
       }
       free(t);
@@ -305,20 +318,32 @@ static void check_replacements(reporter *r, const ah_node *root) {
     if (s->type == AH_NODE_OMSCHRIJVING) snprintf(name, sizeof name, "omschrijving");
     else if (s->type == AH_NODE_NOTEN) snprintf(name, sizeof name, "noten");
     else ah_section_name(s, name, sizeof name);
+    ah_about(r, AH_FINDING_CHARACTERS, s, NULL);
     ah_say(r, name, "%zu character%s the source encoded wrongly, replaced by U+FFFD", n, n == 1 ? "" : "s");
   }
 }
 
-size_t ah_verify(const ah_doc *doc, ah_finding_fn report, void *user) {
-  reporter r = {report, user, 0};
+/* Metadata findings: the class stays set, no node concerned. */
+static void check_metadata(reporter *r, const ah_doc *doc) {
+  ah_about(r, AH_FINDING_METADATA, NULL, NULL);
+  if (!ah_doc_id(doc)) ah_say(r, "aanhangsel", "no publication id");
+  ah_about(r, AH_FINDING_METADATA, NULL, NULL);
+  if (!ah_doc_nummer(doc)) ah_say(r, "aanhangsel", "no Aanhangsel number");
+  ah_about(r, AH_FINDING_METADATA, NULL, NULL);
+  if (!ah_doc_vergaderjaar(doc)) ah_say(r, "aanhangsel", "no vergaderjaar");
+  ah_about(r, AH_FINDING_METADATA, NULL, NULL);
+  if (!ah_doc_ingezonden(doc)) ah_say(r, "omschrijving vraag", "no date of sending in (ingezonden)");
+  bool answered = ah_child_of_type(doc->root, AH_NODE_ANTWOORD) || ah_child_of_type(doc->root, AH_NODE_MEDEDELING);
+  ah_about(r, AH_FINDING_METADATA, NULL, NULL);
+  if (answered && !ah_doc_ontvangen(doc)) ah_say(r, "omschrijving antwoord", "no date of receipt (ontvangen)");
+  memset(&r->next, 0, sizeof r->next);
+}
+
+static size_t run_verify(reporter *rp, const ah_doc *doc) {
+  reporter r = *rp;
   if (!doc) return 0;
   const ah_node *root = doc->root;
-  if (!ah_doc_id(doc)) ah_say(&r, "aanhangsel", "no publication id");
-  if (!ah_doc_nummer(doc)) ah_say(&r, "aanhangsel", "no Aanhangsel number");
-  if (!ah_doc_vergaderjaar(doc)) ah_say(&r, "aanhangsel", "no vergaderjaar");
-  if (!ah_doc_ingezonden(doc)) ah_say(&r, "omschrijving vraag", "no date of sending in (ingezonden)");
-  bool answered = ah_child_of_type(root, AH_NODE_ANTWOORD) || ah_child_of_type(root, AH_NODE_MEDEDELING);
-  if (answered && !ah_doc_ontvangen(doc)) ah_say(&r, "omschrijving antwoord", "no date of receipt (ontvangen)");
+  check_metadata(&r, doc);
   unsigned char *seen = ah_xmalloc(MAX_NUMBER);
   check_numbering(&r, root, AH_NODE_VRAAG, seen);
   check_numbering(&r, root, AH_NODE_ANTWOORD, seen);
@@ -330,5 +355,15 @@ size_t ah_verify(const ah_doc *doc, ah_finding_fn report, void *user) {
   check_replacements(&r, root);
   check_label_like_text(&r, root);
   return r.count;
+}
+
+size_t ah_verify(const ah_doc *doc, ah_finding_fn report, void *user) {
+  reporter r = {.report = report, .user = user};
+  return run_verify(&r, doc);
+}
+
+size_t ah_verify_ex(const ah_doc *doc, ah_finding_ex_fn report, void *user) {
+  reporter r = {.report_ex = report, .user_ex = user};
+  return run_verify(&r, doc);
 }
 

@@ -80,6 +80,23 @@ static void write_data(xmlTextWriterPtr w, const ah_node *n, int options) {
   }
 }
 
+/* AH_OPT_POSITIONS: where the node was printed, as the optional box, line
+ * and path attributes of the schema. */
+static void write_positions(xmlTextWriterPtr w, const ah_node *n, int options) {
+  if (!(options & AH_OPT_POSITIONS) || !n->pos) return;
+  const ah_pos *p = n->pos;
+  if (p->n) {
+    ah_buf b = {0};
+    for (size_t i = 0; i < p->n; i++)
+      ah_buf_printf(&b, "%s%d %.2f %.2f %.2f %.2f", i ? ";" : "", p->boxes[i].page, p->boxes[i].x0, p->boxes[i].y0,
+                    p->boxes[i].x1, p->boxes[i].y1);
+    xmlTextWriterWriteAttribute(w, BAD_CAST "box", BAD_CAST b.data);
+    ah_buf_free(&b);
+  }
+  if (p->line) xmlTextWriterWriteFormatAttribute(w, BAD_CAST "line", "%d", p->line);
+  write_attr(w, "path", p->path);
+}
+
 static void write_source(xmlTextWriterPtr w, const ah_doc *doc) {
   xmlTextWriterWriteRaw(w, BAD_CAST "\n  ");
   xmlTextWriterStartElement(w, BAD_CAST "bron");
@@ -140,6 +157,7 @@ static void write_tree(xmlTextWriterPtr w, const ah_doc *doc, int options) {
     }
     xmlTextWriterStartElement(w, BAD_CAST ah_node_type_string(n->type));
     write_data(w, n, options);
+    write_positions(w, n, options);
     if (ah_node_is_leaf(n->type)) xmlTextWriterEndElement(w);
   }
   ah_iter_free(it);

@@ -227,6 +227,50 @@ static void test_compare_renumbered(void) {
                 page(NULL, NULL, V("Vraag 1, 2", "Waarom? Hoe?") A("Antwoord 1 t/m 2", "Daarom."), ""), "");
 }
 
+/* The same findings as data: class, the nodes concerned, the differing
+ * words as indexes into the compared text, and where the blocks stand. */
+typedef struct {
+  char text[2048];
+} ex_findings;
+
+static void collect_ex(const ah_finding *f, void *user) {
+  ex_findings *e = user;
+  size_t len = strlen(e->text), first = 0, count = 0;
+  const ah_node *a = ah_finding_get_node(f, 0), *b = ah_finding_get_node(f, 1);
+  snprintf(e->text + len, sizeof e->text - len, "%s|%s|%s|%s", ah_finding_class_string(ah_finding_get_class(f)),
+           ah_finding_get_element(f), a ? ah_node_type_string(ah_node_get_type(a)) : "-",
+           b ? ah_node_type_string(ah_node_get_type(b)) : "-");
+  for (int side = 0; side < 2 && ah_finding_get_words(f, side, &first, &count); side++) {
+    len = strlen(e->text);
+    snprintf(e->text + len, sizeof e->text - len, "|%zu+%zu", first, count);
+  }
+  len = strlen(e->text);
+  snprintf(e->text + len, sizeof e->text - len, "\n");
+}
+
+static void test_findings_as_data(void) {
+  ah_doc *a = page(NULL, NULL, Q1("vertraagd") ANSWERS, NOTE(1, "Een bron."));
+  ah_doc *b = page(NULL, NULL, Q1("versneld") ANSWERS, "");
+  if (!a || !b) return;
+  ex_findings e = {{0}};
+  CHECK_INT(ah_compare_ex(a, b, collect_ex, &e), 2);
+  CHECK_STR(e.text, "text|Vraag 1|vraag|vraag|8+1|8+1\n"
+                    "missing|noot 1|noot|-\n");
+  /* an HTML block knows its element: the first paragraph of Vraag 1 */
+  const ah_node *vraag = ah_node_next(ah_node_next(ah_node_first_child(ah_doc_root(a))));
+  const ah_node *al = ah_node_next(ah_node_first_child(vraag));
+  CHECK_INT(ah_node_get_type(al), AH_NODE_PARAGRAPH);
+  CHECK_INT(ah_node_get_source_line(al), 1);
+  CHECK_STR(ah_node_get_source_path(al), "/html/body/div/div[1]/p");
+  CHECK_INT(ah_node_get_box_count(al), 0);
+  CHECK_INT(ah_node_get_box(al, 0, NULL, NULL, NULL, NULL), 0);
+  memset(&e, 0, sizeof e);
+  CHECK_INT(ah_verify_ex(b, collect_ex, &e), 1);
+  CHECK_STR(e.text, "notes|Vraag 1|vraag|-\n");
+  ah_doc_free(a);
+  ah_doc_free(b);
+}
+
 int main(void) {
   test_clean_document();
   test_numbering_gap();
@@ -238,5 +282,6 @@ int main(void) {
   test_compare_changed_word();
   test_compare_extra_note();
   test_compare_renumbered();
+  test_findings_as_data();
   return harness_report();
 }

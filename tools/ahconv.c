@@ -9,6 +9,7 @@
  */
 #include "ahconv.h"
 #include "batch/batch.h"
+#include "html_report.h"
 #include "options.h"
 #include "output.h"
 
@@ -30,7 +31,7 @@ static int cmd_convert(int argc, char **argv) {
   int rc = output_resolve(opt.output, opt.input, &target);
   if (rc) return rc;
   ah_error err = {0};
-  int options = opt.no_embed ? AH_OPT_NO_EMBED : AH_OPT_DEFAULT;
+  int options = (opt.no_embed ? AH_OPT_NO_EMBED : 0) | (opt.positions ? AH_OPT_POSITIONS : 0);
   ah_doc *doc = ah_doc_open_file(opt.input, options, &err);
   if (doc) rc = output_write(&target, doc, opt.pdf, options);
   else rc = fail(opt.input, &err);
@@ -73,7 +74,7 @@ static int cmd_verify(int argc, char **argv) {
   ah_doc *docs[2] = {NULL, NULL};
   for (int i = 0; i < opt.n; i++) {
     ah_error err = {0};
-    docs[i] = ah_doc_open_file(opt.inputs[i], AH_OPT_DEFAULT, &err);
+    docs[i] = ah_doc_open_file(opt.inputs[i], opt.html ? AH_OPT_POSITIONS : AH_OPT_DEFAULT, &err);
     if (!docs[i]) {
       int rc = fail(opt.inputs[i], &err);
       ah_doc_free(docs[0]);
@@ -82,6 +83,7 @@ static int cmd_verify(int argc, char **argv) {
   }
   size_t findings = 0;
   int printed = print_findings(&opt, docs, &findings);
+  if (printed == 0 && opt.html && html_report_verify(opt.html, docs, opt.inputs, opt.n) != 0) printed = -1;
   ah_doc_free(docs[0]);
   ah_doc_free(docs[1]);
   if (printed != 0) return 2;

@@ -14,11 +14,11 @@
 #include <unistd.h>
 
 const char ahconv_usage_text[] =
-    "usage: ahconv convert [-f xml|pdf] [--no-embed] [-o OUT] INPUT\n"
+    "usage: ahconv convert [-f xml|pdf] [--no-embed] [--positions] [-o OUT] INPUT\n"
     "       ahconv batch [-f xml|pdf] [-j N] [--timeout S] [--max-memory M] [--force]\n"
-    "                    [--quiet] -o OUTDIR INPUT_OR_DIR...\n"
-    "       ahconv verify INPUT\n"
-    "       ahconv verify INPUT_A INPUT_B\n"
+    "                    [--quiet] [--html] -o OUTDIR INPUT_OR_DIR...\n"
+    "       ahconv verify [--html REPORT] INPUT\n"
+    "       ahconv verify [--html REPORT] INPUT_A INPUT_B\n"
     "       ahconv --version | --help\n"
     "\n"
     "INPUT is an Aanhangsel van de Handelingen rendition: PDF or HTML, either\n"
@@ -34,6 +34,8 @@ const char ahconv_usage_text[] =
     "          A clean PDF carries the document's XML, and ahconv reads such a\n"
     "          PDF from it when it matches (same ahconv version, checksum in its\n"
     "          XMP); --no-embed neither embeds the XML nor reads it.\n"
+    "          --positions: each block's page and box (PDF) or element line and\n"
+    "          path (HTML) as attributes.\n"
     "batch     convert many: folders are walked (.pdf, .html, .htm, and .gz of\n"
     "          them), their subfolders mirrored in OUTDIR; each output is named\n"
     "          by its publication id; N worker processes (default: the cores);\n"
@@ -41,6 +43,7 @@ const char ahconv_usage_text[] =
     "          a terminal; OUTDIR/ahconv-report.csv lists every input.  An\n"
     "          input that takes over S seconds (default 120) or needs over M\n"
     "          MiB (default 2048) fails and its worker is replaced; 0: no limit.\n"
+    "          --html: also OUTDIR/ahconv-report.html, the same as a web page.\n"
     "verify    with one INPUT: check nothing was lost (every printed line in\n"
     "          the output or page furniture, numbering of questions and notes\n"
     "          without gaps or duplicates, an antwoord for every vraag, every\n"
@@ -48,7 +51,9 @@ const char ahconv_usage_text[] =
     "          number and dates).\n"
     "          With two: check both renditions say the same (metadata, every\n"
     "          vraag, antwoord, mededeling and note).  Prints one finding per\n"
-    "          line on standard output, nothing when all is well.\n"
+    "          line on standard output, nothing when all is well.  --html\n"
+    "          REPORT: also a self-contained web page of the findings, each\n"
+    "          with the text of both renditions and the PDF's printed page.\n"
     "\n"
     "exit status: 0 ok, 1 verify found something, 2 unusable input (batch: any\n"
     "input failed) or usage\n";
@@ -94,6 +99,8 @@ int options_convert(int argc, char **argv, convert_options *o) {
       if (!(o->output = option_value(argc, argv, &i)) || !*o->output) return usage_error("-o needs a file name");
     } else if (is_option(a, "--no-embed", NULL)) {
       o->no_embed = true;
+    } else if (is_option(a, "--positions", NULL)) {
+      o->positions = true;
     } else if (looks_like_option(a)) {
       return unknown_option(a);
     } else if (o->input) {
@@ -109,6 +116,10 @@ int options_convert(int argc, char **argv, convert_options *o) {
 int options_verify(int argc, char **argv, verify_options *o) {
   *o = (verify_options){0};
   for (int i = 0; i < argc; i++) {
+    if (is_option(argv[i], "--html", NULL)) {
+      if (!(o->html = option_value(argc, argv, &i)) || !*o->html) return usage_error("--html needs a file name");
+      continue;
+    }
     if (looks_like_option(argv[i])) return unknown_option(argv[i]);
     if (o->n == 2) return usage_error("verify takes one or two INPUTs");
     o->inputs[o->n++] = argv[i];
@@ -164,6 +175,8 @@ static int read_batch_argument(int argc, char **argv, int *i, batch_options *o) 
     o->force = true;
   } else if (is_option(a, "--quiet", "-q")) {
     o->quiet = true;
+  } else if (is_option(a, "--html", NULL)) {
+    o->html = true;
   } else if (looks_like_option(a)) {
     return unknown_option(a);
   } else {

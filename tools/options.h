@@ -19,19 +19,21 @@ int usage_error(const char *msg);
 /* Each options_* function reads the arguments after the command's name:
  * 0 when they are usable, else the exit status after a usage error. */
 
-/* ahconv convert [-f xml|pdf] [--no-embed] [-o OUT] INPUT */
+/* ahconv convert [-f xml|pdf] [--no-embed] [--positions] [-o OUT] INPUT */
 typedef struct {
   const char *input;
   const char *output; /* NULL: standard output */
   bool pdf;
   bool no_embed; /* neither read nor write an embedded XML */
+  bool positions;     /* --positions: where each block was printed, as attributes */
 } convert_options;
 int options_convert(int argc, char **argv, convert_options *o);
 
-/* ahconv verify INPUT [INPUT_B] */
+/* ahconv verify [--html REPORT] INPUT [INPUT_B] */
 typedef struct {
   const char *inputs[2];
   int n;
+  const char *html; /* --html: the findings report to write, NULL: none */
 } verify_options;
 int options_verify(int argc, char **argv, verify_options *o);
 
@@ -45,6 +47,7 @@ typedef struct {
   int timeout_s;      /* wall time per input; 0: none */
   int max_memory_mib; /* address space per worker; 0: none */
   bool force, quiet;
+  bool html;          /* --html: OUTDIR/ahconv-report.html beside the CSV */
   /* the inputs, gathered at the front of argv itself: nothing to free */
   const char **roots;
   int n_roots;

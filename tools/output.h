@@ -27,9 +27,9 @@ typedef struct {
  * link. */
 int output_resolve(const char *out, const char *input, output_target *t);
 
-/* Renders doc (PDF with pdf_options, or XML) to the target: 0, or 2 after
- * one line on stderr. */
-int output_write(const output_target *t, const ah_doc *doc, bool pdf, int pdf_options);
+/* Renders doc (PDF or XML, with the option bits) to the target: 0, or 2
+ * after one line on stderr. */
+int output_write(const output_target *t, const ah_doc *doc, bool pdf, int options);
 
 void output_free(output_target *t);
 

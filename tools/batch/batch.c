@@ -40,6 +40,7 @@
 #include "options.h"
 #include "pool.h"
 #include "report.h"
+#include "../html_report.h"
 #include "state.h"
 #include "walk.h"
 
@@ -343,6 +344,7 @@ int ahconv_batch(int argc, char **argv) {
   int rc = convert_all(&r);
   remove_tmpdir(r.tmpdir);
   report_write_csv(r.opt.outdir, &r.in);
+  if (r.opt.html) html_report_batch(r.opt.outdir, &r.in, &r.tally);
   sync_outdir(r.opt.outdir);
 
   batch_outcome outcome = report_count(&r.in);
