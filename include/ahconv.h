@@ -3,7 +3,8 @@
  * Reads official renditions (PDF, HTML) of the Dutch parliament's
  * "Aanhangsel van de Handelingen" (written questions with their answers),
  * reconstructs the document's structure as a node tree and renders it as
- * normalized XML (namespace urn:ahconv:aanhangsel:1) or a clean PDF.
+ * normalized XML (namespace urn:ahconv:aanhangsel:1), JSON, plain text or
+ * a clean PDF.
  *
  * Shape follows cmark: opaque types, one prefix, an enter/exit iterator,
  * getters that return NULL/0 when a value is absent, renderers that return
@@ -125,8 +126,9 @@ typedef struct ah_iter ah_iter;
  *   rendering of that document leaves the source out, whatever options
  *   the render call passes.
  * - ah_render_* and ah_write_*_file: AH_OPT_ALL_RENDER.  AH_OPT_NO_SOURCE
- *   leaves out bron and pagina (XML); the clean PDF holds neither, so it
- *   has no effect there.
+ *   leaves out bron and pagina (XML), "bron" and every "pagina" (JSON),
+ *   the source line (text); the clean PDF holds neither, so it has no
+ *   effect there.
  * A new bit is added to the mask of each function that takes it. */
 #define AH_OPT_ALL_OPEN (AH_OPT_NO_SOURCE)
 #define AH_OPT_ALL_RENDER (AH_OPT_NO_SOURCE)
@@ -340,6 +342,25 @@ AH_EXPORT char *ah_render_pdf(const ah_doc *doc, int options, size_t *len,
 /* ah_render_pdf's bytes to a file (see above). */
 AH_EXPORT int ah_write_pdf_file(const ah_doc *doc, const char *path,
                                 int options, ah_error *err);
+
+/* JSON (RFC 8259, UTF-8): one object per document with the same content
+ * as the XML — metadata, omschrijvingen with their inline elements, the
+ * sections in order with numbers, label and blocks, the notes — in the
+ * stable shape of schema/aanhangsel.schema.json (README: "JSON output"). */
+AH_EXPORT char *ah_render_json(const ah_doc *doc, int options, size_t *len,
+                               ah_error *err);
+/* ah_render_json's bytes to a file (see above). */
+AH_EXPORT int ah_write_json_file(const ah_doc *doc, const char *path,
+                                 int options, ah_error *err);
+/* Plain UTF-8 text for reading and for search indexes: the id and the
+ * omschrijvingen, then each vraag followed by the antwoord that answers it
+ * (by number), mededelingen where they stand, the notes at the end;
+ * markers as [^n]; one paragraph per line, a blank line between parts. */
+AH_EXPORT char *ah_render_text(const ah_doc *doc, int options, size_t *len,
+                               ah_error *err);
+/* ah_render_text's bytes to a file (see above). */
+AH_EXPORT int ah_write_text_file(const ah_doc *doc, const char *path,
+                                 int options, ah_error *err);
 
 /* ---- verification ---------------------------------------------------- */
 

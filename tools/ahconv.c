@@ -28,6 +28,17 @@ static int write_stdout(const char *data, size_t len) {
   return 0;
 }
 
+/* The renderer and file writer of each output format. */
+static const struct {
+  char *(*render)(const ah_doc *, int, size_t *, ah_error *);
+  int (*write)(const ah_doc *, const char *, int, ah_error *);
+} outputs[] = {
+    [FORMAT_XML] = {ah_render_xml, ah_write_xml_file},
+    [FORMAT_PDF] = {ah_render_pdf, ah_write_pdf_file},
+    [FORMAT_JSON] = {ah_render_json, ah_write_json_file},
+    [FORMAT_TEXT] = {ah_render_text, ah_write_text_file},
+};
+
 static int cmd_convert(int argc, char **argv) {
   convert_options opt;
   int usage = options_convert(argc, argv, &opt);
@@ -38,12 +49,11 @@ static int cmd_convert(int argc, char **argv) {
   if (!doc) return fail(opt.input, &err);
   int rc = 0;
   if (opt.output) {
-    int written = opt.pdf ? ah_write_pdf_file(doc, opt.output, AH_OPT_DEFAULT, &err)
-                          : ah_write_xml_file(doc, opt.output, AH_OPT_DEFAULT, &err);
+    int written = outputs[opt.format].write(doc, opt.output, AH_OPT_DEFAULT, &err);
     if (written != 0) rc = fail(opt.output, &err);
   } else {
     size_t len;
-    char *bytes = opt.pdf ? ah_render_pdf(doc, AH_OPT_DEFAULT, &len, &err) : ah_render_xml(doc, AH_OPT_DEFAULT, &len, &err);
+    char *bytes = outputs[opt.format].render(doc, AH_OPT_DEFAULT, &len, &err);
     if (!bytes) rc = fail(opt.input, &err);
     else rc = write_stdout(bytes, len);
     free(bytes);

@@ -13,11 +13,12 @@ int usage_error(const char *msg);
 /* Each options_* function reads the arguments after the command's name:
  * 0 when they are usable, else the exit status after a usage error. */
 
-/* ahconv convert [-f xml|pdf] [-o OUT] INPUT */
+/* ahconv convert [-f xml|pdf|json|text] [-o OUT] INPUT */
+typedef enum { FORMAT_XML, FORMAT_PDF, FORMAT_JSON, FORMAT_TEXT } output_format;
 typedef struct {
   const char *input;
   const char *output; /* NULL: standard output */
-  bool pdf;
+  output_format format;
 } convert_options;
 int options_convert(int argc, char **argv, convert_options *o);
 
