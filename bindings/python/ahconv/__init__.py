@@ -256,9 +256,9 @@ class Document:
     def __exit__(self, *exc):
         self.close()
 
-    def __del__(self):
+    def __del__(self, _free=_lib.ah_doc_free):  # bound now: module globals may be gone at exit
         if getattr(self, "_handle", None):
-            _lib.ah_doc_free(self._handle)
+            _free(self._handle)
             self._handle = None
 
     def _h(self):
