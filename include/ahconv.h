@@ -3,12 +3,46 @@
  * Reads official renditions (PDF, HTML) of the Dutch parliament's
  * "Aanhangsel van de Handelingen" (written questions with their answers),
  * reconstructs the document's structure as a node tree and renders it as
- * normalized XML (namespace urn:ahconv:aanhangsel:1).
+ * normalized XML (namespace urn:ahconv:aanhangsel:1), JSON, plain text or
+ * a clean PDF.
  *
  * Shape follows cmark: opaque types, one prefix, an enter/exit iterator,
  * getters that return NULL/0 when a value is absent, renderers that return
- * a malloc'd buffer the caller frees with free().  The library never prints;
- * failures come back as an ah_error.
+ * a malloc'd buffer the caller frees with free() (or ah_free()).  The
+ * library never prints; failures come back as an ah_error.
+ *
+ * Ownership and lifetime.  A document (ah_doc) owns its tree: every
+ * ah_node, every string a getter returns (const char *) and every array
+ * (ah_node_get_numbers) lives until ah_doc_free() of that document and
+ * must not be freed by the caller.  An iterator (ah_iter) belongs to the
+ * caller (ah_iter_free) but walks nodes of a document: it must not be used
+ * after that document is freed.  What a function returns as `char *` (the
+ * renderers, ah_node_text, ah_node_plain_text) is the caller's, allocated
+ * with malloc: free it with free() or ah_free(); it stays valid after the
+ * document is freed.
+ *
+ * NULL.  Every function accepts NULL for every pointer argument without
+ * crashing.  A getter given NULL returns NULL, 0 or AH_NODE_NONE; a
+ * function that can fail (it takes an ah_error *) returns NULL or a
+ * non-zero status and sets AH_ERROR_USAGE.  An `ah_error *err` may itself
+ * be NULL when the caller does not want the details.
+ *
+ * Threads.  The library keeps no global state of its own; what its
+ * dependencies need set up once (libxml2's parser globals) is done inside
+ * the library, once per process, under pthread_once, on the first open.
+ * - Any number of threads may open, render and free different documents
+ *   at the same time.
+ * - A document is never changed after ah_doc_open_* returns: any number of
+ *   threads may read one document at the same time — its getters, the
+ *   node tree, their own iterators, ah_node_text, every ah_render_* and
+ *   ah_write_*_file, ah_verify and ah_compare.
+ * - ah_doc_free must not run while another thread still uses that
+ *   document, its nodes or an iterator over them (the caller orders this).
+ * - One iterator is used by one thread at a time.
+ * - The finding callback of ah_verify/ah_compare runs in the calling
+ *   thread, before that call returns.
+ * - The library never calls xmlCleanupParser() or FcFini(); a program may,
+ *   at exit, once no thread uses ahconv any more.
  */
 #ifndef AHCONV_H
 #define AHCONV_H
@@ -35,6 +69,11 @@ extern "C" {
 #define AHCONV_VERSION_MAJOR 0
 #define AHCONV_VERSION_MINOR 1
 #define AHCONV_VERSION_PATCH 0
+/* The version as one number, 0xMMmmpp (major, minor, patch): 0x000100 is
+ * 0.1.0.  Compare it with ah_version_number() to tell the header a program
+ * was built with from the library it runs with. */
+#define AHCONV_VERSION_NUMBER                                                    \
+  ((AHCONV_VERSION_MAJOR << 16) | (AHCONV_VERSION_MINOR << 8) | AHCONV_VERSION_PATCH)
 
 /* ---- errors ---------------------------------------------------------- */
 
@@ -55,12 +94,16 @@ typedef enum {
 
 /* A caller-owned error value: pass a pointer to one (or NULL) to any
  * function that can fail.  The message is one line, no trailing period,
- * and does not name the file (the caller knows it). */
+ * and does not name the file (the caller knows it).  Every function that
+ * takes an ah_error sets it on every call: AH_OK and an empty message on
+ * success, the code and its message on failure. */
 typedef struct {
   ah_status code;
   char message[256];
 } ah_error;
 
+/* A short English phrase for a code ("invalid argument"); "unknown error"
+ * for a value outside the enum.  Static storage: never freed. */
 AH_EXPORT const char *ah_status_string(ah_status code);
 
 /* ---- documents ------------------------------------------------------- */
@@ -86,16 +129,42 @@ typedef struct ah_iter ah_iter;
  * rendition, so that ah_render_report_html can show its pages. */
 #define AH_OPT_POSITIONS (1 << 2)
 
+/* Which option bits each function takes.  A bit outside its function's
+ * mask is refused with AH_ERROR_USAGE (never ignored), so a program built
+ * against a newer header learns that this library does not know the bit.
+ * - ah_doc_open_file, ah_doc_open_memory: AH_OPT_ALL_OPEN.
+ *   AH_OPT_NO_SOURCE given at open becomes the document's own: every
+ *   rendering of that document leaves the source out, whatever options
+ *   the render call passes.
+ * - ah_render_* and ah_write_*_file: AH_OPT_ALL_RENDER.  AH_OPT_NO_SOURCE
+ *   leaves out bron and pagina (XML), "bron" and every "pagina" (JSON),
+ *   the source line (text); the clean PDF holds neither, so it has no
+ *   effect there.  AH_OPT_NO_EMBED applies to the clean PDF only,
+ *   AH_OPT_POSITIONS to the XML only; other renderers ignore them.
+ * A new bit is added to the mask of each function that takes it. */
+#define AH_OPT_ALL_OPEN (AH_OPT_NO_SOURCE | AH_OPT_NO_EMBED | AH_OPT_POSITIONS)
+#define AH_OPT_ALL_RENDER (AH_OPT_NO_SOURCE | AH_OPT_NO_EMBED | AH_OPT_POSITIONS)
+
 /* Open a rendition.  The type is detected from the content, not the name;
  * gzip-compressed input (one layer) is inflated first.
- * `name` (may be NULL) is recorded as the source file's name. */
+ * `name` (may be NULL) is recorded as the source file's name (its last
+ * path component); ah_doc_open_file records the path's.  The data is read
+ * during the call and not kept: the caller may free it on return.
+ * Returns a new document the caller frees with ah_doc_free, or NULL with
+ * err set: AH_ERROR_USAGE for a NULL path or data or an option bit outside
+ * AH_OPT_ALL_OPEN; AH_ERROR_IO, AH_ERROR_EMPTY, AH_ERROR_FORMAT,
+ * AH_ERROR_DAMAGED, AH_ERROR_ENCRYPTED, AH_ERROR_NOT_AANHANGSEL or
+ * AH_ERROR_LIMIT for the input. */
 AH_EXPORT ah_doc *ah_doc_open_file(const char *path, int options, ah_error *err);
 AH_EXPORT ah_doc *ah_doc_open_memory(const void *data, size_t len,
                                      const char *name, int options,
                                      ah_error *err);
+/* Frees the document and everything it owns: its nodes, the strings and
+ * arrays its getters returned.  NULL is allowed (nothing happens). */
 AH_EXPORT void ah_doc_free(ah_doc *doc);
 
-/* Metadata; NULL or 0 when the rendition does not give it. */
+/* Metadata; NULL or 0 when the rendition does not give it (or doc is
+ * NULL).  The strings belong to the document. */
 AH_EXPORT const char *ah_doc_id(const ah_doc *doc);           /* ah-tk-20232024-2210 */
 AH_EXPORT const char *ah_doc_kamer(const ah_doc *doc);        /* "tk" or "ek" */
 AH_EXPORT const char *ah_doc_vergaderjaar(const ah_doc *doc); /* "2023-2024" */
@@ -106,6 +175,7 @@ AH_EXPORT const char *ah_doc_source_format(const ah_doc *doc);/* "pdf" / "html" 
 AH_EXPORT const char *ah_doc_source_name(const ah_doc *doc);
 AH_EXPORT const char *ah_doc_sha256(const ah_doc *doc);       /* of the rendition (after gunzip) */
 AH_EXPORT int ah_doc_pages(const ah_doc *doc);                /* PDF only, else 0 */
+/* The AH_NODE_DOCUMENT node, root of the tree; NULL only for a NULL doc. */
 AH_EXPORT ah_node *ah_doc_root(const ah_doc *doc);
 
 /* Text the rendition printed that the tree does not hold: a printed line
@@ -114,7 +184,7 @@ AH_EXPORT ah_node *ah_doc_root(const ah_doc *doc);
  * accounted for: it is body, note, table, or page furniture (masthead,
  * running footer, page number, colophon), or it is listed here.  A
  * complete conversion lists nothing; ah_verify reports each one. */
-AH_EXPORT size_t ah_doc_lost_count(const ah_doc *doc);
+AH_EXPORT size_t ah_doc_lost_count(const ah_doc *doc); /* 0 for NULL */
 /* The i-th lost text (NULL past the end), white space collapsed; *page
  * (may be NULL) gets the page it was printed on, 1-based, 0 if unknown.
  * The string lives as long as the document. */
@@ -130,6 +200,17 @@ AH_EXPORT ah_lost_kind ah_doc_lost_kind(const ah_doc *doc, size_t i);
 
 /* ---- the node tree --------------------------------------------------- */
 
+/* The tree: an AH_NODE_DOCUMENT root; below it the omschrijvingen, then
+ * vraag / antwoord / mededeling sections in the order printed, then one
+ * noten holding every noot in number order.  A section holds an optional
+ * label and blocks (al, lijst of li, tabel of rij of cel); inline content
+ * (text, noot-ref, sup, sub, url, and in an omschrijving the metadata
+ * elements) sits in al, li, cel, label and omschrijving.
+ *
+ * Leaves: AH_NODE_TEXT and AH_NODE_NOTE_REF never have children, and the
+ * iterator gives them ENTER only, no EXIT.  Every other type (including
+ * SUP, SUB, URL and the metadata inlines, which hold a TEXT child) gets
+ * ENTER and EXIT, with or without children. */
 typedef enum {
   AH_NODE_NONE = 0,
   /* blocks */
@@ -161,27 +242,50 @@ typedef enum {
   AH_NODE_ZIE_OOK
 } ah_node_type;
 
+/* The node's type; AH_NODE_NONE for NULL. */
 AH_EXPORT ah_node_type ah_node_get_type(const ah_node *node);
-/* The XML element name of a type ("vraag", "al", "noot-ref", …). */
+/* The XML element name of a type ("vraag", "al", "noot-ref", …; "text" for
+ * AH_NODE_TEXT); "none" for AH_NODE_NONE and values outside the enum.
+ * Static storage. */
 AH_EXPORT const char *ah_node_type_string(ah_node_type type);
 
+/* Links; NULL when there is no such node (or node is NULL). */
 AH_EXPORT ah_node *ah_node_parent(const ah_node *node);
 AH_EXPORT ah_node *ah_node_first_child(const ah_node *node);
 AH_EXPORT ah_node *ah_node_last_child(const ah_node *node);
 AH_EXPORT ah_node *ah_node_next(const ah_node *node);
 AH_EXPORT ah_node *ah_node_previous(const ah_node *node);
 
-/* Text of a TEXT node; NULL for others. */
+/* Text of a TEXT node (UTF-8, never empty); NULL for others.  Belongs to
+ * the document. */
 AH_EXPORT const char *ah_node_get_literal(const ah_node *node);
-/* All text below a node, note references as [^n]; caller frees. */
+/* All text below a node (itself included), note references as [^n] and
+ * blocks (paragraphs, list items, cells, the label) a space apart.  A new
+ * string the caller frees (free or ah_free); "" for a node without text;
+ * NULL only for a NULL node. */
 AH_EXPORT char *ah_node_text(const ah_node *node);
-/* A named attribute ("partij", "iso", "type", "functie", …) or NULL. */
+/* As ah_node_text without the note references: the words as printed,
+ * for reading and search ("bericht[^1] over" reads "bericht over"). */
+AH_EXPORT char *ah_node_plain_text(const ah_node *node);
+/* A named attribute ("partij", "iso", "type", "functie", "ministerie",
+ * "n") or NULL when the node's type has no such attribute or it is not
+ * set.  Belongs to the document. */
 AH_EXPORT const char *ah_node_get_attr(const ah_node *node, const char *name);
-/* Question numbers of a VRAAG/ANTWOORD; returns the count, *nums may be NULL. */
+/* Question numbers of a VRAAG/ANTWOORD; returns the count.  *nums (nums
+ * may be NULL) gets the array, owned by the document, or NULL when the
+ * count is 0 (other types, NULL node). */
 AH_EXPORT size_t ah_node_get_numbers(const ah_node *node, const int **nums);
 /* Footnote number of a NOOT or NOTE_REF; 0 otherwise. */
 AH_EXPORT int ah_node_get_note_number(const ah_node *node);
-/* First and last page (1-based) a block was printed on; 0 when unknown. */
+/* The NOOT a NOTE_REF (a marker) refers to: the first noot with the
+ * marker's number; NULL when the document has no such note, for other
+ * types and for NULL. */
+AH_EXPORT ah_node *ah_node_note_of(const ah_node *ref);
+/* First and last page (1-based) a node was printed on; 0 when unknown.
+ * Known for PDF input for the document (1 to the page count), every
+ * block (omschrijving, vraag, antwoord, mededeling, label, al, lijst, li,
+ * tabel, rij, cel, noten, noot) and every NOTE_REF (a marker: first ==
+ * last).  HTML input has no pages: 0 everywhere.  Other inlines: 0. */
 AH_EXPORT int ah_node_get_page_first(const ah_node *node);
 AH_EXPORT int ah_node_get_page_last(const ah_node *node);
 
@@ -206,23 +310,53 @@ AH_EXPORT const char *ah_node_get_source_path(const ah_node *node);
 
 typedef enum { AH_EVENT_NONE = 0, AH_EVENT_DONE, AH_EVENT_ENTER, AH_EVENT_EXIT } ah_event_type;
 
-/* Walks the subtree of `root`: ENTER for every node, EXIT after the
- * children of a node that can have children, DONE at the end. */
+/* Walks the subtree of `root` (root included) in document order: ENTER
+ * for every node, EXIT after the children of every node that is not a
+ * leaf (see the node types), DONE at the end and on every call after.
+ * Returns a new iterator the caller frees with ah_iter_free, or NULL for
+ * a NULL root.  It must not outlive the root's document. */
 AH_EXPORT ah_iter *ah_iter_new(ah_node *root);
+/* The next event; DONE for a NULL iterator. */
 AH_EXPORT ah_event_type ah_iter_next(ah_iter *iter);
+/* The node of the last event (the root after DONE); NULL before the first
+ * ah_iter_next and for a NULL iterator. */
 AH_EXPORT ah_node *ah_iter_get_node(const ah_iter *iter);
+/* The last event: AH_EVENT_NONE before the first ah_iter_next (and for a
+ * NULL iterator), then what ah_iter_next returned. */
+AH_EXPORT ah_event_type ah_iter_get_event_type(const ah_iter *iter);
+/* The root the iterator was made for; NULL for a NULL iterator. */
+AH_EXPORT ah_node *ah_iter_get_root(const ah_iter *iter);
+/* Moves the iterator: the next ah_iter_next goes on as if the last event
+ * had been `event` on `current`.  `current` must be the root or below it;
+ * `event` is ENTER, EXIT (not on a leaf), or NONE with current == root
+ * (start over).  Returns 0 (AH_OK), or AH_ERROR_USAGE and leaves the
+ * iterator as it was. */
+AH_EXPORT int ah_iter_reset(ah_iter *iter, ah_node *current, ah_event_type event);
+/* Frees an iterator (not the nodes); NULL is allowed. */
 AH_EXPORT void ah_iter_free(ah_iter *iter);
 
 /* ---- rendering ------------------------------------------------------- */
 
-/* Normalized XML, UTF-8, NUL-terminated; caller frees with free().
- * Returns NULL and fills err on failure. */
+/* Every ah_render_* returns a new NUL-terminated buffer the caller frees
+ * with free() or ah_free(), its length (without the NUL) in *len (len may
+ * be NULL), or NULL with err set: AH_ERROR_USAGE for a NULL doc or an
+ * option bit outside AH_OPT_ALL_RENDER, AH_ERROR_RENDER when a library it
+ * renders with fails.  The same document and options always give the same
+ * bytes.
+ *
+ * Every ah_write_*_file writes the same bytes to `path` through a temporary
+ * file beside it, renamed into place: on failure no file is left and an
+ * existing file is untouched.  A path ending in ".gz" gets the output
+ * gzip-compressed (no time stamp: same output, same bytes).  Returns 0
+ * (AH_OK) on success, else the ah_status of the failure (the same code as
+ * err->code): AH_ERROR_USAGE for a NULL doc, a NULL or empty path or an
+ * unknown option bit, AH_ERROR_IO when the file cannot be written,
+ * AH_ERROR_COMPRESS, or what the renderer failed with. */
+
+/* Normalized XML (spec/aanhangsel-xml.md, schema/aanhangsel.rng), UTF-8. */
 AH_EXPORT char *ah_render_xml(const ah_doc *doc, int options, size_t *len,
                               ah_error *err);
-/* Writes the XML to `path` through a temporary file renamed into place:
- * on failure no file is left and an existing file is untouched.  A path
- * ending in ".gz" gets gzip-compressed XML (no time stamp: same XML, same
- * bytes). */
+/* ah_render_xml's bytes to a file (see above). */
 AH_EXPORT int ah_write_xml_file(const ah_doc *doc, const char *path,
                                 int options, ah_error *err);
 
@@ -233,29 +367,52 @@ AH_EXPORT int ah_write_xml_file(const ah_doc *doc, const char *path,
  * Tagged (a structure tree in reading order, furniture as artifacts,
  * language nl-NL), with XMP metadata and, unless AH_OPT_NO_EMBED, the
  * document's XML as an associated file.  ahconv reads it back to the same
- * tree.  Caller frees with free(). */
+ * tree.  Binary: *len is the length (the buffer also ends in a
+ * NUL, not counted).  Caller frees with free(). */
 AH_EXPORT char *ah_render_pdf(const ah_doc *doc, int options, size_t *len,
                               ah_error *err);
-/* As ah_write_xml_file, for the PDF. */
+/* ah_render_pdf's bytes to a file (see above). */
 AH_EXPORT int ah_write_pdf_file(const ah_doc *doc, const char *path,
                                 int options, ah_error *err);
+
+/* JSON (RFC 8259, UTF-8): one object per document with the same content
+ * as the XML — metadata, omschrijvingen with their inline elements, the
+ * sections in order with numbers, label and blocks, the notes — in the
+ * stable shape of schema/aanhangsel.schema.json (README: "JSON output"). */
+AH_EXPORT char *ah_render_json(const ah_doc *doc, int options, size_t *len,
+                               ah_error *err);
+/* ah_render_json's bytes to a file (see above). */
+AH_EXPORT int ah_write_json_file(const ah_doc *doc, const char *path,
+                                 int options, ah_error *err);
+/* Plain UTF-8 text for reading and for search indexes: the id and the
+ * omschrijvingen, then each vraag followed by the antwoord that answers it
+ * (by number), mededelingen where they stand, the notes at the end;
+ * markers as [^n]; one paragraph per line, a blank line between parts. */
+AH_EXPORT char *ah_render_text(const ah_doc *doc, int options, size_t *len,
+                               ah_error *err);
+/* ah_render_text's bytes to a file (see above). */
+AH_EXPORT int ah_write_text_file(const ah_doc *doc, const char *path,
+                                 int options, ah_error *err);
 
 /* ---- verification ---------------------------------------------------- */
 
 /* Called once per finding.  `element` says where ("Vraag 3", "noot 2",
- * "ingezonden"), `what` says what is wrong: one line, no final period. */
+ * "ingezonden"), `what` says what is wrong: one line, no final period.
+ * Both strings live only during the call. */
 typedef void (*ah_finding_fn)(const char *element, const char *what, void *user);
 
 /* Consistency of one document: numbering gaps and duplicates, a vraag
  * without antwoord (unless a mededeling stands in), markers without notes,
- * notes without markers, a missing id, number or date.  Calls `report`
- * (may be NULL) per finding; returns the number of findings. */
+ * notes without markers, a missing id, number or date, text lost (see
+ * ah_doc_lost_count).  Calls `report` (may be NULL) per finding; returns
+ * the number of findings, 0 for a NULL doc. */
 AH_EXPORT size_t ah_verify(const ah_doc *doc, ah_finding_fn report, void *user);
 
 /* Differences between two renditions A and B of one document: metadata,
  * omschrijvingen, each vraag and antwoord paired by its numbers, each
  * mededeling, each note by number.  A text difference names the first
- * differing words with a little context.  Returns the number found. */
+ * differing words with a little context.  Returns the number found, 0
+ * when a or b is NULL. */
 AH_EXPORT size_t ah_compare(const ah_doc *a, const ah_doc *b, ah_finding_fn report, void *user);
 
 /* ---- findings as data ----------------------------------------------- */
@@ -315,8 +472,48 @@ AH_EXPORT char *ah_render_report_html(const ah_doc *a, const ah_doc *b, const ch
 AH_EXPORT int ah_write_report_file(const ah_doc *a, const ah_doc *b, const char *name_a, const char *name_b,
                                    const char *path, size_t *findings, ah_error *err);
 
-/* Library version, "0.1.0". */
+/* ---- metadata from the omschrijvingen ---------------------------------- */
+
+/* The metadata elements of the omschrijving sentences, as typed getters
+ * (the same values the tree holds as VRAGENSTELLER, ONTVANGER, ONDERWERP,
+ * BEANTWOORDER and ZIE_OOK nodes), in the order printed.  A count is 0 and
+ * an indexed getter NULL past the end or for a NULL doc.  The strings
+ * belong to the document.  Dates: ah_doc_ingezonden, ah_doc_ontvangen. */
+
+/* The askers: name ("Van Weyenberg") and party ("D66"; NULL when none is
+ * printed; "(allen D66)" gives each asker the party). */
+AH_EXPORT size_t ah_doc_vragensteller_count(const ah_doc *doc);
+AH_EXPORT const char *ah_doc_vragensteller(const ah_doc *doc, size_t i);
+AH_EXPORT const char *ah_doc_vragensteller_partij(const ah_doc *doc, size_t i);
+/* The addressees ("Minister van Justitie en Veiligheid"), one each. */
+AH_EXPORT size_t ah_doc_ontvanger_count(const ah_doc *doc);
+AH_EXPORT const char *ah_doc_ontvanger(const ah_doc *doc, size_t i);
+/* The subject of the questions (the first onderwerp); NULL when none. */
+AH_EXPORT const char *ah_doc_onderwerp(const ah_doc *doc);
+/* Who answered (or sent a mededeling): name ("Hermans"), function
+ * ("Minister"; NULL when not printed) and ministry ("Klimaat en Groene
+ * Groei"; NULL when not printed). */
+AH_EXPORT size_t ah_doc_beantwoorder_count(const ah_doc *doc);
+AH_EXPORT const char *ah_doc_beantwoorder(const ah_doc *doc, size_t i);
+AH_EXPORT const char *ah_doc_beantwoorder_functie(const ah_doc *doc, size_t i);
+AH_EXPORT const char *ah_doc_beantwoorder_ministerie(const ah_doc *doc, size_t i);
+/* Earlier publications the answer refers to ("Aanhangsel Handelingen,
+ * vergaderjaar 2023–2024, nr. 1137"). */
+AH_EXPORT size_t ah_doc_zie_ook_count(const ah_doc *doc);
+AH_EXPORT const char *ah_doc_zie_ook(const ah_doc *doc, size_t i);
+
+/* ---- memory and version ------------------------------------------------ */
+
+/* Frees what the library returned to the caller (the ah_render_* buffers,
+ * ah_node_text, ah_node_plain_text): the same as free(), for programs and
+ * bindings that cannot call this library's free() directly.  NULL is
+ * allowed.  Never for strings a document owns. */
+AH_EXPORT void ah_free(void *ptr);
+
+/* Library version, "0.1.0" (static storage). */
 AH_EXPORT const char *ah_version(void);
+/* The library's AHCONV_VERSION_NUMBER, 0xMMmmpp. */
+AH_EXPORT int ah_version_number(void);
 
 #ifdef __cplusplus
 }

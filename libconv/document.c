@@ -8,6 +8,7 @@
  */
 #include "document.h"
 #include "gzip.h"
+#include "init.h"
 #include "io.h"
 #include "layout.h"
 #include "pdf_embed.h"
@@ -63,6 +64,13 @@ static ah_doc *build(ah_doc *doc, ah_flow *flow, ah_docmeta *meta, ah_error *err
   take_meta(doc, meta);
   int rc = ah_structure(doc->root, flow, &doc->dates, err);
   ah_flow_free(flow);
+  if (rc == 0) {
+    ah_docinfo_build(&doc->info, doc->root);
+    if (doc->meta.pages > 0) {
+      doc->root->page_first = 1;
+      doc->root->page_last = doc->meta.pages;
+    }
+  }
 #ifndef NDEBUG
   if (rc == 0) {
     ah_buf why = {0};
@@ -122,11 +130,9 @@ static ah_doc *open_html(ah_doc *doc, const unsigned char *data, size_t len, ah_
 }
 
 ah_doc *ah_doc_open_memory(const void *data, size_t len, const char *name, int options, ah_error *err) {
-  if (err) {
-    err->code = AH_OK;
-    err->message[0] = 0;
-  }
-  if (!data && len) {
+  ah_error_clear(err);
+  if (ah_check_options(options, AH_OPT_ALL_OPEN, "ah_doc_open_memory", err)) return NULL;
+  if (!data) {
     ah_error_set(err, AH_ERROR_USAGE, "no data");
     return NULL;
   }
@@ -153,7 +159,9 @@ ah_doc *ah_doc_open_memory(const void *data, size_t len, const char *name, int o
     ah_error_set(err, AH_ERROR_FORMAT, "not a PDF or HTML document");
     return NULL;
   }
+  ah_library_init();
   ah_doc *doc = ah_xcalloc(1, sizeof *doc);
+  doc->options = options;
   doc->root = ah_node_new(AH_NODE_DOCUMENT);
   doc->source_name = base_name(name);
   doc->sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
@@ -178,6 +186,8 @@ ah_doc *ah_doc_open_memory(const void *data, size_t len, const char *name, int o
 }
 
 ah_doc *ah_doc_open_file(const char *path, int options, ah_error *err) {
+  ah_error_clear(err);
+  if (ah_check_options(options, AH_OPT_ALL_OPEN, "ah_doc_open_file", err)) return NULL;
   if (!path) {
     ah_error_set(err, AH_ERROR_USAGE, "no path");
     return NULL;
@@ -195,6 +205,7 @@ void ah_doc_free(ah_doc *doc) {
   ah_node_free_tree(doc->root);
   ah_docmeta_free(&doc->meta);
   ah_losses_free(&doc->losses);
+  ah_docinfo_free(&doc->info);
   free(doc->kamer_code);
   free(doc->vergaderjaar);
   free(doc->format);
@@ -228,3 +239,48 @@ ah_lost_kind ah_doc_lost_kind(const ah_doc *d, size_t i) {
 }
 
 const char *ah_version(void) { return AHCONV_VERSION_STRING; }
+int ah_version_number(void) { return AHCONV_VERSION_NUMBER; }
+void ah_free(void *ptr) { free(ptr); }
+
+/* ---- the checks every public entry point makes -------------------------- */
+
+void ah_error_clear(ah_error *err) {
+  if (!err) return;
+  err->code = AH_OK;
+  err->message[0] = 0;
+}
+
+int ah_check_options(int options, int allowed, const char *function, ah_error *err) {
+  if (!(options & ~allowed)) return 0;
+  ah_error_set(err, AH_ERROR_USAGE, "unknown option bits 0x%x (%s takes 0x%x)", (unsigned)(options & ~allowed),
+               function, (unsigned)allowed);
+  return AH_ERROR_USAGE;
+}
+
+int ah_render_begin(const ah_doc *doc, int options, const char *function, int *effective, ah_error *err) {
+  ah_error_clear(err);
+  if (ah_check_options(options, AH_OPT_ALL_RENDER, function, err)) return AH_ERROR_USAGE;
+  if (!doc) {
+    ah_error_set(err, AH_ERROR_USAGE, "no document");
+    return AH_ERROR_USAGE;
+  }
+  ah_library_init();
+  *effective = options | doc->options;
+  return 0;
+}
+
+int ah_write_rendered(const ah_doc *doc, const char *path, int options, ah_render_fn render, ah_error *err) {
+  ah_error_clear(err);
+  if (!doc || !path || !*path) {
+    ah_error_set(err, AH_ERROR_USAGE, !doc ? "no document" : path ? "empty path" : "no path");
+    return AH_ERROR_USAGE;
+  }
+  size_t len;
+  ah_error local;
+  if (!err) err = &local;
+  char *bytes = render(doc, options, &len, err);
+  if (!bytes) return err->code;
+  int rc = ah_write_output(path, bytes, len, err);
+  free(bytes);
+  return rc == 0 ? AH_OK : err->code;
+}

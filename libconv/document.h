@@ -2,6 +2,7 @@
 #ifndef AHCONV_DOCUMENT_H
 #define AHCONV_DOCUMENT_H
 
+#include "docinfo.h"
 #include "flow.h"
 #include "node.h"
 
@@ -20,6 +21,22 @@ struct ah_doc {
   char *format, *source_name, *sha256;
   unsigned char *pdf; /* AH_OPT_POSITIONS: the PDF rendition's bytes, for the report's page images */
   size_t pdf_len;
+  ah_docinfo info; /* the omschrijvingen's metadata for the typed getters */
+  int options;     /* the AH_OPT_ALL_OPEN bits given at open */
 };
+
+/* Checks the option bits of a public call against its mask: 0, or
+ * AH_ERROR_USAGE with err set (naming the function). */
+int ah_check_options(int options, int allowed, const char *function, ah_error *err);
+/* Clears *err (may be NULL) to AH_OK and an empty message. */
+void ah_error_clear(ah_error *err);
+/* The checks every renderer makes before it starts: a document, known
+ * option bits; 0 or AH_ERROR_USAGE with err set.  *effective gets the
+ * options with those given at open added. */
+int ah_render_begin(const ah_doc *doc, int options, const char *function, int *effective, ah_error *err);
+/* The checks of every ah_write_*_file, then the render function's bytes
+ * written atomically (gzip for ".gz"); the ah_status result. */
+typedef char *(*ah_render_fn)(const ah_doc *doc, int options, size_t *len, ah_error *err);
+int ah_write_rendered(const ah_doc *doc, const char *path, int options, ah_render_fn render, ah_error *err);
 
 #endif

@@ -7,7 +7,9 @@
 #include <string.h>
 
 /* Adjacent spans of one style merge, so consumers see maximal runs. */
-void ah_spans_add(ah_spans *s, const char *text, size_t len, int style) {
+void ah_spans_add(ah_spans *s, const char *text, size_t len, int style) { ah_spans_add_on(s, text, len, style, 0); }
+
+void ah_spans_add_on(ah_spans *s, const char *text, size_t len, int style, int page) {
   if (!len) return;
   if (s->n && s->items[s->n - 1].style == style) {
     ah_span *last = &s->items[s->n - 1];
@@ -15,6 +17,7 @@ void ah_spans_add(ah_spans *s, const char *text, size_t len, int style) {
     last->text = ah_xrealloc(last->text, old + len + 1);
     memcpy(last->text + old, text, len);
     last->text[old + len] = 0;
+    if (!last->page) last->page = page;
     return;
   }
   if (s->n == s->cap) {
@@ -23,7 +26,13 @@ void ah_spans_add(ah_spans *s, const char *text, size_t len, int style) {
   }
   s->items[s->n].text = ah_strndup(text, len);
   s->items[s->n].style = style;
+  s->items[s->n].page = page;
   s->n++;
+}
+
+void ah_spans_set_page(ah_spans *s, int page) {
+  for (size_t i = 0; i < s->n; i++)
+    if (!s->items[i].page) s->items[i].page = page;
 }
 void ah_spans_free(ah_spans *s) {
   for (size_t i = 0; i < s->n; i++) free(s->items[i].text);
@@ -38,7 +47,10 @@ char *ah_spans_text(const ah_spans *s) {
 }
 
 void ah_spans_append(ah_spans *dst, const ah_spans *src) {
-  for (size_t i = 0; i < src->n; i++) ah_spans_add(dst, src->items[i].text, strlen(src->items[i].text), src->items[i].style);
+  for (size_t i = 0; i < src->n; i++) {
+    const ah_span *sp = &src->items[i];
+    ah_spans_add_on(dst, sp->text, strlen(sp->text), sp->style, sp->page);
+  }
 }
 
 void ah_lines_free(ah_lines *l) {

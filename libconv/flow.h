@@ -24,6 +24,7 @@ enum {
 typedef struct {
   char *text; /* UTF-8 */
   int style;
+  int page;   /* 1-based page its first character was printed on; 0: unknown (HTML) */
 } ah_span;
 
 typedef struct {
@@ -34,7 +35,12 @@ typedef struct {
 /* Appends text; a span of the same style as the last one is merged into it,
  * so consumers see maximal runs. */
 void ah_spans_add(ah_spans *s, const char *text, size_t len, int style);
-/* Appends every span of src. */
+/* The same with the page the text was printed on: a new span takes it, a
+ * merged one keeps its own unless it had none. */
+void ah_spans_add_on(ah_spans *s, const char *text, size_t len, int style, int page);
+/* Sets the page of every span that has none (a printed line's spans). */
+void ah_spans_set_page(ah_spans *s, int page);
+/* Appends every span of src, with its page. */
 void ah_spans_append(ah_spans *dst, const ah_spans *src);
 void ah_spans_free(ah_spans *s);
 /* Plain text of the spans (style dropped), caller frees. */

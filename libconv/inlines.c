@@ -115,14 +115,21 @@ static void add_small(ah_node *para, ah_node_type type, const char *text, size_t
 /* Lowered and raised digits in one box ("CO₂³" read as "23"): the
  * subscript first, then the marker — the longest ending that names a note
  * and leaves a digit before it.  Without such an ending all is subscript. */
-static void add_mixed_digits(ah_node *para, const char *digits, const ah_ints *notes) {
+/* A marker: its number, and the page it was printed on (0: unknown). */
+static void add_marker(ah_node *para, int number, int page) {
+  ah_node *ref = ah_node_append(para, AH_NODE_NOTE_REF);
+  ah_node_set_note_number(ref, number);
+  ref->page_first = ref->page_last = page;
+}
+
+static void add_mixed_digits(ah_node *para, const char *digits, const ah_ints *notes, int page) {
   size_t n = strlen(digits);
   for (size_t cut = 1; cut < n; cut++) {
     int number;
     const char *end;
     if (ah_parse_uint(digits + cut, AH_MAX_NOTE_NUMBER, &number, &end) && !*end && ah_ints_contains(notes, number)) {
       add_small(para, AH_NODE_SUB, digits, cut);
-      ah_node_set_note_number(ah_node_append(para, AH_NODE_NOTE_REF), number);
+      add_marker(para, number, page);
       return;
     }
   }
@@ -138,7 +145,7 @@ void ah_add_inlines(ah_node *para, const ah_spans *spans, const ah_ints *notes) 
     int style = sp->style;
     if (is_mixed(style) && ah_is_digits(sp->text)) {
       flush_text(para, &text);
-      add_mixed_digits(para, sp->text, notes);
+      add_mixed_digits(para, sp->text, notes, sp->page);
       continue;
     }
     bool raised = style & (AH_STYLE_SUP | AH_STYLE_NOTEREF);
@@ -151,7 +158,7 @@ void ah_add_inlines(ah_node *para, const ah_spans *spans, const ah_ints *notes) 
     }
     flush_text(para, &text);
     if (marker) {
-      ah_node_set_note_number(ah_node_append(para, AH_NODE_NOTE_REF), number);
+      add_marker(para, number, sp->page);
     } else {
       add_small(para, style & AH_STYLE_SUP ? AH_NODE_SUP : AH_NODE_SUB, sp->text, strlen(sp->text));
     }

@@ -389,7 +389,7 @@ static ah_block *take_note_line(page_model *m, ah_flow *flow, ah_block *cur, ah_
     const char *s = ln->spans.items[k].text;
     if (k == start)
       while (*s == ' ') s++;
-    ah_spans_add(&body, s, strlen(s), ln->spans.items[k].style & ~AH_STYLE_SUP);
+    ah_spans_add_on(&body, s, strlen(s), ln->spans.items[k].style & ~AH_STYLE_SUP, ln->spans.items[k].page);
   }
   char *bt = ah_spans_text(&body);
   if (number || !cur) {

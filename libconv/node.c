@@ -246,12 +246,44 @@ ah_event_type ah_iter_next(ah_iter *it) {
 }
 
 ah_node *ah_iter_get_node(const ah_iter *it) { return it ? it->cur : NULL; }
+ah_event_type ah_iter_get_event_type(const ah_iter *it) { return it ? it->ev : AH_EVENT_NONE; }
+ah_node *ah_iter_get_root(const ah_iter *it) { return it ? it->root : NULL; }
 void ah_iter_free(ah_iter *it) { free(it); }
 
-/* Text as the scorer and verify see it: note references as [^n]. */
-char *ah_node_text(const ah_node *node) {
+static bool is_below(const ah_node *n, const ah_node *root) {
+  for (; n; n = n->parent)
+    if (n == root) return true;
+  return false;
+}
+
+int ah_iter_reset(ah_iter *it, ah_node *current, ah_event_type event) {
+  if (!it || !current || !is_below(current, it->root)) return AH_ERROR_USAGE;
+  bool ok = event == AH_EVENT_ENTER || (event == AH_EVENT_EXIT && is_container(current)) ||
+            (event == AH_EVENT_NONE && current == it->root);
+  if (!ok) return AH_ERROR_USAGE;
+  it->cur = event == AH_EVENT_NONE ? NULL : current;
+  it->ev = event;
+  return AH_OK;
+}
+
+/* The noot of a marker: the first with its number under the document's
+ * noten (the last child of the root when there are notes). */
+ah_node *ah_node_note_of(const ah_node *ref) {
+  if (!ref || ref->type != AH_NODE_NOTE_REF) return NULL;
+  const ah_node *root = ref;
+  while (root->parent) root = root->parent;
+  for (const ah_node *c = root->last; c; c = c->prev) {
+    if (c->type != AH_NODE_NOTEN) continue;
+    for (ah_node *noot = c->first; noot; noot = noot->next)
+      if (noot->type == AH_NODE_NOOT && noot->as.note.number == ref->as.note.number) return noot;
+  }
+  return NULL;
+}
+
+/* All text below a node; note references as [^n] (as the scorer and verify
+ * see it) or left out. */
+static char *node_text(const ah_node *node, bool refs) {
   ah_buf b = {0};
-  if (!node) return ah_buf_steal(&b);
   ah_iter *it = ah_iter_new((ah_node *)node);
   ah_event_type ev;
   while ((ev = ah_iter_next(it)) != AH_EVENT_DONE) {
@@ -260,12 +292,19 @@ char *ah_node_text(const ah_node *node) {
     /* blocks inside the node (paragraphs, list items, cells) are words apart */
     bool block = n != node && is_block_in_text(n->type);
     if (block && b.len && b.data[b.len - 1] != ' ') ah_buf_putc(&b, ' ');
-    if (n->type == AH_NODE_TEXT) ah_buf_puts(&b, n->as.literal);
-    else if (n->type == AH_NODE_NOTE_REF) ah_buf_printf(&b, "[^%d]", n->as.note.number);
+    const char *t = n->type == AH_NODE_TEXT ? n->as.literal : NULL;
+    /* a marker left out between two spaces leaves one */
+    if (t && !refs && *t == ' ' && b.len && b.data[b.len - 1] == ' ') t++;
+    if (t) ah_buf_puts(&b, t);
+    else if (n->type == AH_NODE_NOTE_REF && refs) ah_buf_printf(&b, "[^%d]", n->as.note.number);
   }
   ah_iter_free(it);
   return ah_buf_steal(&b);
 }
+
+char *ah_node_text(const ah_node *node) { return node ? node_text(node, true) : NULL; }
+
+char *ah_node_plain_text(const ah_node *node) { return node ? node_text(node, false) : NULL; }
 
 /* The inline metadata of one kind from all omschrijvingen, in order, joined
  * by `sep` ("Jansen, De Vries"); with_party adds " (VVD)". */

@@ -113,8 +113,7 @@ void ah_join_line(ah_spans *para, ah_buf *text, const ah_spans *next, const char
     ah_spans_add(para, " ", 1, 0);
     ah_buf_putc(text, ' ');
   }
-  for (size_t i = 0; i < next->n; i++)
-    ah_spans_add(para, next->items[i].text, strlen(next->items[i].text), next->items[i].style);
+  ah_spans_append(para, next);
   ah_buf_puts(text, next_text);
 }
 

@@ -187,6 +187,7 @@ static void emit_line(const glyph *g, size_t n, int page, ah_lines *out) {
   measure_line(&line, g, n);
   line.first_word_width = first_word_width(g, n);
   line_spans(&line, g, n);
+  ah_spans_set_page(&line.spans, page + 1);
   if (out->n == out->cap) {
     out->cap = out->cap ? out->cap * 2 : 256;
     out->items = ah_xreallocarray(out->items, out->cap, sizeof *out->items);

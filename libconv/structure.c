@@ -27,9 +27,25 @@ static void give_pos(ah_node *n, const ah_block *b) {
     if (c->type == AH_NODE_NOTE_REF) ah_node_set_pos(c, &b->pos);
 }
 
+/* Widens a page range to take in [first, last] (0: unknown). */
+static void widen(int *range_first, int *range_last, int first, int last) {
+  if (!first) return;
+  if (!*range_first || first < *range_first) *range_first = first;
+  if (last > *range_last) *range_last = last;
+}
+
+static void set_pages(ah_node *n, int first, int last) { widen(&n->page_first, &n->page_last, first, last); }
+
+/* A new node of the block's pages. */
+static ah_node *append_block(ah_node *parent, ah_node_type type, const ah_block *b) {
+  ah_node *n = ah_node_append(parent, type);
+  set_pages(n, b->page_first, b->page_last);
+  return n;
+}
+
 static void add_table(ah_node *section, const ah_block *b) {
   char *text = ah_spans_text(&b->spans);
-  ah_node *table = ah_node_append(section, AH_NODE_TABLE);
+  ah_node *table = append_block(section, AH_NODE_TABLE, b);
   give_pos(table, b);
   char *save_row = NULL;
   for (char *row = strtok_r(text, "\n", &save_row); row; row = strtok_r(NULL, "\n", &save_row)) {
@@ -37,12 +53,12 @@ static void add_table(ah_node *section, const ah_block *b) {
     bool empty = !*trimmed;
     free(trimmed);
     if (empty) continue;
-    ah_node *r = ah_node_append(table, AH_NODE_ROW);
+    ah_node *r = append_block(table, AH_NODE_ROW, b);
     char *save_cell = NULL;
     for (char *cell = strtok_r(row, "\t", &save_cell); cell; cell = strtok_r(NULL, "\t", &save_cell)) {
       char *t = ah_normalize_text(cell);
       if (*t) {
-        ah_node *c = ah_node_append(r, AH_NODE_CELL);
+        ah_node *c = append_block(r, AH_NODE_CELL, b);
         ah_append_inline_text(c, t);
         give_pos(c, b);
       }
@@ -55,31 +71,26 @@ static void add_table(ah_node *section, const ah_block *b) {
 static void add_list_item(ah_node *section, const ah_block *b, const ah_ints *notes) {
   ah_node *list = section->last && section->last->type == AH_NODE_LIST ? section->last
                                                                         : ah_node_append(section, AH_NODE_LIST);
-  ah_node *item = ah_node_append(list, AH_NODE_ITEM);
+  set_pages(list, b->page_first, b->page_last);
+  ah_node *item = append_block(list, AH_NODE_ITEM, b);
   ah_spans copy = {0};
   for (size_t i = 0; i < b->spans.n; i++) {
     const char *t = b->spans.items[i].text;
     /* only a real bullet glyph is presentation; a dash or "o" used as a
      * bullet is a printed character of the text and stays */
     if (i == 0) t += ah_bullet_glyph_length(t);
-    ah_spans_add(&copy, t, strlen(t), b->spans.items[i].style);
+    ah_spans_add_on(&copy, t, strlen(t), b->spans.items[i].style, b->spans.items[i].page);
   }
   ah_add_inlines(item, &copy, notes);
   give_pos(item, b);
   ah_spans_free(&copy);
 }
 
-static void set_pages(ah_node *n, int first, int last) {
-  if (!first) return;
-  if (!n->page_first || first < n->page_first) n->page_first = first;
-  if (last > n->page_last) n->page_last = last;
-}
-
 static void add_block_content(ah_node *section, const ah_block *b, const ah_ints *notes) {
   if (b->kind == AH_BLOCK_TABLE) add_table(section, b);
   else if (b->list_item) add_list_item(section, b, notes);
   else {
-    ah_node *para = ah_node_append(section, AH_NODE_PARAGRAPH);
+    ah_node *para = append_block(section, AH_NODE_PARAGRAPH, b);
     ah_add_inlines(para, &b->spans, notes);
     give_pos(para, b);
   }
@@ -140,6 +151,7 @@ typedef struct {
   ah_dates *dates;
   ah_buf intro;     /* the omschrijving text until the first section */
   ah_pos intro_pos; /* where it was printed */
+  int intro_first, intro_last; /* the pages it was printed on */
   bool answer_seen; /* the intro holds a complete answering sentence */
   ah_node *section; /* the section being filled */
   size_t n_sections;
@@ -155,8 +167,16 @@ static ah_node_type section_type(ah_label_kind kind) {
   return AH_NODE_NONE;
 }
 
+/* The omschrijvingen from the text before the first section; each gets the
+ * pages that text was printed on. */
+static void finish_intro(builder *bd) {
+  build_omschrijving(bd->root, bd->intro.data ? bd->intro.data : "", bd->dates, &bd->intro_pos);
+  for (ah_node *om = bd->root->first; om; om = om->next)
+    if (om->type == AH_NODE_OMSCHRIJVING) set_pages(om, bd->intro_first, bd->intro_last);
+}
+
 static void open_section(builder *bd, ah_node_type type) {
-  if (!bd->section) build_omschrijving(bd->root, bd->intro.data ? bd->intro.data : "", bd->dates, &bd->intro_pos);
+  if (!bd->section) finish_intro(bd);
   bd->section = ah_node_append(bd->root, type);
   bd->n_sections++;
 }
@@ -172,7 +192,7 @@ static void start_labelled_section(builder *bd, const ah_block *b, ah_label *lb,
   }
   bool numbered = bd->section->type != AH_NODE_MEDEDELING && bd->section->as.numbers.n;
   if (numbered || (unnumbered_heading && *text)) {
-    ah_node *l = ah_node_append(bd->section, AH_NODE_LABEL);
+    ah_node *l = append_block(bd->section, AH_NODE_LABEL, b);
     ah_node_append_text(l, text, strlen(text));
     give_pos(l, b);
   }
@@ -200,6 +220,7 @@ static void take_block(builder *bd, const ah_block *b) {
     if (bd->intro.len) ah_buf_putc(&bd->intro, ' ');
     ah_buf_puts(&bd->intro, text);
     ah_pos_merge(&bd->intro_pos, &b->pos);
+    widen(&bd->intro_first, &bd->intro_last, b->page_first, b->page_last);
     bd->answer_seen = bd->answer_seen || ah_has_received_date(text);
   } else {
     add_block_content(bd->section, b, bd->notes);
@@ -233,13 +254,14 @@ static void add_notes(ah_node *root, const ah_flow *flow, const ah_ints *notes) 
     if (flow->items[i].kind == AH_BLOCK_NOTE) order[n++] = (note_order){flow->items[i].note_number, i};
   qsort(order, n, sizeof *order, cmp_note_order);
   ah_node *noten = ah_node_append(root, AH_NODE_NOTEN);
+  for (size_t o = 0; o < n; o++) set_pages(noten, flow->items[order[o].index].page_first, flow->items[order[o].index].page_last);
   for (size_t o = 0; o < n; o++) {
     const ah_block *b = &flow->items[order[o].index];
     ah_node *noot = ah_node_append(noten, AH_NODE_NOOT);
     ah_node_set_note_number(noot, b->note_number);
     set_pages(noot, b->page_first, b->page_last);
     ah_node_set_pos(noot, &b->pos);
-    ah_node *para = ah_node_append(noot, AH_NODE_PARAGRAPH);
+    ah_node *para = append_block(noot, AH_NODE_PARAGRAPH, b);
     ah_add_inlines(para, &b->spans, notes);
     give_pos(para, b);
   }
@@ -256,7 +278,7 @@ int ah_structure(ah_node *root, const ah_flow *flow, ah_dates *dates, ah_error *
   builder bd = {.root = root, .notes = &notes, .dates = dates};
   for (size_t i = 0; i < flow->n; i++)
     if (flow->items[i].kind != AH_BLOCK_NOTE) take_block(&bd, &flow->items[i]);
-  if (!bd.section && bd.intro.len) build_omschrijving(root, bd.intro.data, dates, &bd.intro_pos);
+  if (!bd.section && bd.intro.len) finish_intro(&bd);
   ah_buf_free(&bd.intro);
   ah_pos_free(&bd.intro_pos);
   add_notes(root, flow, &notes);

@@ -336,8 +336,8 @@ static bool find_marker(ah_flow *flow, int number, place *from, place end) {
         }
         b->spans.n += 2;
         memmove(&b->spans.items[si + 3], &b->spans.items[si + 1], (b->spans.n - si - 3) * sizeof *b->spans.items);
-        b->spans.items[si + 1] = (ah_span){ah_strdup(digits), AH_STYLE_NOTEREF};
-        b->spans.items[si + 2] = (ah_span){after, s->style};
+        b->spans.items[si + 1] = (ah_span){ah_strdup(digits), AH_STYLE_NOTEREF, s->page};
+        b->spans.items[si + 2] = (ah_span){after, s->style, s->page};
         *from = (place){bi, si + 2, 0};
         return true;
       }

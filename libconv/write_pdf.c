@@ -552,10 +552,7 @@ static void typeset(typesetter *ts) {
 
 char *ah_render_pdf(const ah_doc *doc, int options, size_t *len, ah_error *err) {
   check_reader_contract();
-  if (!doc) {
-    ah_error_set(err, AH_ERROR_USAGE, "no document");
-    return NULL;
-  }
+  if (ah_render_begin(doc, options, "ah_render_pdf", &options, err)) return NULL;
   typesetter ts = {.doc = doc, .page = 1, .page_empty = true};
   ts.surface = cairo_pdf_surface_create_for_stream(collect, &ts.out, PAGE_W, PAGE_H);
   ts.cr = cairo_create(ts.surface);
@@ -581,10 +578,5 @@ char *ah_render_pdf(const ah_doc *doc, int options, size_t *len, ah_error *err) 
 }
 
 int ah_write_pdf_file(const ah_doc *doc, const char *path, int options, ah_error *err) {
-  size_t len;
-  char *pdf = ah_render_pdf(doc, options, &len, err);
-  if (!pdf) return -1;
-  int rc = ah_write_output(path, pdf, len, err);
-  free(pdf);
-  return rc;
+  return ah_write_rendered(doc, path, options, ah_render_pdf, err);
 }

@@ -164,10 +164,7 @@ static void write_tree(xmlTextWriterPtr w, const ah_doc *doc, int options) {
 }
 
 char *ah_render_xml(const ah_doc *doc, int options, size_t *len, ah_error *err) {
-  if (!doc) {
-    ah_error_set(err, AH_ERROR_USAGE, "no document");
-    return NULL;
-  }
+  if (ah_render_begin(doc, options, "ah_render_xml", &options, err)) return NULL;
   xmlBufferPtr buf = xmlBufferCreate();
   xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
   if (!w) {
@@ -187,10 +184,5 @@ char *ah_render_xml(const ah_doc *doc, int options, size_t *len, ah_error *err) 
 }
 
 int ah_write_xml_file(const ah_doc *doc, const char *path, int options, ah_error *err) {
-  size_t len;
-  char *xml = ah_render_xml(doc, options, &len, err);
-  if (!xml) return -1;
-  int rc = ah_write_output(path, xml, len, err);
-  free(xml);
-  return rc;
+  return ah_write_rendered(doc, path, options, ah_render_xml, err);
 }

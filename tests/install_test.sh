@@ -8,7 +8,9 @@
 #     prefix, linking ahconv::ahconv (shared) and ahconv::ahconv_static
 #   - all three print "Vraag 1: ..." for PDF, and print the same lines
 #   - libahconv.so has SONAME libahconv.so.0 and exports only ah_* symbols
-#   - the installed CLI runs
+#   - the installed CLI runs; the manuals, schemas and suppression files are there
+#   - the README's Python example, run with PYTHONPATH pointing at the installed
+#     package and nothing else set, lists the sample's questions with answers
 # Exit 0 on success, 1 (with a message on stderr) on failure, 2 on usage.
 set -u -o pipefail
 
@@ -62,6 +64,10 @@ stray=$(awk '$NF !~ /^ah_/ {print $NF}' "$LOG" | tr '\n' ' ')
 [ -z "$stray" ] || fail "$SO exports symbols outside ah_*: $stray"
 
 "$PREFIX/bin/ahconv" --version >"$LOG" 2>&1 || fail "installed bin/ahconv --version"
+for f in share/man/man1/ahconv.1 share/man/man3/ahconv.3 share/ahconv/aanhangsel.rng \
+         share/ahconv/aanhangsel.schema.json share/ahconv/valgrind.supp share/ahconv/tsan.supp; do
+  [ -f "$PREFIX/$f" ] || fail "no $f installed"
+done
 
 # ---- consumers -----------------------------------------------------------
 # (ldd output goes to a file first: with pipefail, `ldd | grep -q` fails
@@ -119,6 +125,23 @@ fi
 rc=$?
 [ $rc -eq 2 ] || fail "list_questions on a missing file exited $rc, want 2"
 grep -q "^$TMP/missing.pdf: " "$TMP/err" || { cp "$TMP/err" "$LOG"; fail "error message not 'FILE: message'"; }
+
+# ---- the README's Python example ------------------------------------------
+# The block after the marker in README.md, run as the README says: Python's
+# path set to the installed package, the library found by the binding alone.
+PYDIR=$(sed -n 's/^AHCONV_PYTHON_DIR:[A-Z]*=//p' "$BUILD/CMakeCache.txt")
+case $PYDIR in /*) ;; *) PYDIR=$PREFIX/$PYDIR ;; esac
+[ -f "$PYDIR/ahconv/__init__.py" ] || fail "no $PYDIR/ahconv/__init__.py installed"
+sed -n '/<!-- install_test.sh: the README.s Python example -->/,/^```$/p' "$SRC/README.md" \
+  | sed '1,2d;$d' >"$TMP/questions.py"
+[ "$(wc -l <"$TMP/questions.py")" -ge 5 ] || fail "no Python example found in README.md"
+(cd "$TMP" && env -u LD_LIBRARY_PATH -u AHCONV_LIBRARY PYTHONPATH="$PYDIR" \
+   python3 questions.py "$PDF") >"$TMP/out-python" 2>"$LOG" \
+  || fail "the README's Python example exited $? on $PDF"
+grep -q '^Vraag 1: ' "$TMP/out-python" && grep -q '^  Antwoord 1: ' "$TMP/out-python" \
+  || { cp "$TMP/out-python" "$LOG"; fail "the README's Python example did not list Vraag 1 with Antwoord 1"; }
+[ "$(grep -c '^Vraag ' "$TMP/out-python")" -eq "$(wc -l <"$TMP/out-pkgconfig")" ] \
+  || { cp "$TMP/out-python" "$LOG"; fail "the Python example and list_questions list different questions"; }
 
 echo "install_test: ok ($(wc -l <"$TMP/out-pkgconfig") questions; $(head -n 1 "$TMP/out-pkgconfig"))"
 exit 0

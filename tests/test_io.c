@@ -186,14 +186,14 @@ static void test_write_failures(void) {
   put(path_in("existing.xml"), "bestaand\n", 9);
 
   /* into a folder that does not exist */
-  CHECK_INT(ah_write_xml_file(doc, path_in("missing/out.xml"), AH_OPT_DEFAULT, &err), -1);
+  CHECK_INT(ah_write_xml_file(doc, path_in("missing/out.xml"), AH_OPT_DEFAULT, &err), AH_ERROR_IO);
   CHECK_INT(err.code, AH_ERROR_IO);
   CHECK_STR(err.message, "cannot write: No such file or directory");
   CHECK_LISTING("existing.xml");
 
   /* onto a folder: the rename fails, the temporary file goes */
   CHECK_INT(mkdir(path_in("folder.xml"), 0755), 0);
-  CHECK_INT(ah_write_xml_file(doc, path_in("folder.xml"), AH_OPT_DEFAULT, &err), -1);
+  CHECK_INT(ah_write_xml_file(doc, path_in("folder.xml"), AH_OPT_DEFAULT, &err), AH_ERROR_IO);
   CHECK_INT(err.code, AH_ERROR_IO);
   CHECK_STR(err.message, "cannot write: Is a directory");
   CHECK_LISTING("existing.xml folder.xml");
@@ -210,7 +210,7 @@ static void test_write_failures(void) {
   int rc = ah_write_xml_file(doc, path_in("existing.xml"), AH_OPT_DEFAULT, &err);
   setrlimit(RLIMIT_FSIZE, &saved);
   signal(SIGXFSZ, old_handler);
-  CHECK_INT(rc, -1);
+  CHECK_INT(rc, AH_ERROR_IO);
   CHECK_INT(err.code, AH_ERROR_IO);
   CHECK_STR(err.message, "cannot write: File too large");
   char *still = slurp(path_in("existing.xml"), NULL);
@@ -219,7 +219,7 @@ static void test_write_failures(void) {
   CHECK_LISTING("existing.xml");
 
   /* no document */
-  CHECK_INT(ah_write_xml_file(NULL, path_in("none.xml"), AH_OPT_DEFAULT, &err), -1);
+  CHECK_INT(ah_write_xml_file(NULL, path_in("none.xml"), AH_OPT_DEFAULT, &err), AH_ERROR_USAGE);
   CHECK_INT(err.code, AH_ERROR_USAGE);
   CHECK_STR(err.message, "no document");
   CHECK(ah_render_xml(NULL, AH_OPT_DEFAULT, NULL, &err) == NULL);

@@ -36,8 +36,9 @@ static ah_doc *build(void) {
   ah_block *b = ah_flow_add(&f, AH_BLOCK_PARA);
   b->page_first = 1;
   b->page_last = 2;
-  ah_spans_add(&b->spans, "Zie het rapport", 15, 0);
-  ah_spans_add(&b->spans, "1", 1, AH_STYLE_SUP);
+  /* a paragraph from the foot of page 1 to page 2, its marker on page 2 */
+  ah_spans_add_on(&b->spans, "Zie het rapport", 15, 0, 1);
+  ah_spans_add_on(&b->spans, "1", 1, AH_STYLE_SUP, 2);
   ah_spans_add(&b->spans, " over CO", 8, 0);
   ah_spans_add(&b->spans, "2", 1, AH_STYLE_SUB);
   ah_spans_add(&b->spans, " en m", 5, 0);
@@ -104,6 +105,11 @@ static void test_tree(ah_doc *doc) {
       if (ah_node_get_type(n) == AH_NODE_NOTE_REF) {
         refs++;
         CHECK_INT(ah_node_get_note_number(n), 1);
+        CHECK_INT(ah_node_get_page_first(n), 2);
+        CHECK_INT(ah_node_get_page_last(n), 2);
+        CHECK_INT(ah_node_get_page_first(ah_node_parent(n)), 1); /* the paragraph */
+        CHECK_INT(ah_node_get_page_last(ah_node_parent(n)), 2);
+        CHECK(ah_node_note_of(n) != NULL);
       }
       if (ah_node_get_type(n) == AH_NODE_ITEM) items++;
     } else {
@@ -209,7 +215,33 @@ static void test_node_check(void) {
   ah_node_free_tree(root);
 }
 
+/* A span's page: a new span takes the page given; text merged into a span
+ * of its style keeps that span's page unless it had none. */
+static void test_span_pages(void) {
+  ah_spans s = {0};
+  ah_spans_add(&s, "a", 1, 0);
+  ah_spans_add_on(&s, "b", 1, 0, 3);
+  ah_spans_add_on(&s, "c", 1, 0, 4);
+  ah_spans_add_on(&s, "1", 1, AH_STYLE_SUP, 4);
+  ah_spans_add(&s, " d", 2, 0);
+  CHECK_INT(s.n, 3);
+  CHECK_STR(s.items[0].text, "abc");
+  CHECK_INT(s.items[0].page, 3);
+  CHECK_INT(s.items[1].page, 4);
+  CHECK_INT(s.items[2].page, 0);
+  ah_spans_set_page(&s, 5);
+  CHECK_INT(s.items[0].page, 3);
+  CHECK_INT(s.items[2].page, 5);
+  ah_spans copy = {0};
+  ah_spans_append(&copy, &s);
+  CHECK_INT(copy.n, 3);
+  CHECK_INT(copy.items[1].page, 4);
+  ah_spans_free(&copy);
+  ah_spans_free(&s);
+}
+
 int main(void) {
+  test_span_pages();
   test_node_check();
   test_notice_without_labels();
   test_labels();

@@ -23,6 +23,14 @@ static int fail(const char *file, const ah_error *err) {
   return 2;
 }
 
+/* The renderer of each output format. */
+static const output_renderer renderers[] = {
+    [FORMAT_XML] = ah_render_xml,
+    [FORMAT_PDF] = ah_render_pdf,
+    [FORMAT_JSON] = ah_render_json,
+    [FORMAT_TEXT] = ah_render_text,
+};
+
 static int cmd_convert(int argc, char **argv) {
   convert_options opt;
   int usage = options_convert(argc, argv, &opt);
@@ -33,7 +41,7 @@ static int cmd_convert(int argc, char **argv) {
   ah_error err = {0};
   int options = (opt.no_embed ? AH_OPT_NO_EMBED : 0) | (opt.positions ? AH_OPT_POSITIONS : 0);
   ah_doc *doc = ah_doc_open_file(opt.input, options, &err);
-  if (doc) rc = output_write(&target, doc, opt.pdf, options);
+  if (doc) rc = output_write(&target, doc, renderers[opt.format], options);
   else rc = fail(opt.input, &err);
   ah_doc_free(doc);
   output_free(&target);

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 const char ahconv_usage_text[] =
-    "usage: ahconv convert [-f xml|pdf] [--no-embed] [--positions] [-o OUT] INPUT\n"
+    "usage: ahconv convert [-f xml|pdf|json|text] [--no-embed] [--positions] [-o OUT] INPUT\n"
     "       ahconv batch [-f xml|pdf] [-j N] [--timeout S] [--max-memory M] [--force]\n"
     "                    [--quiet] [--html] -o OUTDIR INPUT_OR_DIR...\n"
     "       ahconv verify [--html REPORT] INPUT\n"
@@ -24,9 +24,10 @@ const char ahconv_usage_text[] =
     "INPUT is an Aanhangsel van de Handelingen rendition: PDF or HTML, either\n"
     "optionally gzip-compressed; the type comes from the content.\n"
     "\n"
-    "convert   write the normalized XML (-f xml, the default) or a clean,\n"
-    "          re-typeset PDF (-f pdf) to OUT, or to standard output (no -o,\n"
-    "          or -o -).  OUT is written to a temporary file and renamed into\n"
+    "convert   write the normalized XML (-f xml, the default), a clean,\n"
+    "          re-typeset PDF (-f pdf), the same content as JSON (-f json) or\n"
+    "          plain text (-f text) to OUT, or to standard output (no -o, or\n"
+    "          -o -).  OUT is written to a temporary file and renamed into\n"
     "          place, so a failure never leaves a partial file or touches an\n"
     "          existing one; a link to a file replaces that file; a device or\n"
     "          FIFO is written in place; the input itself, a folder or anything\n"
@@ -88,6 +89,19 @@ static int read_format(const char *format, bool *pdf) {
   return usage_error(msg);
 }
 
+static int read_convert_format(const char *format, output_format *out) {
+  static const char *const names[] = {[FORMAT_XML] = "xml", [FORMAT_PDF] = "pdf", [FORMAT_JSON] = "json",
+                                      [FORMAT_TEXT] = "text"};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (strcmp(format, names[i]) == 0) {
+      *out = (output_format)i;
+      return 0;
+    }
+  char msg[128];
+  snprintf(msg, sizeof msg, "unknown format %.60s (known: xml, pdf, json, text)", format);
+  return usage_error(msg);
+}
+
 int options_convert(int argc, char **argv, convert_options *o) {
   *o = (convert_options){0};
   const char *format = "xml";
@@ -110,7 +124,7 @@ int options_convert(int argc, char **argv, convert_options *o) {
     }
   }
   if (!o->input) return usage_error("convert needs an INPUT");
-  return read_format(format, &o->pdf);
+  return read_convert_format(format, &o->format);
 }
 
 int options_verify(int argc, char **argv, verify_options *o) {

@@ -19,13 +19,14 @@ int usage_error(const char *msg);
 /* Each options_* function reads the arguments after the command's name:
  * 0 when they are usable, else the exit status after a usage error. */
 
-/* ahconv convert [-f xml|pdf] [--no-embed] [--positions] [-o OUT] INPUT */
+/* ahconv convert [-f xml|pdf|json|text] [--no-embed] [--positions] [-o OUT] INPUT */
+typedef enum { FORMAT_XML, FORMAT_PDF, FORMAT_JSON, FORMAT_TEXT } output_format;
 typedef struct {
   const char *input;
   const char *output; /* NULL: standard output */
-  bool pdf;
-  bool no_embed; /* neither read nor write an embedded XML */
-  bool positions;     /* --positions: where each block was printed, as attributes */
+  output_format format;
+  bool no_embed;  /* neither read nor write an embedded XML */
+  bool positions; /* --positions: where each block was printed, as attributes */
 } convert_options;
 int options_convert(int argc, char **argv, convert_options *o);
 

@@ -88,10 +88,10 @@ static int write_stream(FILE *f, const char *name, const char *data, size_t len)
   return 0;
 }
 
-int output_write(const output_target *t, const ah_doc *doc, bool pdf, int options) {
+int output_write(const output_target *t, const ah_doc *doc, output_renderer render, int options) {
   ah_error err = {0};
   size_t len = 0;
-  char *bytes = pdf ? ah_render_pdf(doc, options, &len, &err) : ah_render_xml(doc, options, &len, &err);
+  char *bytes = render(doc, options, &len, &err);
   if (!bytes) {
     fprintf(stderr, "ahconv: %s: %s\n", t->input, err.message[0] ? err.message : ah_status_string(err.code));
     return 2;

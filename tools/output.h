@@ -27,9 +27,12 @@ typedef struct {
  * link. */
 int output_resolve(const char *out, const char *input, output_target *t);
 
-/* Renders doc (PDF or XML, with the option bits) to the target: 0, or 2
+/* One of the library's renderers: ah_render_xml, ah_render_pdf, … */
+typedef char *(*output_renderer)(const ah_doc *doc, int options, size_t *len, ah_error *err);
+
+/* Renders doc with `render` and the option bits to the target: 0, or 2
  * after one line on stderr. */
-int output_write(const output_target *t, const ah_doc *doc, bool pdf, int options);
+int output_write(const output_target *t, const ah_doc *doc, output_renderer render, int options);
 
 void output_free(output_target *t);
 

@@ -1,0 +1,233 @@
+#!/usr/bin/env python3
+"""Unit tests of the Python binding (bindings/python/ahconv) against a built library.
+
+usage: test_python.py SOURCE_DIR      (ctest sets AHCONV_LIBRARY to the built
+                                       libahconv.so.0 and PYTHONPATH to bindings/python)
+"""
+import gc
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import unittest
+
+import ahconv
+
+SRC = sys.argv.pop(1) if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..")
+PDF = os.path.join(SRC, "samples", "ah-tk-20252026-9999.pdf")
+HTML = os.path.join(SRC, "samples", "ah-tk-20252026-9999.html")
+
+
+class Constants(unittest.TestCase):
+    """The values the binding spells out agree with ahconv.h."""
+
+    def test_header(self):
+        with open(os.path.join(SRC, "include", "ahconv.h"), encoding="utf-8") as f:
+            header = f.read()
+        body = re.search(r"typedef enum \{(.*?)\} ah_status;", header, re.S).group(1)
+        names = re.findall(r"^\s*AH_(OK|ERROR_\w+)", body, re.M)
+        self.assertEqual([n.replace("ERROR_", "") for n in names], [s.name for s in ahconv.Status])
+        self.assertEqual(list(range(len(names))), [s.value for s in ahconv.Status])
+        self.assertIn("#define AH_OPT_NO_SOURCE (1 << 0)", header)
+        self.assertEqual(ahconv.NO_SOURCE, 1)
+        major, minor, patch = (int(re.search(r"#define AHCONV_VERSION_%s (\d+)" % k, header).group(1))
+                               for k in ("MAJOR", "MINOR", "PATCH"))
+        self.assertEqual(ahconv.version(), "%d.%d.%d" % (major, minor, patch))
+        self.assertEqual(ahconv.version_number(), major << 16 | minor << 8 | patch)
+
+
+class Opening(unittest.TestCase):
+    def test_path_and_bytes(self):
+        by_path = ahconv.open(PDF)
+        with open(PDF, "rb") as f:
+            data = f.read()
+        by_bytes = ahconv.open(data, name="sample.pdf")
+        self.assertEqual(by_path.to_xml(no_source=True), by_bytes.to_xml(no_source=True))
+        self.assertEqual(by_path.source_name, "ah-tk-20252026-9999.pdf")
+        self.assertEqual(by_bytes.source_name, "sample.pdf")
+        self.assertEqual(ahconv.open(bytearray(data)).id, "ah-tk-20252026-9999")
+        self.assertEqual(ahconv.open(memoryview(data)).pages, 3)
+
+    def test_errors(self):
+        with self.assertRaises(ahconv.Error) as cm:
+            ahconv.open(os.path.join(SRC, "no-such-file.pdf"))
+        self.assertEqual(cm.exception.code, ahconv.Status.IO)
+        self.assertEqual(cm.exception.message, "cannot open: No such file or directory")
+        with self.assertRaises(ahconv.Error) as cm:
+            ahconv.open(b"")
+        self.assertEqual(cm.exception.code, ahconv.Status.EMPTY)
+        with self.assertRaises(ahconv.Error) as cm:
+            ahconv.open(b"plain words, no markup")
+        self.assertEqual(cm.exception.code, ahconv.Status.FORMAT)
+        self.assertEqual(str(cm.exception), "not a PDF or HTML document")
+
+    def test_no_source(self):
+        doc = ahconv.open(PDF, no_source=True)
+        self.assertNotIn("<bron", doc.to_xml())
+        self.assertNotIn("bron", doc.to_dict())
+
+
+class Metadata(unittest.TestCase):
+    def check(self, doc):
+        self.assertEqual(doc.id, "ah-tk-20252026-9999")
+        self.assertEqual(doc.kamer, "tk")
+        self.assertEqual(doc.vergaderjaar, "2025-2026")
+        self.assertEqual(doc.nummer, 9999)
+        self.assertEqual(doc.ingezonden, "2025-09-03")
+        self.assertEqual(doc.ontvangen, "2025-09-24")
+        self.assertEqual(doc.vragenstellers, [("Jansen", "VVD"), ("De Vries-van Dam", "GroenLinks-PvdA")])
+        self.assertEqual(doc.vragenstellers[1].partij, "GroenLinks-PvdA")
+        self.assertEqual(doc.ontvangers, ["Minister van Infrastructuur en Waterstaat", "Staatssecretaris van Financiën"])
+        self.assertEqual(doc.onderwerp, "het bericht «Nieuwe sluizen vertraagd»")
+        self.assertEqual(doc.beantwoorders, [("Bakker", "Minister", "Infrastructuur en Waterstaat")])
+        self.assertEqual(doc.zie_ook, ["Aanhangsel Handelingen, vergaderjaar 2025–2026, nr. 9876"])
+        self.assertEqual(doc.lost, [])
+
+    def test_pdf(self):
+        doc = ahconv.open(PDF)
+        self.check(doc)
+        self.assertEqual((doc.source_format, doc.pages), ("pdf", 3))
+
+    def test_html(self):
+        doc = ahconv.open(HTML)
+        self.check(doc)
+        self.assertEqual((doc.source_format, doc.pages), ("html", None))
+
+
+class Tree(unittest.TestCase):
+    def setUp(self):
+        self.doc = ahconv.open(PDF)
+
+    def test_questions_with_answers(self):
+        got = [(q.label, q.numbers, [a.label for a in q.answers]) for q in self.doc.questions]
+        self.assertEqual(got, [("Vraag 1", (1,), ["Antwoord 1"]),
+                               ("Vraag 2 en 3", (2, 3), ["Antwoord 2 en 3"]),
+                               ("Vraag 4", (4,), ["Antwoord 4"]),
+                               ("Vraag 5", (5,), ["Antwoord 5"])])
+        self.assertEqual([s.type for s in self.doc.sections], ["vraag", "antwoord"] * 4)
+        a = self.doc.answers[1]
+        self.assertEqual([q.label for q in a.questions], ["Vraag 2 en 3"])
+        self.assertEqual(a.pages, (2, 2))
+        self.assertEqual([b.type for b in a.blocks], ["al", "lijst", "al", "al"])
+        self.assertTrue(self.doc.questions[0].body.startswith("Bent u bekend met het bericht «Nieuwe sluizen"))
+        self.assertIn("onderliggende rapport van de Inspectie", self.doc.questions[0].body)
+        self.assertIn("onderliggende rapport[^1] van", self.doc.questions[0].text)
+
+    def test_notes_and_markers(self):
+        notes = self.doc.notes
+        self.assertEqual([(n.note_number, n.pages) for n in notes], [(1, (1, 1)), (2, (2, 2)), (3, (2, 2)), (4, (3, 3))])
+        self.assertEqual(notes[2].plain_text, "Kamerstuk 36 600 A, nr. 2")
+        refs = [n for ev, n in self.doc.root.walk() if ev == "enter" and n.type == "noot-ref"]
+        self.assertEqual([(r.note_number, r.pages, r.note) for r in refs],
+                         [(1, (1, 1), notes[0]), (2, (2, 2), notes[1]), (3, (2, 2), notes[2]), (4, (3, 3), notes[3])])
+        self.assertIsNone(self.doc.root.note)
+        self.assertEqual(refs[0].attr("n"), "1")
+
+    def test_walk(self):
+        events = list(self.doc.root.walk())
+        enters = [n for ev, n in events if ev == "enter"]
+        exits = [n for ev, n in events if ev == "exit"]
+        self.assertEqual(len(enters), 120)
+        self.assertEqual(len(exits), 58)
+        self.assertFalse(any(n.is_leaf for n in exits))
+        self.assertEqual(events[0], ("enter", self.doc.root))
+        self.assertEqual(events[-1], ("exit", self.doc.root))
+        self.assertEqual(self.doc.omschrijvingen[0].children[1].attr("partij"), "VVD")
+
+    def test_nodes_keep_the_document(self):
+        vraag = ahconv.open(PDF).questions[0]
+        gc.collect()
+        self.assertEqual(vraag.label, "Vraag 1")
+        self.assertEqual(vraag.document.id, "ah-tk-20252026-9999")
+
+    def test_closed(self):
+        doc = ahconv.open(PDF)
+        vraag = doc.questions[0]
+        with doc:
+            pass
+        with self.assertRaises(ahconv.Error) as cm:
+            vraag.text
+        self.assertEqual(cm.exception.code, ahconv.Status.USAGE)
+        with self.assertRaises(ahconv.Error):
+            doc.to_xml()
+        doc.close()  # twice is fine
+        self.assertIn("closed", repr(vraag))
+
+
+class Output(unittest.TestCase):
+    def setUp(self):
+        self.doc = ahconv.open(PDF)
+        self.tmp = tempfile.TemporaryDirectory()
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def test_same_as_the_command_line(self):
+        ahconv_cli = os.environ.get("AHCONV_CLI")
+        if not ahconv_cli:
+            self.skipTest("AHCONV_CLI not set")
+        for fmt, method in (("xml", self.doc.to_xml), ("json", self.doc.to_json), ("text", self.doc.to_text)):
+            cli = subprocess.run([ahconv_cli, "convert", "-f", fmt, PDF], capture_output=True, check=True).stdout
+            self.assertEqual(method(), cli.decode("utf-8"), fmt)
+        cli = subprocess.run([ahconv_cli, "convert", "-f", "pdf", PDF], capture_output=True, check=True).stdout
+        self.assertEqual(self.doc.to_pdf(), cli)
+
+    def test_files(self):
+        xml = os.path.join(self.tmp.name, "out.xml")
+        self.assertIsNone(self.doc.to_xml(xml))
+        with open(xml, encoding="utf-8") as f:
+            self.assertEqual(f.read(), self.doc.to_xml())
+        pdf = os.path.join(self.tmp.name, "out.pdf")
+        self.doc.to_pdf(pdf)
+        with open(pdf, "rb") as f:
+            self.assertEqual(f.read(5), b"%PDF-")
+        self.assertEqual(ahconv.open(pdf).to_xml(no_source=True).count("<vraag "), 4)
+        with self.assertRaises(ahconv.Error) as cm:
+            self.doc.to_json(os.path.join(self.tmp.name, "missing", "out.json"))
+        self.assertEqual(cm.exception.code, ahconv.Status.IO)
+        with self.assertRaises(ahconv.Error) as cm:
+            self.doc.to_text("")
+        self.assertEqual((cm.exception.code, cm.exception.message), (ahconv.Status.USAGE, "empty path"))
+
+    def test_json_and_text(self):
+        d = self.doc.to_dict()
+        self.assertEqual([s["nummers"] for s in d["secties"] if s["type"] == "vraag"], [[1], [2, 3], [4], [5]])
+        self.assertEqual(len(d["noten"]), 4)
+        text = self.doc.to_text()
+        self.assertTrue(text.startswith("ah-tk-20252026-9999\nbron: ah-tk-20252026-9999.pdf (pdf)\n"))
+        self.assertLess(text.index("Vraag 2 en 3\n"), text.index("Antwoord 2 en 3\n"))
+        self.assertIn("\nNoten\n[^1] https://www.example.org/rapport-sluizen-2025\n", text)
+
+    def test_verify_and_compare(self):
+        self.assertEqual(self.doc.verify(), [])
+        self.assertEqual(ahconv.compare(self.doc, ahconv.open(HTML)), [])
+
+
+class Threads(unittest.TestCase):
+    def test_one_document_from_threads(self):
+        doc = ahconv.open(PDF)
+        want = (doc.to_xml(), doc.to_json(), doc.to_pdf())
+        results, errors = [], []
+
+        def work():
+            try:
+                for _ in range(2):
+                    results.append((doc.to_xml(), doc.to_json(), doc.to_pdf()))
+            except Exception as e:  # reported below
+                errors.append(e)
+
+        threads = [threading.Thread(target=work) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(errors, [])
+        self.assertEqual(len(results), 8)
+        self.assertTrue(all(r == want for r in results))
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=1)
