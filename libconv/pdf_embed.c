@@ -22,6 +22,7 @@
  * the caller reads the pages.
  */
 #include "pdf_embed.h"
+#include "pdf_finish.h"
 #include "caps.h"
 #include "pdf_xmp.h"
 #include "source_ownxml.h"
@@ -184,6 +185,7 @@ int ah_pdf_read_embedded(const unsigned char *pdf, size_t len, ah_node *root, ah
   /* ahconv's XMP namespace in the file's bytes first (the XMP stream is
    * kept unfiltered): official PDFs are not opened a second time */
   if (!contains(pdf, len, AH_XMP_NS)) return -1;
+  ah_qpdf_take_turn();
   qpdf_data q = qpdf_init();
   qpdf_silence_errors(q);
   qpdf_set_suppress_warnings(q, QPDF_TRUE);
@@ -195,6 +197,7 @@ int ah_pdf_read_embedded(const unsigned char *pdf, size_t len, ah_node *root, ah
     pages = qpdf_get_num_pages(q);
   }
   qpdf_done(&q);
+  ah_qpdf_end_turn();
   if (!xml) return -1;
   ah_ownxml_source src;
   int rc = ah_source_ownxml(xml, xml_len, root, meta, dates, &src);
