@@ -56,7 +56,7 @@ const char *ah_status_string(ah_status code) {
   case AH_OK: return "ok";
   case AH_ERROR_IO: return "cannot read or write file";
   case AH_ERROR_EMPTY: return "empty input";
-  case AH_ERROR_FORMAT: return "not a PDF or HTML document";
+  case AH_ERROR_FORMAT: return "not a PDF, HTML or publisher XML document";
   case AH_ERROR_DAMAGED: return "damaged document";
   case AH_ERROR_ENCRYPTED: return "encrypted document";
   case AH_ERROR_NOT_AANHANGSEL: return "no Aanhangsel structure found";

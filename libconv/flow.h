@@ -8,6 +8,7 @@
 
 #include "buffer.h"
 #include "lexicon.h"
+#include "registratie.h"
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -93,6 +94,8 @@ typedef struct {
   ah_session session;   /* first == 0: unknown */
   int nummer;           /* the Aanhangsel number, 0: unknown */
   int pages;            /* PDF pages, 0 for other renditions */
+  ah_registratie record;/* the publisher's metadata record, where the rendition
+                           carries it (an HTML page's head meta) */
 } ah_docmeta;
 
 /* Takes the id, when none is known yet. */

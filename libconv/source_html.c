@@ -494,7 +494,8 @@ static void find_plain_notes(ah_flow *flow) {
 
 /* ---- head meta ---------------------------------------------------------- */
 
-/* One <meta name content> of the head: the id, number, session, chamber. */
+/* One <meta name content> of the head: the id, number, session, chamber,
+ * and the fields of the metadata record (registratie.c). */
 static void read_meta_item(const char *name, const char *value, ah_docmeta *meta) {
   int number;
   const char *end;
@@ -509,6 +510,8 @@ static void read_meta_item(const char *name, const char *value, ah_docmeta *meta
     meta->session = session;
   else if (!strcmp(name, "DC.creator") && meta->kamer == AH_KAMER_UNKNOWN)
     meta->kamer = ah_find_chamber(value);
+  /* the publisher's metadata record: the same names as metadata.xml */
+  ah_registratie_take(&meta->record, name, value);
 }
 
 static void read_meta(const xmlNode *n, ah_docmeta *meta, int depth) {
