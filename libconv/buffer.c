@@ -148,7 +148,14 @@ bool ah_parse_uint(const char *s, int max, int *value, const char **end) {
 
 char *ah_normalize_text(const char *s) {
   char *nfc = g_utf8_normalize(s, -1, G_NORMALIZE_NFC);
-  char *out = ah_normalize_space(nfc ? nfc : s);
+  if (!nfc) {
+    /* not UTF-8 (a reader let a stray byte through): each bad byte becomes
+     * U+FFFD, so the tree holds text every writer can write */
+    char *valid = g_utf8_make_valid(s, -1);
+    nfc = g_utf8_normalize(valid, -1, G_NORMALIZE_NFC);
+    g_free(valid);
+  }
+  char *out = ah_normalize_space(nfc ? nfc : "");
   g_free(nfc);
   return out;
 }
