@@ -14,14 +14,17 @@
 #include <unistd.h>
 
 const char ahconv_usage_text[] =
-    "usage: ahconv convert [-f xml|pdf] [-o OUT] INPUT\n"
+    "usage: ahconv convert [-f xml|pdf] [-o OUT] [--metadata FILE] INPUT\n"
     "       ahconv batch [-f xml|pdf] [-j N] [--force] [--quiet] -o OUTDIR INPUT_OR_DIR...\n"
     "       ahconv verify INPUT\n"
-    "       ahconv verify INPUT_A INPUT_B\n"
+    "       ahconv verify INPUT_A INPUT_B [INPUT_C]\n"
     "       ahconv --version | --help\n"
     "\n"
-    "INPUT is an Aanhangsel van de Handelingen rendition: PDF or HTML, either\n"
-    "optionally gzip-compressed; the type comes from the content.\n"
+    "INPUT is an Aanhangsel van de Handelingen rendition: PDF, HTML or the\n"
+    "publisher's XML, each optionally gzip-compressed; the type comes from the\n"
+    "content.  The publisher's metadata record (X.metadata.xml beside X.xml,\n"
+    "X.pdf or X.html, or metadata/metadata.xml in the publisher's folders) is\n"
+    "read when found; --metadata FILE names it.\n"
     "\n"
     "convert   write the normalized XML (-f xml, the default) or a clean,\n"
     "          re-typeset PDF (-f pdf) to OUT, or to standard output.  OUT is\n"
@@ -36,9 +39,10 @@ const char ahconv_usage_text[] =
     "verify    with one INPUT: check it is complete (numbering without gaps or\n"
     "          duplicates, an antwoord for every vraag, every note marker with\n"
     "          its note and every note referred to, id, number and dates).\n"
-    "          With two: check both renditions say the same (metadata, every\n"
-    "          vraag, antwoord, mededeling and note).  Prints one finding per\n"
-    "          line on standard output, nothing when all is well.\n"
+    "          With two or three: check the renditions say the same (metadata,\n"
+    "          every vraag, antwoord, mededeling and note; three are compared\n"
+    "          A with B and A with C).  Prints one finding per line on standard\n"
+    "          output, naming the renditions compared, nothing when all is well.\n"
     "\n"
     "exit status: 0 ok, 1 verify found something, 2 unusable input (batch: any\n"
     "input failed) or usage\n";
@@ -82,6 +86,8 @@ int options_convert(int argc, char **argv, convert_options *o) {
       if (!(format = option_value(argc, argv, &i))) return usage_error("-f needs a format");
     } else if (is_option(a, "-o", "--output")) {
       if (!(o->output = option_value(argc, argv, &i))) return usage_error("-o needs a file name");
+    } else if (is_option(a, "--metadata", NULL)) {
+      if (!(o->metadata = option_value(argc, argv, &i))) return usage_error("--metadata needs a file name");
     } else if (looks_like_option(a)) {
       return unknown_option(a);
     } else if (o->input) {
@@ -98,7 +104,7 @@ int options_verify(int argc, char **argv, verify_options *o) {
   *o = (verify_options){0};
   for (int i = 0; i < argc; i++) {
     if (looks_like_option(argv[i])) return unknown_option(argv[i]);
-    if (o->n == 2) return usage_error("verify takes one or two INPUTs");
+    if (o->n == 3) return usage_error("verify takes one, two or three INPUTs");
     o->inputs[o->n++] = argv[i];
   }
   return o->n ? 0 : usage_error("verify needs an INPUT");

@@ -13,17 +13,18 @@ int usage_error(const char *msg);
 /* Each options_* function reads the arguments after the command's name:
  * 0 when they are usable, else the exit status after a usage error. */
 
-/* ahconv convert [-f xml|pdf] [-o OUT] INPUT */
+/* ahconv convert [-f xml|pdf] [-o OUT] [--metadata FILE] INPUT */
 typedef struct {
   const char *input;
   const char *output; /* NULL: standard output */
+  const char *metadata; /* the publisher's metadata record, NULL: found beside INPUT or none */
   bool pdf;
 } convert_options;
 int options_convert(int argc, char **argv, convert_options *o);
 
-/* ahconv verify INPUT [INPUT_B] */
+/* ahconv verify INPUT [INPUT_B [INPUT_C]] */
 typedef struct {
-  const char *inputs[2];
+  const char *inputs[3];
   int n;
 } verify_options;
 int options_verify(int argc, char **argv, verify_options *o);
