@@ -19,7 +19,9 @@ enum {
   AH_STYLE_ITALIC = 1 << 1,
   AH_STYLE_SUP = 1 << 2,    /* raised: a note marker or a real superscript */
   AH_STYLE_SUB = 1 << 3,    /* lowered: a real subscript (CO2) */
-  AH_STYLE_NOTEREF = 1 << 4 /* a known note marker (HTML: a.nootnum) */
+  AH_STYLE_NOTEREF = 1 << 4, /* a known note marker (HTML: a.nootnum) */
+  AH_STYLE_NOT_MARKER = 1 << 5 /* with SUP: the markup says a real superscript, never a
+                                  note marker (the publisher's XML marks notes apart) */
 };
 
 typedef struct {

@@ -228,7 +228,7 @@ static bool is_block_markup(const xmlNode *n) {
 }
 
 static int element_style(const xmlNode *n, int style) {
-  if (ah_xml_is(n, "sup")) return style | AH_STYLE_SUP;
+  if (ah_xml_is(n, "sup")) return style | AH_STYLE_SUP | AH_STYLE_NOT_MARKER; /* notes are noot elements */
   if (ah_xml_is(n, "inf") || ah_xml_is(n, "sub")) return style | AH_STYLE_SUB;
   if (ah_xml_is(n, "nadruk")) {
     char *type = ah_xml_attr(n, "type");
