@@ -41,7 +41,9 @@ typedef struct {
 } reader;
 
 /* Where inline text goes: a block of the body or of the notes, opened at
- * the first visible text. */
+ * the first visible text.  Text of one style is gathered in `pending` and
+ * handed to the block when the style changes, a marker comes or the sink
+ * ends: a run of a million tiny elements stays linear. */
 typedef struct {
   ah_flow *flow;
   size_t index;      /* block index + 1, 0: none open */
@@ -49,6 +51,8 @@ typedef struct {
   bool body;         /* block markup inside (a lijst in an al) splits it */
   bool list_item;
   int note_number;
+  ah_buf pending;
+  int pending_style;
 } sink;
 
 static void walk_block(reader *r, const xmlNode *n);
@@ -108,13 +112,35 @@ static ah_block *sink_block(sink *s) {
   return &s->flow->items[s->index - 1];
 }
 
+static void flush(sink *s) {
+  if (!s->pending.len) return;
+  ah_spans_add(&sink_block(s)->spans, s->pending.data, s->pending.len, s->pending_style);
+  s->pending.len = 0;
+}
+
+/* The text so far goes to the block; the next text opens a new one. */
+static void split(sink *s) {
+  flush(s);
+  s->index = 0;
+  s->list_item = false;
+}
+
+static void sink_done(sink *s) {
+  flush(s);
+  ah_buf_free(&s->pending);
+}
+
 static void add_text(sink *s, const char *text, int style) {
   ah_buf clean = {0};
   clean_text(text, &clean);
   char *visible = ah_normalize_space(clean.data ? clean.data : "");
   bool blank = !*visible;
   free(visible);
-  if (clean.len && (!blank || s->index)) ah_spans_add(&sink_block(s)->spans, clean.data, clean.len, style);
+  if (clean.len && (!blank || s->index || s->pending.len)) {
+    if (s->pending.len && s->pending_style != style) flush(s);
+    ah_buf_put(&s->pending, clean.data, clean.len);
+    s->pending_style = style;
+  }
   ah_buf_free(&clean);
 }
 
@@ -186,6 +212,7 @@ static int add_note(reader *r, const xmlNode *noot) {
       add_text(&s, (const char *)c->content, 0);
     }
   }
+  sink_done(&s);
   return number;
 }
 
@@ -216,6 +243,7 @@ static int referenced_number(reader *r, const xmlNode *ref) {
 }
 
 static void add_marker(sink *s, int number) {
+  flush(s);
   char digits[16];
   snprintf(digits, sizeof digits, "%d", number);
   ah_spans_add(&sink_block(s)->spans, digits, strlen(digits), AH_STYLE_NOTEREF);
@@ -248,8 +276,7 @@ static void inline_element(reader *r, sink *s, const xmlNode *c, int style) {
   } else if (ah_xml_is(c, "br")) {
     add_text(s, " ", style);
   } else if (s->body && is_block_markup(c)) {
-    s->index = 0; /* the paragraph so far ends; the block stands on its own */
-    s->list_item = false;
+    split(s); /* the paragraph so far ends; the block stands on its own */
     walk_block(r, c);
   } else {
     walk_inline(r, s, c, element_style(c, style));
@@ -273,6 +300,7 @@ static void walk_inline(reader *r, sink *s, const xmlNode *n, int style) {
 static void add_paragraph(reader *r, const xmlNode *n, bool list_item) {
   sink s = {.flow = r->flow, .kind = AH_BLOCK_PARA, .body = true, .list_item = list_item};
   walk_inline(r, &s, n, 0);
+  sink_done(&s);
 }
 
 /* ---- lists and tables ---------------------------------------------------------- */
@@ -291,15 +319,15 @@ static void add_item(reader *r, const xmlNode *li) {
     }
     if (!enter(r, c)) continue;
     if (ah_xml_is(c, "lijst")) {
-      s.index = 0;
-      s.list_item = false;
+      split(&s);
       add_list(r, c);
     } else {
-      if (s.index) add_text(&s, " ", 0);
+      if (s.index || s.pending.len) add_text(&s, " ", 0);
       walk_inline(r, &s, c, element_style(c, 0));
     }
     leave(r);
   }
+  sink_done(&s);
 }
 
 static void add_list(reader *r, const xmlNode *lijst) {
@@ -472,6 +500,7 @@ static void walk_block(reader *r, const xmlNode *n) {
   } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
     sink s = {.flow = r->flow, .kind = AH_BLOCK_PARA, .body = true};
     if (n->content) add_text(&s, (const char *)n->content, 0);
+    sink_done(&s);
   } else if (n->type == XML_ELEMENT_NODE && enter(r, n)) {
     walk_element(r, n);
     leave(r);
