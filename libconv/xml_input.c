@@ -43,7 +43,7 @@ xmlDocPtr ah_xml_read(const void *data, size_t len, const char *what, ah_error *
       size_t n = strlen(msg);
       while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = 0;
     }
-    ah_error_set(err, AH_ERROR_FORMAT, "%s is not well-formed XML (line %d: %s)", what, e ? e->line : 0, msg);
+    ah_error_set(err, AH_ERROR_FORMAT, "%s: not well-formed (line %d: %s)", what, e ? e->line : 0, msg);
     if (doc) xmlFreeDoc(doc);
     doc = NULL;
   }

@@ -12,7 +12,8 @@
  * substituted (user-defined references stay reference nodes; libxml2's
  * own amplification and depth limits stay on: no XML_PARSE_HUGE).  NULL
  * with AH_ERROR_FORMAT, naming the line and libxml2's message, when the
- * bytes are not well-formed; `what` names the input in that message. */
+ * bytes are not well-formed ("publisher XML: not well-formed (line 3: …)");
+ * `what` names the input in that message. */
 xmlDocPtr ah_xml_read(const void *data, size_t len, const char *what, ah_error *err);
 
 /* The name of the first element, before parsing: the prolog (declaration,
