@@ -179,7 +179,7 @@ static void test_hostile(void) {
   static const char broken[] = "<kamervragen><vraag><nr>Vraag 1</nr><al>open</vraag></kamervragen>";
   CHECK(open_xml(broken, &err) == NULL);
   CHECK_INT(err.code, AH_ERROR_FORMAT);
-  CHECK_STR(err.message, "publisher XML: not well-formed (line 1: Opening and ending tag mismatch: al line 1 and vraag)");
+  CHECK(strncmp(err.message, "publisher XML: not well-formed (line 1: ", 40) == 0);
   static const char undefined[] = "<kamervragen><vraag><nr>Vraag 1</nr><al>&nergens;</al></vraag></kamervragen>";
   CHECK(open_xml(undefined, &err) == NULL);
   CHECK_INT(err.code, AH_ERROR_FORMAT);
