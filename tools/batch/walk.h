@@ -29,8 +29,10 @@ typedef struct {
 void inputs_add(batch_inputs *in, const char *path, const char *subdir, const struct stat *st);
 
 /* Appends the inputs named on the command line: a file as it is, a folder's
- * renditions (.pdf .html .htm, each optionally .gz) recursively, in name
- * order, hidden entries and the folder outdir_real (may be NULL) left out.
+ * renditions (.pdf .html .htm .xml, each optionally .gz) recursively, in
+ * name order, hidden entries, the publisher's metadata records (*.metadata.xml,
+ * metadata.xml, metadata_owms.xml, metadata/ folders) and the folder
+ * outdir_real (may be NULL) left out.
  * A root that cannot be read is reported on stderr; returns how many. */
 int inputs_gather(batch_inputs *in, const char *const *roots, int n_roots, const char *outdir_real);
 
