@@ -7,7 +7,7 @@
  * The protocol, one line each way per input:
  *   parent -> worker  index \t path
  *   worker -> parent  index \t ok \t id \t sha256 \t vragen \t antwoorden \t
- *                     noten \t findings \t seconds \t tmp
+ *                     noten \t findings \t seconds \t tmp \t vraagnummer
  *                     index \t failed \t message \t seconds
  * A worker has one task at a time, so a result line never waits behind
  * another in the parent's buffer.  A worker that dies (crash, out of
@@ -113,8 +113,11 @@ static void answer_ok(FILE *answers, const char *index, const ah_doc *doc, doubl
   count_sections(doc, &vragen, &antwoorden, &noten);
   size_t findings = ah_verify(doc, NULL, NULL);
   const char *id = ah_doc_id(doc);
-  fprintf(answers, "%s\tok\t%s\t%s\t%d\t%d\t%d\t%zu\t%.3f\t%s\n", index, id && *id ? id : "-", ah_doc_sha256(doc),
-          vragen, antwoorden, noten, findings, seconds, tmp);
+  char vraagnummer[64];
+  snprintf(vraagnummer, sizeof vraagnummer, "%s", ah_doc_vraagnummer(doc) ? ah_doc_vraagnummer(doc) : "-");
+  one_line(vraagnummer);
+  fprintf(answers, "%s\tok\t%s\t%s\t%d\t%d\t%d\t%zu\t%.3f\t%s\t%s\n", index, id && *id ? id : "-",
+          ah_doc_sha256(doc), vragen, antwoorden, noten, findings, seconds, tmp, vraagnummer);
 }
 
 static void answer_failed(FILE *answers, const char *index, const ah_error *err, double seconds) {
@@ -238,9 +241,9 @@ static size_t hand_out(pool *p, size_t next) {
 }
 
 static void take_result(pool *p, batch_worker *w, char *line) {
-  char *f[10];
+  char *f[11];
   int n = 0;
-  for (char *save = NULL, *t = strtok_r(line, "\t\n", &save); t && n < 10; t = strtok_r(NULL, "\t\n", &save))
+  for (char *save = NULL, *t = strtok_r(line, "\t\n", &save); t && n < 11; t = strtok_r(NULL, "\t\n", &save))
     f[n++] = t;
   if (n < 4) return;
   size_t index = (size_t)atol(f[0]);
@@ -248,7 +251,7 @@ static void take_result(pool *p, batch_worker *w, char *line) {
   batch_input *it = &p->in->items[index];
   it->state = INPUT_DONE;
   w->busy = 0;
-  if (strcmp(f[1], "ok") == 0 && n == 10) {
+  if (strcmp(f[1], "ok") == 0 && n == 11) {
     it->ok = true;
     it->id = ah_strdup(strcmp(f[2], "-") ? f[2] : "");
     it->sha256 = ah_strdup(f[3]);
@@ -258,6 +261,7 @@ static void take_result(pool *p, batch_worker *w, char *line) {
     it->findings = atoi(f[7]);
     it->seconds = atof(f[8]);
     it->tmp = ah_strdup(f[9]);
+    it->vraagnummer = strcmp(f[10], "-") ? ah_strdup(f[10]) : NULL;
   } else {
     it->ok = false;
     it->error = ah_strdup(f[2]);

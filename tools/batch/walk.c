@@ -136,6 +136,7 @@ void inputs_free(batch_inputs *in) {
     free(it->sha256);
     free(it->output);
     free(it->tmp);
+    free(it->vraagnummer);
   }
   free(in->items);
   in->items = NULL;

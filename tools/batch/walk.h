@@ -16,6 +16,7 @@ typedef struct {
   batch_input_state state;
   bool ok, skipped, failed_before;
   char *error, *id, *sha256, *output, *tmp; /* NULL when not known */
+  char *vraagnummer; /* from the publisher's metadata record; NULL when none (or skipped) */
   int vragen, antwoorden, noten, findings;
   double seconds;
 } batch_input;
