@@ -179,6 +179,25 @@ rc=$?
 [ "$rc" -eq 2 ] && grep -q 'a metadata record, not a rendition' "$tmp/err" && pass "a record as the input: exit 2" ||
   fail "a record as the input: exit $rc"
 
+# batch: the publisher's layout walked (records left out as inputs, read for
+# the renditions beside them), the vraagnummer reported, --verify comparing
+# the renditions of one document
+cp "$pdf" "$tmp/officielepublicaties/"; cp "$tmp/$id.xml" "$tmp/officielepublicaties/"
+cp "$record" "$tmp/officielepublicaties/$id.metadata.xml"
+"$ahconv" batch -q -j2 --verify -o "$tmp/batch" "$tmp/officielepublicaties" >"$tmp/batch.out" 2>&1 ||
+  fail "batch: $(cat "$tmp/batch.out")"
+report="$tmp/batch/ahconv-report.csv"
+rows=$(tail -n +2 "$report" | cut -d, -f1,3,6,13 | sed "s#$tmp/officielepublicaties/##")
+want="ah-tk/20202021/$id/1/pdf/$id.pdf,ok,2021Z09739,0
+ah-tk/20202021/$id/1/xml/$id.xml,ok,2021Z09739,0
+$id.pdf,ok,2021Z09739,3
+$id.xml,ok,2021Z09739,3"
+if [ "$rows" = "$want" ]; then
+  pass "batch --verify: records left out, vraagnummer, findings per document"
+else
+  fail "batch report:"; echo "$rows"
+fi
+
 # publisher XML from every truth JSON: ahscore 1.000, schema-valid
 mkdir -p "$tmp/truth"
 for truth in "$c/truth/"*.json; do

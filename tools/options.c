@@ -15,7 +15,7 @@
 
 const char ahconv_usage_text[] =
     "usage: ahconv convert [-f xml|pdf] [-o OUT] [--metadata FILE] INPUT\n"
-    "       ahconv batch [-f xml|pdf] [-j N] [--force] [--quiet] -o OUTDIR INPUT_OR_DIR...\n"
+    "       ahconv batch [-f xml|pdf] [-j N] [--force] [--quiet] [--verify] -o OUTDIR INPUT_OR_DIR...\n"
     "       ahconv verify INPUT\n"
     "       ahconv verify INPUT_A INPUT_B [INPUT_C]\n"
     "       ahconv --version | --help\n"
@@ -36,6 +36,10 @@ const char ahconv_usage_text[] =
     "          by its publication id; N worker processes (default: the cores);\n"
     "          inputs already converted are skipped (--force: redo); progress on\n"
     "          a terminal; OUTDIR/ahconv-report.csv lists every input.\n"
+    "          --verify: a document found in two or three renditions (X.pdf,\n"
+    "          X.html, X.xml in one folder, or the publisher's pdf/ html/ xml/\n"
+    "          folders) is compared as verify A B C does; the report counts\n"
+    "          the differences (renditions_findings).\n"
     "verify    with one INPUT: check it is complete (numbering without gaps or\n"
     "          duplicates, an antwoord for every vraag, every note marker with\n"
     "          its note and every note referred to, id, number and dates).\n"
@@ -139,6 +143,8 @@ static int read_batch_argument(int argc, char **argv, int *i, batch_options *o) 
     o->force = true;
   } else if (is_option(a, "--quiet", "-q")) {
     o->quiet = true;
+  } else if (is_option(a, "--verify", NULL)) {
+    o->verify = true;
   } else if (looks_like_option(a)) {
     return unknown_option(a);
   } else {

@@ -36,6 +36,7 @@ typedef struct {
   const char *outdir;
   int jobs; /* 1 to 256; default the number of cores */
   bool force, quiet;
+  bool verify; /* compare the renditions of one document found together */
   /* the inputs, gathered at the front of argv itself: nothing to free */
   const char **roots;
   int n_roots;

@@ -36,6 +36,7 @@
 #include "naming.h"
 #include "options.h"
 #include "pool.h"
+#include "renditions.h"
 #include "report.h"
 #include "state.h"
 #include "walk.h"
@@ -279,6 +280,7 @@ int ahconv_batch(int argc, char **argv) {
   mark_skipped(&r);
   pool_catch_signals();
   int rc = convert_all(&r);
+  if (r.opt.verify && !pool_stop_signal()) renditions_compare(&r.in);
   remove_tmpdir(r.tmpdir);
   report_write_csv(r.opt.outdir, &r.in);
   sync_outdir(r.opt.outdir);

@@ -60,12 +60,14 @@ static void csv_row(ah_buf *csv, const batch_input *it) {
   else
     ah_buf_printf(csv, ",,,,,%.3f,", it->seconds);
   csv_field(csv, or_empty(it->output));
+  if (it->compared && it->compare_findings >= 0) ah_buf_printf(csv, ",%d", it->compare_findings);
+  else ah_buf_puts(csv, it->compared ? ",failed" : ",");
   ah_buf_putc(csv, '\n');
 }
 
 void report_write_csv(const char *outdir, const batch_inputs *in) {
   ah_buf csv = {0};
-  ah_buf_puts(&csv, "input,sha256,status,error,id,vraagnummer,vragen,antwoorden,noten,findings,seconds,output\n");
+  ah_buf_puts(&csv, "input,sha256,status,error,id,vraagnummer,vragen,antwoorden,noten,findings,seconds,output,renditions_findings\n");
   for (size_t i = 0; i < in->n; i++)
     if (in->items[i].state == INPUT_DONE) csv_row(&csv, &in->items[i]);
   char *path = path_join(outdir, REPORT_NAME);

@@ -17,6 +17,8 @@ typedef struct {
   bool ok, skipped, failed_before;
   char *error, *id, *sha256, *output, *tmp; /* NULL when not known */
   char *vraagnummer; /* from the publisher's metadata record; NULL when none (or skipped) */
+  bool compared;        /* batch --verify: compared with the other renditions of its document */
+  int compare_findings; /* the differences found then; -1: the comparison failed */
   int vragen, antwoorden, noten, findings;
   double seconds;
 } batch_input;
