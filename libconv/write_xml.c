@@ -172,6 +172,10 @@ char *ah_render_xml(const ah_doc *doc, int options, size_t *len, ah_error *err) 
     return NULL;
   }
   xmlBufferPtr buf = xmlBufferCreate();
+  /* libxml2's default grows the buffer to the exact size at every write:
+   * quadratic copying for a large document wherever realloc cannot grow in
+   * place (AddressSanitizer's allocator, for one) */
+  if (buf) xmlBufferSetAllocationScheme(buf, XML_BUFFER_ALLOC_DOUBLEIT);
   xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
   if (!w) {
     if (buf) xmlBufferFree(buf);
