@@ -193,7 +193,9 @@ static void mark_addressees(marks *ms, const char *s, size_t a, size_t b) {
   if (b <= a) return;
   trim_range(s, &a, &b);
   const char *past_article = ah_scan_article(s + a);
-  if (past_article) a = at(s, past_article);
+  /* the article's space may lie past the range ("… aan de (ingezonden …") */
+  if (past_article && at(s, past_article) <= b) a = at(s, past_article);
+  if (b <= a) return;
   char *seg = ah_strndup(s + a, b - a);
   const char *prep = ah_find_ministry_preposition(seg);
   size_t title_len = prep ? at(seg, prep) : strlen(seg);
