@@ -67,6 +67,7 @@ $tmp/changed.html: vraag: number 4 missing (numbers run to 6)
 $tmp/changed.html: Vraag 6: no antwoord for vraag 6
 $tmp/changed.html: Antwoord 4: no vraag 4 for this antwoord
 $tmp/changed.html: Antwoord 4: marker 3 has no note
+$tmp/changed.html: noten: note number 3 missing (numbers run to 4)
 OUT
 expect "verify of one rendition finds the gap, the orphans and the lost note" 1 "$tmp/want" -- \
   "$ahconv" verify "$tmp/changed.html"
