@@ -101,6 +101,11 @@ if diff <(strip "$tmp/pdf.xml") <(strip "$tmp/xml.xml") && diff <(strip "$tmp/ht
 else
   fail "PDF, HTML and XML trees differ"
 fi
+gzip -9nc "$xml" >"$tmp/$id.xml.gz"
+cp "$record" "$tmp/$id.metadata.xml"
+"$ahconv" convert -o "$tmp/gz.xml" "$tmp/$id.xml.gz" &&
+  diff <(grep -v '<bron ' "$tmp/gz.xml") <(grep -v '<bron ' "$tmp/xml.xml") >/dev/null &&
+  pass "X.xml.gz converts like X.xml, its record beside it" || fail "gzip publisher XML"
 for r in pdf html xml; do "$ahconv" convert --metadata "$record" -o "$tmp/$r.rec.xml" "${!r}" || fail "convert --metadata $r"; done
 nobron() { grep -v '<bron ' "$1" | sed 's/ pagina="[^"]*"//'; }
 if diff <(nobron "$tmp/pdf.rec.xml") <(nobron "$tmp/xml.rec.xml") >/dev/null &&
