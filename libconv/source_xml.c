@@ -30,6 +30,11 @@
 #include <string.h>
 
 typedef struct {
+  char *id;
+  int number;
+} note_id;
+
+typedef struct {
   ah_flow *flow;     /* body blocks */
   ah_flow notes;     /* note blocks: after the body at the end */
   ah_docmeta *meta;
@@ -38,6 +43,11 @@ typedef struct {
   int notes_seen;
   int depth;
   bool too_deep;     /* reported once */
+  struct {
+    note_id *items;
+    size_t n, cap;
+    bool gathered;
+  } note_ids;        /* the noot elements by id, for nootref */
 } reader;
 
 /* Where inline text goes: a block of the body or of the notes, opened at
@@ -216,30 +226,43 @@ static int add_note(reader *r, const xmlNode *noot) {
   return number;
 }
 
-static const xmlNode *find_by_id(reader *r, const xmlNode *n, const char *id, int depth) {
-  if (depth > AH_MAX_XML_DEPTH) return NULL;
+/* The notes a nootref may name, by id: gathered once, on the first nootref
+ * (a document of many references stays linear), sorted for lookup. */
+static void gather_notes(reader *r, const xmlNode *n, int depth) {
+  if (depth > AH_MAX_XML_DEPTH) return;
   for (const xmlNode *c = n; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
-    xmlChar *v = xmlGetProp(c, (const xmlChar *)"id");
-    bool found = v && !strcmp((const char *)v, id);
-    xmlFree(v);
-    if (found) return c;
-    const xmlNode *f = find_by_id(r, c->children, id, depth + 1);
-    if (f) return f;
+    char *id = ah_xml_is(c, "noot") ? ah_xml_attr(c, "id") : NULL;
+    if (id) {
+      if (r->note_ids.n == r->note_ids.cap) {
+        r->note_ids.cap = r->note_ids.cap ? r->note_ids.cap * 2 : 16;
+        r->note_ids.items = ah_xreallocarray(r->note_ids.items, r->note_ids.cap, sizeof *r->note_ids.items);
+      }
+      int saved = r->notes_seen;
+      r->note_ids.items[r->note_ids.n++] = (note_id){id, note_number(r, c)};
+      r->notes_seen = saved;
+    }
+    gather_notes(r, c->children, depth + 1);
   }
-  return NULL;
+}
+
+static int compare_note_ids(const void *x, const void *y) {
+  return strcmp(((const note_id *)x)->id, ((const note_id *)y)->id);
 }
 
 /* A nootref: the number of the noot it names (0: none). */
 static int referenced_number(reader *r, const xmlNode *ref) {
+  if (!r->note_ids.gathered) {
+    gather_notes(r, r->root, 0);
+    if (r->note_ids.n) qsort(r->note_ids.items, r->note_ids.n, sizeof *r->note_ids.items, compare_note_ids);
+    r->note_ids.gathered = true;
+  }
   char *id = ah_xml_attr(ref, "refid");
-  const xmlNode *noot = id ? find_by_id(r, r->root, id, 0) : NULL;
+  const note_id *found = NULL;
+  if (id && r->note_ids.n)
+    found = bsearch(&(note_id){id, 0}, r->note_ids.items, r->note_ids.n, sizeof *r->note_ids.items, compare_note_ids);
   free(id);
-  if (!noot || !ah_xml_is(noot, "noot")) return 0;
-  int saved = r->notes_seen;
-  int number = note_number(r, noot);
-  r->notes_seen = saved;
-  return number;
+  return found ? found->number : 0;
 }
 
 static void add_marker(sink *s, int number) {
@@ -529,6 +552,8 @@ int ah_source_xml(const void *data, size_t len, ah_flow *out, ah_docmeta *meta, 
     memset(&r.notes.items[i], 0, sizeof r.notes.items[i]);
   }
   ah_flow_free(&r.notes);
+  for (size_t i = 0; i < r.note_ids.n; i++) free(r.note_ids.items[i].id);
+  free(r.note_ids.items);
   xmlFreeDoc(doc);
   return 0;
 }
