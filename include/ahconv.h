@@ -1,6 +1,6 @@
 /* ahconv.h — the public API of libahconv.
  *
- * Reads official renditions (PDF, HTML) of the Dutch parliament's
+ * Reads official renditions (PDF, HTML, the publisher's XML) of the Dutch parliament's
  * "Aanhangsel van de Handelingen" (written questions with their answers),
  * reconstructs the document's structure as a node tree and renders it as
  * normalized XML (namespace urn:ahconv:aanhangsel:1), JSON, plain text or
@@ -81,7 +81,7 @@ typedef enum {
   AH_OK = 0,
   AH_ERROR_IO,          /* file cannot be read or written */
   AH_ERROR_EMPTY,       /* input has no bytes */
-  AH_ERROR_FORMAT,      /* input is neither PDF nor HTML (nor gzip of one) */
+  AH_ERROR_FORMAT,      /* input is neither PDF nor HTML nor publisher XML (nor gzip of one) */
   AH_ERROR_DAMAGED,     /* PDF or gzip stream is broken or truncated */
   AH_ERROR_ENCRYPTED,   /* PDF needs a password */
   AH_ERROR_NOT_AANHANGSEL, /* readable, but no Aanhangsel structure found */
@@ -114,9 +114,12 @@ typedef struct ah_iter ah_iter;
 
 /* Option bits for opening and rendering. */
 #define AH_OPT_DEFAULT 0
-/* Leave out the bron element and pagina attributes (they differ between
- * renditions of one document). */
+/* Leave out the bron and registratie elements and the pagina attributes
+ * (they differ between renditions of one document). */
 #define AH_OPT_NO_SOURCE (1 << 0)
+/* ah_doc_open_file: do not look for the publisher's metadata record beside
+ * the input (see ah_doc_read_metadata_file). */
+#define AH_OPT_NO_METADATA_FILE (1 << 3)
 /* No embedded XML.  Rendering a PDF: the clean PDF carries no copy of the
  * document's XML.  Opening a PDF: the pages are read even when the file
  * carries ahconv's XML (without it, a clean PDF whose embedded XML matches
@@ -142,10 +145,11 @@ typedef struct ah_iter ah_iter;
  *   effect there.  AH_OPT_NO_EMBED applies to the clean PDF only,
  *   AH_OPT_POSITIONS to the XML only; other renderers ignore them.
  * A new bit is added to the mask of each function that takes it. */
-#define AH_OPT_ALL_OPEN (AH_OPT_NO_SOURCE | AH_OPT_NO_EMBED | AH_OPT_POSITIONS)
+#define AH_OPT_ALL_OPEN (AH_OPT_NO_SOURCE | AH_OPT_NO_EMBED | AH_OPT_POSITIONS | AH_OPT_NO_METADATA_FILE)
 #define AH_OPT_ALL_RENDER (AH_OPT_NO_SOURCE | AH_OPT_NO_EMBED | AH_OPT_POSITIONS)
 
-/* Open a rendition.  The type is detected from the content, not the name;
+/* Open a rendition: PDF, HTML or the publisher's XML (officiele-publicatie/
+ * kamervragen).  The type is detected from the content, not the name;
  * gzip-compressed input (one layer) is inflated first.
  * `name` (may be NULL) is recorded as the source file's name (its last
  * path component); ah_doc_open_file records the path's.  The data is read
@@ -154,7 +158,14 @@ typedef struct ah_iter ah_iter;
  * err set: AH_ERROR_USAGE for a NULL path or data or an option bit outside
  * AH_OPT_ALL_OPEN; AH_ERROR_IO, AH_ERROR_EMPTY, AH_ERROR_FORMAT,
  * AH_ERROR_DAMAGED, AH_ERROR_ENCRYPTED, AH_ERROR_NOT_AANHANGSEL or
- * AH_ERROR_LIMIT for the input. */
+ * AH_ERROR_LIMIT for the input.
+ * ah_doc_open_file also reads the publisher's metadata record when one lies
+ * beside the input and the rendition carries none itself (an official HTML
+ * page carries it in its head): X.metadata.xml or X.metadata_owms.xml next
+ * to X.pdf, X.html or X.xml (also X.*.gz), or metadata/metadata.xml in the
+ * publisher's folder layout (…/<id>/<n>/{pdf,html,xml}/X.*).  A record
+ * that names another publication, or cannot be read, is passed over;
+ * AH_OPT_NO_METADATA_FILE: none is looked for. */
 AH_EXPORT ah_doc *ah_doc_open_file(const char *path, int options, ah_error *err);
 AH_EXPORT ah_doc *ah_doc_open_memory(const void *data, size_t len,
                                      const char *name, int options,
@@ -171,12 +182,46 @@ AH_EXPORT const char *ah_doc_vergaderjaar(const ah_doc *doc); /* "2023-2024" */
 AH_EXPORT int ah_doc_nummer(const ah_doc *doc);               /* 2210 */
 AH_EXPORT const char *ah_doc_ingezonden(const ah_doc *doc);   /* ISO date */
 AH_EXPORT const char *ah_doc_ontvangen(const ah_doc *doc);    /* ISO date */
-AH_EXPORT const char *ah_doc_source_format(const ah_doc *doc);/* "pdf" / "html" */
+AH_EXPORT const char *ah_doc_source_format(const ah_doc *doc);/* "pdf" / "html" / "xml" */
 AH_EXPORT const char *ah_doc_source_name(const ah_doc *doc);
 AH_EXPORT const char *ah_doc_sha256(const ah_doc *doc);       /* of the rendition (after gunzip) */
 AH_EXPORT int ah_doc_pages(const ah_doc *doc);                /* PDF only, else 0 */
 /* The AH_NODE_DOCUMENT node, root of the tree; NULL only for a NULL doc. */
 AH_EXPORT ah_node *ah_doc_root(const ah_doc *doc);
+
+/* ---- the publisher's metadata record (registratie) -------------------- */
+
+/* What the publisher records about the publication and no rendition
+ * prints: the Kamer's registration number of the questions, each asker's
+ * full name with initials, the answering official, the date of receipt,
+ * subject categories.  Written as the registratie element of the XML.
+ *
+ * Attach a record (metadata.xml <metadata_gegevens> or metadata_owms.xml
+ * <owms-metadata>, optionally gzip) to an opened document; it replaces any
+ * record the document had.  The record's DC.identifier must be the
+ * document's id (AH_ERROR_FORMAT otherwise); a document without an id takes
+ * the record's.  0, or -1 with err set and the document unchanged. */
+AH_EXPORT int ah_doc_read_metadata_file(ah_doc *doc, const char *path, ah_error *err);
+AH_EXPORT int ah_doc_read_metadata_memory(ah_doc *doc, const void *data, size_t len, ah_error *err);
+
+/* 1 when the document has a record with anything to show, else 0. */
+AH_EXPORT int ah_doc_has_registratie(const ah_doc *doc);
+/* Each NULL when the record does not give it; strings live as long as the
+ * document (or until another record is attached). */
+AH_EXPORT const char *ah_doc_vraagnummer(const ah_doc *doc);      /* "2021Z09739" */
+AH_EXPORT const char *ah_doc_datum_ontvangst(const ah_doc *doc);  /* ISO "2021-06-21" */
+AH_EXPORT const char *ah_doc_registratie_titel(const ah_doc *doc);/* DC.title */
+AH_EXPORT const char *ah_doc_ontvanger_naam(const ah_doc *doc);   /* "W. Koolmees" */
+/* The askers as recorded ("S.P.R.A. van Weyenberg"), in the record's order:
+ * the count, and the i-th (NULL past the end). */
+AH_EXPORT size_t ah_doc_indiener_count(const ah_doc *doc);
+AH_EXPORT const char *ah_doc_indiener(const ah_doc *doc, size_t i);
+/* The subject categories ("Economie | Ondernemen"). */
+AH_EXPORT size_t ah_doc_categorie_count(const ah_doc *doc);
+AH_EXPORT const char *ah_doc_categorie(const ah_doc *doc, size_t i);
+/* The path of the metadata file the record was read from; NULL when the
+ * rendition carried it (HTML head), it came from memory, or there is none. */
+AH_EXPORT const char *ah_doc_metadata_file(const ah_doc *doc);
 
 /* Text the rendition printed that the tree does not hold: a printed line
  * no stage placed, a note number printed with no note text beside it, HTML

@@ -56,7 +56,7 @@ const char *ah_status_string(ah_status code) {
   case AH_OK: return "ok";
   case AH_ERROR_IO: return "cannot read or write file";
   case AH_ERROR_EMPTY: return "empty input";
-  case AH_ERROR_FORMAT: return "not a PDF or HTML document";
+  case AH_ERROR_FORMAT: return "not a PDF, HTML or publisher XML document";
   case AH_ERROR_DAMAGED: return "damaged document";
   case AH_ERROR_ENCRYPTED: return "encrypted document";
   case AH_ERROR_NOT_AANHANGSEL: return "no Aanhangsel structure found";
@@ -165,7 +165,14 @@ bool ah_parse_uint(const char *s, int max, int *value, const char **end) {
 
 char *ah_normalize_text(const char *s) {
   char *nfc = g_utf8_normalize(s, -1, G_NORMALIZE_NFC);
-  char *out = ah_normalize_space(nfc ? nfc : s);
+  if (!nfc) {
+    /* not UTF-8 (a reader let a stray byte through): each bad byte becomes
+     * U+FFFD, so the tree holds text every writer can write */
+    char *valid = g_utf8_make_valid(s, -1);
+    nfc = g_utf8_normalize(valid, -1, G_NORMALIZE_NFC);
+    g_free(valid);
+  }
+  char *out = ah_normalize_space(nfc ? nfc : "");
   g_free(nfc);
   return out;
 }

@@ -31,6 +31,18 @@
  * is a sentence of the answer, not a heading. */
 #define AH_MAX_LABEL_BYTES 80
 
+/* Element nesting the publisher-XML and metadata-record readers follow.
+ * The publisher's documents nest about 10 deep; libxml2 itself refuses
+ * more than 256 levels (XML_PARSE_HUGE is never set).  Text nested deeper
+ * than this is not read and is reported as lost (verify says so). */
+#define AH_MAX_XML_DEPTH 200
+
+/* Bytes of one publisher XML document or metadata record.  The publisher's
+ * XML of an Aanhangsel is a few dozen KiB; libxml2's tree takes several
+ * times the bytes it parses, so this bounds the memory a hostile file can
+ * claim to a few hundred MiB.  Over it: AH_ERROR_FORMAT, naming the cap. */
+#define AH_MAX_XML_BYTES (64u * 1024u * 1024u)
+
 /* XML indentation stops growing at this depth (the tree is at most 6 deep;
  * deeper nesting would only widen the file). */
 #define AH_MAX_INDENT_DEPTH 30

@@ -1,13 +1,15 @@
 /* compare.c — differences between two renditions of one document.
  *
  * Takes: two finished trees.  Gives: one call of the caller's report
- * function per difference: the metadata, the omschrijvingen, each vraag
+ * function per difference: the metadata, the publisher's records when both
+ * carry one (lists compared as sets), the omschrijvingen, each vraag
  * and antwoord paired by its numbers, each mededeling by position, each
  * note by number; a text difference is shown by the first words that
  * differ, with context.
  */
 #include "findings.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,6 +87,46 @@ static void compare_meta(reporter *r, const ah_doc *a, const ah_doc *b) {
     compare_field(r, kinds[i].name, ma, mb);
     free(ma);
     free(mb);
+  }
+}
+
+static int compare_strings(const void *x, const void *y) { return strcmp(*(char *const *)x, *(char *const *)y); }
+
+/* A list of the record as one string, sorted when order carries no
+ * meaning (an HTML head lists the askers in another order than
+ * metadata.xml); caller frees. */
+static char *joined(const ah_strings *s, bool sorted) {
+  char **copy = ah_xreallocarray(NULL, s->n, sizeof *copy);
+  if (s->n) memcpy(copy, s->items, s->n * sizeof *copy);
+  if (sorted && s->n) qsort(copy, s->n, sizeof *copy, compare_strings);
+  ah_buf b = {0};
+  for (size_t i = 0; i < s->n; i++) ah_buf_printf(&b, i ? "; %s" : "%s", copy[i]);
+  free(copy);
+  return ah_buf_steal(&b);
+}
+
+/* A field of the records: a value one record leaves out is no difference. */
+static void compare_recorded(reporter *r, const char *field, const char *a, const char *b) {
+  if (a && *a && b && *b) compare_field(r, field, a, b);
+}
+
+/* The metadata records, only when both renditions carry one, and of those
+ * only the fields both give. */
+static void compare_registratie(reporter *r, const ah_doc *a, const ah_doc *b) {
+  const ah_registratie *x = &a->meta.record, *y = &b->meta.record;
+  if (!ah_registratie_present(x) || !ah_registratie_present(y)) return;
+  compare_recorded(r, "registratie vraagnummer", x->vraagnummer, y->vraagnummer);
+  compare_recorded(r, "registratie datum-ontvangst", x->datum_ontvangst, y->datum_ontvangst);
+  compare_recorded(r, "registratie ontvanger-naam", x->ontvanger_naam, y->ontvanger_naam);
+  static const struct { size_t offset; const char *name; } lists[] = {
+      {offsetof(ah_registratie, indieners), "registratie indieners"},
+      {offsetof(ah_registratie, categorieen), "registratie categorieën"}};
+  for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+    char *jx = joined((const ah_strings *)((const char *)x + lists[i].offset), true);
+    char *jy = joined((const ah_strings *)((const char *)y + lists[i].offset), true);
+    compare_recorded(r, lists[i].name, jx, jy);
+    free(jx);
+    free(jy);
   }
 }
 
@@ -188,6 +230,7 @@ static size_t run_compare(reporter *rp, const ah_doc *a, const ah_doc *b) {
   reporter r = *rp;
   if (!a || !b) return 0;
   compare_meta(&r, a, b);
+  compare_registratie(&r, a, b);
   compare_by_position(&r, a->root, b->root, AH_NODE_OMSCHRIJVING);
   compare_sections(&r, a, b);
   compare_by_position(&r, a->root, b->root, AH_NODE_MEDEDELING);

@@ -14,7 +14,9 @@
 #include "pdf_embed.h"
 #include "source_html.h"
 #include "source_pdf.h"
+#include "source_xml.h"
 #include "structure.h"
+#include "xml_input.h"
 
 #include <assert.h>
 #include <glib.h>
@@ -22,13 +24,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum { INPUT_UNKNOWN, INPUT_PDF, INPUT_HTML } input_kind;
+typedef enum { INPUT_UNKNOWN, INPUT_PDF, INPUT_HTML, INPUT_XML, INPUT_RECORD } input_kind;
 
 static input_kind detect(const unsigned char *d, size_t len) {
   /* PDF: "%PDF-" within the first KiB (some writers put junk before it) */
   size_t scan = len < 1024 ? len : 1024;
   for (size_t i = 0; i + 5 <= scan; i++)
     if (memcmp(d + i, "%PDF-", 5) == 0) return INPUT_PDF;
+  /* the publisher's XML, or its metadata record, by the root element */
+  char root[64];
+  if (ah_xml_root_name(d, len, root, sizeof root)) {
+    if (ah_is_publisher_xml_root(root)) return INPUT_XML;
+    if (ah_is_record_root(root)) return INPUT_RECORD;
+  }
   size_t i = 0;
   if (len >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF) i = 3;
   while (i < len && (d[i] == ' ' || d[i] == '\n' || d[i] == '\r' || d[i] == '\t')) i++;
@@ -52,9 +60,15 @@ static char *base_name(const char *path) {
 /* The facts the rendition printed become the document's; the id fills in
  * what the masthead or the head meta left out. */
 static void take_meta(ah_doc *doc, ah_docmeta *meta) {
-  ah_docmeta_complete_from_id(meta);
   doc->meta = *meta;
   memset(meta, 0, sizeof *meta);
+  ah_doc_meta_changed(doc);
+}
+
+void ah_doc_meta_changed(ah_doc *doc) {
+  ah_docmeta_complete_from_id(&doc->meta);
+  free(doc->kamer_code);
+  free(doc->vergaderjaar);
   const char *kamer = ah_kamer_code(doc->meta.kamer);
   doc->kamer_code = kamer ? ah_strdup(kamer) : NULL;
   doc->vergaderjaar = doc->meta.session.first ? ah_session_string(&doc->meta.session) : NULL;
@@ -129,6 +143,41 @@ static ah_doc *open_html(ah_doc *doc, const unsigned char *data, size_t len, ah_
   return build(doc, &flow, &meta, err);
 }
 
+static ah_doc *open_xml(ah_doc *doc, const unsigned char *data, size_t len, ah_error *err) {
+  ah_flow flow;
+  ah_docmeta meta = {0};
+  if (ah_source_xml(data, len, &flow, &meta, &doc->losses, err) != 0) {
+    ah_flow_free(&flow);
+    ah_docmeta_free(&meta);
+    return NULL;
+  }
+  return build(doc, &flow, &meta, err);
+}
+
+/* A PDF: a clean PDF's embedded XML when it matches, else the pages (the
+ * embedded XML carries no positions: with AH_OPT_POSITIONS the pages are
+ * read, and the bytes kept for the report's page images). */
+static ah_doc *open_any_pdf(ah_doc *doc, const unsigned char *data, size_t len, int options, ah_error *err) {
+  ah_doc *ok = NULL;
+  if (!(options & (AH_OPT_NO_EMBED | AH_OPT_POSITIONS))) ok = open_embedded(doc, data, len);
+  if (!ok) ok = open_pdf(doc, data, len, err);
+  if (ok && (options & AH_OPT_POSITIONS)) {
+    doc->pdf = ah_xmalloc(len);
+    memcpy(doc->pdf, data, len);
+    doc->pdf_len = len;
+  }
+  return ok;
+}
+
+static ah_doc *open_kind(ah_doc *doc, input_kind kind, const unsigned char *data, size_t len, int options,
+                         ah_error *err) {
+  static const char *const formats[] = {[INPUT_PDF] = "pdf", [INPUT_HTML] = "html", [INPUT_XML] = "xml"};
+  doc->format = ah_strdup(formats[kind]);
+  if (kind == INPUT_PDF) return open_any_pdf(doc, data, len, options, err);
+  if (kind == INPUT_XML) return open_xml(doc, data, len, err);
+  return open_html(doc, data, len, err);
+}
+
 ah_doc *ah_doc_open_memory(const void *data, size_t len, const char *name, int options, ah_error *err) {
   ah_error_clear(err);
   if (ah_check_options(options, AH_OPT_ALL_OPEN, "ah_doc_open_memory", err)) return NULL;
@@ -155,8 +204,10 @@ ah_doc *ah_doc_open_memory(const void *data, size_t len, const char *name, int o
     return doc;
   }
   input_kind kind = detect(data, len);
-  if (kind == INPUT_UNKNOWN) {
-    ah_error_set(err, AH_ERROR_FORMAT, "not a PDF or HTML document");
+  if (kind == INPUT_UNKNOWN || kind == INPUT_RECORD) {
+    ah_error_set(err, AH_ERROR_FORMAT, kind == INPUT_RECORD
+                                           ? "a metadata record, not a rendition (give it to convert with --metadata)"
+                                           : "not a PDF, HTML or publisher XML document");
     return NULL;
   }
   ah_library_init();
@@ -165,22 +216,7 @@ ah_doc *ah_doc_open_memory(const void *data, size_t len, const char *name, int o
   doc->root = ah_node_new(AH_NODE_DOCUMENT);
   doc->source_name = base_name(name);
   doc->sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
-  ah_doc *ok = NULL;
-  if (kind == INPUT_PDF) {
-    doc->format = ah_strdup("pdf");
-    /* the embedded XML carries no positions: with AH_OPT_POSITIONS the
-     * pages are read */
-    if (!(options & (AH_OPT_NO_EMBED | AH_OPT_POSITIONS))) ok = open_embedded(doc, data, len);
-    if (!ok) ok = open_pdf(doc, data, len, err);
-    if (ok && (options & AH_OPT_POSITIONS)) {
-      doc->pdf = ah_xmalloc(len);
-      memcpy(doc->pdf, data, len);
-      doc->pdf_len = len;
-    }
-  } else {
-    doc->format = ah_strdup("html");
-    ok = open_html(doc, data, len, err);
-  }
+  ah_doc *ok = open_kind(doc, kind, data, len, options, err);
   if (!ok) ah_doc_free(doc);
   return ok;
 }
@@ -197,6 +233,10 @@ ah_doc *ah_doc_open_file(const char *path, int options, ah_error *err) {
   if (ah_read_file(path, &data, &len, err) != 0) return NULL;
   ah_doc *doc = ah_doc_open_memory(data, len, path, options, err);
   free(data);
+  /* the publisher's metadata record beside the input, unless the
+   * rendition carries one itself */
+  if (doc && !(options & AH_OPT_NO_METADATA_FILE) && !ah_registratie_present(&doc->meta.record))
+    ah_doc_find_metadata_file(doc, path);
   return doc;
 }
 
@@ -210,6 +250,7 @@ void ah_doc_free(ah_doc *doc) {
   free(doc->vergaderjaar);
   free(doc->format);
   free(doc->source_name);
+  free(doc->record_path);
   g_free(doc->sha256);
   free(doc->pdf);
   free(doc);

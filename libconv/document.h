@@ -23,6 +23,7 @@ struct ah_doc {
   size_t pdf_len;
   ah_docinfo info; /* the omschrijvingen's metadata for the typed getters */
   int options;     /* the AH_OPT_ALL_OPEN bits given at open */
+  char *record_path; /* the metadata file the registratie came from; NULL: none, or the rendition's own */
 };
 
 /* Checks the option bits of a public call against its mask: 0, or
@@ -38,5 +39,15 @@ int ah_render_begin(const ah_doc *doc, int options, const char *function, int *e
  * written atomically (gzip for ".gz"); the ah_status result. */
 typedef char *(*ah_render_fn)(const ah_doc *doc, int options, size_t *len, ah_error *err);
 int ah_write_rendered(const ah_doc *doc, const char *path, int options, ah_render_fn render, ah_error *err);
+
+/* meta's id, kamer, session or number changed: what the id says fills the
+ * rest, and the API's spellings are made anew. */
+void ah_doc_meta_changed(ah_doc *doc);
+/* Looks for the publisher's metadata record beside the rendition at path
+ * (registratie.c): X.metadata.xml or X.metadata_owms.xml next to X.pdf,
+ * X.html, X.xml (also .gz), or metadata/metadata.xml in the publisher's
+ * folder layout (…/<id>/<n>/{pdf,html,xml}/).  The first readable record
+ * for this publication is attached; none found leaves doc as it is. */
+void ah_doc_find_metadata_file(ah_doc *doc, const char *path);
 
 #endif

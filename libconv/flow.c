@@ -127,6 +127,7 @@ void ah_docmeta_complete_from_id(ah_docmeta *m) {
 
 void ah_docmeta_free(ah_docmeta *m) {
   free(m->id);
+  ah_registratie_free(&m->record);
   memset(m, 0, sizeof *m);
 }
 

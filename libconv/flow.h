@@ -8,6 +8,7 @@
 
 #include "buffer.h"
 #include "lexicon.h"
+#include "registratie.h"
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -18,7 +19,9 @@ enum {
   AH_STYLE_ITALIC = 1 << 1,
   AH_STYLE_SUP = 1 << 2,    /* raised: a note marker or a real superscript */
   AH_STYLE_SUB = 1 << 3,    /* lowered: a real subscript (CO2) */
-  AH_STYLE_NOTEREF = 1 << 4 /* a known note marker (HTML: a.nootnum) */
+  AH_STYLE_NOTEREF = 1 << 4, /* a known note marker (HTML: a.nootnum) */
+  AH_STYLE_NOT_MARKER = 1 << 5 /* with SUP: the markup says a real superscript, never a
+                                  note marker (the publisher's XML marks notes apart) */
 };
 
 typedef struct {
@@ -125,6 +128,8 @@ typedef struct {
   ah_session session;   /* first == 0: unknown */
   int nummer;           /* the Aanhangsel number, 0: unknown */
   int pages;            /* PDF pages, 0 for other renditions */
+  ah_registratie record;/* the publisher's metadata record, where the rendition
+                           carries it (an HTML page's head meta) */
 } ah_docmeta;
 
 /* Takes the id, when none is known yet. */

@@ -150,7 +150,7 @@ void ah_add_inlines(ah_node *para, const ah_spans *spans, const ah_ints *notes) 
     }
     bool raised = style & (AH_STYLE_SUP | AH_STYLE_NOTEREF);
     int number = 0;
-    bool marker = raised && marker_number(sp->text, &number) &&
+    bool marker = raised && !(style & AH_STYLE_NOT_MARKER) && marker_number(sp->text, &number) &&
                   ((style & AH_STYLE_NOTEREF) || ah_ints_contains(notes, number));
     if (!marker && !(style & (AH_STYLE_SUP | AH_STYLE_SUB))) {
       ah_buf_puts(&text, sp->text);

@@ -418,7 +418,8 @@ static void find_plain_notes(ah_flow *flow) {
 
 /* ---- head meta ---------------------------------------------------------- */
 
-/* One <meta name content> of the head: the id, number, session, chamber. */
+/* One <meta name content> of the head: the id, number, session, chamber,
+ * and the fields of the metadata record (registratie.c). */
 static void read_meta_item(const char *name, const char *value, ah_docmeta *meta) {
   int number;
   const char *end;
@@ -433,6 +434,8 @@ static void read_meta_item(const char *name, const char *value, ah_docmeta *meta
     meta->session = session;
   else if (!strcmp(name, "DC.creator") && meta->kamer == AH_KAMER_UNKNOWN)
     meta->kamer = ah_find_chamber(value);
+  /* the publisher's metadata record: the same names as metadata.xml */
+  ah_registratie_take(&meta->record, name, value);
 }
 
 static void read_meta(const xmlNode *n, ah_docmeta *meta, int depth) {
@@ -498,7 +501,8 @@ static int nesting_depth(const xmlNode *root) {
 static const char *encoding_hint(const char *data, size_t len) {
   size_t n = len < 4096 ? len : 4096;
   for (size_t i = 0; i + 8 <= n; i++)
-    if (strncasecmp(data + i, "charset=", 8) == 0 || strncasecmp(data + i, "encoding=", 9) == 0) return NULL;
+    if (strncasecmp(data + i, "charset=", 8) == 0 || (i + 9 <= n && strncasecmp(data + i, "encoding=", 9) == 0))
+      return NULL; /* the bytes are not NUL-terminated: never compare past n */
   return "UTF-8";
 }
 

@@ -108,6 +108,27 @@ static void write_source(xmlTextWriterPtr w, const ah_doc *doc) {
   xmlTextWriterEndElement(w);
 }
 
+static void write_child(xmlTextWriterPtr w, const char *name, const char *text) {
+  xmlTextWriterWriteRaw(w, BAD_CAST "\n    ");
+  xmlTextWriterWriteElement(w, BAD_CAST name, BAD_CAST text);
+}
+
+/* The publisher's metadata record: what no rendition prints. */
+static void write_registratie(xmlTextWriterPtr w, const ah_doc *doc) {
+  const ah_registratie *r = &doc->meta.record;
+  if (!ah_registratie_present(r)) return;
+  xmlTextWriterWriteRaw(w, BAD_CAST "\n  ");
+  xmlTextWriterStartElement(w, BAD_CAST "registratie");
+  write_attr(w, "vraagnummer", r->vraagnummer);
+  write_attr(w, "datum-ontvangst", r->datum_ontvangst);
+  write_attr(w, "titel", r->titel);
+  for (size_t i = 0; i < r->indieners.n; i++) write_child(w, "indiener", r->indieners.items[i]);
+  if (r->ontvanger_naam) write_child(w, "ontvanger-naam", r->ontvanger_naam);
+  for (size_t i = 0; i < r->categorieen.n; i++) write_child(w, "categorie", r->categorieen.items[i]);
+  if (r->indieners.n || r->ontvanger_naam || r->categorieen.n) xmlTextWriterWriteRaw(w, BAD_CAST "\n  ");
+  xmlTextWriterEndElement(w);
+}
+
 static void write_root_start(xmlTextWriterPtr w, const ah_doc *doc) {
   xmlTextWriterStartElement(w, BAD_CAST "aanhangsel");
   xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns", BAD_CAST NS);
@@ -152,7 +173,10 @@ static void write_tree(xmlTextWriterPtr w, const ah_doc *doc, int options) {
     if (in_block) indent(w, depth_of(n));
     if (n->type == AH_NODE_DOCUMENT) {
       write_root_start(w, doc);
-      if (!(options & AH_OPT_NO_SOURCE)) write_source(w, doc);
+      if (!(options & AH_OPT_NO_SOURCE)) {
+        write_source(w, doc);
+        write_registratie(w, doc);
+      }
       continue;
     }
     xmlTextWriterStartElement(w, BAD_CAST ah_node_type_string(n->type));
@@ -166,6 +190,10 @@ static void write_tree(xmlTextWriterPtr w, const ah_doc *doc, int options) {
 char *ah_render_xml(const ah_doc *doc, int options, size_t *len, ah_error *err) {
   if (ah_render_begin(doc, options, "ah_render_xml", &options, err)) return NULL;
   xmlBufferPtr buf = xmlBufferCreate();
+  /* libxml2's default grows the buffer to the exact size at every write:
+   * quadratic copying for a large document wherever realloc cannot grow in
+   * place (AddressSanitizer's allocator, for one) */
+  if (buf) xmlBufferSetAllocationScheme(buf, XML_BUFFER_ALLOC_DOUBLEIT);
   xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
   if (!w) {
     if (buf) xmlBufferFree(buf);

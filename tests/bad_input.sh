@@ -41,7 +41,7 @@ expect_error "empty file" "$work/empty.pdf" "$out" "empty file"
 expect_no_file "$out" "empty file"
 
 printf 'Dit is geen PDF maar gewone tekst.\n' >"$work/text.pdf"
-expect_error "text named .pdf" "$work/text.pdf" "$out" "not a PDF or HTML document"
+expect_error "text named .pdf" "$work/text.pdf" "$out" "not a PDF, HTML or publisher XML document"
 expect_no_file "$out" "text named .pdf"
 
 size=$(stat -c %s "$good")

@@ -65,8 +65,8 @@ fi
 want="./ah-tk-20252026-9999-2.xml ./ah-tk-20252026-9999-3.xml ./ah-tk-20252026-9999-4.xml ./ah-tk-20252026-9999-5.xml ./ah-tk-20252026-9999-6.xml ./ah-tk-20252026-9999.xml ./deep/ah-tk-20252026-9999.xml"
 got=$(outputs "$tmp/A" | grep 'ah-tk-20252026-9999' | tr '\n' ' ' | sed 's/ $//')
 [ "$got" = "$want" ] && pass "names: $got" || fail "names: $got, want $want"
-if [ "$(head -1 "$tmp/A/ahconv-report.csv")" = "input,sha256,status,error,id,vragen,antwoorden,noten,findings,seconds,output" ] &&
-   grep -qE "^$tmp/in/first/brief-1.pdf,[0-9a-f]{64},ok,,ah-tk-20252026-9999,4,4,4,0,[0-9.]+,ah-tk-20252026-9999.xml$" "$tmp/A/ahconv-report.csv"; then
+if [ "$(head -1 "$tmp/A/ahconv-report.csv")" = "input,sha256,status,error,id,vraagnummer,vragen,antwoorden,noten,findings,seconds,output,renditions_findings" ] &&
+   grep -qE "^$tmp/in/first/brief-1.pdf,[0-9a-f]{64},ok,,ah-tk-20252026-9999,,4,4,4,0,[0-9.]+,ah-tk-20252026-9999.xml,$" "$tmp/A/ahconv-report.csv"; then
   pass "report columns and a row"
 else
   fail "report: $(head -2 "$tmp/A/ahconv-report.csv")"

@@ -38,7 +38,8 @@ for page in "$tmp/"*.html; do
     "$build/tools/ahconv" convert -f pdf -o "$tmp/page.pdf" "$page" || { echo "FAIL: convert $page"; status=1; continue; }
   for read in "" --no-embed; do
     "$build/tools/ahconv" convert $read -o "$tmp/again.xml" "$tmp/page.pdf" || { echo "FAIL: convert $read $page"; status=1; continue; }
-    if ! diff <(grep -v '<bron ' "$tmp/page.xml" | sed 's/ pagina="[^"]*"//') \
+    # the page's head carries the publisher's record (registratie); the clean PDF does not
+    if ! diff <(grep -v '<bron ' "$tmp/page.xml" | sed -e '/<registratie[^>]*\/>/d' -e '/<registratie/,/<\/registratie>/d' | sed 's/ pagina="[^"]*"//') \
               <(grep -v '<bron ' "$tmp/again.xml" | sed 's/ pagina="[^"]*"//') >"$tmp/diff"; then
       echo "FAIL: the clean PDF of $(basename "$page") reads back differently ${read:-from its embedded XML}"
       head -6 "$tmp/diff"; status=1

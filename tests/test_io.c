@@ -293,7 +293,7 @@ static void test_open_errors(void) {
   put(path_in("notes.txt"), "Vraag 1\nWaarom?\n", 16);
   CHECK(ah_doc_open_file(path_in("notes.txt"), AH_OPT_DEFAULT, &err) == NULL);
   CHECK_INT(err.code, AH_ERROR_FORMAT);
-  CHECK_STR(err.message, "not a PDF or HTML document");
+  CHECK_STR(err.message, "not a PDF, HTML or publisher XML document");
   unlink(path_in("notes.txt"));
 
   /* a NULL error pointer is allowed */

@@ -375,7 +375,7 @@ static void test_refused(void) {
 
   CHECK(open_html("Vraag 1\nplain text, not markup\n", &err) == NULL);
   CHECK_INT(err.code, AH_ERROR_FORMAT);
-  CHECK_STR(err.message, "not a PDF or HTML document");
+  CHECK_STR(err.message, "not a PDF, HTML or publisher XML document");
 
   CHECK(ah_doc_open_memory("", 0, "leeg.html", AH_OPT_DEFAULT, &err) == NULL);
   CHECK_INT(err.code, AH_ERROR_EMPTY);

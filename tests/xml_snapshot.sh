@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes the XML ahconv gives for every document it can reach into OUTDIR, one
-# file per input and path: the corpus PDFs and HTML, their pdftohtml previews,
-# the truth-built official pages, the clean PDFs of all of these read back,
+# file per input and path: the corpus PDFs, HTML and publisher XML, their
+# pdftohtml previews, the truth-built official pages and publisher XML, the clean PDFs of all of these read back,
 # and the samples.  Run it with two builds and `diff -r` the folders to show
 # that a change leaves every output byte-identical (the re-cut of issue 9 was
 # checked this way).  Data from ../shared is written only to OUTDIR.
@@ -21,6 +21,12 @@ if [ -d "$shared/corpus" ]; then
   for truth in "$shared/corpus/truth/"*.json; do
     python3 "$here/truth_to_html.py" "$truth" "$tmp/truth-$(basename "$truth" .json).html"
     inputs+=("$tmp/truth-$(basename "$truth" .json).html")
+  done
+  # the publisher's XML, and publisher XML built from the truth (with lists)
+  inputs+=("$shared/corpus/official-xml/"*[0-9].xml)
+  for truth in "$shared/corpus/truth/"*.json; do
+    python3 "$here/truth_to_xml.py" "$truth" "$tmp/truth-$(basename "$truth" .json).xml"
+    inputs+=("$tmp/truth-$(basename "$truth" .json).xml")
   done
   if command -v pdftohtml >/dev/null; then
     for pdf in "$shared/corpus/pdf/"*.pdf "$src/samples/"*.pdf; do

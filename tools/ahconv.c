@@ -39,10 +39,15 @@ static int cmd_convert(int argc, char **argv) {
   int rc = output_resolve(opt.output, opt.input, &target);
   if (rc) return rc;
   ah_error err = {0};
-  int options = (opt.no_embed ? AH_OPT_NO_EMBED : 0) | (opt.positions ? AH_OPT_POSITIONS : 0);
+  int options = (opt.no_embed ? AH_OPT_NO_EMBED : 0) | (opt.positions ? AH_OPT_POSITIONS : 0) |
+                (opt.metadata ? AH_OPT_NO_METADATA_FILE : 0);
   ah_doc *doc = ah_doc_open_file(opt.input, options, &err);
-  if (doc) rc = output_write(&target, doc, renderers[opt.format], options);
-  else rc = fail(opt.input, &err);
+  if (!doc) {
+    output_free(&target);
+    return fail(opt.input, &err);
+  }
+  if (opt.metadata && ah_doc_read_metadata_file(doc, opt.metadata, &err) != 0) rc = fail(opt.metadata, &err);
+  else rc = output_write(&target, doc, renderers[opt.format], options & ~AH_OPT_NO_METADATA_FILE);
   ah_doc_free(doc);
   output_free(&target);
   return rc;
@@ -57,43 +62,51 @@ static void print_finding(const char *element, const char *what, void *user) {
   printf("%s: %s: %s\n", ctx->prefix, element, what);
 }
 
-/* Prints the findings of one document, or of two compared, on standard
- * output and counts them into *findings; -1 when out of memory. */
-static int print_findings(const verify_options *opt, ah_doc *const docs[2], size_t *findings) {
+/* Prints the findings of one document, or of the first compared with
+ * each other one ("a vs b: …", "a vs c: …": every finding names the two
+ * renditions), on standard output and counts them into *findings; -1 when
+ * out of memory. */
+static int print_findings(const verify_options *opt, ah_doc *const docs[3], size_t *findings) {
   if (opt->n == 1) {
     finding_context ctx = {opt->inputs[0]};
     *findings = ah_verify(docs[0], print_finding, &ctx);
     return 0;
   }
-  size_t len = strlen(opt->inputs[0]) + strlen(opt->inputs[1]) + 5;
-  char *prefix = malloc(len);
-  if (!prefix) return -1;
-  snprintf(prefix, len, "%s vs %s", opt->inputs[0], opt->inputs[1]);
-  finding_context ctx = {prefix};
-  *findings = ah_compare(docs[0], docs[1], print_finding, &ctx);
-  free(prefix);
+  *findings = 0;
+  for (int k = 1; k < opt->n; k++) {
+    size_t len = strlen(opt->inputs[0]) + strlen(opt->inputs[k]) + 5;
+    char *prefix = malloc(len);
+    if (!prefix) return -1;
+    snprintf(prefix, len, "%s vs %s", opt->inputs[0], opt->inputs[k]);
+    finding_context ctx = {prefix};
+    *findings += ah_compare(docs[0], docs[k], print_finding, &ctx);
+    free(prefix);
+  }
   return 0;
+}
+
+static void free_docs(ah_doc *docs[3]) {
+  for (int i = 0; i < 3; i++) ah_doc_free(docs[i]);
 }
 
 static int cmd_verify(int argc, char **argv) {
   verify_options opt;
   int usage = options_verify(argc, argv, &opt);
   if (usage) return usage;
-  ah_doc *docs[2] = {NULL, NULL};
+  ah_doc *docs[3] = {NULL, NULL, NULL};
   for (int i = 0; i < opt.n; i++) {
     ah_error err = {0};
     docs[i] = ah_doc_open_file(opt.inputs[i], opt.html ? AH_OPT_POSITIONS : AH_OPT_DEFAULT, &err);
     if (!docs[i]) {
       int rc = fail(opt.inputs[i], &err);
-      ah_doc_free(docs[0]);
+      free_docs(docs);
       return rc;
     }
   }
   size_t findings = 0;
   int printed = print_findings(&opt, docs, &findings);
-  if (printed == 0 && opt.html && html_report_verify(opt.html, docs, opt.inputs, opt.n) != 0) printed = -1;
-  ah_doc_free(docs[0]);
-  ah_doc_free(docs[1]);
+  if (printed == 0 && opt.html && html_report_verify(opt.html, docs, opt.inputs, opt.n > 2 ? 2 : opt.n) != 0) printed = -1;
+  free_docs(docs);
   if (printed != 0) return 2;
   if (fflush(stdout) != 0) {
     fprintf(stderr, "ahconv: standard output: write failed\n");

@@ -14,15 +14,19 @@
 #include <unistd.h>
 
 const char ahconv_usage_text[] =
-    "usage: ahconv convert [-f xml|pdf|json|text] [--no-embed] [--positions] [-o OUT] INPUT\n"
+    "usage: ahconv convert [-f xml|pdf|json|text] [--no-embed] [--positions] [--metadata FILE]\n"
+    "                      [-o OUT] INPUT\n"
     "       ahconv batch [-f xml|pdf] [-j N] [--timeout S] [--max-memory M] [--force]\n"
-    "                    [--quiet] [--html] -o OUTDIR INPUT_OR_DIR...\n"
+    "                    [--quiet] [--html] [--verify] -o OUTDIR INPUT_OR_DIR...\n"
     "       ahconv verify [--html REPORT] INPUT\n"
-    "       ahconv verify [--html REPORT] INPUT_A INPUT_B\n"
+    "       ahconv verify [--html REPORT] INPUT_A INPUT_B [INPUT_C]\n"
     "       ahconv --version | --help\n"
     "\n"
-    "INPUT is an Aanhangsel van de Handelingen rendition: PDF or HTML, either\n"
-    "optionally gzip-compressed; the type comes from the content.\n"
+    "INPUT is an Aanhangsel van de Handelingen rendition: PDF, HTML or the\n"
+    "publisher's XML, each optionally gzip-compressed; the type comes from the\n"
+    "content.  The publisher's metadata record (X.metadata.xml beside X.xml,\n"
+    "X.pdf or X.html, or metadata/metadata.xml in the publisher's folders) is\n"
+    "read when found; --metadata FILE names it.\n"
     "\n"
     "convert   write the normalized XML (-f xml, the default), a clean,\n"
     "          re-typeset PDF (-f pdf), the same content as JSON (-f json) or\n"
@@ -45,16 +49,21 @@ const char ahconv_usage_text[] =
     "          input that takes over S seconds (default 120) or needs over M\n"
     "          MiB (default 2048) fails and its worker is replaced; 0: no limit.\n"
     "          --html: also OUTDIR/ahconv-report.html, the same as a web page.\n"
+    "          --verify: a document found in two or three renditions (X.pdf,\n"
+    "          X.html, X.xml in one folder, or the publisher's pdf/ html/ xml/\n"
+    "          folders) is compared as verify A B C does; the report counts\n"
+    "          the differences (renditions_findings).\n"
     "verify    with one INPUT: check nothing was lost (every printed line in\n"
     "          the output or page furniture, numbering of questions and notes\n"
     "          without gaps or duplicates, an antwoord for every vraag, every\n"
     "          marker with its note and every note referred to, in order, id,\n"
     "          number and dates).\n"
-    "          With two: check both renditions say the same (metadata, every\n"
-    "          vraag, antwoord, mededeling and note).  Prints one finding per\n"
-    "          line on standard output, nothing when all is well.  --html\n"
-    "          REPORT: also a self-contained web page of the findings, each\n"
-    "          with the text of both renditions and the PDF's printed page.\n"
+    "          With two or three: check the renditions say the same (metadata,\n"
+    "          every vraag, antwoord, mededeling and note; three are compared\n"
+    "          A with B and A with C).  Prints one finding per line on standard\n"
+    "          output, naming the renditions compared, nothing when all is well.\n"
+    "          --html REPORT: also a self-contained web page of the findings,\n"
+    "          each with the text of both renditions and the PDF's printed page.\n"
     "\n"
     "exit status: 0 ok, 1 verify found something, 2 unusable input (batch: any\n"
     "input failed) or usage\n";
@@ -115,6 +124,8 @@ int options_convert(int argc, char **argv, convert_options *o) {
       o->no_embed = true;
     } else if (is_option(a, "--positions", NULL)) {
       o->positions = true;
+    } else if (is_option(a, "--metadata", NULL)) {
+      if (!(o->metadata = option_value(argc, argv, &i))) return usage_error("--metadata needs a file name");
     } else if (looks_like_option(a)) {
       return unknown_option(a);
     } else if (o->input) {
@@ -135,7 +146,7 @@ int options_verify(int argc, char **argv, verify_options *o) {
       continue;
     }
     if (looks_like_option(argv[i])) return unknown_option(argv[i]);
-    if (o->n == 2) return usage_error("verify takes one or two INPUTs");
+    if (o->n == 3) return usage_error("verify takes one, two or three INPUTs");
     o->inputs[o->n++] = argv[i];
   }
   return o->n ? 0 : usage_error("verify needs an INPUT");
@@ -191,6 +202,8 @@ static int read_batch_argument(int argc, char **argv, int *i, batch_options *o) 
     o->quiet = true;
   } else if (is_option(a, "--html", NULL)) {
     o->html = true;
+  } else if (is_option(a, "--verify", NULL)) {
+    o->verify = true;
   } else if (looks_like_option(a)) {
     return unknown_option(a);
   } else {

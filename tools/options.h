@@ -19,20 +19,21 @@ int usage_error(const char *msg);
 /* Each options_* function reads the arguments after the command's name:
  * 0 when they are usable, else the exit status after a usage error. */
 
-/* ahconv convert [-f xml|pdf|json|text] [--no-embed] [--positions] [-o OUT] INPUT */
+/* ahconv convert [-f xml|pdf|json|text] [--no-embed] [--positions] [--metadata FILE] [-o OUT] INPUT */
 typedef enum { FORMAT_XML, FORMAT_PDF, FORMAT_JSON, FORMAT_TEXT } output_format;
 typedef struct {
   const char *input;
-  const char *output; /* NULL: standard output */
+  const char *output;   /* NULL: standard output */
+  const char *metadata; /* the publisher's metadata record, NULL: found beside INPUT or none */
   output_format format;
   bool no_embed;  /* neither read nor write an embedded XML */
   bool positions; /* --positions: where each block was printed, as attributes */
 } convert_options;
 int options_convert(int argc, char **argv, convert_options *o);
 
-/* ahconv verify [--html REPORT] INPUT [INPUT_B] */
+/* ahconv verify [--html REPORT] INPUT [INPUT_B [INPUT_C]] */
 typedef struct {
-  const char *inputs[2];
+  const char *inputs[3];
   int n;
   const char *html; /* --html: the findings report to write, NULL: none */
 } verify_options;
@@ -49,6 +50,7 @@ typedef struct {
   int max_memory_mib; /* address space per worker; 0: none */
   bool force, quiet;
   bool html;          /* --html: OUTDIR/ahconv-report.html beside the CSV */
+  bool verify; /* compare the renditions of one document found together */
   /* the inputs, gathered at the front of argv itself: nothing to free */
   const char **roots;
   int n_roots;

@@ -39,6 +39,7 @@
 #include "naming.h"
 #include "options.h"
 #include "pool.h"
+#include "renditions.h"
 #include "report.h"
 #include "../html_report.h"
 #include "state.h"
@@ -342,6 +343,7 @@ int ahconv_batch(int argc, char **argv) {
   mark_skipped(&r);
   pool_catch_signals();
   int rc = convert_all(&r);
+  if (r.opt.verify && !pool_stop_signal()) renditions_compare(&r.in);
   remove_tmpdir(r.tmpdir);
   report_write_csv(r.opt.outdir, &r.in);
   if (r.opt.html) html_report_batch(r.opt.outdir, &r.in, &r.tally);

@@ -51,18 +51,22 @@ static void csv_row(ah_buf *csv, const batch_input *it) {
   csv_field(csv, or_empty(it->error));
   ah_buf_putc(csv, ',');
   csv_field(csv, or_empty(it->id));
+  ah_buf_putc(csv, ',');
+  csv_field(csv, or_empty(it->vraagnummer));
   /* counts only for a document that was read, now or before */
   if (it->ok || (it->skipped && !it->failed_before))
     ah_buf_printf(csv, ",%d,%d,%d,%d,%.3f,", it->vragen, it->antwoorden, it->noten, it->findings, it->seconds);
   else
     ah_buf_printf(csv, ",,,,,%.3f,", it->seconds);
   csv_field(csv, or_empty(it->output));
+  if (it->compared && it->compare_findings >= 0) ah_buf_printf(csv, ",%d", it->compare_findings);
+  else ah_buf_puts(csv, it->compared ? ",failed" : ",");
   ah_buf_putc(csv, '\n');
 }
 
 void report_write_csv(const char *outdir, const batch_inputs *in) {
   ah_buf csv = {0};
-  ah_buf_puts(&csv, "input,sha256,status,error,id,vragen,antwoorden,noten,findings,seconds,output\n");
+  ah_buf_puts(&csv, "input,sha256,status,error,id,vraagnummer,vragen,antwoorden,noten,findings,seconds,output,renditions_findings\n");
   for (size_t i = 0; i < in->n; i++)
     if (in->items[i].state == INPUT_DONE) csv_row(&csv, &in->items[i]);
   char *path = path_join(outdir, REPORT_NAME);

@@ -76,8 +76,23 @@ static void add_not_regular(batch_inputs *in, const char *path, const char *subd
 }
 
 /* .pdf .html .htm, each optionally .gz */
+/* The publisher's metadata records: read for the rendition beside them
+ * (the library finds them), never converted themselves. */
+static bool is_metadata_record_name(const char *name) {
+  static const char *const records[] = {".metadata.xml", ".metadata_owms.xml", ".metadata.xml.gz", NULL};
+  for (int i = 0; records[i]; i++)
+    if (ends_with_ci(name, records[i])) return true;
+  return !strcmp(name, "metadata.xml") || !strcmp(name, "metadata_owms.xml");
+}
+
+/* The folders of records in the publisher's layout (…/<id>/<n>/metadata/). */
+static bool is_metadata_folder(const char *name) { return !strcmp(name, "metadata") || !strcmp(name, "metadataowms"); }
+
+/* .pdf .html .htm .xml (the publisher's XML), each optionally .gz; not a
+ * metadata record */
 static bool is_rendition_name(const char *name) {
-  static const char *const exts[] = {".pdf", ".html", ".htm", ".pdf.gz", ".html.gz", ".htm.gz", NULL};
+  static const char *const exts[] = {".pdf", ".html", ".htm", ".xml", ".pdf.gz", ".html.gz", ".htm.gz", ".xml.gz", NULL};
+  if (is_metadata_record_name(name)) return false;
   for (int i = 0; exts[i]; i++)
     if (ends_with_ci(name, exts[i])) return true;
   return false;
@@ -144,6 +159,8 @@ static void walk_entry(walker *w, const char *dir, const char *name, const char 
   struct stat st;
   if (stat(path, &st) != 0) {
     add_broken_link(w, path, name, subdir, errno);
+  } else if (S_ISDIR(st.st_mode) && is_metadata_folder(name)) {
+    /* records only: they go with the renditions beside the folder */
   } else if (S_ISDIR(st.st_mode)) {
     char *sub = path_join(subdir, name);
     walk_folder(w, path, sub, depth + 1);

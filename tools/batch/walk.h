@@ -26,6 +26,9 @@ typedef struct {
   batch_input_state state;
   bool ok, skipped, failed_before;
   batch_failure failure;
+  char *vraagnummer;    /* from the publisher's metadata record; NULL when none (not filled by the framed worker yet) */
+  bool compared;        /* batch --verify: compared with the other renditions of its document */
+  int compare_findings; /* the differences found then; -1: the comparison failed */
   char *error, *id, *sha256, *output, *tmp; /* NULL when not known */
   int vragen, antwoorden, noten, findings;
   double seconds;
@@ -44,7 +47,8 @@ void inputs_add(batch_inputs *in, const char *path, const char *subdir, const st
 void inputs_add_failed(batch_inputs *in, const char *path, const char *subdir, const char *error);
 
 /* Appends the inputs named on the command line: a file as it is, a folder's
- * renditions (.pdf .html .htm, each optionally .gz) recursively, in name
+ * renditions (.pdf .html .htm .xml, each optionally .gz; not the
+ * publisher's metadata records or metadata/ folders) recursively, in name
  * order, hidden entries and the folder outdir (its stat; may be NULL) left
  * out; links followed once (walk.c).  A root that cannot be read is
  * reported on stderr; returns how many. */

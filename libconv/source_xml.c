@@ -1,0 +1,559 @@
+/* source_xml.c — the publisher's XML in, an ah_flow out (the intermediate
+ * the PDF and HTML readers give, so structure.c reads all three alike).
+ *
+ * Takes: the bytes of an officiele-publicatie/kamervragen document
+ * (spec/publisher-xml.md).  Gives: blocks in reading order — the
+ * omschrijving sentences as paragraphs before the first section, a heading
+ * block (`section` set, the label as printed) for each vraag, antwoord and
+ * kamervraagopmerking, their paragraphs, list items and tables, and one
+ * NOTE block per noot after the body — plus the masthead's year, chamber
+ * and number, the id the metadata pointer names, and record fields of the
+ * document's own metadata block.
+ *
+ * The markup says everything, so nothing is guessed from the text: a noot
+ * stands where its marker is printed and gives a NOTEREF span there; nadruk,
+ * sup and inf give styled spans; extref, naam, datum and other inline
+ * elements give their text (meta.c finds askers and dates in the
+ * omschrijving sentence, as for the other renditions).  Elements the reader
+ * does not know keep their text: as a paragraph where they hold text, as a
+ * container otherwise.  An entity reference is not expanded; its name is
+ * reported as lost text, so verify says so.
+ */
+#include "source_xml.h"
+#include "caps.h"
+#include "lexicon.h"
+#include "xml_input.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  char *id;
+  int number;
+} note_id;
+
+typedef struct {
+  ah_flow *flow;     /* body blocks */
+  ah_flow notes;     /* note blocks: after the body at the end */
+  ah_docmeta *meta;
+  ah_losses *losses;
+  const xmlNode *root;
+  int notes_seen;
+  int depth;
+  bool too_deep;     /* reported once */
+  struct {
+    note_id *items;
+    size_t n, cap;
+    bool gathered;
+  } note_ids;        /* the noot elements by id, for nootref */
+} reader;
+
+/* Where inline text goes: a block of the body or of the notes, opened at
+ * the first visible text.  Text of one style is gathered in `pending` and
+ * handed to the block when the style changes, a marker comes or the sink
+ * ends: a run of a million tiny elements stays linear. */
+typedef struct {
+  ah_flow *flow;
+  size_t index;      /* block index + 1, 0: none open */
+  ah_block_kind kind;
+  bool body;         /* block markup inside (a lijst in an al) splits it */
+  bool list_item;
+  int note_number;
+  ah_buf pending;
+  int pending_style;
+} sink;
+
+static void walk_block(reader *r, const xmlNode *n);
+static void walk_blocks(reader *r, const xmlNode *n);
+static void walk_inline(reader *r, sink *s, const xmlNode *n, int style);
+static void inline_element(reader *r, sink *s, const xmlNode *c, int style);
+
+/* ---- depth ------------------------------------------------------------------ */
+
+/* Enters n: false past AH_MAX_XML_DEPTH, where n's text is reported once. */
+static bool enter(reader *r, const xmlNode *n) {
+  if (r->depth < AH_MAX_XML_DEPTH) {
+    r->depth++;
+    return true;
+  }
+  if (!r->too_deep) {
+    xmlChar *t = xmlNodeGetContent(n);
+    char *text = ah_normalize_space(t ? (const char *)t : "");
+    if (*text) {
+      ah_buf what = {0};
+      ah_buf_printf(&what, "(nested deeper than %d elements) %s", AH_MAX_XML_DEPTH, text);
+      ah_losses_add(r->losses, AH_LOST_MARKUP, 0, what.data);
+      ah_buf_free(&what);
+      r->too_deep = true;
+    }
+    free(text);
+    xmlFree(t);
+  }
+  return false;
+}
+
+static void leave(reader *r) { r->depth--; }
+
+/* ---- text ------------------------------------------------------------------- */
+
+/* Line breaks and tabs of the file are layout: spaces.  Soft hyphens and
+ * zero-width characters are line-break hints: gone. */
+static void clean_text(const char *s, ah_buf *out) {
+  for (const unsigned char *p = (const unsigned char *)s; *p;) {
+    if (p[0] == 0xC2 && p[1] == 0xAD) { p += 2; continue; }
+    if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x8B || p[2] == 0x8C || p[2] == 0x8D)) { p += 3; continue; }
+    if (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) { p += 3; continue; }
+    if (*p == '\t' || *p == '\n' || *p == '\r') { ah_buf_putc(out, ' '); p++; continue; }
+    ah_buf_putc(out, (char)*p++);
+  }
+}
+
+static ah_block *sink_block(sink *s) {
+  if (!s->index) {
+    ah_block *b = ah_flow_add(s->flow, s->kind);
+    b->after_gap = true;
+    b->list_item = s->list_item;
+    b->note_number = s->note_number;
+    s->index = s->flow->n;
+    return b;
+  }
+  return &s->flow->items[s->index - 1];
+}
+
+static void flush(sink *s) {
+  if (!s->pending.len) return;
+  ah_spans_add(&sink_block(s)->spans, s->pending.data, s->pending.len, s->pending_style);
+  s->pending.len = 0;
+}
+
+/* The text so far goes to the block; the next text opens a new one. */
+static void split(sink *s) {
+  flush(s);
+  s->index = 0;
+  s->list_item = false;
+}
+
+static void sink_done(sink *s) {
+  flush(s);
+  ah_buf_free(&s->pending);
+}
+
+static void add_text(sink *s, const char *text, int style) {
+  ah_buf clean = {0};
+  clean_text(text, &clean);
+  char *visible = ah_normalize_space(clean.data ? clean.data : "");
+  bool blank = !*visible;
+  free(visible);
+  if (clean.len && (!blank || s->index || s->pending.len)) {
+    if (s->pending.len && s->pending_style != style) flush(s);
+    ah_buf_put(&s->pending, clean.data, clean.len);
+    s->pending_style = style;
+  }
+  ah_buf_free(&clean);
+}
+
+/* The text below n, cleaned and collapsed; caller frees. */
+static char *text_of(const xmlNode *n) {
+  xmlChar *t = xmlNodeGetContent(n);
+  ah_buf clean = {0};
+  clean_text(t ? (const char *)t : "", &clean);
+  xmlFree(t);
+  char *s = ah_normalize_space(clean.data ? clean.data : "");
+  ah_buf_free(&clean);
+  return s;
+}
+
+static bool has_text_child(const xmlNode *n) {
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE) continue;
+    for (const xmlChar *p = c->content; p && *p; p++)
+      if (*p != ' ' && *p != '\n' && *p != '\r' && *p != '\t') return true;
+  }
+  return false;
+}
+
+static void report_entity(reader *r, const xmlNode *n) {
+  ah_buf what = {0};
+  ah_buf_printf(&what, "&%s; (an entity reference, not expanded)", (const char *)n->name);
+  ah_losses_add(r->losses, AH_LOST_MARKUP, 0, what.data);
+  ah_buf_free(&what);
+}
+
+/* ---- notes ------------------------------------------------------------------ */
+
+/* The number noot.nr prints, or the note's place in the document. */
+static int note_number(reader *r, const xmlNode *noot) {
+  int fallback = r->notes_seen + 1;
+  for (const xmlNode *c = noot->children; c; c = c->next) {
+    if (!ah_xml_is(c, "noot.nr")) continue;
+    char *t = text_of(c);
+    int number;
+    const char *end;
+    bool ok = ah_parse_uint(t, AH_MAX_NOTE_NUMBER, &number, &end) && !*end && number > 0;
+    free(t);
+    return ok ? number : fallback;
+  }
+  return fallback;
+}
+
+/* A noot: its text into a NOTE block of its own; returns its number. */
+static int add_note(reader *r, const xmlNode *noot) {
+  int number = note_number(r, noot);
+  r->notes_seen++;
+  sink s = {.flow = &r->notes, .kind = AH_BLOCK_NOTE, .note_number = number};
+  sink_block(&s);
+  bool first = true;
+  for (const xmlNode *c = noot->children; c; c = c->next) {
+    if (ah_xml_is(c, "noot.nr")) continue;
+    if (ah_xml_is(c, "noot.al") || ah_xml_is(c, "al")) {
+      if (!first) add_text(&s, " ", 0);
+      first = false;
+      walk_inline(r, &s, c, 0);
+    } else if (c->type == XML_ELEMENT_NODE) {
+      if (enter(r, c)) {
+        inline_element(r, &s, c, 0);
+        leave(r);
+      }
+    } else if (c->type == XML_ENTITY_REF_NODE) {
+      report_entity(r, c);
+    } else if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      add_text(&s, (const char *)c->content, 0);
+    }
+  }
+  sink_done(&s);
+  return number;
+}
+
+/* The notes a nootref may name, by id: gathered once, on the first nootref
+ * (a document of many references stays linear), sorted for lookup. */
+static void gather_notes(reader *r, const xmlNode *n, int depth) {
+  if (depth > AH_MAX_XML_DEPTH) return;
+  for (const xmlNode *c = n; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    char *id = ah_xml_is(c, "noot") ? ah_xml_attr(c, "id") : NULL;
+    if (id) {
+      if (r->note_ids.n == r->note_ids.cap) {
+        r->note_ids.cap = r->note_ids.cap ? r->note_ids.cap * 2 : 16;
+        r->note_ids.items = ah_xreallocarray(r->note_ids.items, r->note_ids.cap, sizeof *r->note_ids.items);
+      }
+      int saved = r->notes_seen;
+      r->note_ids.items[r->note_ids.n++] = (note_id){id, note_number(r, c)};
+      r->notes_seen = saved;
+    }
+    gather_notes(r, c->children, depth + 1);
+  }
+}
+
+static int compare_note_ids(const void *x, const void *y) {
+  return strcmp(((const note_id *)x)->id, ((const note_id *)y)->id);
+}
+
+/* A nootref: the number of the noot it names (0: none). */
+static int referenced_number(reader *r, const xmlNode *ref) {
+  if (!r->note_ids.gathered) {
+    gather_notes(r, r->root, 0);
+    if (r->note_ids.n) qsort(r->note_ids.items, r->note_ids.n, sizeof *r->note_ids.items, compare_note_ids);
+    r->note_ids.gathered = true;
+  }
+  char *id = ah_xml_attr(ref, "refid");
+  const note_id *found = NULL;
+  if (id && r->note_ids.n)
+    found = bsearch(&(note_id){id, 0}, r->note_ids.items, r->note_ids.n, sizeof *r->note_ids.items, compare_note_ids);
+  free(id);
+  return found ? found->number : 0;
+}
+
+static void add_marker(sink *s, int number) {
+  flush(s);
+  char digits[16];
+  snprintf(digits, sizeof digits, "%d", number);
+  ah_spans_add(&sink_block(s)->spans, digits, strlen(digits), AH_STYLE_NOTEREF);
+}
+
+/* ---- inline content ---------------------------------------------------------- */
+
+static bool is_block_markup(const xmlNode *n) {
+  return ah_xml_is(n, "al") || ah_xml_is(n, "lijst") || ah_xml_is(n, "tabel") || ah_xml_is(n, "table");
+}
+
+static int element_style(const xmlNode *n, int style) {
+  if (ah_xml_is(n, "sup")) return style | AH_STYLE_SUP | AH_STYLE_NOT_MARKER; /* notes are noot elements */
+  if (ah_xml_is(n, "inf") || ah_xml_is(n, "sub")) return style | AH_STYLE_SUB;
+  if (ah_xml_is(n, "nadruk")) {
+    char *type = ah_xml_attr(n, "type");
+    bool bold = type && (!strcmp(type, "vet") || !strcmp(type, "vet-cur"));
+    free(type);
+    return style | (bold ? AH_STYLE_BOLD : AH_STYLE_ITALIC);
+  }
+  return style;
+}
+
+static void inline_element(reader *r, sink *s, const xmlNode *c, int style) {
+  if (ah_xml_is(c, "noot")) {
+    add_marker(s, add_note(r, c));
+  } else if (ah_xml_is(c, "nootref")) {
+    int number = referenced_number(r, c);
+    if (number) add_marker(s, number);
+  } else if (ah_xml_is(c, "br")) {
+    add_text(s, " ", style);
+  } else if (s->body && is_block_markup(c)) {
+    split(s); /* the paragraph so far ends; the block stands on its own */
+    walk_block(r, c);
+  } else {
+    walk_inline(r, s, c, element_style(c, style));
+  }
+}
+
+static void walk_inline(reader *r, sink *s, const xmlNode *n, int style) {
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      if (c->content) add_text(s, (const char *)c->content, style);
+    } else if (c->type == XML_ENTITY_REF_NODE) {
+      report_entity(r, c);
+    } else if (c->type == XML_ELEMENT_NODE && enter(r, c)) {
+      inline_element(r, s, c, style);
+      leave(r);
+    }
+  }
+}
+
+/* A paragraph of the body from n's content. */
+static void add_paragraph(reader *r, const xmlNode *n, bool list_item) {
+  sink s = {.flow = r->flow, .kind = AH_BLOCK_PARA, .body = true, .list_item = list_item};
+  walk_inline(r, &s, n, 0);
+  sink_done(&s);
+}
+
+/* ---- lists and tables ---------------------------------------------------------- */
+
+static void add_list(reader *r, const xmlNode *lijst);
+
+/* One li: its printed bullet or number (li.nr) and its paragraphs make one
+ * list item; a list inside it gives items of its own. */
+static void add_item(reader *r, const xmlNode *li) {
+  sink s = {.flow = r->flow, .kind = AH_BLOCK_PARA, .body = true, .list_item = true};
+  for (const xmlNode *c = li->children; c; c = c->next) {
+    if (c->type == XML_ENTITY_REF_NODE) report_entity(r, c);
+    if (c->type != XML_ELEMENT_NODE) {
+      if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) add_text(&s, (const char *)c->content, 0);
+      continue;
+    }
+    if (!enter(r, c)) continue;
+    if (ah_xml_is(c, "lijst")) {
+      split(&s);
+      add_list(r, c);
+    } else {
+      if (s.index || s.pending.len) add_text(&s, " ", 0);
+      walk_inline(r, &s, c, element_style(c, 0));
+    }
+    leave(r);
+  }
+  sink_done(&s);
+}
+
+static void add_list(reader *r, const xmlNode *lijst) {
+  for (const xmlNode *c = lijst->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE || !enter(r, c)) continue;
+    if (ah_xml_is(c, "li")) add_item(r, c);
+    else walk_block(r, c);
+    leave(r);
+  }
+}
+
+/* A cell's text; a noot in it gives its number as text (as the HTML
+ * reader's cells do) and its note. */
+static void cell_text(reader *r, const xmlNode *n, ah_buf *out, int depth) {
+  if (depth > AH_MAX_XML_DEPTH) return;
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      clean_text((const char *)c->content, out);
+    } else if (ah_xml_is(c, "noot")) {
+      ah_buf_printf(out, "%d", add_note(r, c));
+    } else if (c->type == XML_ELEMENT_NODE) {
+      if (out->len && (ah_xml_is(c, "al") || ah_xml_is(c, "br"))) ah_buf_putc(out, ' ');
+      cell_text(r, c, out, depth + 1);
+    }
+  }
+}
+
+/* CALS rows (tgroup/thead/tbody/row/entry), wherever they stand below n. */
+static void table_rows(reader *r, const xmlNode *n, ah_buf *rows, int depth) {
+  if (depth > AH_MAX_XML_DEPTH) return;
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (!ah_xml_is(c, "row")) {
+      table_rows(r, c, rows, depth + 1);
+      continue;
+    }
+    bool first = true;
+    for (const xmlNode *e = c->children; e; e = e->next) {
+      if (!ah_xml_is(e, "entry")) continue;
+      ah_buf cell = {0};
+      cell_text(r, e, &cell, depth + 1);
+      char *t = ah_normalize_space(cell.data ? cell.data : "");
+      if (!first) ah_buf_putc(rows, '\t');
+      ah_buf_puts(rows, t);
+      free(t);
+      ah_buf_free(&cell);
+      first = false;
+    }
+    ah_buf_putc(rows, '\n');
+  }
+}
+
+static void add_table(reader *r, const xmlNode *table) {
+  /* a title or caption before the grid keeps its text as a paragraph */
+  for (const xmlNode *c = table->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && !ah_xml_is(c, "tgroup") && has_text_child(c)) add_paragraph(r, c, false);
+  ah_buf rows = {0};
+  table_rows(r, table, &rows, 0);
+  if (rows.len) ah_spans_add(&ah_flow_add(r->flow, AH_BLOCK_TABLE)->spans, rows.data, rows.len, 0);
+  ah_buf_free(&rows);
+}
+
+/* ---- sections ---------------------------------------------------------------- */
+
+static void add_heading(reader *r, ah_label_kind kind, const char *text) {
+  ah_block *h = ah_flow_add(r->flow, AH_BLOCK_PARA);
+  h->section = kind;
+  h->after_gap = true;
+  if (*text) ah_spans_add(&h->spans, text, strlen(text), 0);
+}
+
+/* A vraag or antwoord: the label nr holds ("Vraag 2 en 3"), then its
+ * paragraphs, lists and tables. */
+static void add_section(reader *r, const xmlNode *n, ah_label_kind kind) {
+  const xmlNode *nr = NULL;
+  for (const xmlNode *c = n->children; c && !nr; c = c->next)
+    if (ah_xml_is(c, "nr") || ah_xml_is(c, "nummer")) nr = c;
+  char *label = nr ? text_of(nr) : ah_strdup("");
+  add_heading(r, kind, label);
+  free(label);
+  for (const xmlNode *c = n->children; c; c = c->next)
+    if (c != nr) walk_block(r, c);
+}
+
+/* A kamervraagopmerking: a first heading that says "Mededeling" is not
+ * text of the notice; any other heading is. */
+static void add_mededeling(reader *r, const xmlNode *n) {
+  const xmlNode *first = n->children;
+  while (first && first->type != XML_ELEMENT_NODE) first = first->next;
+  char *heading = NULL;
+  if (first && (ah_xml_is(first, "kop") || ah_xml_is(first, "titel") || ah_xml_is(first, "al"))) {
+    heading = text_of(first);
+    ah_label lb;
+    bool label = ah_parse_label(heading, &lb);
+    if (label) ah_ints_free(&lb.numbers);
+    if (!label || lb.kind != AH_LABEL_MEDEDELING) {
+      free(heading);
+      heading = NULL;
+    }
+  }
+  add_heading(r, AH_LABEL_MEDEDELING, heading ? heading : "");
+  for (const xmlNode *c = n->children; c; c = c->next)
+    if (c != first || !heading) walk_block(r, c);
+  free(heading);
+}
+
+/* ---- masthead and metadata ------------------------------------------------------ */
+
+static void read_masthead(reader *r, const xmlNode *kop) {
+  for (const xmlNode *c = kop->children; c; c = c->next) {
+    if (!ah_xml_is(c, "tekstregel")) continue;
+    char *what = ah_xml_attr(c, "inhoud");
+    char *t = text_of(c);
+    ah_session session;
+    if (what && !strcmp(what, "vergaderjaar") && !r->meta->session.first && ah_find_session(t, &session, NULL))
+      r->meta->session = session;
+    else if (what && !strcmp(what, "kameraanduiding") && r->meta->kamer == AH_KAMER_UNKNOWN)
+      r->meta->kamer = ah_find_chamber(t);
+    free(what);
+    free(t);
+  }
+}
+
+static void read_number(reader *r, const xmlNode *n) {
+  char *t = text_of(n);
+  int number;
+  const char *end;
+  if (!r->meta->nummer && ah_parse_uint(t, INT32_MAX, &number, &end) && !*end) r->meta->nummer = number;
+  free(t);
+}
+
+/* metadata/meta: the pointer to the record names the publication id in its
+ * address (…/ah-tk-20202021-3235/metadata.xml); other names are record
+ * fields, as in an HTML page's head. */
+static void read_metadata(reader *r, const xmlNode *md) {
+  for (const xmlNode *c = md->children; c; c = c->next) {
+    if (!ah_xml_is(c, "meta")) continue;
+    char *name = ah_xml_attr(c, "name"), *content = ah_xml_attr(c, "content");
+    ah_pubid id;
+    const char *start, *end;
+    if (name && content && (end = ah_find_pubid(content, &id, &start)) &&
+        (!strcmp(name, "OVERHEIDop.externMetadataRecord") || !strcmp(name, "DC.identifier")))
+      ah_docmeta_take_id(r->meta, start, (size_t)(end - start));
+    if (name && content) ah_registratie_take(&r->meta->record, name, content);
+    free(name);
+    free(content);
+  }
+}
+
+/* ---- the walk ------------------------------------------------------------------- */
+
+static void walk_element(reader *r, const xmlNode *n) {
+  if (ah_xml_is(n, "al") || ah_xml_is(n, "kamervraagomschrijving") || ah_xml_is(n, "omschr")) add_paragraph(r, n, false);
+  else if (ah_xml_is(n, "vraag")) add_section(r, n, AH_LABEL_VRAAG);
+  else if (ah_xml_is(n, "antwoord")) add_section(r, n, AH_LABEL_ANTWOORD);
+  else if (ah_xml_is(n, "kamervraagopmerking")) add_mededeling(r, n);
+  else if (ah_xml_is(n, "lijst")) add_list(r, n);
+  else if (ah_xml_is(n, "tabel") || ah_xml_is(n, "table")) add_table(r, n);
+  else if (ah_xml_is(n, "noot")) add_note(r, n); /* a note kept apart from its marker */
+  else if (ah_xml_is(n, "kamervraagkop")) read_masthead(r, n);
+  else if (ah_xml_is(n, "kamervraagnummer")) read_number(r, n);
+  else if (ah_xml_is(n, "metadata")) read_metadata(r, n);
+  else if (has_text_child(n)) add_paragraph(r, n, false); /* unknown, holding text */
+  else walk_blocks(r, n);                                 /* unknown container */
+}
+
+static void walk_block(reader *r, const xmlNode *n) {
+  if (n->type == XML_ENTITY_REF_NODE) {
+    report_entity(r, n);
+  } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+    sink s = {.flow = r->flow, .kind = AH_BLOCK_PARA, .body = true};
+    if (n->content) add_text(&s, (const char *)n->content, 0);
+    sink_done(&s);
+  } else if (n->type == XML_ELEMENT_NODE && enter(r, n)) {
+    walk_element(r, n);
+    leave(r);
+  }
+}
+
+static void walk_blocks(reader *r, const xmlNode *n) {
+  for (const xmlNode *c = n->children; c; c = c->next) walk_block(r, c);
+}
+
+/* ---- entry ---------------------------------------------------------------------- */
+
+bool ah_is_publisher_xml_root(const char *name) {
+  return !strcmp(name, "officiele-publicatie") || !strcmp(name, "kamervragen");
+}
+
+int ah_source_xml(const void *data, size_t len, ah_flow *out, ah_docmeta *meta, ah_losses *losses, ah_error *err) {
+  memset(out, 0, sizeof *out);
+  xmlDocPtr doc = ah_xml_read(data, len, "publisher XML", err);
+  if (!doc) return -1;
+  const xmlNode *root = xmlDocGetRootElement(doc);
+  reader r = {.flow = out, .meta = meta, .losses = losses, .root = root};
+  walk_block(&r, root);
+  for (size_t i = 0; i < r.notes.n; i++) {
+    *ah_flow_add(out, AH_BLOCK_NOTE) = r.notes.items[i];
+    memset(&r.notes.items[i], 0, sizeof r.notes.items[i]);
+  }
+  ah_flow_free(&r.notes);
+  for (size_t i = 0; i < r.note_ids.n; i++) free(r.note_ids.items[i].id);
+  free(r.note_ids.items);
+  xmlFreeDoc(doc);
+  return 0;
+}

@@ -1,0 +1,126 @@
+/* xml_input.c — XML bytes to a libxml2 tree, safely (xml_input.h).
+ *
+ * Takes: bytes that claim to be XML (the publisher's document or its
+ * metadata record).  Gives: the parsed tree, or an error naming the line.
+ *
+ * What an attacker's XML could try, and why it fails here:
+ *  - an external DTD or external entity (file or network): XML_PARSE_NONET
+ *    forbids the network, and neither XML_PARSE_DTDLOAD nor XML_PARSE_NOENT
+ *    is set, so no DTD is loaded and no entity is substituted or fetched;
+ *  - entity amplification ("billion laughs"): references stay reference
+ *    nodes, and libxml2's loop and amplification checks stay on (no
+ *    XML_PARSE_HUGE);
+ *  - nesting 100,000 deep: libxml2 refuses more than 256 levels (the
+ *    readers follow at most AH_MAX_XML_DEPTH and report the rest);
+ *  - sheer size: AH_MAX_XML_BYTES, checked before parsing.
+ * The parser never recovers: bytes that are not well-formed XML are
+ * refused, so a damaged file is not half read.
+ */
+#include "xml_input.h"
+#include "caps.h"
+
+#include <libxml/parser.h>
+#include <stdint.h>
+#include <string.h>
+
+xmlDocPtr ah_xml_read(const void *data, size_t len, const char *what, ah_error *err) {
+  if (len > AH_MAX_XML_BYTES) {
+    ah_error_set(err, AH_ERROR_FORMAT, "%s too large (over %u MiB)", what, AH_MAX_XML_BYTES >> 20);
+    return NULL;
+  }
+  xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+  if (!ctxt) {
+    ah_error_set(err, AH_ERROR_NOMEM, "cannot create the XML parser (libxml2)");
+    return NULL;
+  }
+  int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
+  xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL, options);
+  if (!doc || !ctxt->wellFormed || !xmlDocGetRootElement(doc)) {
+    xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
+    char msg[160] = "no root element";
+    if (e && e->message) {
+      snprintf(msg, sizeof msg, "%s", e->message);
+      size_t n = strlen(msg);
+      while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = 0;
+    }
+    ah_error_set(err, AH_ERROR_FORMAT, "%s: not well-formed (line %d: %s)", what, e ? e->line : 0, msg);
+    if (doc) xmlFreeDoc(doc);
+    doc = NULL;
+  }
+  xmlFreeParserCtxt(ctxt);
+  return doc;
+}
+
+/* ---- the root's name before parsing --------------------------------------- */
+
+static size_t skip_space(const unsigned char *d, size_t len, size_t i) {
+  while (i < len && (d[i] == ' ' || d[i] == '\n' || d[i] == '\r' || d[i] == '\t')) i++;
+  return i;
+}
+
+/* Past the first occurrence of `end` from i; len when there is none. */
+static size_t skip_past(const unsigned char *d, size_t len, size_t i, const char *end) {
+  size_t n = strlen(end);
+  for (; i + n <= len; i++)
+    if (memcmp(d + i, end, n) == 0) return i + n;
+  return len;
+}
+
+/* Past a DOCTYPE: its internal subset in [ ] may hold '>' and quoted text. */
+static size_t skip_doctype(const unsigned char *d, size_t len, size_t i) {
+  int bracket = 0;
+  unsigned char quote = 0;
+  for (; i < len; i++) {
+    unsigned char c = d[i];
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '[') {
+      bracket++;
+    } else if (c == ']') {
+      bracket--;
+    } else if (c == '>' && bracket <= 0) {
+      return i + 1;
+    }
+  }
+  return len;
+}
+
+static bool name_char(unsigned char c) {
+  return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || c == '.' || c == ':';
+}
+
+bool ah_xml_root_name(const unsigned char *d, size_t len, char *out, size_t size) {
+  size_t i = 0;
+  if (len >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF) i = 3;
+  for (;;) {
+    i = skip_space(d, len, i);
+    if (i + 1 >= len || d[i] != '<') return false;
+    if (d[i + 1] == '?') i = skip_past(d, len, i + 2, "?>");
+    else if (len - i >= 4 && memcmp(d + i, "<!--", 4) == 0) i = skip_past(d, len, i + 4, "-->");
+    else if (len - i >= 9 && memcmp(d + i, "<!DOCTYPE", 9) == 0) i = skip_doctype(d, len, i + 9);
+    else break;
+  }
+  size_t start = i + 1, n = 0;
+  while (start + n < len && name_char(d[start + n])) n++;
+  if (!n || n >= size) return false;
+  memcpy(out, d + start, n);
+  out[n] = 0;
+  return true;
+}
+
+/* ---- element tests --------------------------------------------------------- */
+
+bool ah_xml_is(const xmlNode *n, const char *name) {
+  return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+char *ah_xml_attr(const xmlNode *n, const char *name) {
+  xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+  if (!v) return NULL;
+  char *copy = ah_strdup((const char *)v);
+  xmlFree(v);
+  return copy;
+}

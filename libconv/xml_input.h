@@ -1,0 +1,31 @@
+/* xml_input.h — libxml2's XML parser set up for bytes nobody vouches for
+ * (xml_input.c), and what the readers of XML share: the root element's name
+ * before parsing, element tests by local name. */
+#ifndef AHCONV_XML_INPUT_H
+#define AHCONV_XML_INPUT_H
+
+#include "buffer.h"
+
+#include <libxml/tree.h>
+
+/* Parses well-formed XML with network access off, no DTD loaded, no entity
+ * substituted (user-defined references stay reference nodes; libxml2's
+ * own amplification and depth limits stay on: no XML_PARSE_HUGE).  NULL
+ * with AH_ERROR_FORMAT, naming the line and libxml2's message, when the
+ * bytes are not well-formed ("publisher XML: not well-formed (line 3: …)");
+ * `what` names the input in that message. */
+xmlDocPtr ah_xml_read(const void *data, size_t len, const char *what, ah_error *err);
+
+/* The name of the first element, before parsing: the prolog (declaration,
+ * comments, processing instructions, a DOCTYPE with its internal subset)
+ * is skipped.  Copies at most size-1 bytes into out; false when the bytes
+ * do not start like XML or the name is longer. */
+bool ah_xml_root_name(const unsigned char *data, size_t len, char *out, size_t size);
+
+/* n is an element with this (local) name. */
+bool ah_xml_is(const xmlNode *n, const char *name);
+
+/* The value of an attribute as a new string, NULL when absent; caller frees. */
+char *ah_xml_attr(const xmlNode *n, const char *name);
+
+#endif

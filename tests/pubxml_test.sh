@@ -1,0 +1,228 @@
+#!/usr/bin/env bash
+# The publisher's XML rendition and its metadata record, through the CLI.
+#  1. Hostile XML (made here): entities, an external DTD, billion laughs,
+#     100,000-deep nesting, 50 MB: exit 0 or 2, never a crash, no network,
+#     memory bounded.
+#  2. With ../shared: the publisher's XML of ah-tk-20202021-3235 scores 1.000
+#     on every measure; its PDF, HTML and XML give one tree (apart from bron,
+#     registratie and pagina; with the same record given to all three,
+#     byte-identical apart from bron and pagina); verify of the three exits 0,
+#     and a changed word, a renumbered question and a dropped note are each
+#     reported naming the renditions; the registratie; the record found
+#     beside the input and in the publisher's folder layout; publisher XML
+#     written from every truth JSON (truth_to_xml.py) scores 1.000; every
+#     output validates against the schema.
+# usage: pubxml_test.sh SOURCE_DIR BUILD_DIR
+set -u
+src=$1
+build=$2
+ahconv="$build/tools/ahconv"
+shared="$src/../shared"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+pass() { echo "ok: $1"; }
+fail() { echo "FAIL: $1"; failures=$((failures + 1)); }
+# bron, registratie and pagina are what differs between renditions
+strip() { grep -v '<bron ' "$1" | sed -e '/<registratie[^>]*\/>/d' -e '/<registratie/,/<\/registratie>/d' |
+          sed 's/ pagina="[^"]*"//'; }
+
+# ---- 1. hostile XML ---------------------------------------------------------
+
+python3 - "$tmp" <<'EOF'
+import sys
+d = sys.argv[1]
+head = '<?xml version="1.0"?>\n'
+def doc(body, doctype=''):
+    return head + doctype + '<kamervragen><vraag><nr>Vraag 1</nr><al>%s</al></vraag></kamervragen>\n' % body
+open(d + '/entities.xml', 'w').write(doc('a &e; &f; b', '<!DOCTYPE kamervragen [ <!ENTITY e "x"> '
+                                         '<!ENTITY f SYSTEM "file:///etc/passwd"> ]>\n'))
+open(d + '/dtd.xml', 'w').write(doc('a', '<!DOCTYPE kamervragen SYSTEM "http://127.0.0.1:9/op.dtd">\n'))
+open(d + '/pe.xml', 'w').write(doc('a', '<!DOCTYPE kamervragen [ <!ENTITY % p SYSTEM "http://127.0.0.1:9/p.dtd"> %p; ]>\n'))
+laughs = '<!DOCTYPE kamervragen [\n <!ENTITY l0 "lol">\n'
+for i in range(1, 10):
+    laughs += ' <!ENTITY l%d "%s">\n' % (i, ('&l%d;' % (i - 1)) * 10)
+open(d + '/laughs.xml', 'w').write(doc('&l9;', laughs + ']>\n'))
+open(d + '/deep.xml', 'w').write(doc('<nadruk>' * 100000 + 'x' + '</nadruk>' * 100000))
+para = '<al>' + 'Dit is een zin met wat tekst, genoeg voor een alinea. ' * 20 + '</al>\n'
+with open(d + '/big.xml', 'w') as f:
+    f.write('<kamervragen><vraag><nr>Vraag 1</nr><al>Waarom?</al></vraag><antwoord><nr>Antwoord 1</nr>\n')
+    for i in range(50 * 1024 * 1024 // len(para)):
+        f.write(para)
+    f.write('</antwoord></kamervragen>\n')
+with open(d + '/tiny-elements.xml', 'w') as f:
+    f.write('<kamervragen><vraag><nr>Vraag 1</nr><al>' + '<nadruk>x</nadruk>' * (50 * 1024 * 1024 // 18) +
+            '</al></vraag></kamervragen>\n')
+EOF
+# no connect() under strace, and a memory ceiling: a conversion that needed
+# more would fail, not pass.  Neither under AddressSanitizer, which reserves
+# terabytes of address space and whose leak check cannot run under ptrace
+# (the ordinary build checks both).
+tracer=""
+command -v strace >/dev/null && tracer="strace -f -qq -e trace=connect,socket -o $tmp/trace"
+ceiling="ulimit -v 4000000"
+if ldd "$ahconv" 2>/dev/null | grep -q 'libasan'; then ceiling=":" tracer=""; fi
+for case in entities dtd pe laughs deep big tiny-elements; do
+  (eval "$ceiling"; /usr/bin/env time -f "%e %M" -o "$tmp/time" $tracer "$ahconv" convert -o "$tmp/$case.out.xml" \
+     "$tmp/$case.xml" 2>"$tmp/$case.err")
+  rc=$?
+  read -r secs kb < <(tail -1 "$tmp/time") || { secs=?; kb=0; }
+  if [ "$rc" -ne 0 ] && [ "$rc" -ne 2 ]; then fail "hostile $case: exit $rc ($(head -c 200 "$tmp/$case.err"))"; continue; fi
+  if [ -n "$tracer" ] && grep -q 'connect(' "$tmp/trace"; then fail "hostile $case: a network connection was tried"; continue; fi
+  pass "hostile $case: exit $rc in ${secs} s, ${kb} KB peak$([ "$rc" -eq 2 ] && echo ": $(cut -c1-90 "$tmp/$case.err")")"
+done
+if grep -q 'root:' "$tmp/entities.out.xml" 2>/dev/null; then fail "an external entity was read"; fi
+if "$ahconv" verify "$tmp/entities.xml" | grep -q '&f; (an entity reference, not expanded)'; then
+  pass "verify names the entity not expanded"
+else
+  fail "verify does not report the entity"
+fi
+
+# ---- 2. the corpus ------------------------------------------------------------
+
+if [ ! -d "$shared/corpus/official-xml" ] || [ ! -x "$shared/tools/ahscore" ]; then
+  echo "SKIP: $shared/corpus/official-xml or $shared/tools/ahscore not found; the corpus part needs the shared folder"
+  echo "pubxml: $failures failed"
+  [ "$failures" -eq 0 ]
+  exit
+fi
+c="$shared/corpus"
+id=ah-tk-20202021-3235
+xml="$c/official-xml/$id.xml" pdf="$c/pdf/$id.pdf" html="$c/html/$id.html" record="$c/official-xml/$id.metadata.xml"
+mins=(--min-struct 1.0 --min-text 1.0 --min-notes 1.0 --min-meta 1.0)
+if python3 "$shared/tools/ahscore" --conv "$ahconv convert -f xml" "${mins[@]}" "$c/truth" "$xml"; then
+  pass "ahscore of the publisher's XML"
+else
+  fail "ahscore of the publisher's XML below 1.000"
+fi
+for r in pdf html xml; do "$ahconv" convert -o "$tmp/$r.xml" "${!r}" || fail "convert $r"; done
+if diff <(strip "$tmp/pdf.xml") <(strip "$tmp/xml.xml") && diff <(strip "$tmp/html.xml") <(strip "$tmp/xml.xml"); then
+  pass "PDF, HTML and XML give one tree"
+else
+  fail "PDF, HTML and XML trees differ"
+fi
+gzip -9nc "$xml" >"$tmp/$id.xml.gz"
+cp "$record" "$tmp/$id.metadata.xml"
+"$ahconv" convert -o "$tmp/gz.xml" "$tmp/$id.xml.gz" &&
+  diff <(grep -v '<bron ' "$tmp/gz.xml") <(grep -v '<bron ' "$tmp/xml.xml") >/dev/null &&
+  pass "X.xml.gz converts like X.xml, its record beside it" || fail "gzip publisher XML"
+for r in pdf html xml; do "$ahconv" convert --metadata "$record" -o "$tmp/$r.rec.xml" "${!r}" || fail "convert --metadata $r"; done
+nobron() { grep -v '<bron ' "$1" | sed 's/ pagina="[^"]*"//'; }
+if diff <(nobron "$tmp/pdf.rec.xml") <(nobron "$tmp/xml.rec.xml") >/dev/null &&
+   diff <(nobron "$tmp/html.rec.xml") <(nobron "$tmp/xml.rec.xml") >/dev/null; then
+  pass "with one record given to all three: identical apart from bron and pagina"
+else
+  fail "with one record the outputs differ"
+fi
+# the registratie: vraagnummer, three askers with initials, two categories
+reg=$(sed -n '/<registratie/,/<\/registratie>/p' "$tmp/xml.xml")
+if grep -q 'vraagnummer="2021Z09739"' <<<"$reg" && [ "$(grep -c '<indiener>[A-Z]\.' <<<"$reg")" -eq 3 ] &&
+   [ "$(grep -c '<categorie>' <<<"$reg")" -eq 2 ] && grep -q '<indiener>S.P.R.A. van Weyenberg</indiener>' <<<"$reg"; then
+  pass "registratie: 2021Z09739, three indieners with initials, two categories"
+else
+  fail "registratie of $id: $reg"
+fi
+"$ahconv" verify "$pdf" "$html" "$xml" >"$tmp/v3" && [ ! -s "$tmp/v3" ] && pass "verify PDF HTML XML: exit 0" ||
+  { fail "verify of the three renditions"; cat "$tmp/v3"; }
+"$ahconv" verify "$xml" >"$tmp/v1" && pass "verify of the XML alone: exit 0" || { fail "verify XML"; cat "$tmp/v1"; }
+
+# a changed word and a renumbered question in a copy of the XML (beside its
+# record); the XML first, so that both comparisons name it
+sed 's/kunnen betalen?/kunnen lenen?/; s/>Vraag 5</>Vraag 15</' "$xml" >"$tmp/$id.xml"
+cp "$record" "$tmp/$id.metadata.xml"
+"$ahconv" verify "$tmp/$id.xml" "$pdf" "$html" >"$tmp/changed" 2>&1
+rc=$?
+expect_finding() { # what, pattern
+  if [ "$rc" -eq 1 ] && grep -q -- "$2" "$tmp/changed"; then pass "$1 reported"; else fail "$1 not reported (exit $rc)"; cat "$tmp/changed"; fi
+}
+for r in "$pdf" "$html"; do
+  expect_finding "changed word ($(basename "$r"))" "^$tmp/$id.xml vs $r: Vraag 6: text differs at word 30: A has .*\[lenen?\].*, B has .*\[betalen?\]"
+  expect_finding "renumbered question, new number ($(basename "$r"))" "^$tmp/$id.xml vs $r: Vraag 15: only in A"
+  expect_finding "renumbered question, old number ($(basename "$r"))" "^$tmp/$id.xml vs $r: Vraag 5: only in B"
+done
+[ "$(wc -l <"$tmp/changed")" -eq 6 ] && pass "six findings, no more" || { fail "findings: $(wc -l <"$tmp/changed")"; cat "$tmp/changed"; }
+"$ahconv" verify "$tmp/$id.xml" | grep -q "Vraag 15" && pass "verify of the changed XML alone sees the numbering" ||
+  fail "verify of the changed XML alone"
+
+# a dropped note: truth-built HTML and XML of a document with notes, one note taken out of the XML
+t=ah-tk-20232024-1314
+python3 "$src/tests/truth_to_html.py" "$c/truth/$t.json" "$tmp/$t.html"
+python3 "$src/tests/truth_to_xml.py" "$c/truth/$t.json" "$tmp/$t.xml"
+python3 - "$tmp/$t.xml" "$tmp/$t-dropped.xml" <<'EOF'
+import re, sys
+s = open(sys.argv[1], encoding='utf-8').read()
+s = re.sub(r'<noot id="n2".*?</noot>', '', s, count=1, flags=re.S)
+open(sys.argv[2], 'w', encoding='utf-8').write(s)
+EOF
+"$ahconv" verify "$tmp/$t.html" "$tmp/$t.xml" >"$tmp/vt" && pass "verify truth HTML and XML with notes: exit 0" ||
+  { fail "verify truth HTML and XML"; cat "$tmp/vt"; }
+"$ahconv" verify "$tmp/$t.html" "$tmp/$t-dropped.xml" >"$tmp/changed" 2>&1
+rc=$?
+expect_finding "dropped note" "^$tmp/$t.html vs $tmp/$t-dropped.xml: noot 2: only in A"
+
+# the record beside the input: X.metadata.xml, and the publisher's folder layout
+layout="$tmp/officielepublicaties/ah-tk/20202021/$id/1"
+mkdir -p "$layout/pdf" "$layout/html" "$layout/xml" "$layout/metadata"
+cp "$pdf" "$layout/pdf/"; cp "$xml" "$layout/xml/"; cp "$record" "$layout/metadata/metadata.xml"
+for r in pdf xml; do
+  if "$ahconv" convert "$layout/$r/$id.$r" | grep -q 'registratie vraagnummer="2021Z09739"'; then
+    pass "record found in the publisher's layout for the $r"
+  else
+    fail "no record for $layout/$r/$id.$r"
+  fi
+done
+cp "$pdf" "$tmp/$id.pdf"
+"$ahconv" convert "$tmp/$id.pdf" | grep -q '<registratie vraagnummer="2021Z09739"' && pass "X.metadata.xml beside X.pdf" ||
+  fail "X.metadata.xml beside X.pdf not read"
+"$ahconv" convert --metadata "$c/official-xml/$id.metadata_owms.xml" "$pdf" | grep -q '<indiener>H. Kat</indiener>' &&
+  pass "--metadata with the OWMS form" || fail "--metadata with the OWMS form"
+sed 's/ah-tk-20202021-3235/ah-tk-20202021-3236/' "$record" >"$tmp/other.metadata.xml"
+"$ahconv" convert --metadata "$tmp/other.metadata.xml" "$pdf" >/dev/null 2>"$tmp/err"
+rc=$?
+[ "$rc" -eq 2 ] && grep -q 'the metadata record is for ah-tk-20202021-3236' "$tmp/err" && pass "a record of another publication: exit 2" ||
+  fail "a record of another publication: exit $rc $(cat "$tmp/err")"
+"$ahconv" convert "$record" >/dev/null 2>"$tmp/err"
+rc=$?
+[ "$rc" -eq 2 ] && grep -q 'a metadata record, not a rendition' "$tmp/err" && pass "a record as the input: exit 2" ||
+  fail "a record as the input: exit $rc"
+
+# batch: the publisher's layout walked (records left out as inputs, read for
+# the renditions beside them), the vraagnummer reported, --verify comparing
+# the renditions of one document
+cp "$pdf" "$tmp/officielepublicaties/"; cp "$tmp/$id.xml" "$tmp/officielepublicaties/"
+cp "$record" "$tmp/officielepublicaties/$id.metadata.xml"
+"$ahconv" batch -q -j2 --verify -o "$tmp/batch" "$tmp/officielepublicaties" >"$tmp/batch.out" 2>&1 ||
+  fail "batch: $(cat "$tmp/batch.out")"
+report="$tmp/batch/ahconv-report.csv"
+rows=$(tail -n +2 "$report" | cut -d, -f1,3,6,13 | sed "s#$tmp/officielepublicaties/##")
+want="ah-tk/20202021/$id/1/pdf/$id.pdf,ok,2021Z09739,0
+ah-tk/20202021/$id/1/xml/$id.xml,ok,2021Z09739,0
+$id.pdf,ok,2021Z09739,3
+$id.xml,ok,2021Z09739,3"
+if [ "$rows" = "$want" ]; then
+  pass "batch --verify: records left out, vraagnummer, findings per document"
+else
+  fail "batch report:"; echo "$rows"
+fi
+
+# publisher XML from every truth JSON: ahscore 1.000, schema-valid
+mkdir -p "$tmp/truth"
+for truth in "$c/truth/"*.json; do
+  name=$(basename "$truth" .json)
+  python3 "$src/tests/truth_to_xml.py" --metadata "$tmp/truth/$name.metadata.xml" "$truth" "$tmp/truth/$name.xml" ||
+    fail "truth_to_xml.py $name"
+done
+if python3 "$shared/tools/ahscore" --conv "$ahconv convert -f xml" "${mins[@]}" "$c/truth" "$tmp/truth/"*[0-9].xml; then
+  pass "ahscore of the truth-built publisher XML"
+else
+  fail "ahscore of the truth-built publisher XML below 1.000"
+fi
+for f in "$tmp/truth/"*[0-9].xml; do "$ahconv" convert -o "${f%.xml}.out.xml" "$f" || fail "convert $f"; done
+if "$src/tests/validate_xml.sh" "$src/schema/aanhangsel.rng" "$tmp/"{entities,dtd,pe}.out.xml "$tmp/"{pdf,html,xml}.xml \
+     "$tmp/"{pdf,html,xml}.rec.xml "$tmp/truth/"*.out.xml >"$tmp/valid" 2>&1; then
+  pass "schema: $(tail -1 "$tmp/valid")"
+else
+  fail "schema validation"; cat "$tmp/valid"
+fi
+echo "pubxml: $failures failed"
+[ "$failures" -eq 0 ]
