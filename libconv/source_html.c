@@ -498,7 +498,8 @@ static int nesting_depth(const xmlNode *root) {
 static const char *encoding_hint(const char *data, size_t len) {
   size_t n = len < 4096 ? len : 4096;
   for (size_t i = 0; i + 8 <= n; i++)
-    if (strncasecmp(data + i, "charset=", 8) == 0 || strncasecmp(data + i, "encoding=", 9) == 0) return NULL;
+    if (strncasecmp(data + i, "charset=", 8) == 0 || (i + 9 <= n && strncasecmp(data + i, "encoding=", 9) == 0))
+      return NULL; /* the bytes are not NUL-terminated: never compare past n */
   return "UTF-8";
 }
 
