@@ -112,6 +112,19 @@ void ah_buf_put_utf8(ah_buf *b, const char *s, size_t n) {
   }
 }
 
+void ah_buf_put_escaped(ah_buf *b, const char *s) {
+  for (; s && *s; s++) {
+    switch (*s) {
+    case '&': ah_buf_puts(b, "&amp;"); break;
+    case '<': ah_buf_puts(b, "&lt;"); break;
+    case '>': ah_buf_puts(b, "&gt;"); break;
+    case '"': ah_buf_puts(b, "&quot;"); break;
+    case '\'': ah_buf_puts(b, "&#39;"); break;
+    default: ah_buf_putc(b, *s);
+    }
+  }
+}
+
 char *ah_buf_steal(ah_buf *b) {
   char *d = b->data ? b->data : ah_strdup("");
   b->data = NULL;

@@ -35,6 +35,9 @@ void ah_buf_printf(ah_buf *b, const char *fmt, ...) __attribute__((format(printf
  * becomes U+FFFD.  Readers pass every text through this before any other
  * stage sees it. */
 void ah_buf_put_utf8(ah_buf *b, const char *s, size_t n);
+/* Appends text for an XML or HTML document, as character data or an
+ * attribute value: & < > " ' escaped, so nothing in it is markup. */
+void ah_buf_put_escaped(ah_buf *b, const char *s);
 char *ah_buf_steal(ah_buf *b); /* returns data (never NULL), resets b */
 void ah_buf_free(ah_buf *b);
 

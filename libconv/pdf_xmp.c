@@ -19,29 +19,17 @@
 
 #define NS_XMP "http://ns.adobe.com/xap/1.0/"
 
-static void put_escaped(ah_buf *b, const char *s) {
-  for (; s && *s; s++) {
-    switch (*s) {
-    case '&': ah_buf_puts(b, "&amp;"); break;
-    case '<': ah_buf_puts(b, "&lt;"); break;
-    case '>': ah_buf_puts(b, "&gt;"); break;
-    case '"': ah_buf_puts(b, "&quot;"); break;
-    default: ah_buf_putc(b, *s);
-    }
-  }
-}
-
 static void simple(ah_buf *b, const char *name, const char *value) {
   if (!value || !*value) return;
   ah_buf_printf(b, "   <%s>", name);
-  put_escaped(b, value);
+  ah_buf_put_escaped(b, value);
   ah_buf_printf(b, "</%s>\n", name);
 }
 
 static void alt(ah_buf *b, const char *name, const char *value) {
   if (!value || !*value) return;
   ah_buf_printf(b, "   <%s><rdf:Alt><rdf:li xml:lang=\"x-default\">", name);
-  put_escaped(b, value);
+  ah_buf_put_escaped(b, value);
   ah_buf_printf(b, "</rdf:li></rdf:Alt></%s>\n", name);
 }
 
@@ -53,7 +41,7 @@ static void keyword_bag(ah_buf *b, const char *keywords) {
     size_t n = strcspn(k, ";");
     char *item = ah_strndup(k, n);
     ah_buf_puts(b, "<rdf:li>");
-    put_escaped(b, item);
+    ah_buf_put_escaped(b, item);
     ah_buf_puts(b, "</rdf:li>");
     free(item);
     k += n;
@@ -96,7 +84,7 @@ char *ah_xmp_packet(const ah_pdf_meta *m, const char *xml_sha256) {
   if (m->author && *m->author) {
     /* one entry, the information dictionary's Author exactly */
     ah_buf_puts(&b, "   <dc:creator><rdf:Seq><rdf:li>");
-    put_escaped(&b, m->author);
+    ah_buf_put_escaped(&b, m->author);
     ah_buf_puts(&b, "</rdf:li></rdf:Seq></dc:creator>\n");
   }
   alt(&b, "dc:description", m->subject);

@@ -8,7 +8,7 @@
  * underlined and highlighted: readable without colour), and for a PDF
  * rendition kept with AH_OPT_POSITIONS the printed page around the block as
  * an embedded PNG with the words outlined.  Every piece of document text
- * goes through esc(): the page's markup is only ever ours.
+ * goes through ah_buf_put_escaped(): the page's markup is only ever ours.
  *
  * It lives in the library because it needs what only the library has: the
  * PDF's pages through poppler and cairo, and the tree's provenance.
@@ -40,20 +40,6 @@ typedef struct {
   size_t count, by_class[N_CLASSES];
 } report;
 
-/* Text as HTML text or attribute value: nothing in it is markup. */
-static void esc(ah_buf *b, const char *s) {
-  for (; s && *s; s++) {
-    switch (*s) {
-    case '&': ah_buf_puts(b, "&amp;"); break;
-    case '<': ah_buf_puts(b, "&lt;"); break;
-    case '>': ah_buf_puts(b, "&gt;"); break;
-    case '"': ah_buf_puts(b, "&quot;"); break;
-    case '\'': ah_buf_puts(b, "&#39;"); break;
-    default: ah_buf_putc(b, *s);
-    }
-  }
-}
-
 static const char side_letter[2] = {'A', 'B'};
 
 /* "page 2" / "pages 2–3" (PDF) or "line 41, /html/body/…" (HTML) */
@@ -68,7 +54,7 @@ static void location(ah_buf *b, const ah_node *n) {
     ah_buf_printf(b, "line %d", ah_node_get_source_line(n));
     if (ah_node_get_source_path(n)) {
       ah_buf_puts(b, ", <code>");
-      esc(b, ah_node_get_source_path(n));
+      ah_buf_put_escaped(b, ah_node_get_source_path(n));
       ah_buf_puts(b, "</code>");
     }
   }
@@ -96,7 +82,7 @@ static void unit_html(ah_buf *b, const report_unit *u, size_t first, size_t end)
     if (mark && !open) ah_buf_puts(b, "<strong class=\"d\">");
     open = mark;
     any = true;
-    esc(b, w.items[i]);
+    ah_buf_put_escaped(b, w.items[i]);
   }
   if (open) ah_buf_puts(b, "</strong>");
   ah_buf_puts(b, "</p>\n");
@@ -137,7 +123,7 @@ static void image_html(ah_buf *b, report_pdf *pdf, const ah_box *crop, const ah_
   if (!png) return;
   ah_buf_printf(b, "<p class=\"page\"><img src=\"data:image/png;base64,%s\" width=\"%d\" height=\"%d\" alt=\"", png, w,
                 h);
-  esc(b, alt);
+  ah_buf_put_escaped(b, alt);
   ah_buf_puts(b, "\"></p>\n");
   free(png);
 }
@@ -207,7 +193,7 @@ static void node_html(ah_buf *b, report *r, int side, const ah_node *node, const
   if (ah_node_get_type(label) == AH_NODE_LABEL && (!words || from == 0)) {
     char *t = ah_node_text(label);
     ah_buf_puts(b, "<p class=\"label\">");
-    esc(b, t);
+    ah_buf_put_escaped(b, t);
     ah_buf_puts(b, "</p>\n");
     free(t);
   }
@@ -238,7 +224,7 @@ static void lost_page_html(ah_buf *b, report *r, int page) {
 static void side_html(ah_buf *b, report *r, int side, const ah_finding *f) {
   const ah_node *node = ah_finding_get_node(f, side);
   ah_buf_printf(b, "<div class=\"side\">\n<h4>%c: ", side_letter[side]);
-  esc(b, r->name[side]);
+  ah_buf_put_escaped(b, r->name[side]);
   ah_buf_puts(b, "</h4>\n");
   if (node) node_html(b, r, side, node, f);
   else if (f->cls == AH_FINDING_MISSING) ah_buf_puts(b, "<p class=\"none\">Not in this rendition.</p>\n");
@@ -254,9 +240,9 @@ static void on_finding(const ah_finding *f, void *user) {
   const char *cls = ah_finding_class_string(f->cls);
   ah_buf *b = &r->body;
   ah_buf_printf(b, "<div class=\"finding\" id=\"f%zu\">\n<h3><span class=\"n\">%zu.</span> ", n, n);
-  esc(b, f->element);
+  ah_buf_put_escaped(b, f->element);
   ah_buf_printf(b, " <span class=\"cls\">%s</span></h3>\n<p class=\"what\">", cls);
-  esc(b, f->what);
+  ah_buf_put_escaped(b, f->what);
   ah_buf_puts(b, "</p>\n");
   bool any = f->node[0] || f->node[1] || (f->page && r->pdf[0]) || f->cls == AH_FINDING_MISSING;
   if (any) {
@@ -266,7 +252,7 @@ static void on_finding(const ah_finding *f, void *user) {
   }
   ah_buf_puts(b, "</div>\n");
   ah_buf_printf(&r->toc, "<li><a href=\"#f%zu\">", n);
-  esc(&r->toc, f->element);
+  ah_buf_put_escaped(&r->toc, f->element);
   ah_buf_printf(&r->toc, "</a> <span class=\"cls\">%s</span></li>\n", cls);
 }
 
@@ -296,12 +282,12 @@ static const char style_sheet[] =
 static void rendition_html(ah_buf *b, report *r, int side) {
   const ah_doc *d = r->doc[side];
   ah_buf_printf(b, "<dt>Rendition %c</dt><dd>", side_letter[side]);
-  esc(b, r->name[side]);
+  ah_buf_put_escaped(b, r->name[side]);
   ah_buf_puts(b, " (");
-  esc(b, ah_doc_source_format(d));
+  ah_buf_put_escaped(b, ah_doc_source_format(d));
   if (ah_doc_pages(d)) ah_buf_printf(b, ", %d page%s", ah_doc_pages(d), ah_doc_pages(d) == 1 ? "" : "s");
   ah_buf_puts(b, "), sha256 <code>");
-  esc(b, ah_doc_sha256(d));
+  ah_buf_put_escaped(b, ah_doc_sha256(d));
   ah_buf_puts(b, "</code>");
   if (!r->pdf[side] && strcmp(ah_doc_source_format(d), "pdf") == 0) ah_buf_puts(b, " — its pages are not shown");
   ah_buf_puts(b, "</dd>\n");
@@ -311,7 +297,7 @@ static void summary_html(ah_buf *b, report *r) {
   const char *id = ah_doc_id(r->doc[0]);
   ah_buf_puts(b, "<div role=\"region\" aria-labelledby=\"summary\">\n<h2 id=\"summary\">Summary</h2>\n<dl>\n");
   ah_buf_puts(b, "<dt>Document</dt><dd>");
-  esc(b, id ? id : "(no publication id)");
+  ah_buf_put_escaped(b, id ? id : "(no publication id)");
   ah_buf_puts(b, "</dd>\n");
   for (int s = 0; s < r->sides; s++) rendition_html(b, r, s);
   ah_buf_printf(b, "<dt>Findings</dt><dd>%zu</dd>\n</dl>\n", r->count);
@@ -338,10 +324,10 @@ static char *assemble(report *r, size_t *len) {
   ah_buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
   ah_buf_puts(&b, r->sides == 2 ? "ahconv verify: renditions compared: " : "ahconv verify: ");
-  esc(&b, id ? id : r->name[0]);
+  ah_buf_put_escaped(&b, id ? id : r->name[0]);
   ah_buf_printf(&b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<div role=\"banner\"><h1>", style_sheet);
   ah_buf_puts(&b, r->sides == 2 ? "Do the renditions say the same? " : "Is the rendition complete? ");
-  esc(&b, id ? id : r->name[0]);
+  ah_buf_put_escaped(&b, id ? id : r->name[0]);
   ah_buf_puts(&b, "</h1>\n<p>ahconv " AHCONV_VERSION_STRING " verify report.</p></div>\n<div role=\"main\">\n");
   summary_html(&b, r);
   if (r->count) {

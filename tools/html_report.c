@@ -5,7 +5,7 @@
  * results.  Gives: one self-contained HTML file: verify's is the
  * library's ah_render_report_html; batch's is written here (the run's
  * data live in the tool), from the same rows as ahconv-report.csv.  Every
- * value goes through esc(): a file name or an error message is never markup.
+ * value goes through ah_buf_put_escaped(): a file name or an error message is never markup.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "html_report.h"
@@ -40,19 +40,6 @@ int html_report_verify(const char *path, ah_doc *const docs[2], const char *cons
   return 0;
 }
 
-static void esc(ah_buf *b, const char *s) {
-  for (; s && *s; s++) {
-    switch (*s) {
-    case '&': ah_buf_puts(b, "&amp;"); break;
-    case '<': ah_buf_puts(b, "&lt;"); break;
-    case '>': ah_buf_puts(b, "&gt;"); break;
-    case '"': ah_buf_puts(b, "&quot;"); break;
-    case '\'': ah_buf_puts(b, "&#39;"); break;
-    default: ah_buf_putc(b, *s);
-    }
-  }
-}
-
 /* A relative link to a file below OUTDIR: each path segment as it is, but
  * for the characters a URL path cannot hold, percent-encoded. */
 static void href(ah_buf *b, const char *path) {
@@ -74,7 +61,7 @@ static void output_cell(ah_buf *b, const batch_input *it) {
     ah_buf_puts(b, "<a href=\"");
     href(b, it->output);
     ah_buf_puts(b, "\">");
-    esc(b, it->output);
+    ah_buf_put_escaped(b, it->output);
     ah_buf_puts(b, "</a>");
   }
   ah_buf_puts(b, "</td>");
@@ -82,9 +69,9 @@ static void output_cell(ah_buf *b, const batch_input *it) {
 
 static void input_row(ah_buf *b, const batch_input *it) {
   ah_buf_puts(b, "<tr><td>");
-  esc(b, it->path);
+  ah_buf_put_escaped(b, it->path);
   ah_buf_printf(b, "</td><td>%s</td><td>", status_of(it));
-  esc(b, it->id);
+  ah_buf_put_escaped(b, it->id);
   ah_buf_puts(b, "</td>");
   if (has_counts(it))
     ah_buf_printf(b, "<td class=\"num\">%d</td><td class=\"num\">%d</td><td class=\"num\">%d</td><td class=\"num\">%d</td>",
@@ -94,7 +81,7 @@ static void input_row(ah_buf *b, const batch_input *it) {
   ah_buf_printf(b, "<td class=\"num\">%.3f</td>", it->seconds);
   output_cell(b, it);
   ah_buf_puts(b, "<td>");
-  esc(b, it->error);
+  ah_buf_put_escaped(b, it->error);
   ah_buf_puts(b, "</td></tr>\n");
 }
 
@@ -116,9 +103,9 @@ static void failures_table(ah_buf *b, const batch_inputs *in, size_t failed) {
     const batch_input *it = &in->items[i];
     if (it->state != INPUT_DONE || it->ok || (it->skipped && !it->failed_before)) continue;
     ah_buf_puts(b, "<tr><td>");
-    esc(b, it->path);
+    ah_buf_put_escaped(b, it->path);
     ah_buf_printf(b, "</td><td>%s</td><td>", status_of(it));
-    esc(b, it->error ? it->error : "failed");
+    ah_buf_put_escaped(b, it->error ? it->error : "failed");
     ah_buf_puts(b, "</td></tr>\n");
   }
   ah_buf_puts(b, "</tbody>\n</table>\n");
@@ -137,9 +124,9 @@ static void findings_table(ah_buf *b, const batch_inputs *in, size_t with_findin
     const batch_input *it = &in->items[i];
     if (it->state != INPUT_DONE || !has_counts(it) || !it->findings) continue;
     ah_buf_puts(b, "<tr><td>");
-    esc(b, it->path);
+    ah_buf_put_escaped(b, it->path);
     ah_buf_puts(b, "</td><td>");
-    esc(b, it->id);
+    ah_buf_put_escaped(b, it->id);
     ah_buf_printf(b, "</td><td class=\"num\">%d</td>", it->findings);
     output_cell(b, it);
     ah_buf_puts(b, "</tr>\n");
@@ -194,7 +181,7 @@ static void totals(ah_buf *b, const char *outdir, const batch_inputs *in, const 
   double elapsed = seconds_now() - t->started;
   double rate = elapsed > 0 ? (double)(done - skipped) / elapsed : 0;
   ah_buf_puts(b, "<dl>\n<dt>Output folder</dt><dd>");
-  esc(b, outdir);
+  ah_buf_put_escaped(b, outdir);
   ah_buf_printf(b,
                 "</dd>\n<dt>Inputs</dt><dd>%zu (%zu done)</dd>\n<dt>Converted</dt><dd>%zu</dd>\n"
                 "<dt>Skipped (converted or failed before)</dt><dd>%zu</dd>\n<dt>Failed</dt><dd>%zu</dd>\n"
