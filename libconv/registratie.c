@@ -84,6 +84,19 @@ bool ah_registratie_take(ah_registratie *r, const char *name, const char *value)
   return kept;
 }
 
+/* The registratie element's own names (write_xml.c) to the record's. */
+bool ah_registratie_take_written(ah_registratie *r, const char *name, const char *value) {
+  static const char *const names[][2] = {{"vraagnummer", "OVERHEIDop.vraagnummer"},
+                                         {"datum-ontvangst", "OVERHEIDop.datumOntvangst"},
+                                         {"titel", "DC.title"},
+                                         {"indiener", "OVERHEIDop.indiener"},
+                                         {"ontvanger-naam", "OVERHEIDop.ontvanger"},
+                                         {"categorie", "OVERHEID.category"}};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (!strcmp(name, names[i][0])) return ah_registratie_take(r, names[i][1], value);
+  return false;
+}
+
 bool ah_registratie_present(const ah_registratie *r) {
   return r->vraagnummer || r->datum_ontvangst || r->titel || r->ontvanger_naam || r->indieners.n ||
          r->categorieen.n;

@@ -30,6 +30,9 @@ typedef struct {
  * date that is not a valid ISO date is not kept; the first of a name that
  * should occur once wins).  Returns whether it was kept. */
 bool ah_registratie_take(ah_registratie *r, const char *name, const char *value);
+/* The same, named as the registratie element writes it ("vraagnummer",
+ * "indiener", "datum-ontvangst", …): how a clean PDF's XML reads back. */
+bool ah_registratie_take_written(ah_registratie *r, const char *name, const char *value);
 /* Anything the registratie element would show (the identifier alone
  * does not count). */
 bool ah_registratie_present(const ah_registratie *r);

@@ -12,6 +12,7 @@
 #include "source_ownxml.h"
 #include "caps.h"
 #include "lexicon.h"
+#include "registratie.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -112,8 +113,30 @@ static bool read_attrs(const xmlNode *x, ah_node *n) {
 
 static bool in_ns(const xmlNode *x) { return x->ns && is((const char *)x->ns->href, NS); }
 
+static bool take_written(ah_docmeta *meta, const char *name, const xmlNode *holder, const xmlNode *value) {
+  xmlChar *v = xmlNodeListGetString(holder->doc, value, 1);
+  bool ok = ah_registratie_take_written(&meta->record, name, v ? (const char *)v : "");
+  xmlFree(v);
+  return ok;
+}
+
+/* The registratie element: its attributes and one level of text-only
+ * children, every name one the record knows. */
+static bool read_registratie(const xmlNode *x, ah_docmeta *meta) {
+  for (const xmlAttr *a = x->properties; a; a = a->next)
+    if (a->ns || !take_written(meta, (const char *)a->name, x, a->children)) return false;
+  for (const xmlNode *c = x->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE && blank((const char *)c->content)) continue;
+    if (c->type != XML_ELEMENT_NODE || !in_ns(c) || c->properties) return false;
+    for (const xmlNode *t = c->children; t; t = t->next)
+      if (t->type != XML_TEXT_NODE) return false;
+    if (!take_written(meta, (const char *)c->name, c, c->children)) return false;
+  }
+  return true;
+}
+
 /* The children of x below n. */
-static bool read_children(const xmlNode *x, ah_node *n, int depth) {
+static bool read_children(const xmlNode *x, ah_node *n, ah_docmeta *meta, int depth) {
   if (depth > MAX_DEPTH) return false;
   for (const xmlNode *c = x->children; c; c = c->next) {
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
@@ -124,10 +147,14 @@ static bool read_children(const xmlNode *x, ah_node *n, int depth) {
     }
     if (c->type != XML_ELEMENT_NODE || !in_ns(c)) return false;
     if (n->type == AH_NODE_DOCUMENT && is((const char *)c->name, "bron")) continue; /* read by read_source */
+    if (n->type == AH_NODE_DOCUMENT && is((const char *)c->name, "registratie")) {
+      if (!read_registratie(c, meta)) return false;
+      continue;
+    }
     ah_node_type t = type_named((const char *)c->name);
     if (t == AH_NODE_NONE || t == AH_NODE_DOCUMENT) return false;
     ah_node *child = ah_node_append(n, t);
-    if (!read_attrs(c, child) || !read_children(c, child, depth + 1)) return false;
+    if (!read_attrs(c, child) || !read_children(c, child, meta, depth + 1)) return false;
   }
   return true;
 }
@@ -189,7 +216,7 @@ int ah_source_ownxml(const char *xml, size_t len, ah_node *root, ah_docmeta *met
   if (!doc) return -1;
   const xmlNode *x = xmlDocGetRootElement(doc);
   bool ok = !doc->intSubset && x && in_ns(x) && is((const char *)x->name, "aanhangsel") &&
-            read_root(x, meta) && read_source(x, meta, src) && read_children(x, root, 1) &&
+            read_root(x, meta) && read_source(x, meta, src) && read_children(x, root, meta, 1) &&
             ah_node_check(root, NULL) == 0;
   for (const xmlNode *n = doc->children; ok && n; n = n->next) ok = n == x; /* nothing beside the root */
   xmlFreeDoc(doc);

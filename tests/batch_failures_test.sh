@@ -34,8 +34,8 @@ rc1=$?
 timeout 60 "$ahconv" batch -j2 --timeout 2 --quiet -o "$tmp/A" "$tmp/in" 2>"$tmp/err"
 rc2=$?
 if [ "$rc1$rc2" = 22 ] &&
-   [ "$(row "$tmp/in/corrupt.pdf" "$tmp/A")" = "$tmp/in/corrupt.pdf,,skipped,failed before: truncated PDF (no %%EOF at the end),,,,,,0.000," ] &&
-   [ "$(row "$tmp/in/slow.pdf" "$tmp/A")" = "$tmp/in/slow.pdf,,skipped,failed before: timed out after 2 s,,,,,,0.000," ] &&
+   [ "$(row "$tmp/in/corrupt.pdf" "$tmp/A")" = "$tmp/in/corrupt.pdf,,skipped,failed before: truncated PDF (no %%EOF at the end),,,,,,,0.000,," ] &&
+   [ "$(row "$tmp/in/slow.pdf" "$tmp/A")" = "$tmp/in/slow.pdf,,skipped,failed before: timed out after 2 s,,,,,,,0.000,," ] &&
    row "$tmp/in/good.pdf" "$tmp/A" | grep -q ',skipped,'; then
   pass "a damaged file and a timeout are skipped by the rerun (same limit)"
 else
@@ -64,7 +64,7 @@ else
   chmod 644 "$tmp/in/locked.pdf"
   "${as_user[@]}" "$ahconv" batch -j1 --quiet -o "$tmp/P" "$tmp/in/locked.pdf" "$tmp/in/good.pdf" 2>"$tmp/err"
   rc2=$?
-  if [ "$rc1$rc2" = 20 ] && [[ "$first" =~ ^"$tmp/in/locked.pdf,,failed,cannot open: Permission denied,,,,,,"[0-9.]+,$ ]] &&
+  if [ "$rc1$rc2" = 20 ] && [[ "$first" =~ ^"$tmp/in/locked.pdf,,failed,cannot open: Permission denied,,,,,,,"[0-9.]+",,"$ ]] &&
      row "$tmp/in/locked.pdf" "$tmp/P" | grep -q ',ok,'; then
     pass "a permission fixed since: the rerun converts the file"
   else

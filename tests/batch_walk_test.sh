@@ -87,7 +87,7 @@ fi
 ln -s "$tmp/nowhere.pdf" "$tmp/links/in/gone.pdf"
 timeout 30 "$ahconv" batch -j2 --quiet -o "$tmp/S3" "$tmp/links/in" 2>"$tmp/err"
 rc=$?
-if [ "$rc" -eq 2 ] && grep -qE "^$tmp/links/in/gone.pdf,,failed,dangling symbolic link,,,,,,[0-9.]+,$" "$tmp/S3/ahconv-report.csv" &&
+if [ "$rc" -eq 2 ] && grep -qE "^$tmp/links/in/gone.pdf,,failed,dangling symbolic link,,,,,,,[0-9.]+,,$" "$tmp/S3/ahconv-report.csv" &&
    [ "$(head -1 "$tmp/err")" = "ahconv: $tmp/links/in/gone.pdf: dangling symbolic link" ]; then
   pass "a dangling link: failed in the report, exit 2"
 else

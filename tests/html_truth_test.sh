@@ -7,6 +7,11 @@
 # usage: html_truth_test.sh SOURCE_DIR BUILD_DIR
 # Exit 77 (ctest: skipped) when ../shared is not beside the checkout.
 set -u
+# The publisher's record (registratie) is printed on no page: reading the
+# clean PDF's pages (--no-embed) cannot give it back.
+without_registratie() {
+  if [ -n "$1" ]; then sed -e '/<registratie[^>]*\/>/d' -e '/<registratie/,/<\/registratie>/d'; else cat; fi
+}
 src=$1
 build=$2
 shared="$src/../shared"
@@ -38,8 +43,8 @@ for page in "$tmp/"*.html; do
     "$build/tools/ahconv" convert -f pdf -o "$tmp/page.pdf" "$page" || { echo "FAIL: convert $page"; status=1; continue; }
   for read in "" --no-embed; do
     "$build/tools/ahconv" convert $read -o "$tmp/again.xml" "$tmp/page.pdf" || { echo "FAIL: convert $read $page"; status=1; continue; }
-    # the page's head carries the publisher's record (registratie); the clean PDF does not
-    if ! diff <(grep -v '<bron ' "$tmp/page.xml" | sed -e '/<registratie[^>]*\/>/d' -e '/<registratie/,/<\/registratie>/d' | sed 's/ pagina="[^"]*"//') \
+    # the publisher's record (registratie) travels in the embedded XML, not on the pages
+    if ! diff <(grep -v '<bron ' "$tmp/page.xml" | without_registratie "$read" | sed 's/ pagina="[^"]*"//') \
               <(grep -v '<bron ' "$tmp/again.xml" | sed 's/ pagina="[^"]*"//') >"$tmp/diff"; then
       echo "FAIL: the clean PDF of $(basename "$page") reads back differently ${read:-from its embedded XML}"
       head -6 "$tmp/diff"; status=1

@@ -154,12 +154,12 @@ static void test_format(void) {
   batch_claim c = written_claim("/in/a b.pdf", "ah-tk-20232024-1178.xml");
   char *line = state_format_line(&c);
   CHECK_STR(line, "0.1.0\txml\t/in/a b.pdf\t12345\t1700000000123456789\t" SHA
-                  "\tah-tk-20232024-1178\t4\t3\t2\t1\tah-tk-20232024-1178.xml\t-\tescaped\n");
+                  "\tah-tk-20232024-1178\t4\t3\t2\t1\tah-tk-20232024-1178.xml\t-\tescaped\t-\n");
   free(line);
   claim_free(&c);
   c = failed_claim("/in/corrupt.pdf", "damaged document");
   line = state_format_line(&c);
-  CHECK_STR(line, "0.1.0\txml\t/in/corrupt.pdf\t7\t42\t-\t-\t0\t0\t0\t0\t-\tdamaged document\tescaped\n");
+  CHECK_STR(line, "0.1.0\txml\t/in/corrupt.pdf\t7\t42\t-\t-\t0\t0\t0\t0\t-\tdamaged document\tescaped\t-\n");
   free(line);
   claim_free(&c);
   /* a tab, a line break, a carriage return and a backslash in the text
@@ -169,9 +169,22 @@ static void test_format(void) {
   c.error = strdup("");
   line = state_format_line(&c);
   CHECK_STR(line, "0.1.0\txml\t/in/a\\tb\\nc\\rd\\\\e.pdf\t12345\t1700000000123456789\t" SHA
-                  "\tah-tk-20232024-1178\t4\t3\t2\t1\tsub\\\\dir/x\\ty.xml\t-\tescaped\n");
+                  "\tah-tk-20232024-1178\t4\t3\t2\t1\tsub\\\\dir/x\\ty.xml\t-\tescaped\t-\n");
   free(line);
   claim_free(&c);
+  /* the vraagnummer, when the document has a record, is the 15th field */
+  c = written_claim("/in/x.xml", "x.xml");
+  c.vraagnummer = strdup("2021Z09739");
+  line = state_format_line(&c);
+  CHECK_STR(line, "0.1.0\txml\t/in/x.xml\t12345\t1700000000123456789\t" SHA
+                  "\tah-tk-20232024-1178\t4\t3\t2\t1\tx.xml\t-\tescaped\t2021Z09739\n");
+  claim_free(&c);
+  line[strlen(line) - 1] = 0;
+  CHECK(parse(line, &c));
+  CHECK_STR(c.vraagnummer, "2021Z09739");
+  CHECK_STR(c.output, "x.xml");
+  claim_free(&c);
+  free(line);
 }
 
 /* An escaped line gives its bytes back; a line of 13 fields (written
@@ -182,6 +195,7 @@ static void test_parse_escaped(void) {
   CHECK_STR(c.input, "/in/a\tb\nc\\d\\x.pdf");
   CHECK_STR(c.output, "out\n.xml");
   CHECK_STR(c.error, "cannot\topen");
+  CHECK_STR(c.vraagnummer, ""); /* written before the vraagnummer was kept */
   claim_free(&c);
   CHECK(parse("0.1.0\txml\tC:\\tmp\\new\\x.pdf\t1\t2\t" SHA "\t-\t0\t0\t0\t0\tx.xml\t-", &c));
   CHECK_STR(c.input, "C:\\tmp\\new\\x.pdf");

@@ -62,7 +62,7 @@ class Opening(unittest.TestCase):
         with self.assertRaises(ahconv.Error) as cm:
             ahconv.open(b"plain words, no markup")
         self.assertEqual(cm.exception.code, ahconv.Status.FORMAT)
-        self.assertEqual(str(cm.exception), "not a PDF or HTML document")
+        self.assertEqual(str(cm.exception), "not a PDF, HTML or publisher XML document")
 
     def test_no_source(self):
         doc = ahconv.open(PDF, no_source=True)

@@ -90,12 +90,14 @@ static batch_claim claim_of(const batch_run *r, const batch_input *it) {
     c.output = ah_strdup("");
     c.sha256 = ah_strdup("");
     c.id = ah_strdup("");
+    c.vraagnummer = ah_strdup("");
     c.error = ah_strdup(it->error ? it->error : "failed");
     return c;
   }
   c.output = ah_strdup(it->output);
   c.sha256 = ah_strdup(it->sha256);
   c.id = ah_strdup(it->id ? it->id : "");
+  c.vraagnummer = ah_strdup(it->vraagnummer ? it->vraagnummer : "");
   c.error = ah_strdup("");
   c.vragen = it->vragen;
   c.antwoorden = it->antwoorden;
@@ -213,6 +215,7 @@ static void skip_done_before(batch_run *r, size_t i, const batch_claim *c) {
   naming_take(&r->names, c->output, i);
   it->sha256 = ah_strdup(c->sha256);
   it->id = ah_strdup(c->id);
+  it->vraagnummer = *c->vraagnummer ? ah_strdup(c->vraagnummer) : NULL;
   it->vragen = c->vragen;
   it->antwoorden = c->antwoorden;
   it->noten = c->noten;

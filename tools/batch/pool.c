@@ -256,17 +256,18 @@ static bool take_result(pool *p, batch_worker *w, char **f, int n) {
     take_failure(p, w, f);
     return true;
   }
-  if (strcmp(f[1], "ok") != 0 || n != 10) return false;
+  if (strcmp(f[1], "ok") != 0 || n != 11) return false;
   it->state = INPUT_DONE;
   it->ok = true;
   it->id = ah_strdup(f[2]);
-  it->sha256 = ah_strdup(f[3]);
-  it->vragen = atoi(f[4]);
-  it->antwoorden = atoi(f[5]);
-  it->noten = atoi(f[6]);
-  it->findings = atoi(f[7]);
-  it->seconds = atof(f[8]);
-  it->tmp = ah_strdup(f[9]);
+  it->vraagnummer = *f[3] ? ah_strdup(f[3]) : NULL;
+  it->sha256 = ah_strdup(f[4]);
+  it->vragen = atoi(f[5]);
+  it->antwoorden = atoi(f[6]);
+  it->noten = atoi(f[7]);
+  it->findings = atoi(f[8]);
+  it->seconds = atof(f[9]);
+  it->tmp = ah_strdup(f[10]);
   w->busy = 0;
   p->restarts = 0;
   return true;
@@ -340,8 +341,9 @@ static void leave_undone(batch_input *it) {
   free(it->tmp);
   free(it->error);
   free(it->id);
+  free(it->vraagnummer);
   free(it->sha256);
-  it->tmp = it->error = it->id = it->sha256 = NULL;
+  it->tmp = it->error = it->id = it->vraagnummer = it->sha256 = NULL;
   it->ok = false;
   it->failure = FAILURE_NONE;
   it->state = INPUT_PENDING;

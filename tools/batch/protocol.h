@@ -6,7 +6,7 @@
  * in it is one field like any other.
  *
  *   parent -> worker  index, path
- *   worker -> parent  index, "ok", id, sha256, vragen, antwoorden, noten,
+ *   worker -> parent  index, "ok", id, vraagnummer, sha256, vragen, antwoorden, noten,
  *                     findings, seconds, temporary output
  *                     index, "failed", status code, errno, message, seconds
  */

@@ -55,9 +55,9 @@ static char *text_field(const char *field, bool escaped, bool dash_is_empty) {
 }
 
 bool state_parse_line(char *line, batch_claim *c) {
-  char *f[FIELDS + 1];
+  char *f[FIELDS + 2];
   int n = 0;
-  for (char *save = NULL, *t = strtok_r(line, "\t", &save); t && n < FIELDS + 1; t = strtok_r(NULL, "\t", &save))
+  for (char *save = NULL, *t = strtok_r(line, "\t", &save); t && n < FIELDS + 2; t = strtok_r(NULL, "\t", &save))
     f[n++] = t;
   if (n < FIELDS) return false;
   bool escaped = n > FIELDS && strcmp(f[FIELDS], ESCAPED) == 0;
@@ -75,6 +75,7 @@ bool state_parse_line(char *line, batch_claim *c) {
   c->findings = atoi(f[10]);
   c->output = text_field(f[11], escaped, true);
   c->error = text_field(f[12], escaped, true);
+  c->vraagnummer = n > FIELDS + 1 && escaped ? text_field(f[14], true, true) : ah_strdup("");
   return true;
 }
 
@@ -94,7 +95,9 @@ char *state_format_line(const batch_claim *c) {
   ah_buf_printf(&line, "\t%d\t%d\t%d\t%d", c->vragen, c->antwoorden, c->noten, c->findings);
   put_field(&line, c->output);
   put_field(&line, c->error);
-  ah_buf_puts(&line, "\t" ESCAPED "\n");
+  ah_buf_puts(&line, "\t" ESCAPED);
+  put_field(&line, c->vraagnummer ? c->vraagnummer : "");
+  ah_buf_putc(&line, '\n');
   return ah_buf_steal(&line);
 }
 
@@ -201,6 +204,7 @@ void claim_free(batch_claim *c) {
   free(c->version);
   free(c->sha256);
   free(c->id);
+  free(c->vraagnummer);
   free(c->error);
 }
 

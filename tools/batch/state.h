@@ -2,7 +2,7 @@
  *
  * One line per input done, fields separated by tabs:
  *   version format input size mtime_ns sha256 id vragen antwoorden noten
- *   findings output error escaped
+ *   findings output error escaped vraagnummer
  * "-" stands for an empty field.  A failed input has output "-" and its
  * error, so a rerun need not try an unchanged file again; a written one has
  * error "-".  Only failures of the document itself and failures over a
@@ -16,7 +16,9 @@
  * backslash as \t, \n, \r and \\: a path may hold any byte but NUL.
  * Lines of 13 fields (written before the escapes) are read as they are:
  * their fields cannot hold a tab or a line break, and a backslash in them
- * is a backslash.
+ * is a backslash.  The 15th field, the vraagnummer from the publisher's
+ * metadata record (escaped, "-" when none), is missing from lines written
+ * before it was kept: read as none.
  */
 #ifndef AHCONV_BATCH_STATE_H
 #define AHCONV_BATCH_STATE_H
@@ -30,6 +32,7 @@
 
 typedef struct {
   char *input, *output, *format, *version, *sha256, *id;
+  char *vraagnummer; /* "" when the document has no metadata record */
   char *error; /* "" when the output was written */
   long long size, mtime_ns;
   int vragen, antwoorden, noten, findings;

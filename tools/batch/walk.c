@@ -224,6 +224,7 @@ void inputs_free(batch_inputs *in) {
     free(it->subdir);
     free(it->error);
     free(it->id);
+    free(it->vraagnummer);
     free(it->sha256);
     free(it->output);
     free(it->tmp);

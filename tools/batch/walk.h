@@ -26,7 +26,7 @@ typedef struct {
   batch_input_state state;
   bool ok, skipped, failed_before;
   batch_failure failure;
-  char *vraagnummer;    /* from the publisher's metadata record; NULL when none (not filled by the framed worker yet) */
+  char *vraagnummer;    /* from the publisher's metadata record; NULL when none */
   bool compared;        /* batch --verify: compared with the other renditions of its document */
   int compare_findings; /* the differences found then; -1: the comparison failed */
   char *error, *id, *sha256, *output, *tmp; /* NULL when not known */

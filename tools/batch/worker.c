@@ -103,9 +103,10 @@ static void answer_ok(int fd, const char *index, const ah_doc *doc, double secon
   snprintf(counts[2], sizeof counts[2], "%d", noten);
   snprintf(counts[3], sizeof counts[3], "%zu", findings);
   snprintf(secs, sizeof secs, "%.3f", seconds);
-  const char *f[] = {index, "ok", id ? id : "", ah_doc_sha256(doc), counts[0], counts[1], counts[2], counts[3],
-                     secs, tmp};
-  protocol_send(fd, f, 10);
+  const char *vraagnummer = ah_doc_vraagnummer(doc);
+  const char *f[] = {index, "ok", id ? id : "", vraagnummer ? vraagnummer : "", ah_doc_sha256(doc), counts[0],
+                     counts[1], counts[2], counts[3], secs, tmp};
+  protocol_send(fd, f, 11);
 }
 
 static void answer_failed(int fd, const char *index, const ah_error *err, int write_errno, double seconds) {
