@@ -16,6 +16,7 @@
 #include "document.h"
 #include "findings.h"
 #include "json.h"
+#include "registratie.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -199,6 +200,33 @@ static void write_source(ah_json *w, const ah_doc *doc) {
   ah_json_end_object(w);
 }
 
+static void write_strings(ah_json *w, const char *key, const ah_strings *list) {
+  ah_json_key(w, key);
+  ah_json_begin_array(w, false);
+  for (size_t i = 0; i < list->n; i++) ah_json_string(w, list->items[i]);
+  ah_json_end_array(w);
+}
+
+/* The publisher's metadata record, or null when the document has none:
+ * like bron, it describes where the document came from (left out under
+ * AH_OPT_NO_SOURCE). */
+static void write_registratie(ah_json *w, const ah_doc *doc) {
+  const ah_registratie *r = &doc->meta.record;
+  ah_json_key(w, "registratie");
+  if (!ah_registratie_present(r)) {
+    ah_json_null(w);
+    return;
+  }
+  ah_json_begin_object(w, false);
+  ah_json_string_member(w, "vraagnummer", r->vraagnummer);
+  ah_json_string_member(w, "datum_ontvangst", r->datum_ontvangst);
+  ah_json_string_member(w, "titel", r->titel);
+  write_strings(w, "indieners", &r->indieners);
+  ah_json_string_member(w, "ontvanger_naam", r->ontvanger_naam);
+  write_strings(w, "categorieen", &r->categorieen);
+  ah_json_end_object(w);
+}
+
 /* A list of metadata elements: strings, or objects with their attributes. */
 static void write_people(ah_json *w, const char *key, const ah_meta_items *list, const char *a0, const char *a1) {
   ah_json_key(w, key);
@@ -226,7 +254,10 @@ static void write_meta(ah_json *w, const ah_doc *doc, bool with_source) {
   ah_json_count_member(w, "nummer", ah_doc_nummer(doc));
   ah_json_string_member(w, "ingezonden", ah_doc_ingezonden(doc));
   ah_json_string_member(w, "ontvangen", ah_doc_ontvangen(doc));
-  if (with_source) write_source(w, doc);
+  if (with_source) {
+    write_source(w, doc);
+    write_registratie(w, doc);
+  }
   write_people(w, "vragenstellers", &doc->info.askers, "partij", NULL);
   write_people(w, "ontvangers", &doc->info.addressees, NULL, NULL);
   ah_json_string_member(w, "onderwerp", ah_doc_onderwerp(doc));

@@ -12,7 +12,9 @@
  *    XML_PARSE_HUGE);
  *  - nesting 100,000 deep: libxml2 refuses more than 256 levels (the
  *    readers follow at most AH_MAX_XML_DEPTH and report the rest);
- *  - sheer size: AH_MAX_XML_BYTES, checked before parsing.
+ *  - sheer size: AH_MAX_XML_BYTES, checked before parsing, and
+ *    AH_MAX_XML_ELEMENTS, counted while parsing (a file of tiny elements
+ *    is the largest tree per byte).
  * The parser never recovers: bytes that are not well-formed XML are
  * refused, so a damaged file is not half read.
  */
@@ -22,6 +24,24 @@
 #include <libxml/parser.h>
 #include <stdint.h>
 #include <string.h>
+
+/* Counts elements as the parser starts them and stops it past the cap. */
+typedef struct {
+  startElementNsSAX2Func start;
+  size_t elements;
+} element_counter;
+
+static void count_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
+                          int nb_namespaces, const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
+                          const xmlChar **attributes) {
+  xmlParserCtxtPtr ctxt = ctx;
+  element_counter *counter = ctxt->_private;
+  if (++counter->elements > AH_MAX_XML_ELEMENTS) {
+    xmlStopParser(ctxt);
+    return;
+  }
+  counter->start(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes, nb_defaulted, attributes);
+}
 
 xmlDocPtr ah_xml_read(const void *data, size_t len, const char *what, ah_error *err) {
   if (len > AH_MAX_XML_BYTES) {
@@ -33,9 +53,16 @@ xmlDocPtr ah_xml_read(const void *data, size_t len, const char *what, ah_error *
     ah_error_set(err, AH_ERROR_NOMEM, "cannot create the XML parser (libxml2)");
     return NULL;
   }
+  element_counter counter = {ctxt->sax->startElementNs, 0};
+  ctxt->_private = &counter;
+  ctxt->sax->startElementNs = count_element;
   int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
   xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL, options);
-  if (!doc || !ctxt->wellFormed || !xmlDocGetRootElement(doc)) {
+  if (counter.elements > AH_MAX_XML_ELEMENTS) {
+    ah_error_set(err, AH_ERROR_LIMIT, "%s has over %u elements", what, AH_MAX_XML_ELEMENTS);
+    if (doc) xmlFreeDoc(doc);
+    doc = NULL;
+  } else if (!doc || !ctxt->wellFormed || !xmlDocGetRootElement(doc)) {
     xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
     char msg[160] = "no root element";
     if (e && e->message) {

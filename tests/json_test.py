@@ -4,7 +4,7 @@
 usage: json_test.py AHCONV SOURCE_DIR
 
 For each input (samples/*.pdf, samples/*.html, and ../shared/corpus/pdf/*.pdf and
-html/*.html when the corpus is there; without it the corpus is skipped with a message):
+html/*.html and official-xml/*.xml (with their metadata records) when the corpus is there; without it the corpus is skipped with a message):
   1. `ahconv convert -f json` validates against schema/aanhangsel.schema.json
      (python3-jsonschema, Draft 2020-12);
   2. it carries exactly what `ahconv convert -f xml` carries: the XML is turned into
@@ -183,6 +183,17 @@ def source(root):
             "converter": bron.get("converter")}
 
 
+def registratie(root):
+    reg = root.find(NS + "registratie")
+    if reg is None:
+        return None
+    texts = lambda name: [e.text for e in reg.findall(NS + name)]
+    ontvanger = texts("ontvanger-naam")
+    return {"vraagnummer": reg.get("vraagnummer"), "datum_ontvangst": reg.get("datum-ontvangst"),
+            "titel": reg.get("titel"), "indieners": texts("indiener"),
+            "ontvanger_naam": ontvanger[0] if ontvanger else None, "categorieen": texts("categorie")}
+
+
 def expected_from_xml(xml_bytes):
     root = ET.fromstring(xml_bytes)
     oms = [c for c in root if local(c.tag) == "omschrijving"]
@@ -194,6 +205,7 @@ def expected_from_xml(xml_bytes):
     bron = source(root)
     if bron:
         doc["bron"] = bron
+        doc["registratie"] = registratie(root)
     doc["vragenstellers"] = meta_items(oms, "vragensteller", ["partij"])
     doc["ontvangers"] = meta_items(oms, "ontvanger", [])
     subjects = meta_items(oms, "onderwerp", [])
@@ -369,9 +381,10 @@ def main():
     inputs = sorted(os.path.join(samples, f) for f in os.listdir(samples) if f.endswith((".pdf", ".html")))
     corpus = os.path.join(src, "..", "shared", "corpus")
     if os.path.isdir(corpus):
-        for sub, ext in (("pdf", ".pdf"), ("html", ".html")):
+        for sub, ext in (("pdf", ".pdf"), ("html", ".html"), ("official-xml", ".xml")):
             d = os.path.join(corpus, sub)
-            inputs += sorted(os.path.join(d, f) for f in os.listdir(d) if f.endswith(ext))
+            inputs += sorted(os.path.join(d, f) for f in os.listdir(d)
+                             if f.endswith(ext) and not f.endswith((".metadata.xml", ".metadata_owms.xml")))
     else:
         print("note: %s not found: the corpus is skipped, the samples are checked" % os.path.normpath(corpus))
     passed = failed = 0

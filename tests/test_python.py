@@ -97,6 +97,50 @@ class Metadata(unittest.TestCase):
         self.assertEqual((doc.source_format, doc.pages), ("html", None))
 
 
+class Registratie(unittest.TestCase):
+    RECORD = (b'<?xml version="1.0"?>\n<metadata_gegevens>'
+              b'<metadata name="DC.identifier" content="ah-tk-20252026-9999"/>'
+              b'<metadata name="OVERHEIDop.vraagnummer" content="2025Z15001"/>'
+              b'<metadata name="OVERHEIDop.indiener" content="P. Jansen"/>'
+              b'<metadata name="OVERHEIDop.indiener" content="A.M. de Vries-van Dam"/>'
+              b'<metadata name="OVERHEIDop.ontvanger" content="K. Bakker"/>'
+              b'<metadata name="OVERHEIDop.datumOntvangst" content="2025-09-24"/>'
+              b'<metadata name="OVERHEID.category" content="Verkeer | Waterwegen"/>'
+              b'</metadata_gegevens>')
+
+    def test_none(self):
+        doc = ahconv.open(PDF)
+        self.assertFalse(doc.has_registratie)
+        self.assertEqual((doc.vraagnummer, doc.indieners, doc.categorieen, doc.metadata_file), (None, [], [], None))
+
+    def test_from_bytes_and_file(self):
+        doc = ahconv.open(HTML)
+        doc.read_metadata(self.RECORD)
+        self.assertTrue(doc.has_registratie)
+        self.assertEqual(doc.vraagnummer, "2025Z15001")
+        self.assertEqual(doc.indieners, ["P. Jansen", "A.M. de Vries-van Dam"])
+        self.assertEqual((doc.ontvanger_naam, doc.datum_ontvangst), ("K. Bakker", "2025-09-24"))
+        self.assertEqual(doc.categorieen, ["Verkeer | Waterwegen"])
+        self.assertIn('<registratie vraagnummer="2025Z15001" datum-ontvangst="2025-09-24">', doc.to_xml())
+        with tempfile.TemporaryDirectory() as d:
+            pdf = os.path.join(d, "ah-tk-20252026-9999.pdf")
+            with open(PDF, "rb") as src, open(pdf, "wb") as dst:
+                dst.write(src.read())
+            record = os.path.join(d, "ah-tk-20252026-9999.metadata.xml")
+            with open(record, "wb") as f:
+                f.write(self.RECORD)
+            beside = ahconv.open(pdf)
+            self.assertEqual((beside.vraagnummer, beside.metadata_file), ("2025Z15001", record))
+            self.assertFalse(ahconv.open(pdf, no_metadata_file=True).has_registratie)
+
+    def test_another_publication(self):
+        doc = ahconv.open(PDF)
+        with self.assertRaises(ahconv.Error) as cm:
+            doc.read_metadata(self.RECORD.replace(b"9999", b"9998"))
+        self.assertEqual(cm.exception.code, ahconv.Status.FORMAT)
+        self.assertFalse(doc.has_registratie)
+
+
 class Tree(unittest.TestCase):
     def setUp(self):
         self.doc = ahconv.open(PDF)

@@ -35,6 +35,7 @@ __all__ = ["open", "compare", "version", "version_number", "Document", "Node", "
 
 # Option bits (ahconv.h: AH_OPT_*).
 NO_SOURCE = 1 << 0
+NO_METADATA_FILE = 1 << 3
 
 
 class Status(enum.IntEnum):
@@ -100,9 +101,12 @@ _PROTOTYPES = {
     "ah_compare": (_z, [_p, _p, _FINDING_FN, _p]),
 }
 for _name in ("id", "kamer", "vergaderjaar", "ingezonden", "ontvangen", "source_format", "source_name", "sha256",
-              "onderwerp"):
+              "onderwerp", "vraagnummer", "datum_ontvangst", "registratie_titel", "ontvanger_naam", "metadata_file"):
     _PROTOTYPES["ah_doc_" + _name] = (_s, [_p])
-for _name in ("vragensteller", "ontvanger", "beantwoorder", "zie_ook"):
+_PROTOTYPES["ah_doc_has_registratie"] = (_i, [_p])
+_PROTOTYPES["ah_doc_read_metadata_file"] = (_i, [_p, _s, _E])
+_PROTOTYPES["ah_doc_read_metadata_memory"] = (_i, [_p, _p, _z, _E])
+for _name in ("vragensteller", "ontvanger", "beantwoorder", "zie_ook", "indiener", "categorie"):
     _PROTOTYPES["ah_doc_%s_count" % _name] = (_z, [_p])
     _PROTOTYPES["ah_doc_" + _name] = (_s, [_p, _z])
 for _name in ("vragensteller_partij", "beantwoorder_functie", "beantwoorder_ministerie"):
@@ -213,13 +217,15 @@ Lost = collections.namedtuple("Lost", "kind text page")
 _LOST_KINDS = {1: "line", 2: "note-number", 3: "markup"}
 
 
-def open(source, no_source=False, name=None):
-    """Opens a rendition (PDF or HTML, either optionally gzip-compressed): a path
-    (str or os.PathLike) or its bytes (bytes, bytearray, memoryview).
-    `name` names bytes in the output's bron (default: none).  With no_source, every
-    rendering leaves out bron and pagina.  Raises Error."""
+def open(source, no_source=False, name=None, no_metadata_file=False):
+    """Opens a rendition (PDF, HTML or the publisher's XML, each optionally
+    gzip-compressed): a path (str or os.PathLike) or its bytes (bytes, bytearray,
+    memoryview).  `name` names bytes in the output's bron (default: none).  With
+    no_source, every rendering leaves out bron and pagina.  A path's metadata record
+    beside it (X.metadata.xml, or the publisher's folder layout) is read unless
+    no_metadata_file.  Raises Error."""
     err = _Error()
-    options = NO_SOURCE if no_source else 0
+    options = (NO_SOURCE if no_source else 0) | (NO_METADATA_FILE if no_metadata_file else 0)
     if isinstance(source, (bytearray, memoryview)):
         source = bytes(source)
     if isinstance(source, bytes):
@@ -282,6 +288,36 @@ class Document:
     source_name = property(lambda self: self._get("source_name"))
     sha256 = property(lambda self: self._get("sha256"))
     onderwerp = property(lambda self: self._get("onderwerp"), doc="the subject of the questions")
+
+    # the publisher's metadata record (registratie): None / [] when there is none
+    vraagnummer = property(lambda self: self._get("vraagnummer"), doc="the Kamer's number, '2021Z09739'")
+    datum_ontvangst = property(lambda self: self._get("datum_ontvangst"), doc="ISO date of receipt, recorded")
+    registratie_titel = property(lambda self: self._get("registratie_titel"), doc="the record's title")
+    ontvanger_naam = property(lambda self: self._get("ontvanger_naam"), doc="the answerer's name, 'W. Koolmees'")
+    metadata_file = property(lambda self: self._get("metadata_file"), doc="the file the record came from")
+
+    @property
+    def has_registratie(self):
+        return bool(_lib.ah_doc_has_registratie(self._h()))
+
+    @property
+    def indieners(self):
+        """The askers as recorded, with initials: ['S.P.R.A. van Weyenberg', ...]."""
+        return [t[0] for t in self._list("indiener")]
+
+    @property
+    def categorieen(self):
+        return [t[0] for t in self._list("categorie")]
+
+    def read_metadata(self, source):
+        """Attach a metadata record: a path, or the record's bytes."""
+        err = _Error()
+        if isinstance(source, (bytes, bytearray)):
+            rc = _lib.ah_doc_read_metadata_memory(self._h(), bytes(source), len(source), ctypes.byref(err))
+        else:
+            rc = _lib.ah_doc_read_metadata_file(self._h(), os.fsencode(source), ctypes.byref(err))
+        if rc != 0:
+            _raise(err)
 
     @property
     def nummer(self):
