@@ -191,7 +191,7 @@ rc=$?
 # the renditions of one document
 cp "$pdf" "$tmp/officielepublicaties/"; cp "$tmp/$id.xml" "$tmp/officielepublicaties/"
 cp "$record" "$tmp/officielepublicaties/$id.metadata.xml"
-"$ahconv" batch -q -j2 --verify -o "$tmp/batch" "$tmp/officielepublicaties" >"$tmp/batch.out" 2>&1 ||
+"$ahconv" batch -q -j2 --verify --html -o "$tmp/batch" "$tmp/officielepublicaties" >"$tmp/batch.out" 2>&1 ||
   fail "batch: $(cat "$tmp/batch.out")"
 report="$tmp/batch/ahconv-report.csv"
 rows=$(tail -n +2 "$report" | cut -d, -f1,3,6,13 | sed "s#$tmp/officielepublicaties/##")
@@ -203,6 +203,17 @@ if [ "$rows" = "$want" ]; then
   pass "batch --verify: records left out, vraagnummer, findings per document"
 else
   fail "batch report:"; echo "$rows"
+fi
+# the web page: the vraagnummer on every input's row, and a table of the
+# documents whose renditions differ (the changed XML and its PDF), not the
+# one whose renditions agree
+page="$tmp/batch/ahconv-report.html"
+differ=$(sed -n '/<h2 id="renditions">/,/<\/table>/p' "$page" | grep -c '<td class="num">3</td></tr>')
+if [ "$(grep -c '<td>2021Z09739</td>' "$page")" -ge 4 ] && [ "$differ" -eq 2 ] &&
+   ! sed -n '/<h2 id="renditions">/,/<\/table>/p' "$page" | grep -q "/1/pdf/"; then
+  pass "batch --html: vraagnummer column, the two differing renditions listed"
+else
+  fail "batch --html: renditions table ($differ rows)"
 fi
 
 # publisher XML from every truth JSON: ahscore 1.000, schema-valid

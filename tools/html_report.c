@@ -72,6 +72,8 @@ static void input_row(ah_buf *b, const batch_input *it) {
   ah_buf_put_escaped(b, it->path);
   ah_buf_printf(b, "</td><td>%s</td><td>", status_of(it));
   ah_buf_put_escaped(b, it->id);
+  ah_buf_puts(b, "</td><td>");
+  ah_buf_put_escaped(b, it->vraagnummer);
   ah_buf_puts(b, "</td>");
   if (has_counts(it))
     ah_buf_printf(b, "<td class=\"num\">%d</td><td class=\"num\">%d</td><td class=\"num\">%d</td><td class=\"num\">%d</td>",
@@ -130,6 +132,39 @@ static void findings_table(ah_buf *b, const batch_inputs *in, size_t with_findin
     ah_buf_printf(b, "</td><td class=\"num\">%d</td>", it->findings);
     output_cell(b, it);
     ah_buf_puts(b, "</tr>\n");
+  }
+  ah_buf_puts(b, "</tbody>\n</table>\n");
+}
+
+/* batch --verify: each document whose renditions were compared, with what
+ * the comparison found (the same on each of its renditions' rows). */
+static void renditions_table(ah_buf *b, const batch_inputs *in) {
+  size_t compared = 0, differing = 0;
+  for (size_t i = 0; i < in->n; i++) {
+    compared += in->items[i].compared;
+    differing += in->items[i].compared && in->items[i].compare_findings != 0;
+  }
+  if (!compared) return;
+  ah_buf_puts(b, "<h2 id=\"renditions\">Renditions that differ</h2>\n");
+  if (!differing) {
+    ah_buf_printf(b, "<p>The renditions of every document compared agree (%zu inputs).</p>\n", compared);
+    return;
+  }
+  ah_buf_puts(b, "<p>Run <code>ahconv verify --html REPORT.html A B [C]</code> on a document's renditions to see "
+                 "the differences.</p>\n");
+  static const char *const cols[] = {"input", "id", "vraagnummer", "differences", NULL};
+  table_start(b, "renditions-table", "Inputs whose renditions of one document differ", cols);
+  for (size_t i = 0; i < in->n; i++) {
+    const batch_input *it = &in->items[i];
+    if (!it->compared || it->compare_findings == 0) continue;
+    ah_buf_puts(b, "<tr><td>");
+    ah_buf_put_escaped(b, it->path);
+    ah_buf_puts(b, "</td><td>");
+    ah_buf_put_escaped(b, it->id);
+    ah_buf_puts(b, "</td><td>");
+    ah_buf_put_escaped(b, it->vraagnummer);
+    if (it->compare_findings < 0) ah_buf_puts(b, "</td><td>not compared: a rendition failed</td></tr>\n");
+    else ah_buf_printf(b, "</td><td class=\"num\">%d</td></tr>\n", it->compare_findings);
   }
   ah_buf_puts(b, "</tbody>\n</table>\n");
 }
@@ -201,8 +236,9 @@ void html_report_batch(const char *outdir, const batch_inputs *in, const batch_t
   ah_buf_puts(&b, "<p>The same rows as <a href=\"" REPORT_NAME "\">" REPORT_NAME "</a>.</p>\n");
   failures_table(&b, in, failed);
   findings_table(&b, in, with_findings);
+  renditions_table(&b, in);
   ah_buf_puts(&b, "<h2 id=\"inputs\">Every input</h2>\n");
-  static const char *const cols[] = {"input", "status", "id", "vragen", "antwoorden", "noten", "findings",
+  static const char *const cols[] = {"input", "status", "id", "vraagnummer", "vragen", "antwoorden", "noten", "findings",
                                      "seconds", "output", "error", NULL};
   table_start(&b, "inputs-table", "Every input of this run, in input order", cols);
   for (size_t i = 0; i < in->n; i++)
