@@ -43,12 +43,13 @@
  * claim to a few hundred MiB.  Over it: AH_ERROR_FORMAT, naming the cap. */
 #define AH_MAX_XML_BYTES (64u * 1024u * 1024u)
 
-/* Elements of one publisher XML document or metadata record.  A real one
- * has a few hundred; many tiny elements are what makes libxml2's tree
- * largest per byte (about 300 bytes per element), so this bounds a
- * hostile file's tree to under 100 MiB.  Over it: AH_ERROR_LIMIT, the
- * parse stopped at that element. */
-#define AH_MAX_XML_ELEMENTS 250000u
+/* Elements of one HTML page, publisher XML document or metadata record.
+ * A publisher's XML has a few hundred, an official HTML page a few
+ * thousand (menus included); many tiny elements are what makes libxml2's
+ * tree, and the reading after it, largest per byte (about 350 bytes and
+ * 4 µs an element), so this bounds a hostile file to about 100 MiB and a
+ * second.  Over it: AH_ERROR_LIMIT, the parse stopped at that element. */
+#define AH_MAX_ELEMENTS 250000u
 
 /* XML indentation stops growing at this depth (the tree is at most 6 deep;
  * deeper nesting would only widen the file). */

@@ -13,7 +13,7 @@
  *  - nesting 100,000 deep: libxml2 refuses more than 256 levels (the
  *    readers follow at most AH_MAX_XML_DEPTH and report the rest);
  *  - sheer size: AH_MAX_XML_BYTES, checked before parsing, and
- *    AH_MAX_XML_ELEMENTS, counted while parsing (a file of tiny elements
+ *    AH_MAX_ELEMENTS, counted while parsing (a file of tiny elements
  *    is the largest tree per byte).
  * The parser never recovers: bytes that are not well-formed XML are
  * refused, so a damaged file is not half read.
@@ -36,7 +36,7 @@ static void count_element(void *ctx, const xmlChar *localname, const xmlChar *pr
                           const xmlChar **attributes) {
   xmlParserCtxtPtr ctxt = ctx;
   element_counter *counter = ctxt->_private;
-  if (++counter->elements > AH_MAX_XML_ELEMENTS) {
+  if (++counter->elements > AH_MAX_ELEMENTS) {
     xmlStopParser(ctxt);
     return;
   }
@@ -58,8 +58,8 @@ xmlDocPtr ah_xml_read(const void *data, size_t len, const char *what, ah_error *
   ctxt->sax->startElementNs = count_element;
   int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
   xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL, options);
-  if (counter.elements > AH_MAX_XML_ELEMENTS) {
-    ah_error_set(err, AH_ERROR_LIMIT, "%s has over %u elements", what, AH_MAX_XML_ELEMENTS);
+  if (counter.elements > AH_MAX_ELEMENTS) {
+    ah_error_set(err, AH_ERROR_LIMIT, "%s has over %u elements", what, AH_MAX_ELEMENTS);
     if (doc) xmlFreeDoc(doc);
     doc = NULL;
   } else if (!doc || !ctxt->wellFormed || !xmlDocGetRootElement(doc)) {

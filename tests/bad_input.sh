@@ -124,6 +124,22 @@ rm -f "$out"
 expect_error "HTML nested 100,000 deep" "$work/deep.html" "$out" "HTML nested deeper than 200 elements"
 expect_no_file "$out" "HTML nested 100,000 deep"
 
+# Many tiny elements make the largest tree per byte (and the slowest read):
+# past the element cap the page is refused, naming the cap; at the cap it
+# converts.  The same cap holds for the publisher's XML.
+python3 -c "print('<html><body><p>Vraag 1</p><p>' + '<b>x</b>' * 250001 + '</p></body></html>')" >"$work/tiny.html"
+expect_error "HTML of 250,001 tiny elements" "$work/tiny.html" "$out" "HTML page has over 250000 elements"
+expect_no_file "$out" "HTML of 250,001 tiny elements"
+python3 -c "print('<kamervragen><vraag><nr>Vraag 1</nr><al>' + '<nadruk>x</nadruk>' * 250000 + '</al></vraag></kamervragen>')" >"$work/tiny.xml"
+expect_error "publisher XML of 250,002 elements" "$work/tiny.xml" "$out" "publisher XML has over 250000 elements"
+python3 -c "print('<html><body><p>Vraag 1</p><p>' + '<b>x</b>' * 249990 + '</p></body></html>')" >"$work/many.html"
+if "$ahconv" convert -o "$out" "$work/many.html" 2>"$work/stderr" && grep -q '</aanhangsel>' "$out"; then
+  passed=$((passed + 1))
+else
+  fail "HTML of 249,995 elements: $(cat "$work/stderr")"
+fi
+rm -f "$out"
+
 # ... and a paragraph of 12 MB, past libxml2's 10 MB text node limit, is
 # read whole: its last word is in the output (it was cut silently once).
 python3 -c "
