@@ -40,6 +40,7 @@ typedef struct {
   ah_docmeta *meta;
   ah_losses *losses;
   const xmlNode *root;
+  const xmlNode *kamervragen; /* its omschrijvingen are read first */
   int notes_seen;
   int depth;
   bool too_deep;     /* reported once */
@@ -502,8 +503,11 @@ static void read_metadata(reader *r, const xmlNode *md) {
 
 /* ---- the walk ------------------------------------------------------------------- */
 
+static bool is_omschrijving(const xmlNode *n) { return ah_xml_is(n, "kamervraagomschrijving") || ah_xml_is(n, "omschr"); }
+
 static void walk_element(reader *r, const xmlNode *n) {
-  if (ah_xml_is(n, "al") || ah_xml_is(n, "kamervraagomschrijving") || ah_xml_is(n, "omschr")) add_paragraph(r, n, false);
+  if (is_omschrijving(n) && n->parent == r->kamervragen) return; /* read first (read_omschrijvingen) */
+  if (ah_xml_is(n, "al") || is_omschrijving(n)) add_paragraph(r, n, false);
   else if (ah_xml_is(n, "vraag")) add_section(r, n, AH_LABEL_VRAAG);
   else if (ah_xml_is(n, "antwoord")) add_section(r, n, AH_LABEL_ANTWOORD);
   else if (ah_xml_is(n, "kamervraagopmerking")) add_mededeling(r, n);
@@ -536,6 +540,20 @@ static void walk_blocks(reader *r, const xmlNode *n) {
 
 /* ---- entry ---------------------------------------------------------------------- */
 
+/* The omschrijvingen of the document, wherever among the sections they
+ * stand, as the paragraphs before the first section: the markup says what
+ * they are, and the other renditions print them there (an answer's
+ * sentence after the questions would otherwise read as their text). */
+static void read_omschrijvingen(reader *r) {
+  const xmlNode *root = r->root;
+  if (!ah_xml_is(root, "kamervragen"))
+    for (root = root->children; root && !ah_xml_is(root, "kamervragen"); root = root->next) {}
+  r->kamervragen = root;
+  if (!root) return;
+  for (const xmlNode *c = root->children; c; c = c->next)
+    if (is_omschrijving(c)) add_paragraph(r, c, false);
+}
+
 bool ah_is_publisher_xml_root(const char *name) {
   return !strcmp(name, "officiele-publicatie") || !strcmp(name, "kamervragen");
 }
@@ -546,6 +564,7 @@ int ah_source_xml(const void *data, size_t len, ah_flow *out, ah_docmeta *meta, 
   if (!doc) return -1;
   const xmlNode *root = xmlDocGetRootElement(doc);
   reader r = {.flow = out, .meta = meta, .losses = losses, .root = root};
+  read_omschrijvingen(&r);
   walk_block(&r, root);
   for (size_t i = 0; i < r.notes.n; i++) {
     *ah_flow_add(out, AH_BLOCK_NOTE) = r.notes.items[i];

@@ -135,6 +135,30 @@ static void test_mededeling(void) {
   }
 }
 
+/* The answer's omschrijving after the questions (or the mededeling's
+ * after the answers) is still an omschrijving, not text of the section
+ * before it. */
+static void test_omschrijving_among_sections(void) {
+  static const char xml[] =
+      "<kamervragen><kamervraagnummer>6</kamervraagnummer><kamervraagomschrijving type=\"vraag\">Vragen van het "
+      "lid Aksoy (VVD) aan de Minister van Financiën (ingezonden 2 juni 2025).</kamervraagomschrijving>"
+      "<vraag><nr>Vraag 1</nr><al>Waarom?</al></vraag><vraag><nr>Vraag 2</nr><al>Wanneer?</al></vraag>"
+      "<kamervraagomschrijving type=\"antwoord\">Antwoord van Minister Heijnen (Financiën) (ontvangen 23 juni "
+      "2025).</kamervraagomschrijving><antwoord><nr>Antwoord 1</nr><al>Daarom.</al></antwoord>"
+      "<antwoord><nr>Antwoord 2</nr><al>Morgen.</al></antwoord></kamervragen>";
+  ah_error err = {0};
+  ah_doc *doc = open_xml(xml, &err);
+  CHECK(doc != NULL);
+  if (!doc) return;
+  ah_node *root = ah_doc_root(doc);
+  ah_node *om = nth_child(root, AH_NODE_OMSCHRIJVING, 1);
+  CHECK_STR(om ? ah_node_get_attr(om, "type") : NULL, "antwoord");
+  CHECK_TEXT(nth_child(root, AH_NODE_VRAAG, 1), "Vraag 2 Wanneer?");
+  CHECK_STR(ah_doc_ontvangen(doc), "2025-06-23");
+  CHECK_INT(ah_verify(doc, NULL, NULL), 2); /* no masthead: no id and no vergaderjaar, nothing else */
+  ah_doc_free(doc);
+}
+
 static void count_note_findings(const char *element, const char *what, void *user) {
   (void)what;
   if (strstr(element, "noot")) ++*(int *)user;
@@ -341,6 +365,7 @@ static void test_html_head(void) {
 int main(void) {
   test_rich_document();
   test_mededeling();
+  test_omschrijving_among_sections();
   test_older_markup();
   test_hostile();
   test_record();
