@@ -238,7 +238,8 @@ typedef enum {
   AH_LOST_NONE = 0,    /* no such entry */
   AH_LOST_LINE,        /* a printed line in no block and no furniture */
   AH_LOST_NOTE_NUMBER, /* a note number printed with no note text beside it */
-  AH_LOST_MARKUP       /* HTML text inside an element the reader does not take */
+  AH_LOST_MARKUP       /* markup the reader does not take: HTML text in an element it skips, an
+                          entity not expanded or a note reference naming no note (publisher XML) */
 } ah_lost_kind;
 /* What the i-th lost text is; AH_LOST_NONE past the end. */
 AH_EXPORT ah_lost_kind ah_doc_lost_kind(const ah_doc *doc, size_t i);

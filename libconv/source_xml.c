@@ -266,6 +266,17 @@ static int referenced_number(reader *r, const xmlNode *ref) {
   return found ? found->number : 0;
 }
 
+/* A nootref naming no noot of the document: the marker it stood for
+ * cannot be placed, and verify says so. */
+static void report_dangling_ref(reader *r, const xmlNode *ref) {
+  char *id = ah_xml_attr(ref, "refid");
+  ah_buf what = {0};
+  ah_buf_printf(&what, "(a note marker, nootref refid=\"%s\", naming no note of the document)", id ? id : "");
+  ah_losses_add(r->losses, AH_LOST_MARKUP, 0, what.data);
+  ah_buf_free(&what);
+  free(id);
+}
+
 static void add_marker(sink *s, int number) {
   flush(s);
   char digits[16];
@@ -297,6 +308,7 @@ static void inline_element(reader *r, sink *s, const xmlNode *c, int style) {
   } else if (ah_xml_is(c, "nootref")) {
     int number = referenced_number(r, c);
     if (number) add_marker(s, number);
+    else report_dangling_ref(r, c);
   } else if (ah_xml_is(c, "br")) {
     add_text(s, " ", style);
   } else if (s->body && is_block_markup(c)) {

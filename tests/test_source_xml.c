@@ -184,6 +184,22 @@ static void test_older_markup(void) {
   ah_doc_free(doc);
 }
 
+/* A nootref naming no noot: the marker is lost, and listed as lost. */
+static void test_dangling_nootref(void) {
+  static const char xml[] =
+      "<kamervragen><omschr>Vragen van het lid Aksoy (VVD) aan de Minister van Financiën (ingezonden 2 juni "
+      "2025).</omschr><vraag><nr>Vraag 1</nr><al>Klopt dat?<nootref refid=\"weg\"/></al></vraag>"
+      "<antwoord><nr>Antwoord 1</nr><al>Ja.</al></antwoord></kamervragen>";
+  ah_error err = {0};
+  ah_doc *doc = open_xml(xml, &err);
+  CHECK(doc != NULL);
+  if (!doc) return;
+  CHECK_INT(ah_doc_lost_count(doc), 1);
+  CHECK_INT(ah_doc_lost_kind(doc, 0), AH_LOST_MARKUP);
+  CHECK_STR(ah_doc_lost_text(doc, 0, NULL), "(a note marker, nootref refid=\"weg\", naming no note of the document)");
+  ah_doc_free(doc);
+}
+
 /* Entities are never expanded or fetched; what they stood for is reported. */
 static void test_hostile(void) {
   static const char entity[] =
@@ -367,6 +383,7 @@ int main(void) {
   test_mededeling();
   test_omschrijving_among_sections();
   test_older_markup();
+  test_dangling_nootref();
   test_hostile();
   test_record();
   test_record_gives_id();
