@@ -4,6 +4,9 @@
 # and compared with the XML ahgen wrote from its own model.  ahconv's output
 # is compared without `bron` and without the `pagina` attributes (ahgen writes
 # neither) and without empty lines (ahconv ends its XML with an empty line).
+# The same document is also written in the publisher's XML from ahgen's XML
+# (tests/own_to_pubxml.py) and must convert to that XML too, so the
+# publisher-XML reader meets the same adversarial content.
 # Prints a short diff per failing seed and ends with "N passed, M failed".
 #
 # usage: generated_test.sh AHCONV AHGEN COUNT [FIRST_SEED]
@@ -37,6 +40,25 @@ else
 fi
 
 # one seed: generate, convert, compare; the verdict goes to $dir/SEED.res
+# The publisher's XML of seed $1, made from ahgen's XML: ahconv gives that
+# XML back.  On a failure the result file says why.
+check_publisher_xml() {
+  local s=$1 d=$dir
+  if ! python3 "$here/own_to_pubxml.py" "$d/gen-$s.xml" "$d/pub-$s.xml" 2>"$d/pub-$s.err"; then
+    { echo "FAIL seed $s: own_to_pubxml.py failed"; head -3 "$d/pub-$s.err"; } >"$d/$s.res"
+    return 1
+  fi
+  if ! "$ahconv" convert "$d/pub-$s.xml" >"$d/pubgot-$s.xml" 2>"$d/pubgot-$s.err"; then
+    echo "FAIL seed $s (publisher XML): ahconv failed: $(head -1 "$d/pubgot-$s.err")" >"$d/$s.res"
+    return 1
+  fi
+  if ! diff <(grep -v '<bron ' "$d/pubgot-$s.xml" | grep -v '^$') <(grep -v '^$' "$d/gen-$s.xml") >"$d/pubdiff-$s.txt"; then
+    { echo "FAIL seed $s (publisher XML, $(grep -c '^[<>]' "$d/pubdiff-$s.txt") differing lines)";
+      head -"$lines" "$d/pubdiff-$s.txt" | cut -c1-300; } >"$d/$s.res"
+    return 1
+  fi
+}
+
 check() {
   local s=$1 d=$dir
   if ! "$ahgen" "$s" "$d/gen-$s.pdf" "$d/gen-$s.xml" 2>"$d/gen-$s.err"; then
@@ -49,8 +71,9 @@ check() {
   fi
   if diff <(grep -v '<bron ' "$d/got-$s.xml" | sed 's/ pagina="[^"]*"//' | grep -v '^$') \
           <(grep -v '^$' "$d/gen-$s.xml") >"$d/diff-$s.txt"; then
-    echo "ok" >"$d/$s.res"
-    [ -n "${KEEP:-}" ] || rm -f "$d/gen-$s.pdf" "$d/gen-$s.xml" "$d/got-$s.xml" "$d/diff-$s.txt" "$d"/*-"$s".err
+    check_publisher_xml "$s" && echo "ok" >"$d/$s.res"
+    [ -n "${KEEP:-}" ] || [ "$(cat "$d/$s.res")" != ok ] ||
+      rm -f "$d/gen-$s.pdf" "$d/gen-$s.xml" "$d/got-$s.xml" "$d/diff-$s.txt" "$d"/*-"$s".err "$d"/pub*-"$s".xml
   else
     { echo "FAIL seed $s ($(grep -c '^[<>]' "$d/diff-$s.txt") differing lines)";
       if command -v python3 >/dev/null; then
@@ -61,7 +84,7 @@ check() {
       fi; } >"$d/$s.res"
   fi
 }
-export -f check
+export -f check check_publisher_xml
 export dir ahconv ahgen lines KEEP here
 
 start=$(date +%s)
