@@ -11,7 +11,8 @@ void ah_spans_add(ah_spans *s, const char *text, size_t len, int style) { ah_spa
 
 void ah_spans_add_on(ah_spans *s, const char *text, size_t len, int style, int page) {
   if (!len) return;
-  if (s->n && s->items[s->n - 1].style == style) {
+  /* a NOTEREF span is one marker: two markers side by side stay two */
+  if (s->n && s->items[s->n - 1].style == style && !(style & AH_STYLE_NOTEREF)) {
     ah_span *last = &s->items[s->n - 1];
     size_t old = strlen(last->text);
     last->text = ah_xrealloc(last->text, old + len + 1);

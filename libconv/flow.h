@@ -36,7 +36,8 @@ typedef struct {
 } ah_spans;
 
 /* Appends text; a span of the same style as the last one is merged into it,
- * so consumers see maximal runs. */
+ * so consumers see maximal runs — except a NOTEREF span, which is always one
+ * marker of its own. */
 void ah_spans_add(ah_spans *s, const char *text, size_t len, int style);
 /* The same with the page the text was printed on: a new span takes it, a
  * merged one keeps its own unless it had none. */

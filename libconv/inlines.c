@@ -13,6 +13,7 @@
 #include <assert.h>
 #include <ctype.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 static bool url_char(unsigned char c) { return c > ' ' && c != '<' && c != '>' && c != '"'; }
@@ -138,6 +139,38 @@ static void add_mixed_digits(ah_node *para, const char *digits, const ah_ints *n
 
 static bool is_mixed(int style) { return (style & AH_STYLE_SUP) && (style & AH_STYLE_SUB); }
 
+/* Raised digits that name no note but are markers side by side, printed
+ * without a gap ("¹²" for notes 1 and 2): consecutive numbers of known
+ * notes that use up every digit.  Only consecutive ones: a real
+ * superscript is not cut into arbitrary notes.  The first number's length
+ * decides the rest; the numbers go to *out. */
+static bool adjacent_markers(const char *digits, const ah_ints *notes, ah_ints *out) {
+  size_t n = strlen(digits);
+  for (size_t first = 1; first < n && first <= 4; first++) {
+    out->n = 0;
+    const char *p = digits;
+    int want = 0;
+    while (*p) {
+      int number;
+      const char *end;
+      char piece[8];
+      size_t len = want ? (size_t)snprintf(piece, sizeof piece, "%d", want) : first;
+      if (len > strlen(p) || len >= sizeof piece) break;
+      memcpy(piece, p, len);
+      piece[len] = 0;
+      if (!ah_parse_uint(piece, AH_MAX_NOTE_NUMBER, &number, &end) || *end || (want && number != want) ||
+          !ah_ints_contains(notes, number))
+        break;
+      ah_ints_push(out, number);
+      want = number + 1;
+      p += len;
+    }
+    if (!*p && out->n >= 2) return true;
+  }
+  out->n = 0;
+  return false;
+}
+
 void ah_add_inlines(ah_node *para, const ah_spans *spans, const ah_ints *notes) {
   ah_buf text = {0};
   for (size_t i = 0; i < spans->n; i++) {
@@ -156,6 +189,15 @@ void ah_add_inlines(ah_node *para, const ah_spans *spans, const ah_ints *notes) 
       ah_buf_puts(&text, sp->text);
       continue;
     }
+    ah_ints several = {0};
+    if (!marker && raised && !(style & AH_STYLE_NOT_MARKER) && ah_is_digits(sp->text) &&
+        adjacent_markers(sp->text, notes, &several)) {
+      flush_text(para, &text);
+      for (size_t k = 0; k < several.n; k++) add_marker(para, several.items[k], sp->page);
+      ah_ints_free(&several);
+      continue;
+    }
+    ah_ints_free(&several);
     flush_text(para, &text);
     if (marker) {
       add_marker(para, number, sp->page);

@@ -141,21 +141,58 @@ static void add_text(walker *w, const char *text, int style) {
 
 /* ---- tables ------------------------------------------------------------- */
 
-static void table_rows(const xmlNode *n, ah_buf *out, int depth) {
+/* The cell text gathered so far, printable (its line breaks cannot end a
+ * row), as a span of the table. */
+static void flush_cell_text(ah_spans *out, ah_buf *pending) {
+  if (!pending->len) return;
+  ah_buf clean = {0};
+  clean_text(pending->data, &clean);
+  ah_spans_add(out, clean.data, clean.len, 0);
+  ah_buf_free(&clean);
+  pending->len = 0;
+}
+
+/* A cell's text, skipping what the walk skips; a note marker in it is a
+ * marker span where it stands (structure.c makes it a noot-ref). */
+static void cell_spans(const xmlNode *n, ah_spans *out, ah_buf *pending, int depth) {
+  if (depth > AH_MAX_HTML_DEPTH) return;
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      if (c->content) ah_buf_puts(pending, (const char *)c->content);
+      continue;
+    }
+    if (c->type != XML_ELEMENT_NODE || ah_html_is_skipped(c)) continue;
+    if (ah_html_is_note_marker(c)) {
+      char *t = subtree_text(c);
+      bool digits = ah_is_digits(t);
+      if (digits) {
+        flush_cell_text(out, pending);
+        ah_spans_add(out, t, strlen(t), AH_STYLE_NOTEREF);
+      }
+      free(t);
+      if (digits) continue;
+    }
+    if (ah_html_is(c, "br")) ah_buf_putc(pending, ' ');
+    cell_spans(c, out, pending, depth + 1);
+  }
+}
+
+static void table_rows(const xmlNode *n, ah_spans *out, int depth) {
   if (depth > AH_MAX_HTML_DEPTH) return;
   for (const xmlNode *c = n->children; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE || ah_html_is_skipped(c)) continue;
     if (ah_html_is(c, "tr")) {
       bool first = true;
+      ah_buf pending = {0};
       for (const xmlNode *cell = c->children; cell; cell = cell->next) {
         if (!ah_html_is(cell, "td") && !ah_html_is(cell, "th")) continue;
-        char *t = subtree_text(cell);
-        if (!first) ah_buf_putc(out, '\t');
-        ah_buf_puts(out, t);
-        free(t);
+        if (!first) ah_spans_add(out, "\t", 1, 0);
+        cell_spans(cell, out, &pending, depth + 1);
+        flush_cell_text(out, &pending);
         first = false;
       }
-      ah_buf_putc(out, '\n');
+      ah_spans_add(out, "\n", 1, 0);
+      ah_buf_free(&pending);
     } else if (!ah_html_is(c, "table")) { /* thead, tbody, tfoot; a nested table is its own */
       table_rows(c, out, depth + 1);
     }
@@ -170,13 +207,15 @@ static void add_table(walker *w, const xmlNode *table) {
     return;
   }
   close_block(w);
-  ah_buf rows = {0};
+  ah_spans rows = {0};
   table_rows(table, &rows, 0);
-  if (rows.len) {
+  if (rows.n) {
     ah_block *b = open_block(w, AH_BLOCK_TABLE);
-    ah_spans_add(&b->spans, rows.data, rows.len, 0);
+    ah_spans_free(&b->spans);
+    b->spans = rows;
+  } else {
+    ah_spans_free(&rows);
   }
-  ah_buf_free(&rows);
   close_block(w);
 }
 

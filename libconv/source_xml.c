@@ -375,44 +375,79 @@ static void add_list(reader *r, const xmlNode *lijst) {
   }
 }
 
-/* A cell's text; a noot in it gives its number as text (as the HTML
- * reader's cells do) and its note. */
-static void cell_text(reader *r, const xmlNode *n, ah_buf *out, int depth) {
+/* The spans of a table block as its cells are read: text of one style
+ * gathered before it is handed over (a cell of many tiny elements stays
+ * linear), tabs between cells, a line break after each row. */
+typedef struct {
+  ah_spans spans;
+  ah_buf pending;
+  int style;
+} table_text;
+
+static void table_flush(table_text *t);
+
+static void table_put(table_text *t, const char *s, size_t len, int style) {
+  if (!len) return;
+  if (t->style != style) table_flush(t);
+  ah_buf_put(&t->pending, s, len);
+  t->style = style;
+}
+
+static void table_flush(table_text *t) {
+  if (t->pending.len) ah_spans_add(&t->spans, t->pending.data, t->pending.len, t->style);
+  t->pending.len = 0;
+}
+
+static void table_marker(table_text *t, int number) {
+  table_flush(t);
+  char digits[16];
+  snprintf(digits, sizeof digits, "%d", number);
+  ah_spans_add(&t->spans, digits, strlen(digits), AH_STYLE_NOTEREF);
+}
+
+/* A cell's content: its text (the file's line breaks and tabs as spaces,
+ * so they cannot end a row or a cell), a noot as the marker where it
+ * stands and its note, sup and inf raised and lowered. */
+static void cell_content(reader *r, const xmlNode *n, table_text *t, int style, int depth) {
   if (depth > AH_MAX_XML_DEPTH) return;
   for (const xmlNode *c = n->children; c; c = c->next) {
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-      clean_text((const char *)c->content, out);
+      ah_buf clean = {0};
+      clean_text(c->content ? (const char *)c->content : "", &clean);
+      table_put(t, clean.data, clean.len, style);
+      ah_buf_free(&clean);
+    } else if (c->type == XML_ENTITY_REF_NODE) {
+      report_entity(r, c);
     } else if (ah_xml_is(c, "noot")) {
-      ah_buf_printf(out, "%d", add_note(r, c));
+      table_marker(t, add_note(r, c));
+    } else if (ah_xml_is(c, "nootref")) {
+      int number = referenced_number(r, c);
+      if (number) table_marker(t, number);
+      else report_dangling_ref(r, c);
     } else if (c->type == XML_ELEMENT_NODE) {
-      if (out->len && (ah_xml_is(c, "al") || ah_xml_is(c, "br"))) ah_buf_putc(out, ' ');
-      cell_text(r, c, out, depth + 1);
+      if (ah_xml_is(c, "al") || ah_xml_is(c, "br")) table_put(t, " ", 1, style);
+      cell_content(r, c, t, element_style(c, style), depth + 1);
     }
   }
 }
 
 /* CALS rows (tgroup/thead/tbody/row/entry), wherever they stand below n. */
-static void table_rows(reader *r, const xmlNode *n, ah_buf *rows, int depth) {
+static void table_rows(reader *r, const xmlNode *n, table_text *t, int depth) {
   if (depth > AH_MAX_XML_DEPTH) return;
   for (const xmlNode *c = n->children; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
     if (!ah_xml_is(c, "row")) {
-      table_rows(r, c, rows, depth + 1);
+      table_rows(r, c, t, depth + 1);
       continue;
     }
     bool first = true;
     for (const xmlNode *e = c->children; e; e = e->next) {
       if (!ah_xml_is(e, "entry")) continue;
-      ah_buf cell = {0};
-      cell_text(r, e, &cell, depth + 1);
-      char *t = ah_normalize_space(cell.data ? cell.data : "");
-      if (!first) ah_buf_putc(rows, '\t');
-      ah_buf_puts(rows, t);
-      free(t);
-      ah_buf_free(&cell);
+      if (!first) table_put(t, "\t", 1, 0);
+      cell_content(r, e, t, 0, depth + 1);
       first = false;
     }
-    ah_buf_putc(rows, '\n');
+    table_put(t, "\n", 1, 0);
   }
 }
 
@@ -420,10 +455,12 @@ static void add_table(reader *r, const xmlNode *table) {
   /* a title or caption before the grid keeps its text as a paragraph */
   for (const xmlNode *c = table->children; c; c = c->next)
     if (c->type == XML_ELEMENT_NODE && !ah_xml_is(c, "tgroup") && has_text_child(c)) add_paragraph(r, c, false);
-  ah_buf rows = {0};
-  table_rows(r, table, &rows, 0);
-  if (rows.len) ah_spans_add(&ah_flow_add(r->flow, AH_BLOCK_TABLE)->spans, rows.data, rows.len, 0);
-  ah_buf_free(&rows);
+  table_text t = {0};
+  table_rows(r, table, &t, 0);
+  table_flush(&t);
+  if (t.spans.n) ah_flow_add(r->flow, AH_BLOCK_TABLE)->spans = t.spans;
+  else ah_spans_free(&t.spans);
+  ah_buf_free(&t.pending);
 }
 
 /* ---- sections ---------------------------------------------------------------- */

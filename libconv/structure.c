@@ -43,29 +43,59 @@ static ah_node *append_block(ah_node *parent, ah_node_type type, const ah_block 
   return n;
 }
 
-static void add_table(ah_node *section, const ah_block *b) {
-  char *text = ah_spans_text(&b->spans);
-  ah_node *table = append_block(section, AH_NODE_TABLE, b);
-  give_pos(table, b);
-  char *save_row = NULL;
-  for (char *row = strtok_r(text, "\n", &save_row); row; row = strtok_r(NULL, "\n", &save_row)) {
-    char *trimmed = ah_normalize_text(row);
-    bool empty = !*trimmed;
-    free(trimmed);
-    if (empty) continue;
-    ah_node *r = append_block(table, AH_NODE_ROW, b);
-    char *save_cell = NULL;
-    for (char *cell = strtok_r(row, "\t", &save_cell); cell; cell = strtok_r(NULL, "\t", &save_cell)) {
-      char *t = ah_normalize_text(cell);
-      if (*t) {
-        ah_node *c = append_block(r, AH_NODE_CELL, b);
-        ah_append_inline_text(c, t);
-        give_pos(c, b);
+/* A table block's spans cut into cells at tabs and into rows at line
+ * breaks; each cell's spans become its inlines as a paragraph's do, so a
+ * marker or a sub- or superscript in a cell stays one. */
+typedef struct {
+  ah_node *table, *row; /* row: NULL until the row's first cell with content */
+  const ah_block *b;
+  const ah_ints *notes;
+  ah_spans cell;
+} table_builder;
+
+static bool has_content(const ah_spans *cell) {
+  for (size_t i = 0; i < cell->n; i++) {
+    char *t = ah_normalize_text(cell->items[i].text);
+    bool any = *t != 0;
+    free(t);
+    if (any) return true;
+  }
+  return false;
+}
+
+static void end_cell(table_builder *tb) {
+  if (has_content(&tb->cell)) {
+    if (!tb->row) tb->row = append_block(tb->table, AH_NODE_ROW, tb->b);
+    ah_node *c = append_block(tb->row, AH_NODE_CELL, tb->b);
+    ah_add_inlines(c, &tb->cell, tb->notes);
+    if (c->first) {
+      give_pos(c, tb->b);
+    } else { /* nothing but white space came of it */
+      ah_node_unlink_free(c);
+      if (!tb->row->first) {
+        ah_node_unlink_free(tb->row);
+        tb->row = NULL;
       }
-      free(t);
     }
   }
-  free(text);
+  ah_spans_free(&tb->cell);
+}
+
+static void add_table(ah_node *section, const ah_block *b, const ah_ints *notes) {
+  table_builder tb = {.table = append_block(section, AH_NODE_TABLE, b), .b = b, .notes = notes};
+  give_pos(tb.table, b);
+  for (size_t i = 0; i < b->spans.n; i++) {
+    const ah_span *sp = &b->spans.items[i];
+    for (const char *p = sp->text; *p;) {
+      size_t n = strcspn(p, "\t\n");
+      if (n) ah_spans_add_on(&tb.cell, p, n, sp->style, sp->page);
+      if (!p[n]) break;
+      end_cell(&tb);
+      if (p[n] == '\n') tb.row = NULL;
+      p += n + 1;
+    }
+  }
+  end_cell(&tb);
 }
 
 static void add_list_item(ah_node *section, const ah_block *b, const ah_ints *notes) {
@@ -87,7 +117,7 @@ static void add_list_item(ah_node *section, const ah_block *b, const ah_ints *no
 }
 
 static void add_block_content(ah_node *section, const ah_block *b, const ah_ints *notes) {
-  if (b->kind == AH_BLOCK_TABLE) add_table(section, b);
+  if (b->kind == AH_BLOCK_TABLE) add_table(section, b, notes);
   else if (b->list_item) add_list_item(section, b, notes);
   else {
     ah_node *para = append_block(section, AH_NODE_PARAGRAPH, b);

@@ -298,11 +298,23 @@ static void set_paragraph(typesetter *ts, const ah_node *para, double width, boo
 
 /* ---- tables ------------------------------------------------------------- */
 
-static double text_width(typesetter *ts, const char *text, double size) {
-  PangoLayout *lay = plain_layout(ts, SERIF, size, false, text);
+/* A cell's inlines on one line at the table's size: markers and sup/sub
+ * raised and lowered as in a paragraph.  Caller unrefs and frees r. */
+static PangoLayout *cell_layout(typesetter *ts, const ah_node *cell, double size, rich *r) {
+  ah_rich_init(r, size);
+  ah_rich_put_inlines(r, cell);
+  PangoLayout *lay = ah_rich_layout(ts->cr, r, SERIF, COLUMN, false);
+  pango_layout_set_width(lay, -1); /* a cell is one line: the reader takes a line per row */
+  return lay;
+}
+
+static double cell_width(typesetter *ts, const ah_node *cell, double size) {
+  rich r;
+  PangoLayout *lay = cell_layout(ts, cell, size, &r);
   PangoRectangle logical;
   pango_layout_get_extents(lay, NULL, &logical);
   g_object_unref(lay);
+  ah_rich_free(&r);
   return (double)logical.width / PANGO_SCALE;
 }
 
@@ -319,9 +331,7 @@ static double table_size(typesetter *ts, const ah_node *table, double widths[MAX
       bool single = row->first && !row->first->next;
       size_t c = 0;
       for (const ah_node *cell = row->first; cell && c < MAX_COLS; cell = cell->next, c++) {
-        char *t = ah_node_text(cell);
-        double w = text_width(ts, t, size);
-        free(t);
+        double w = cell_width(ts, cell, size);
         if (single) caption = w > caption ? w : caption;
         else if (w > widths[c]) widths[c] = w;
       }
@@ -335,8 +345,42 @@ static double table_size(typesetter *ts, const ah_node *table, double widths[MAX
   }
 }
 
+/* The notes the table's markers call onto its page, each once (not yet
+ * placed); caller frees. */
+static int *table_notes(const typesetter *ts, const ah_node *table, size_t *n) {
+  ah_ints found = {0};
+  ah_iter *it = ah_iter_new((ah_node *)table);
+  ah_event_type ev;
+  while ((ev = ah_iter_next(it)) != AH_EVENT_DONE) {
+    const ah_node *m = ah_iter_get_node(it);
+    if (ev != AH_EVENT_ENTER || m->type != AH_NODE_NOTE_REF) continue;
+    ptrdiff_t k = find_note(ts, m->as.note.number);
+    if (k >= 0 && !ts->notes[k].placed && !ah_ints_contains(&found, (int)k)) ah_ints_push(&found, (int)k);
+  }
+  ah_iter_free(it);
+  *n = found.n;
+  return found.items;
+}
+
+/* One cell on the row's baseline, as the content of its TD, with the links
+ * of its markers. */
+static void set_cell(typesetter *ts, const ah_node *cell, double size, double x, double pitch, int td) {
+  rich r;
+  PangoLayout *lay = cell_layout(ts, cell, size, &r);
+  PangoLayoutLine *line = pango_layout_get_line_readonly(lay, 0);
+  ah_tags_begin(&ts->tags, td);
+  cairo_move_to(ts->cr, x, ts->y + size);
+  if (line) pango_cairo_show_layout_line(ts->cr, line);
+  ah_tags_end(&ts->tags);
+  placement pl = {.x = x, .elem = td};
+  if (line) link_markers(ts, lay, &r, line, &pl, pitch);
+  g_object_unref(lay);
+  ah_rich_free(&r);
+}
+
 /* Rows on one baseline each, cells at column positions; the whole table on
- * one page (the reader takes a table that runs over a page for two). */
+ * one page with the notes its markers call (the reader takes a table that
+ * runs over a page for two). */
 static void set_table(typesetter *ts, const ah_node *table, double space_before, int parent) {
   size_t rows = 0;
   for (const ah_node *row = table->first; row; row = row->next) rows++;
@@ -345,7 +389,14 @@ static void set_table(typesetter *ts, const ah_node *table, double space_before,
   double size = table_size(ts, table, widths);
   double pitch = size * 1.3;
   if (!ts->page_empty) ts->y += space_before;
-  make_room(ts, pitch * (double)rows, NULL, 0);
+  size_t n_notes;
+  int *notes = table_notes(ts, table, &n_notes);
+  make_room(ts, pitch * (double)rows, notes, n_notes);
+  for (size_t j = 0; j < n_notes; j++) {
+    ts->notes[notes[j]].placed = true;
+    ts->on_page[ts->n_on_page++] = (size_t)notes[j];
+  }
+  free(notes);
   if (!ts->section_page) ts->section_page = ts->page;
   int tab = ah_tags_elem(&ts->tags, parent, "Table");
   for (const ah_node *row = table->first; row; row = row->next) {
@@ -353,9 +404,7 @@ static void set_table(typesetter *ts, const ah_node *table, double space_before,
     double x = LEFT;
     size_t c = 0;
     for (const ah_node *cell = row->first; cell && c < MAX_COLS; cell = cell->next, c++) {
-      char *t = ah_node_text(cell);
-      show_piece(ts, ah_tags_elem(&ts->tags, tr, "TD"), SERIF, size, false, x, ts->y + size, t, false);
-      free(t);
+      set_cell(ts, cell, size, x, pitch, ah_tags_elem(&ts->tags, tr, "TD"));
       x += widths[c] + TABLE_GAP;
     }
     ts->y += pitch;

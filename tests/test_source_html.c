@@ -202,6 +202,10 @@ static void test_head_meta(void) {
 
 /* ---- the mededeling class ----------------------------------------------- */
 
+static void count_note_findings(const char *element, const char *what, void *user) {
+  if (strstr(element, "noot") || strstr(what, "marker")) ++*(int *)user;
+}
+
 static void test_kamervraagopmerking(void) {
   static const char page[] =
       "<html><body><div id=\"broodtekst\">"
@@ -225,6 +229,38 @@ static void test_kamervraagopmerking(void) {
   CHECK_TEXT(m, "De vragen kunnen niet binnen de gebruikelijke termijn worden beantwoord.");
   CHECK_INT(ah_node_get_numbers(m, NULL), 0);
   CHECK_STR(ah_doc_ontvangen(doc), "2025-09-22");
+  ah_doc_free(doc);
+}
+
+/* A marker in a table cell stays a marker there (it was digits of the
+ * cell's text once, and its note unreferenced); two markers side by side
+ * stay two. */
+static void test_markers_in_cells(void) {
+  static const char page[] =
+      "<html><body><div id=\"broodtekst\">"
+      "<h1 class=\"kamervraagomschrijving_kop\">Vragen van het lid Smit (SP) aan de Minister van Defensie over "
+      "de kazerne (ingezonden 1 september 2025).</h1>"
+      "<div class=\"vraag\"><h2 class=\"stuktitel\">Vraag 1</h2><p>Hoeveel kost het?<a class=\"nootnum\" "
+      "href=\"#n1\">1</a><a class=\"nootnum\" href=\"#n2\">2</a></p></div>"
+      "<div class=\"antwoord\"><h2 class=\"stuktitel\">Antwoord 1</h2><table><tr><td>Jaar</td><td>Bedrag</td></tr>"
+      "<tr><td>2024</td><td>\xE2\x82\xAC 5\nmln<a class=\"nootnum\" href=\"#n3\">3</a> totaal</td></tr></table></div>"
+      "<div id=\"noten\"><div class=\"voet noot\"><sup><span class=\"nootnum\">1</span></sup><p>Een.</p></div>"
+      "<div class=\"voet noot\"><sup><span class=\"nootnum\">2</span></sup><p>Twee.</p></div>"
+      "<div class=\"voet noot\"><sup><span class=\"nootnum\">3</span></sup><p>Geraamd.</p></div></div>"
+      "</div></body></html>";
+  ah_error err = {0};
+  ah_doc *doc = open_html(page, &err);
+  CHECK(doc != NULL);
+  if (!doc) return;
+  ah_node *root = ah_doc_root(doc);
+  CHECK_TEXT(nth_child(nth_child(root, AH_NODE_VRAAG, 0), AH_NODE_PARAGRAPH, 0), "Hoeveel kost het?[^1][^2]");
+  ah_node *table = nth_child(nth_child(root, AH_NODE_ANTWOORD, 0), AH_NODE_TABLE, 0);
+  ah_node *row = table ? nth_child(table, AH_NODE_ROW, 1) : NULL;
+  CHECK_CHILD_TYPES(row, "cel cel");
+  CHECK_TEXT(row ? nth_child(row, AH_NODE_CELL, 1) : NULL, "\xE2\x82\xAC 5 mln[^3] totaal");
+  int note_findings = 0;
+  ah_verify(doc, count_note_findings, &note_findings);
+  CHECK_INT(note_findings, 0);
   ah_doc_free(doc);
 }
 
@@ -389,6 +425,7 @@ static void test_refused(void) {
 }
 
 int main(void) {
+  test_markers_in_cells();
   test_official_document();
   test_official_omschrijving();
   test_head_meta();

@@ -184,6 +184,33 @@ static void test_older_markup(void) {
   ah_doc_free(doc);
 }
 
+/* A noot in a table entry is a marker in its cell; two noten side by side
+ * are two markers. */
+static void test_markers_in_cells(void) {
+  static const char xml[] =
+      "<kamervragen><omschr>Vragen van het lid Aksoy (VVD) aan de Minister van Financiën (ingezonden 2 juni "
+      "2025).</omschr><vraag><nr>Vraag 1</nr><al>Klopt dat?<noot id=\"a\"><noot.nr>1</noot.nr><noot.al>Een."
+      "</noot.al></noot><noot id=\"b\"><noot.nr>2</noot.nr><noot.al>Twee.</noot.al></noot></al></vraag>"
+      "<antwoord><nr>Antwoord 1</nr><tabel><tgroup cols=\"2\"><tbody><row><entry><al>2024</al></entry><entry>"
+      "<al>5\nmln<noot id=\"c\"><noot.nr>3</noot.nr><noot.al>Geraamd.</noot.al></noot> m<sup>2</sup></al>"
+      "</entry></row></tbody></tgroup></tabel></antwoord></kamervragen>";
+  ah_error err = {0};
+  ah_doc *doc = open_xml(xml, &err);
+  CHECK(doc != NULL);
+  if (!doc) return;
+  ah_node *root = ah_doc_root(doc);
+  CHECK_TEXT(nth_child(nth_child(root, AH_NODE_VRAAG, 0), AH_NODE_PARAGRAPH, 0), "Klopt dat?[^1][^2]");
+  ah_node *table = nth_child(nth_child(root, AH_NODE_ANTWOORD, 0), AH_NODE_TABLE, 0);
+  ah_node *row = table ? nth_child(table, AH_NODE_ROW, 0) : NULL;
+  ah_node *cell = row ? nth_child(row, AH_NODE_CELL, 1) : NULL;
+  CHECK_TEXT(cell, "5 mln[^3] m2");
+  CHECK_INT(cell ? count_type(cell, AH_NODE_SUP) : 0, 1);
+  int note_findings = 0;
+  ah_verify(doc, count_note_findings, &note_findings);
+  CHECK_INT(note_findings, 0);
+  ah_doc_free(doc);
+}
+
 /* A nootref naming no noot: the marker is lost, and listed as lost. */
 static void test_dangling_nootref(void) {
   static const char xml[] =
@@ -384,6 +411,7 @@ int main(void) {
   test_omschrijving_among_sections();
   test_older_markup();
   test_dangling_nootref();
+  test_markers_in_cells();
   test_hostile();
   test_record();
   test_record_gives_id();

@@ -240,8 +240,61 @@ static void test_span_pages(void) {
   ah_spans_free(&s);
 }
 
+/* Raised digits side by side that name no note but consecutive notes are
+ * those markers ("12" for notes 1 and 2, "910" for 9 and 10); otherwise
+ * they stay a superscript.  A raised marker in a table row is a marker of
+ * its cell; NOTEREF spans never merge. */
+static void test_adjacent_markers_and_cells(void) {
+  static const struct {
+    const char *raised;
+    const char *want;
+  } cases[] = {{"12", "Zie[^1][^2] dit."}, {"910", "Zie[^9][^10] dit."}, {"13", "Zie13 dit."},
+               {"21", "Zie21 dit."},     {"123", "Zie[^1][^2][^3] dit."}};
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    ah_flow f = {0};
+    para(&f, "Vragen van het lid Erkens (VVD) aan de Minister van Klimaat (ingezonden 2 juli 2024).", 1);
+    para(&f, "Vraag 1", 1);
+    ah_block *b = ah_flow_add(&f, AH_BLOCK_PARA);
+    ah_spans_add(&b->spans, "Zie", 3, 0);
+    ah_spans_add(&b->spans, cases[i].raised, strlen(cases[i].raised), AH_STYLE_SUP);
+    ah_spans_add(&b->spans, " dit.", 5, 0);
+    b = ah_flow_add(&f, AH_BLOCK_TABLE);
+    ah_spans_add(&b->spans, "Jaar\tBedrag\n2024\t5 mln", 22, 0);
+    ah_spans_add(&b->spans, "1", 1, AH_STYLE_SUP);
+    ah_spans_add(&b->spans, "\n", 1, 0);
+    for (int n = 1; n <= 10; n++) {
+      b = ah_flow_add(&f, AH_BLOCK_NOTE);
+      b->note_number = n;
+      ah_spans_add(&b->spans, "Bron.", 5, 0);
+    }
+    ah_node *root = ah_node_new(AH_NODE_DOCUMENT);
+    ah_dates dates = {0};
+    ah_error err = {0};
+    CHECK_INT(ah_structure(root, &f, &dates, &err), 0);
+    CHECK_INT(ah_node_check(root, NULL), 0);
+    ah_node *vraag = root->first;
+    while (vraag && vraag->type != AH_NODE_VRAAG) vraag = vraag->next;
+    char *t = vraag && vraag->first && vraag->first->next ? ah_node_text(vraag->first->next) : NULL;
+    CHECK_STR(t, cases[i].want);
+    free(t);
+    ah_node *table = vraag ? vraag->last : NULL;
+    CHECK(table && table->type == AH_NODE_TABLE);
+    char *cell = table && table->last ? ah_node_text(table->last->last) : NULL;
+    CHECK_STR(cell, "5 mln[^1]");
+    free(cell);
+    ah_node_free_tree(root);
+    ah_flow_free(&f);
+  }
+  ah_spans s = {0};
+  ah_spans_add(&s, "1", 1, AH_STYLE_NOTEREF);
+  ah_spans_add(&s, "2", 1, AH_STYLE_NOTEREF);
+  CHECK_INT(s.n, 2);
+  ah_spans_free(&s);
+}
+
 int main(void) {
   test_span_pages();
+  test_adjacent_markers_and_cells();
   test_node_check();
   test_notice_without_labels();
   test_labels();
