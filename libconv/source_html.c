@@ -22,6 +22,7 @@
 #include "lexicon.h"
 #include "textlines.h"
 #include "html_elements.h"
+#include "xml_input.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -535,67 +536,13 @@ static int nesting_depth(const xmlNode *root) {
   return deepest;
 }
 
-/* The parser is told the encoding only when the page does not declare one:
- * an undeclared page is taken as UTF-8 (the publisher's), not Latin-1. */
-static const char *encoding_hint(const char *data, size_t len) {
-  size_t n = len < 4096 ? len : 4096;
-  for (size_t i = 0; i + 8 <= n; i++)
-    if (strncasecmp(data + i, "charset=", 8) == 0 || (i + 9 <= n && strncasecmp(data + i, "encoding=", 9) == 0))
-      return NULL; /* the bytes are not NUL-terminated: never compare past n */
-  return "UTF-8";
-}
-
-/* Counts elements as the parser starts them and stops it past the cap
- * (the same guard as xml_input.c's, on the HTML parser's callback). */
-typedef struct {
-  startElementSAXFunc start;
-  size_t elements;
-} element_counter;
-
-static void count_element(void *ctx, const xmlChar *name, const xmlChar **atts) {
-  htmlParserCtxtPtr ctxt = ctx;
-  element_counter *counter = ctxt->_private;
-  if (++counter->elements > AH_MAX_ELEMENTS) {
-    xmlStopParser(ctxt);
-    return;
-  }
-  counter->start(ctx, name, atts);
-}
-
-static htmlDocPtr parse_html(const void *data, size_t len, ah_error *err) {
-  htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
-  if (!ctxt) {
-    ah_error_set(err, AH_ERROR_NOMEM, "cannot create the HTML parser (libxml2)");
-    return NULL;
-  }
-  element_counter counter = {ctxt->sax->startElement, 0};
-  ctxt->_private = &counter;
-  ctxt->sax->startElement = count_element;
-  /* HUGE: libxml2 would otherwise cut a text node at 10 MB without a word;
-   * our own input cap (caps.h) bounds the memory instead */
-  int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | XML_PARSE_HUGE;
-  htmlDocPtr doc = htmlCtxtReadMemory(ctxt, data, (int)len, NULL, encoding_hint(data, len), options);
-  xmlFreeParserCtxt(ctxt);
-  if (counter.elements > AH_MAX_ELEMENTS) {
-    if (doc) xmlFreeDoc(doc);
-    ah_error_set(err, AH_ERROR_LIMIT, "HTML page has over %u elements", AH_MAX_ELEMENTS);
-    return NULL;
-  }
-  if (!doc || !xmlDocGetRootElement(doc)) {
-    if (doc) xmlFreeDoc(doc);
-    ah_error_set(err, AH_ERROR_FORMAT, "HTML page has no elements");
-    return NULL;
-  }
-  return doc;
-}
-
 int ah_source_html(const void *data, size_t len, ah_flow *out, ah_docmeta *meta, ah_losses *losses, ah_error *err) {
   memset(out, 0, sizeof *out);
   if (len > (size_t)INT32_MAX) {
     ah_error_set(err, AH_ERROR_LIMIT, "HTML page too large");
     return -1;
   }
-  htmlDocPtr doc = parse_html(data, len, err);
+  htmlDocPtr doc = ah_html_read(data, len, err);
   if (!doc) return -1;
   const xmlNode *root = xmlDocGetRootElement(doc);
   /* refused whole rather than read in part: every walk below is bounded by it */

@@ -6,9 +6,9 @@
  * omschrijving sentences as paragraphs before the first section, a heading
  * block (`section` set, the label as printed) for each vraag, antwoord and
  * kamervraagopmerking, their paragraphs, list items and tables, and one
- * NOTE block per noot after the body — plus the masthead's year, chamber
- * and number, the id the metadata pointer names, and record fields of the
- * document's own metadata block.
+ * NOTE block per noot after the body — plus, through xml_masthead.c, the
+ * masthead's year, chamber and number, the id the metadata pointer names,
+ * and record fields of the document's own metadata block.
  *
  * The markup says everything, so nothing is guessed from the text: a noot
  * stands where its marker is printed and gives a NOTEREF span there; nadruk,
@@ -23,6 +23,7 @@
 #include "caps.h"
 #include "lexicon.h"
 #include "xml_input.h"
+#include "xml_masthead.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -99,18 +100,6 @@ static void leave(reader *r) { r->depth--; }
 
 /* ---- text ------------------------------------------------------------------- */
 
-/* Line breaks and tabs of the file are layout: spaces.  Soft hyphens and
- * zero-width characters are line-break hints: gone. */
-static void clean_text(const char *s, ah_buf *out) {
-  for (const unsigned char *p = (const unsigned char *)s; *p;) {
-    if (p[0] == 0xC2 && p[1] == 0xAD) { p += 2; continue; }
-    if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x8B || p[2] == 0x8C || p[2] == 0x8D)) { p += 3; continue; }
-    if (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) { p += 3; continue; }
-    if (*p == '\t' || *p == '\n' || *p == '\r') { ah_buf_putc(out, ' '); p++; continue; }
-    ah_buf_putc(out, (char)*p++);
-  }
-}
-
 static ah_block *sink_block(sink *s) {
   if (!s->index) {
     ah_block *b = ah_flow_add(s->flow, s->kind);
@@ -143,7 +132,7 @@ static void sink_done(sink *s) {
 
 static void add_text(sink *s, const char *text, int style) {
   ah_buf clean = {0};
-  clean_text(text, &clean);
+  ah_xml_clean_text(text, &clean);
   char *visible = ah_normalize_space(clean.data ? clean.data : "");
   bool blank = !*visible;
   free(visible);
@@ -155,16 +144,6 @@ static void add_text(sink *s, const char *text, int style) {
   ah_buf_free(&clean);
 }
 
-/* The text below n, cleaned and collapsed; caller frees. */
-static char *text_of(const xmlNode *n) {
-  xmlChar *t = xmlNodeGetContent(n);
-  ah_buf clean = {0};
-  clean_text(t ? (const char *)t : "", &clean);
-  xmlFree(t);
-  char *s = ah_normalize_space(clean.data ? clean.data : "");
-  ah_buf_free(&clean);
-  return s;
-}
 
 static bool has_text_child(const xmlNode *n) {
   for (const xmlNode *c = n->children; c; c = c->next) {
@@ -189,7 +168,7 @@ static int note_number(reader *r, const xmlNode *noot) {
   int fallback = r->notes_seen + 1;
   for (const xmlNode *c = noot->children; c; c = c->next) {
     if (!ah_xml_is(c, "noot.nr")) continue;
-    char *t = text_of(c);
+    char *t = ah_xml_text_of(c);
     int number;
     const char *end;
     bool ok = ah_parse_uint(t, AH_MAX_NOTE_NUMBER, &number, &end) && !*end && number > 0;
@@ -413,7 +392,7 @@ static void cell_content(reader *r, const xmlNode *n, table_text *t, int style, 
   for (const xmlNode *c = n->children; c; c = c->next) {
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
       ah_buf clean = {0};
-      clean_text(c->content ? (const char *)c->content : "", &clean);
+      ah_xml_clean_text(c->content ? (const char *)c->content : "", &clean);
       table_put(t, clean.data, clean.len, style);
       ah_buf_free(&clean);
     } else if (c->type == XML_ENTITY_REF_NODE) {
@@ -478,7 +457,7 @@ static void add_section(reader *r, const xmlNode *n, ah_label_kind kind) {
   const xmlNode *nr = NULL;
   for (const xmlNode *c = n->children; c && !nr; c = c->next)
     if (ah_xml_is(c, "nr") || ah_xml_is(c, "nummer")) nr = c;
-  char *label = nr ? text_of(nr) : ah_strdup("");
+  char *label = nr ? ah_xml_text_of(nr) : ah_strdup("");
   add_heading(r, kind, label);
   free(label);
   for (const xmlNode *c = n->children; c; c = c->next)
@@ -492,7 +471,7 @@ static void add_mededeling(reader *r, const xmlNode *n) {
   while (first && first->type != XML_ELEMENT_NODE) first = first->next;
   char *heading = NULL;
   if (first && (ah_xml_is(first, "kop") || ah_xml_is(first, "titel") || ah_xml_is(first, "al"))) {
-    heading = text_of(first);
+    heading = ah_xml_text_of(first);
     ah_label lb;
     bool label = ah_parse_label(heading, &lb);
     if (label) ah_ints_free(&lb.numbers);
@@ -505,49 +484,6 @@ static void add_mededeling(reader *r, const xmlNode *n) {
   for (const xmlNode *c = n->children; c; c = c->next)
     if (c != first || !heading) walk_block(r, c);
   free(heading);
-}
-
-/* ---- masthead and metadata ------------------------------------------------------ */
-
-static void read_masthead(reader *r, const xmlNode *kop) {
-  for (const xmlNode *c = kop->children; c; c = c->next) {
-    if (!ah_xml_is(c, "tekstregel")) continue;
-    char *what = ah_xml_attr(c, "inhoud");
-    char *t = text_of(c);
-    ah_session session;
-    if (what && !strcmp(what, "vergaderjaar") && !r->meta->session.first && ah_find_session(t, &session, NULL))
-      r->meta->session = session;
-    else if (what && !strcmp(what, "kameraanduiding") && r->meta->kamer == AH_KAMER_UNKNOWN)
-      r->meta->kamer = ah_find_chamber(t);
-    free(what);
-    free(t);
-  }
-}
-
-static void read_number(reader *r, const xmlNode *n) {
-  char *t = text_of(n);
-  int number;
-  const char *end;
-  if (!r->meta->nummer && ah_parse_uint(t, INT32_MAX, &number, &end) && !*end) r->meta->nummer = number;
-  free(t);
-}
-
-/* metadata/meta: the pointer to the record names the publication id in its
- * address (…/ah-tk-20202021-3235/metadata.xml); other names are record
- * fields, as in an HTML page's head. */
-static void read_metadata(reader *r, const xmlNode *md) {
-  for (const xmlNode *c = md->children; c; c = c->next) {
-    if (!ah_xml_is(c, "meta")) continue;
-    char *name = ah_xml_attr(c, "name"), *content = ah_xml_attr(c, "content");
-    ah_pubid id;
-    const char *start, *end;
-    if (name && content && (end = ah_find_pubid(content, &id, &start)) &&
-        (!strcmp(name, "OVERHEIDop.externMetadataRecord") || !strcmp(name, "DC.identifier")))
-      ah_docmeta_take_id(r->meta, start, (size_t)(end - start));
-    if (name && content) ah_registratie_take(&r->meta->record, name, content);
-    free(name);
-    free(content);
-  }
 }
 
 /* ---- the walk ------------------------------------------------------------------- */
@@ -563,9 +499,9 @@ static void walk_element(reader *r, const xmlNode *n) {
   else if (ah_xml_is(n, "lijst")) add_list(r, n);
   else if (ah_xml_is(n, "tabel") || ah_xml_is(n, "table")) add_table(r, n);
   else if (ah_xml_is(n, "noot")) add_note(r, n); /* a note kept apart from its marker */
-  else if (ah_xml_is(n, "kamervraagkop")) read_masthead(r, n);
-  else if (ah_xml_is(n, "kamervraagnummer")) read_number(r, n);
-  else if (ah_xml_is(n, "metadata")) read_metadata(r, n);
+  else if (ah_xml_is(n, "kamervraagkop")) ah_xml_read_masthead(r->meta, n);
+  else if (ah_xml_is(n, "kamervraagnummer")) ah_xml_read_number(r->meta, n);
+  else if (ah_xml_is(n, "metadata")) ah_xml_read_meta_block(r->meta, n);
   else if (has_text_child(n)) add_paragraph(r, n, false); /* unknown, holding text */
   else walk_blocks(r, n);                                 /* unknown container */
 }

@@ -34,6 +34,7 @@
 #include "pdf_meta.h"
 #include "pdf_tags.h"
 #include "pdf_text.h"
+#include "pdf_typesetter.h"
 #include "typography.h"
 
 #include <assert.h>
@@ -48,31 +49,6 @@
 
 /* ---- state -------------------------------------------------------------- */
 
-typedef struct {
-  int number;
-  PangoLayout *layout; /* at note width and size */
-  double height;
-  bool placed;
-  int elem; /* its Note element, once a marker placed it; -1 before */
-  int page; /* where it is printed */
-} note_box;
-
-typedef struct {
-  const ah_doc *doc;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  ah_buf out; /* the PDF bytes */
-  double y;   /* top of the next line */
-  int page;   /* 1-based */
-  bool page_empty;
-  note_box *notes;
-  size_t n_notes;
-  size_t *on_page; /* indexes into notes of this page's notes, in order */
-  size_t n_on_page;
-  ah_tags tags;
-  int section_page;     /* page of the current section's first line, 0 before it */
-  ah_ints section_pages; /* first and last page of each section, in order */
-} typesetter;
 
 static cairo_status_t collect(void *closure, const unsigned char *data, unsigned int length) {
   ah_buf_put(closure, (const char *)data, length);
@@ -182,26 +158,17 @@ static double notes_height(const typesetter *ts, const int *extra, size_t n_extr
   return count ? h + NOTES_RULE : 0;
 }
 
-static ptrdiff_t find_note(const typesetter *ts, int number) {
+ptrdiff_t ah_ts_find_note(const typesetter *ts, int number) {
   for (size_t i = 0; i < ts->n_notes; i++)
     if (ts->notes[i].number == number) return (ptrdiff_t)i;
   return -1;
 }
 
 /* Room for `height` more on this page, with the notes it brings along. */
-static void make_room(typesetter *ts, double height, const int *notes, size_t n_notes) {
+void ah_ts_make_room(typesetter *ts, double height, const int *notes, size_t n_notes) {
   if (!ts->page_empty && ts->y + height + notes_height(ts, notes, n_notes) > BOTTOM) new_page(ts);
 }
 
-/* Where and as what a laid-out paragraph goes. */
-typedef struct {
-  double x, space_before;
-  int elem;                 /* the element its lines are the content of */
-  const char *bullet;       /* a list item's bullet, NULL: none */
-  int bullet_elem;          /* the bullet's Lbl */
-  const char *outline;      /* an outline entry at its first line, NULL: none */
-  int *outline_parent;
-} placement;
 
 static bool in_line(const PangoLayoutLine *line, int at) {
   return at >= line->start_index && at < line->start_index + line->length;
@@ -212,7 +179,7 @@ static size_t line_notes(const typesetter *ts, const rich *r, const PangoLayoutL
   size_t n = 0;
   for (size_t m = 0; m < r->n_markers && n < 64; m++) {
     if (!in_line(line, r->marker_at[m])) continue;
-    ptrdiff_t k = find_note(ts, r->marker_note[m]);
+    ptrdiff_t k = ah_ts_find_note(ts, r->marker_note[m]);
     bool dup = false;
     for (size_t j = 0; j < n; j++) dup = dup || notes[j] == k;
     if (k >= 0 && !ts->notes[k].placed && !dup) notes[n++] = (int)k;
@@ -222,7 +189,7 @@ static size_t line_notes(const typesetter *ts, const rich *r, const PangoLayoutL
 
 /* Each marker of the line: a Reference holding the Link to its note, and
  * the Note itself after the Reference of its first marker. */
-static void link_markers(typesetter *ts, PangoLayout *lay, const rich *r, const PangoLayoutLine *line,
+void ah_ts_link_markers(typesetter *ts, PangoLayout *lay, const rich *r, const PangoLayoutLine *line,
                          const placement *pl, double height) {
   for (size_t m = 0; m < r->n_markers; m++) {
     int at = r->marker_at[m];
@@ -236,7 +203,7 @@ static void link_markers(typesetter *ts, PangoLayout *lay, const rich *r, const 
     snprintf(alt, sizeof alt, "Noot %d", r->marker_note[m]);
     ah_tags_set_alt(&ts->tags, link, alt);
     ah_tags_link(&ts->tags, link, attrs);
-    ptrdiff_t k = find_note(ts, r->marker_note[m]);
+    ptrdiff_t k = ah_ts_find_note(ts, r->marker_note[m]);
     if (k >= 0 && ts->notes[k].placed && ts->notes[k].elem < 0) {
       ts->notes[k].elem = ah_tags_elem(&ts->tags, pl->elem, "Note");
       snprintf(alt, sizeof alt, "noot-%d", ts->notes[k].number);
@@ -260,7 +227,7 @@ static void place_layout(typesetter *ts, PangoLayout *lay, const rich *r, const 
     double baseline = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE - top;
     int notes[64];
     size_t n = line_notes(ts, r, line, notes);
-    make_room(ts, height, notes, n);
+    ah_ts_make_room(ts, height, notes, n);
     if (!ts->section_page) ts->section_page = ts->page;
     double base = ts->y + baseline;
     if (first && pl->outline) {
@@ -278,7 +245,7 @@ static void place_layout(typesetter *ts, PangoLayout *lay, const rich *r, const 
       ts->notes[notes[j]].placed = true;
       ts->on_page[ts->n_on_page++] = (size_t)notes[j];
     }
-    link_markers(ts, lay, r, line, pl, height);
+    ah_ts_link_markers(ts, lay, r, line, pl, height);
     ts->y += height;
     ts->page_empty = false;
     first = false;
@@ -294,122 +261,6 @@ static void set_paragraph(typesetter *ts, const ah_node *para, double width, boo
   place_layout(ts, lay, &r, pl);
   g_object_unref(lay);
   ah_rich_free(&r);
-}
-
-/* ---- tables ------------------------------------------------------------- */
-
-/* A cell's inlines on one line at the table's size: markers and sup/sub
- * raised and lowered as in a paragraph.  Caller unrefs and frees r. */
-static PangoLayout *cell_layout(typesetter *ts, const ah_node *cell, double size, rich *r) {
-  ah_rich_init(r, size);
-  ah_rich_put_inlines(r, cell);
-  PangoLayout *lay = ah_rich_layout(ts->cr, r, SERIF, COLUMN, false);
-  pango_layout_set_width(lay, -1); /* a cell is one line: the reader takes a line per row */
-  return lay;
-}
-
-static double cell_width(typesetter *ts, const ah_node *cell, double size) {
-  rich r;
-  PangoLayout *lay = cell_layout(ts, cell, size, &r);
-  PangoRectangle logical;
-  pango_layout_get_extents(lay, NULL, &logical);
-  g_object_unref(lay);
-  ah_rich_free(&r);
-  return (double)logical.width / PANGO_SCALE;
-}
-
-enum { MAX_COLS = 32 };
-
-/* The type size that fits the table in the column, and its column widths. */
-static double table_size(typesetter *ts, const ah_node *table, double widths[MAX_COLS]) {
-  double size = TABLE_SIZE;
-  for (;;) {
-    memset(widths, 0, MAX_COLS * sizeof *widths);
-    size_t cols = 0;
-    double caption = 0; /* a one-cell row (a caption) spans the columns */
-    for (const ah_node *row = table->first; row; row = row->next) {
-      bool single = row->first && !row->first->next;
-      size_t c = 0;
-      for (const ah_node *cell = row->first; cell && c < MAX_COLS; cell = cell->next, c++) {
-        double w = cell_width(ts, cell, size);
-        if (single) caption = w > caption ? w : caption;
-        else if (w > widths[c]) widths[c] = w;
-      }
-      if (c > cols) cols = c;
-    }
-    double total = 0;
-    for (size_t c = 0; c < cols; c++) total += widths[c] + (c ? TABLE_GAP : 0);
-    if (caption > total) total = caption;
-    if (total <= COLUMN || size <= TABLE_MIN_SIZE) return size;
-    size = size * COLUMN / total < TABLE_MIN_SIZE ? TABLE_MIN_SIZE : size * COLUMN / total;
-  }
-}
-
-/* The notes the table's markers call onto its page, each once (not yet
- * placed); caller frees. */
-static int *table_notes(const typesetter *ts, const ah_node *table, size_t *n) {
-  ah_ints found = {0};
-  ah_iter *it = ah_iter_new((ah_node *)table);
-  ah_event_type ev;
-  while ((ev = ah_iter_next(it)) != AH_EVENT_DONE) {
-    const ah_node *m = ah_iter_get_node(it);
-    if (ev != AH_EVENT_ENTER || m->type != AH_NODE_NOTE_REF) continue;
-    ptrdiff_t k = find_note(ts, m->as.note.number);
-    if (k >= 0 && !ts->notes[k].placed && !ah_ints_contains(&found, (int)k)) ah_ints_push(&found, (int)k);
-  }
-  ah_iter_free(it);
-  *n = found.n;
-  return found.items;
-}
-
-/* One cell on the row's baseline, as the content of its TD, with the links
- * of its markers. */
-static void set_cell(typesetter *ts, const ah_node *cell, double size, double x, double pitch, int td) {
-  rich r;
-  PangoLayout *lay = cell_layout(ts, cell, size, &r);
-  PangoLayoutLine *line = pango_layout_get_line_readonly(lay, 0);
-  ah_tags_begin(&ts->tags, td);
-  cairo_move_to(ts->cr, x, ts->y + size);
-  if (line) pango_cairo_show_layout_line(ts->cr, line);
-  ah_tags_end(&ts->tags);
-  placement pl = {.x = x, .elem = td};
-  if (line) link_markers(ts, lay, &r, line, &pl, pitch);
-  g_object_unref(lay);
-  ah_rich_free(&r);
-}
-
-/* Rows on one baseline each, cells at column positions; the whole table on
- * one page with the notes its markers call (the reader takes a table that
- * runs over a page for two). */
-static void set_table(typesetter *ts, const ah_node *table, double space_before, int parent) {
-  size_t rows = 0;
-  for (const ah_node *row = table->first; row; row = row->next) rows++;
-  if (!rows) return;
-  double widths[MAX_COLS];
-  double size = table_size(ts, table, widths);
-  double pitch = size * 1.3;
-  if (!ts->page_empty) ts->y += space_before;
-  size_t n_notes;
-  int *notes = table_notes(ts, table, &n_notes);
-  make_room(ts, pitch * (double)rows, notes, n_notes);
-  for (size_t j = 0; j < n_notes; j++) {
-    ts->notes[notes[j]].placed = true;
-    ts->on_page[ts->n_on_page++] = (size_t)notes[j];
-  }
-  free(notes);
-  if (!ts->section_page) ts->section_page = ts->page;
-  int tab = ah_tags_elem(&ts->tags, parent, "Table");
-  for (const ah_node *row = table->first; row; row = row->next) {
-    int tr = ah_tags_elem(&ts->tags, tab, "TR");
-    double x = LEFT;
-    size_t c = 0;
-    for (const ah_node *cell = row->first; cell && c < MAX_COLS; cell = cell->next, c++) {
-      set_cell(ts, cell, size, x, pitch, ah_tags_elem(&ts->tags, tr, "TD"));
-      x += widths[c] + TABLE_GAP;
-    }
-    ts->y += pitch;
-  }
-  ts->page_empty = false;
 }
 
 /* ---- sections ----------------------------------------------------------- */
@@ -437,7 +288,7 @@ static void set_blocks(typesetter *ts, const ah_node *section, int sect) {
     } else if (c->type == AH_NODE_LIST) {
       set_list(ts, c, gap, sect);
     } else if (c->type == AH_NODE_TABLE) {
-      set_table(ts, c, gap, sect);
+      ah_ts_set_table(ts, c, gap, sect);
     }
   }
 }
@@ -455,7 +306,7 @@ static void set_section(typesetter *ts, const ah_node *s, int *outline_parent) {
     ah_buf_puts(&r.text, title);
     PangoLayout *lay = ah_rich_layout(ts->cr, &r, SERIF, COLUMN, true);
     /* keep the label with the first line after it */
-    make_room(ts, line * 3.2, NULL, 0);
+    ah_ts_make_room(ts, line * 3.2, NULL, 0);
     placement pl = {.x = LEFT, .space_before = line * 1.1, .elem = ah_tags_elem(&ts->tags, sect, "H2"),
                     .outline = title, .outline_parent = outline_parent};
     place_layout(ts, lay, &r, &pl);
@@ -530,7 +381,7 @@ static void place_unreferenced_notes(typesetter *ts) {
   for (size_t i = 0; i < ts->n_notes; i++) {
     if (ts->notes[i].placed) continue;
     int k = (int)i;
-    make_room(ts, 0, &k, 1);
+    ah_ts_make_room(ts, 0, &k, 1);
     ts->notes[i].placed = true;
     ts->notes[i].elem = ah_tags_elem(&ts->tags, 0, "Note");
     char id[32];

@@ -1,7 +1,8 @@
-/* xml_input.c — XML bytes to a libxml2 tree, safely (xml_input.h).
+/* xml_input.c — markup bytes to a libxml2 tree, safely (xml_input.h).
  *
  * Takes: bytes that claim to be XML (the publisher's document or its
- * metadata record).  Gives: the parsed tree, or an error naming the line.
+ * metadata record) or HTML (a page).  Gives: the parsed tree, or an error
+ * naming the line or the limit; and the file's text made printable.
  *
  * What an attacker's XML could try, and why it fails here:
  *  - an external DTD or external entity (file or network): XML_PARSE_NONET
@@ -21,9 +22,11 @@
 #include "xml_input.h"
 #include "caps.h"
 
+#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 /* Counts elements as the parser starts them and stops it past the cap. */
 typedef struct {
@@ -75,6 +78,61 @@ xmlDocPtr ah_xml_read(const void *data, size_t len, const char *what, ah_error *
     doc = NULL;
   }
   xmlFreeParserCtxt(ctxt);
+  return doc;
+}
+
+/* ---- HTML ------------------------------------------------------------------- */
+
+/* The parser is told the encoding only when the page does not declare one:
+ * an undeclared page is taken as UTF-8 (the publisher's), not Latin-1. */
+static const char *encoding_hint(const char *data, size_t len) {
+  size_t n = len < 4096 ? len : 4096;
+  for (size_t i = 0; i + 8 <= n; i++)
+    if (strncasecmp(data + i, "charset=", 8) == 0 || (i + 9 <= n && strncasecmp(data + i, "encoding=", 9) == 0))
+      return NULL; /* the bytes are not NUL-terminated: never compare past n */
+  return "UTF-8";
+}
+
+/* The same guard on the HTML parser's (SAX1) callback. */
+typedef struct {
+  startElementSAXFunc start;
+  size_t elements;
+} html_element_counter;
+
+static void count_html_element(void *ctx, const xmlChar *name, const xmlChar **atts) {
+  htmlParserCtxtPtr ctxt = ctx;
+  html_element_counter *counter = ctxt->_private;
+  if (++counter->elements > AH_MAX_ELEMENTS) {
+    xmlStopParser(ctxt);
+    return;
+  }
+  counter->start(ctx, name, atts);
+}
+
+xmlDocPtr ah_html_read(const void *data, size_t len, ah_error *err) {
+  htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+  if (!ctxt) {
+    ah_error_set(err, AH_ERROR_NOMEM, "cannot create the HTML parser (libxml2)");
+    return NULL;
+  }
+  html_element_counter counter = {ctxt->sax->startElement, 0};
+  ctxt->_private = &counter;
+  ctxt->sax->startElement = count_html_element;
+  /* HUGE: libxml2 would otherwise cut a text node at 10 MB without a word;
+   * our own input cap (caps.h) bounds the memory instead */
+  int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | XML_PARSE_HUGE;
+  htmlDocPtr doc = htmlCtxtReadMemory(ctxt, data, (int)len, NULL, encoding_hint(data, len), options);
+  xmlFreeParserCtxt(ctxt);
+  if (counter.elements > AH_MAX_ELEMENTS) {
+    if (doc) xmlFreeDoc(doc);
+    ah_error_set(err, AH_ERROR_LIMIT, "HTML page has over %u elements", AH_MAX_ELEMENTS);
+    return NULL;
+  }
+  if (!doc || !xmlDocGetRootElement(doc)) {
+    if (doc) xmlFreeDoc(doc);
+    ah_error_set(err, AH_ERROR_FORMAT, "HTML page has no elements");
+    return NULL;
+  }
   return doc;
 }
 
@@ -150,4 +208,29 @@ char *ah_xml_attr(const xmlNode *n, const char *name) {
   char *copy = ah_strdup((const char *)v);
   xmlFree(v);
   return copy;
+}
+
+/* ---- text ------------------------------------------------------------------- */
+
+/* Line breaks and tabs of the file are layout: spaces.  Soft hyphens and
+ * zero-width characters are line-break hints: gone. */
+void ah_xml_clean_text(const char *s, ah_buf *out) {
+  for (const unsigned char *p = (const unsigned char *)s; *p;) {
+    if (p[0] == 0xC2 && p[1] == 0xAD) { p += 2; continue; }
+    if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x8B || p[2] == 0x8C || p[2] == 0x8D)) { p += 3; continue; }
+    if (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) { p += 3; continue; }
+    if (*p == '\t' || *p == '\n' || *p == '\r') { ah_buf_putc(out, ' '); p++; continue; }
+    ah_buf_putc(out, (char)*p++);
+  }
+}
+
+/* The text below n, cleaned and collapsed; caller frees. */
+char *ah_xml_text_of(const xmlNode *n) {
+  xmlChar *t = xmlNodeGetContent(n);
+  ah_buf clean = {0};
+  ah_xml_clean_text(t ? (const char *)t : "", &clean);
+  xmlFree(t);
+  char *s = ah_normalize_space(clean.data ? clean.data : "");
+  ah_buf_free(&clean);
+  return s;
 }

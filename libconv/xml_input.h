@@ -1,4 +1,4 @@
-/* xml_input.h — libxml2's XML parser set up for bytes nobody vouches for
+/* xml_input.h — libxml2's XML and HTML parsers set up for bytes nobody vouches for
  * (xml_input.c), and what the readers of XML share: the root element's name
  * before parsing, element tests by local name. */
 #ifndef AHCONV_XML_INPUT_H
@@ -27,5 +27,20 @@ bool ah_xml_is(const xmlNode *n, const char *name);
 
 /* The value of an attribute as a new string, NULL when absent; caller frees. */
 char *ah_xml_attr(const xmlNode *n, const char *name);
+
+/* An HTML page parsed as untrusted bytes: no network, libxml2's recovery
+ * on (pages are often not well-formed), XML_PARSE_HUGE (a text node over
+ * 10 MB is kept whole; the input cap bounds the memory), AH_MAX_ELEMENTS
+ * counted as it parses; the page's own charset, else UTF-8.  NULL with err
+ * set: AH_ERROR_LIMIT past the element cap, AH_ERROR_FORMAT without any
+ * element. */
+xmlDocPtr ah_html_read(const void *data, size_t len, ah_error *err);
+
+/* Text of the file made printable: line breaks and tabs are layout
+ * (spaces); soft hyphens, zero-width characters and byte-order marks are
+ * line-break hints (gone).  Appended to out. */
+void ah_xml_clean_text(const char *s, ah_buf *out);
+/* The text below n, cleaned and its white space collapsed; caller frees. */
+char *ah_xml_text_of(const xmlNode *n);
 
 #endif

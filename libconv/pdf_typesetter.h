@@ -1,0 +1,63 @@
+/* pdf_typesetter.h — the state of the clean PDF's typesetting, shared by
+ * write_pdf.c (pages, paragraphs, lists, notes) and pdf_table.c (tables).
+ */
+#ifndef AHCONV_PDF_TYPESETTER_H
+#define AHCONV_PDF_TYPESETTER_H
+
+#include "document.h"
+#include "pdf_tags.h"
+#include "pdf_text.h"
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+#include <stddef.h>
+
+typedef struct {
+  int number;
+  PangoLayout *layout; /* at note width and size */
+  double height;
+  bool placed;
+  int elem; /* its Note element, once a marker placed it; -1 before */
+  int page; /* where it is printed */
+} note_box;
+
+typedef struct {
+  const ah_doc *doc;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  ah_buf out; /* the PDF bytes */
+  double y;   /* top of the next line */
+  int page;   /* 1-based */
+  bool page_empty;
+  note_box *notes;
+  size_t n_notes;
+  size_t *on_page; /* indexes into notes of this page's notes, in order */
+  size_t n_on_page;
+  ah_tags tags;
+  int section_page;     /* page of the current section's first line, 0 before it */
+  ah_ints section_pages; /* first and last page of each section, in order */
+} typesetter;
+
+/* Where and as what a laid-out paragraph goes. */
+typedef struct {
+  double x, space_before;
+  int elem;                 /* the element its lines are the content of */
+  const char *bullet;       /* a list item's bullet, NULL: none */
+  int bullet_elem;          /* the bullet's Lbl */
+  const char *outline;      /* an outline entry at its first line, NULL: none */
+  int *outline_parent;
+} placement;
+
+/* The index of note `number` in ts->notes; -1 when there is none. */
+ptrdiff_t ah_ts_find_note(const typesetter *ts, int number);
+/* Room for `height` more on this page, with the notes it brings along
+ * (indexes into ts->notes): a new page when there is none. */
+void ah_ts_make_room(typesetter *ts, double height, const int *notes, size_t n_notes);
+/* Each marker of the laid-out line: a Reference holding the Link to its
+ * note, and the Note itself after the Reference of its first marker. */
+void ah_ts_link_markers(typesetter *ts, PangoLayout *lay, const rich *r, const PangoLayoutLine *line,
+                        const placement *pl, double height);
+/* A table of small type, one line per row (pdf_table.c). */
+void ah_ts_set_table(typesetter *ts, const ah_node *table, double space_before, int parent);
+
+#endif
