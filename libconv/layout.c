@@ -120,6 +120,14 @@ static void find_pitch(page_model *m) {
   if (n) {
     qsort(ds, n, sizeof *ds, cmp_double);
     m->pitch = ds[n / 4]; /* lower quartile: most steps are plain line feeds */
+    /* ... unless most are not (a short document of labels, one-line
+     * paragraphs and gaps): a line feed is the smallest step a body line
+     * takes, and never less than the type's size */
+    for (size_t i = 0; i < n / 4; i++)
+      if (ds[i] >= m->body_size) {
+        m->pitch = ds[i];
+        break;
+      }
   } else {
     m->pitch = m->body_size * AH_DEFAULT_PITCH;
   }

@@ -81,12 +81,14 @@ fi
 # ---- markers in table cells, and side by side --------------------------------
 # A noot in a table entry is a noot-ref in its cel; the clean PDF raises it
 # in the cell, sets its note on the table's page, and reads back the same
-# (from its pages too); two markers side by side stay two.
+# (from its pages too); two markers side by side stay two.  The document is
+# short, mostly labels, one-line paragraphs and gaps: the line pitch must
+# not be taken from its gaps (its two paragraphs under Vraag 1 stay two).
 cat >"$tmp/cells.xml" <<'EOF'
 <officiele-publicatie><metadata><meta name="OVERHEIDop.externMetadataRecord" scheme="" content="https://example.org/ah-tk-20252026-4400/metadata.xml"/></metadata><kamervragen><kamervraagkop><tekstregel inhoud="kameraanduiding">Tweede Kamer der Staten-Generaal</tekstregel><tekstregel inhoud="vergaderjaar">Vergaderjaar 2025-2026</tekstregel></kamervraagkop><kamervraagnummer>4400</kamervraagnummer>
 <kamervraagomschrijving type="vraag">Vragen van het lid <naam><achternaam>Aksoy</achternaam></naam> (VVD) aan de Minister van Financiën over <kamervraagonderwerp>de kosten</kamervraagonderwerp> (ingezonden <datum isodatum="2025-06-02">2 juni 2025</datum>).</kamervraagomschrijving>
 <kamervraagomschrijving type="antwoord">Antwoord van Minister <naam><achternaam>Heijnen</achternaam></naam> (Financiën) (ontvangen <datum isodatum="2025-06-23">23 juni 2025</datum>).</kamervraagomschrijving>
-<vraag><nr>Vraag 1</nr><al>Wat kost de nieuwe pers?<noot id="a" type="voet"><noot.nr>1</noot.nr><noot.al>Begroting 2025.</noot.al></noot><noot id="b" type="voet"><noot.nr>2</noot.nr><noot.al>Jaarverslag 2024.</noot.al></noot></al></vraag>
+<vraag><nr>Vraag 1</nr><al>Wat kost de nieuwe pers?<noot id="a" type="voet"><noot.nr>1</noot.nr><noot.al>Begroting 2025.</noot.al></noot><noot id="b" type="voet"><noot.nr>2</noot.nr><noot.al>Jaarverslag 2024.</noot.al></noot></al><al>Graag een overzicht per jaar.</al></vraag>
 <antwoord><nr>Antwoord 1</nr><al>De kosten zijn als volgt:</al><tabel><tgroup cols="2"><tbody><row><entry><al>Jaar</al></entry><entry><al>Bedrag</al></entry></row><row><entry><al>2024</al></entry><entry><al>5 mln<noot id="c" type="voet"><noot.nr>3</noot.nr><noot.al>Geraamd, exclusief btw.</noot.al></noot></al></entry></row><row><entry><al>2025</al></entry><entry><al>7 mln</al></entry></row></tbody></tgroup></tabel><al>Dat is binnen de begroting.</al></antwoord>
 </kamervragen></officiele-publicatie>
 EOF

@@ -161,7 +161,48 @@ static void test_orphan_note_number(void) {
   ah_lines_free(&l);
 }
 
+/* A short document of labels, one-line paragraphs and blank lines: most
+ * baseline steps are gaps, so the lower quartile of the steps is one; the
+ * line pitch is the plain line feed, and two full-width one-line
+ * paragraphs set apart by a blank line stay two. */
+static void test_pitch_of_a_short_document(void) {
+  ah_lines l = {0};
+  l.pages = 1;
+  l.page_width = 558.4;
+  l.page_height = 771.0;
+  add(&l, 0, LEFT, 237, 268, 12.79, "2210", AH_STYLE_BOLD);
+  y = 297;
+  body(&l, 0, "Vragen van het lid Erkens (VVD) aan de Minister van X over de voortgang", RIGHT - 2);
+  body(&l, 0, "(ingezonden 2 juli 2024).", 300);
+  static const char *const lines[] = {"Vraag 1", "Is het waar dat de sluis in Zuid-Holland dicht is?",
+                                      "Wanneer gaat de sluis weer open voor de scheepvaart?", "Antwoord 1",
+                                      "Ja.", "Vraag 2", "Waarom?", "Antwoord 2", "Daarom."};
+  for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+    y += 6; /* a blank line before each: 15.58 a step, a plain line feed 9.58 */
+    body(&l, 0, lines[i], i == 1 || i == 2 ? RIGHT - 1 : 300);
+  }
+  add(&l, 0, LEFT, 410, 737, 9.06, "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel", 0);
+  ah_flow f;
+  ah_docmeta meta = {0};
+  ah_losses losses = {0};
+  ah_error err = {0};
+  CHECK_INT(ah_layout(&l, &f, &meta, &losses, &err), 0);
+  bool first = false, second = false;
+  for (size_t i = 0; i < f.n; i++) {
+    char *t = block_text(&f, i);
+    first = first || !strcmp(t, lines[1]);
+    second = second || !strcmp(t, lines[2]);
+    free(t);
+  }
+  CHECK(first && second);
+  ah_losses_free(&losses);
+  ah_docmeta_free(&meta);
+  ah_flow_free(&f);
+  ah_lines_free(&l);
+}
+
 int main(void) {
+  test_pitch_of_a_short_document();
   test_orphan_note_number();
   ah_lines l = make_document();
   ah_flow f;
