@@ -103,6 +103,7 @@ static void find_column(page_model *m) {
     if (m->zones[i] == ZONE_BODY && ah_is_body_sized(m, &l->items[i])) xs[n++] = l->items[i].x1;
   qsort(xs, n, sizeof *xs, cmp_double);
   m->body_right = xs[(size_t)((n - 1) * AH_RIGHT_EDGE_PERCENTILE)];
+  if (n >= 2 && xs[n - 2] - m->body_right > AH_SHORT_DOCUMENT_EDGE) m->body_right = xs[n - 2] - AH_RIGHT_EDGE_TOLERANCE;
   free(xs);
 }
 

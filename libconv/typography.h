@@ -79,6 +79,14 @@
 /* The body's right edge is the edge reached by this share of its lines (a
  * stray wide line does not count). */
 #define AH_RIGHT_EDGE_PERCENTILE 0.9
+/* ... unless the document is so short that the share falls on short lines:
+ * when the second-widest line reaches this far (points) past it, the edge
+ * is that line's, less AH_RIGHT_EDGE_TOLERANCE.  In official documents the
+ * share lies within a few points of the widest lines; their typesetter
+ * breaks lines for the best fit, so a line may stop though a short word
+ * would have fit by a point or two, and the edge stays that much inside. */
+#define AH_SHORT_DOCUMENT_EDGE 36.0
+#define AH_RIGHT_EDGE_TOLERANCE 3.0
 
 /* ---- paragraphs ---------------------------------------------------------- */
 

@@ -201,7 +201,59 @@ static void test_pitch_of_a_short_document(void) {
   ah_lines_free(&l);
 }
 
+/* A short document without blank lines, mostly short lines: the share of
+ * lines that sets the right edge falls on a short one, so the two widest
+ * lines set it; a line that stopped though the next word would have fit
+ * still ends its paragraph. */
+static void test_right_edge_of_a_short_document(void) {
+  ah_lines l = {0};
+  l.pages = 1;
+  l.page_width = 558.4;
+  l.page_height = 771.0;
+  add(&l, 0, LEFT, 237, 268, 12.79, "2210", AH_STYLE_BOLD);
+  y = 297;
+  static const struct {
+    const char *text;
+    double end;
+  } lines[] = {{"Vragen van het lid Erkens (VVD) aan de Minister van X over de voortgang", RIGHT - 2},
+               {"van de sluizen in Zuid-Holland en de kosten daarvan voor de regio", RIGHT - 2},
+               {"(ingezonden 2 juli 2024).", 300},
+               {"Vraag 1", 235},
+               {"Is het waar dat de sluis dicht is?", 390},
+               {"Wanneer gaat de sluis weer open?", 380},
+               {"Antwoord 1", 240},
+               {"Ja, sinds maandag.", 330},
+               {"Vraag 2", 235},
+               {"Waarom duurt het zo lang?", 350},
+               {"Antwoord 2", 240},
+               {"Door de storing.", 320},
+               {"Vraag 3", 235},
+               {"Wat kost het?", 300},
+               {"Antwoord 3", 240},
+               {"Niets.", 280}};
+  for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) body(&l, 0, lines[i].text, lines[i].end);
+  add(&l, 0, LEFT, 410, 737, 9.06, "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel", 0);
+  ah_flow f;
+  ah_docmeta meta = {0};
+  ah_losses losses = {0};
+  ah_error err = {0};
+  CHECK_INT(ah_layout(&l, &f, &meta, &losses, &err), 0);
+  bool first = false, second = false;
+  for (size_t i = 0; i < f.n; i++) {
+    char *t = block_text(&f, i);
+    first = first || !strcmp(t, lines[4].text);
+    second = second || !strcmp(t, lines[5].text);
+    free(t);
+  }
+  CHECK(first && second);
+  ah_losses_free(&losses);
+  ah_docmeta_free(&meta);
+  ah_flow_free(&f);
+  ah_lines_free(&l);
+}
+
 int main(void) {
+  test_right_edge_of_a_short_document();
   test_pitch_of_a_short_document();
   test_orphan_note_number();
   ah_lines l = make_document();
