@@ -280,11 +280,19 @@ static bool in_rendition_folder(const char *dir, ah_buf *parent) {
   return false;
 }
 
+/* A record found beside the input that does not read (damaged, or of
+ * another publication) is not taken, and not dropped unseen either: it is
+ * listed with what the document lost, so verify names it. */
 static bool try_record(ah_doc *doc, const char *path) {
   struct stat st;
   if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) return false;
   ah_error err = {0};
-  return ah_doc_read_metadata_file(doc, path, &err) == 0;
+  if (ah_doc_read_metadata_file(doc, path, &err) == 0) return true;
+  ah_buf what = {0};
+  ah_buf_printf(&what, "(the metadata record %s is not read: %s)", path, err.message);
+  ah_losses_add(&doc->losses, AH_LOST_MARKUP, 0, what.data);
+  ah_buf_free(&what);
+  return false;
 }
 
 void ah_doc_find_metadata_file(ah_doc *doc, const char *path) {

@@ -187,7 +187,8 @@ static void check_losses(reporter *r, const ah_doc *doc) {
       ah_buf_puts(&what, "text in markup the reader does not take, not in the output: ");
       quote_lost(&what, text);
       ah_about(r, AH_FINDING_LOST, NULL, NULL);
-      ah_say(r, "html", "%s", what.data);
+      const char *format = ah_doc_source_format(doc); /* html, xml, or pdf for a record beside it */
+      ah_say(r, format ? format : "markup", "%s", what.data);
       ah_buf_free(&what);
     }
   }

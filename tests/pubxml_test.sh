@@ -204,6 +204,15 @@ done
 cp "$pdf" "$tmp/$id.pdf"
 "$ahconv" convert "$tmp/$id.pdf" | grep -q '<registratie vraagnummer="2021Z09739"' && pass "X.metadata.xml beside X.pdf" ||
   fail "X.metadata.xml beside X.pdf not read"
+# a damaged record beside the input: the rendition converts without it,
+# and verify names the record (it is not dropped unseen)
+mkdir -p "$tmp/damaged" && cp "$pdf" "$tmp/damaged/$id.pdf" && printf 'garbage' >"$tmp/damaged/$id.metadata.xml"
+"$ahconv" convert -o "$tmp/damaged.xml" "$tmp/damaged/$id.pdf" && ! grep -q '<registratie' "$tmp/damaged.xml" &&
+  { "$ahconv" verify "$tmp/damaged/$id.pdf" >"$tmp/damaged.v"; [ $? -eq 1 ]; } &&
+  [ "$(wc -l <"$tmp/damaged.v")" -eq 1 ] &&
+  grep -qF "$tmp/damaged/$id.pdf: pdf: text in markup the reader does not take, not in the output: \"(the metadata record $tmp/damaged/$id.metadata.xml is not read: not a" "$tmp/damaged.v" &&
+  pass "a damaged record beside the input: converted without it, verify names it" ||
+  fail "a damaged record beside the input: $(cat "$tmp/damaged.v")"
 "$ahconv" convert --metadata "$c/official-xml/$id.metadata_owms.xml" "$pdf" | grep -q '<indiener>H. Kat</indiener>' &&
   pass "--metadata with the OWMS form" || fail "--metadata with the OWMS form"
 sed 's/ah-tk-20202021-3235/ah-tk-20202021-3236/' "$record" >"$tmp/other.metadata.xml"
