@@ -161,6 +161,28 @@ static void test_orphan_note_number(void) {
   ah_lines_free(&l);
 }
 
+/* Lays out l (and frees it): whether texts a and b each came out as a
+ * block of their own. */
+static bool blocks_of_their_own(ah_lines *l, const char *a, const char *b) {
+  ah_flow f;
+  ah_docmeta meta = {0};
+  ah_losses losses = {0};
+  ah_error err = {0};
+  CHECK_INT(ah_layout(l, &f, &meta, &losses, &err), 0);
+  bool first = false, second = false;
+  for (size_t i = 0; i < f.n; i++) {
+    char *t = block_text(&f, i);
+    first = first || !strcmp(t, a);
+    second = second || !strcmp(t, b);
+    free(t);
+  }
+  ah_losses_free(&losses);
+  ah_docmeta_free(&meta);
+  ah_flow_free(&f);
+  ah_lines_free(l);
+  return first && second;
+}
+
 /* A short document of labels, one-line paragraphs and blank lines: most
  * baseline steps are gaps, so the lower quartile of the steps is one; the
  * line pitch is the plain line feed, and two full-width one-line
@@ -182,23 +204,7 @@ static void test_pitch_of_a_short_document(void) {
     body(&l, 0, lines[i], i == 1 || i == 2 ? RIGHT - 1 : 300);
   }
   add(&l, 0, LEFT, 410, 737, 9.06, "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel", 0);
-  ah_flow f;
-  ah_docmeta meta = {0};
-  ah_losses losses = {0};
-  ah_error err = {0};
-  CHECK_INT(ah_layout(&l, &f, &meta, &losses, &err), 0);
-  bool first = false, second = false;
-  for (size_t i = 0; i < f.n; i++) {
-    char *t = block_text(&f, i);
-    first = first || !strcmp(t, lines[1]);
-    second = second || !strcmp(t, lines[2]);
-    free(t);
-  }
-  CHECK(first && second);
-  ah_losses_free(&losses);
-  ah_docmeta_free(&meta);
-  ah_flow_free(&f);
-  ah_lines_free(&l);
+  CHECK(blocks_of_their_own(&l, lines[1], lines[2]));
 }
 
 /* A short document without blank lines, mostly short lines: the share of
@@ -233,23 +239,7 @@ static void test_right_edge_of_a_short_document(void) {
                {"Niets.", 280}};
   for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) body(&l, 0, lines[i].text, lines[i].end);
   add(&l, 0, LEFT, 410, 737, 9.06, "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel", 0);
-  ah_flow f;
-  ah_docmeta meta = {0};
-  ah_losses losses = {0};
-  ah_error err = {0};
-  CHECK_INT(ah_layout(&l, &f, &meta, &losses, &err), 0);
-  bool first = false, second = false;
-  for (size_t i = 0; i < f.n; i++) {
-    char *t = block_text(&f, i);
-    first = first || !strcmp(t, lines[4].text);
-    second = second || !strcmp(t, lines[5].text);
-    free(t);
-  }
-  CHECK(first && second);
-  ah_losses_free(&losses);
-  ah_docmeta_free(&meta);
-  ah_flow_free(&f);
-  ah_lines_free(&l);
+  CHECK(blocks_of_their_own(&l, lines[4].text, lines[5].text));
 }
 
 int main(void) {

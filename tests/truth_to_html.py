@@ -57,19 +57,25 @@ def inline(text, doc_id):
 URL = re.compile(r'https?://[^\s<>"]+')
 
 
-def linkify(text):
-    """Escaped note text with complete web addresses as external links; an
-    address the truth shows broken by a space ("https:// www…") stays text."""
-    out, pos = [], 0
+def web_addresses(text):
+    """(start, address) of each complete web address in text, trailing
+    punctuation left out; an address the truth shows broken by a space
+    ("https:// www…") is none."""
     for m in URL.finditer(text):
         url = m.group()
         while url and (url[-1] in '.,;:!?' or (url[-1] == ')' and url.count('(') < url.count(')'))):
             url = url[:-1]
-        if len(url) <= len('https://') or '.' not in url.split('://', 1)[1]:
-            continue
-        out.append(esc(text[pos:m.start()]))
+        if len(url) > len('https://') and '.' in url.split('://', 1)[1]:
+            yield m.start(), url
+
+
+def linkify(text):
+    """Escaped note text with complete web addresses as external links."""
+    out, pos = [], 0
+    for start, url in web_addresses(text):
+        out.append(esc(text[pos:start]))
         out.append('<a href="%s" class="externe_link">%s</a>' % (attr(url), esc(url)))
-        pos = m.start() + len(url)
+        pos = start + len(url)
     out.append(esc(text[pos:]))
     return ''.join(out)
 

@@ -29,10 +29,9 @@ import sys
 from xml.sax.saxutils import escape, quoteattr
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from truth_to_html import order  # noqa: E402  the same section order as the HTML pages
+from truth_to_html import order, web_addresses  # noqa: E402  the HTML pages' section order and addresses
 
 MARK = re.compile(r'\s*\[\^(\d+)\]')
-URL = re.compile(r'https?://[^\s<>"]+')
 MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september',
           'oktober', 'november', 'december']
 
@@ -40,15 +39,10 @@ MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augus
 def linkify(text):
     """Note text with complete web addresses as extref (the text as printed)."""
     out, pos = [], 0
-    for m in URL.finditer(text):
-        url = m.group()
-        while url and (url[-1] in '.,;:!?' or (url[-1] == ')' and url.count('(') < url.count(')'))):
-            url = url[:-1]
-        if len(url) <= len('https://') or '.' not in url.split('://', 1)[1]:
-            continue
-        out.append(escape(text[pos:m.start()]))
+    for start, url in web_addresses(text):
+        out.append(escape(text[pos:start]))
         out.append('<extref doc=%s soort="url">%s</extref>' % (quoteattr(url), escape(url)))
-        pos = m.start() + len(url)
+        pos = start + len(url)
     out.append(escape(text[pos:]))
     return ''.join(out)
 
