@@ -1,5 +1,7 @@
-/* pdf_typesetter.h — the state of the clean PDF's typesetting, shared by
- * write_pdf.c (pages, paragraphs, lists, notes) and pdf_table.c (tables).
+/* pdf_typesetter.h — the state of the clean PDF's typesetting and the
+ * services on it (pdf_typesetter.c), used by write_pdf.c (paragraphs,
+ * lists, sections, masthead) and pdf_table.c (tables).  The calls go one
+ * way: write_pdf.c → pdf_table.c → pdf_typesetter.c.
  */
 #ifndef AHCONV_PDF_TYPESETTER_H
 #define AHCONV_PDF_TYPESETTER_H
@@ -57,6 +59,18 @@ void ah_ts_make_room(typesetter *ts, double height, const int *notes, size_t n_n
  * note, and the Note itself after the Reference of its first marker. */
 void ah_ts_link_markers(typesetter *ts, PangoLayout *lay, const rich *r, const PangoLayoutLine *line,
                         const placement *pl, double height);
+/* Sets a laid-out paragraph line by line, breaking pages as needed; the
+ * notes of its markers go to the page of each marker's line. */
+void ah_ts_place_layout(typesetter *ts, PangoLayout *lay, const rich *r, const placement *pl);
+/* One line of plain text as the content of elem, its left (or, with
+ * align_right, its right) end at x. */
+void ah_ts_show_piece(typesetter *ts, int elem, const char *family, double size, bool bold, double x, double base,
+                      const char *text, bool align_right);
+/* A rule from x0 to x1 at y, an artifact of the layout. */
+void ah_ts_rule(typesetter *ts, double width, double x0, double x1, double y);
+/* The page's notes and footer, and the page shown. */
+void ah_ts_end_page(typesetter *ts);
+
 /* A table of small type, one line per row (pdf_table.c). */
 void ah_ts_set_table(typesetter *ts, const ah_node *table, double space_before, int parent);
 
