@@ -4,10 +4,16 @@
  * the table in small type on one page, one line per row with wide column
  * gaps (what layout.c reads back as a table), its cells' inlines as in a
  * paragraph — markers raised and linked, their notes on the table's page —
- * each cell the content of its TD.
+ * each cell the content of its TD.  A table too wide for the column at the
+ * smallest table type is wrapped: each row runs on over further lines,
+ * each of them opened by the continuation mark (lexicon.c), which the
+ * reader takes for "this row goes on" — so no column is ever cut.  A table
+ * that cannot be set even so (one cell, or one caption, wider than the
+ * column; more lines than a page holds) is refused with AH_ERROR_LIMIT.
  */
 #include "pdf_geometry.h"
 #include "pdf_typesetter.h"
+#include "lexicon.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -32,31 +38,98 @@ static double cell_width(typesetter *ts, const ah_node *cell, double size) {
   return (double)logical.width / PANGO_SCALE;
 }
 
-enum { MAX_COLS = 32 };
+/* How the table is set: its type size, its columns' widths, and for each
+ * column the line of the row it stands on (0 unless the table wraps) and
+ * its left edge there. */
+typedef struct {
+  double size;
+  size_t cols;
+  double *width, *x;
+  int *line;
+  int lines;      /* lines per row */
+  double caption; /* the widest one-cell row (a caption, spanning) */
+} table_plan;
 
-/* The type size that fits the table in the column, and its column widths. */
-static double table_size(typesetter *ts, const ah_node *table, double widths[MAX_COLS]) {
-  double size = TABLE_SIZE;
-  for (;;) {
-    memset(widths, 0, MAX_COLS * sizeof *widths);
-    size_t cols = 0;
-    double caption = 0; /* a one-cell row (a caption) spans the columns */
-    for (const ah_node *row = table->first; row; row = row->next) {
-      bool single = row->first && !row->first->next;
-      size_t c = 0;
-      for (const ah_node *cell = row->first; cell && c < MAX_COLS; cell = cell->next, c++) {
-        double w = cell_width(ts, cell, size);
-        if (single) caption = w > caption ? w : caption;
-        else if (w > widths[c]) widths[c] = w;
-      }
-      if (c > cols) cols = c;
-    }
-    double total = 0;
-    for (size_t c = 0; c < cols; c++) total += widths[c] + (c ? TABLE_GAP : 0);
-    if (caption > total) total = caption;
-    if (total <= COLUMN || size <= TABLE_MIN_SIZE) return size;
-    size = size * COLUMN / total < TABLE_MIN_SIZE ? TABLE_MIN_SIZE : size * COLUMN / total;
+static void plan_free(table_plan *p) {
+  free(p->width);
+  free(p->x);
+  free(p->line);
+}
+
+static size_t count_cols(const ah_node *table) {
+  size_t cols = 0;
+  for (const ah_node *row = table->first; row; row = row->next) {
+    size_t c = 0;
+    for (const ah_node *cell = row->first; cell; cell = cell->next) c++;
+    if (c > cols) cols = c;
   }
+  return cols;
+}
+
+/* The column widths at p->size; the total width on one line. */
+static double measure(typesetter *ts, const ah_node *table, table_plan *p) {
+  memset(p->width, 0, p->cols * sizeof *p->width);
+  p->caption = 0;
+  for (const ah_node *row = table->first; row; row = row->next) {
+    bool single = row->first && !row->first->next;
+    size_t c = 0;
+    for (const ah_node *cell = row->first; cell; cell = cell->next, c++) {
+      double w = cell_width(ts, cell, p->size);
+      if (single) p->caption = w > p->caption ? w : p->caption;
+      else if (w > p->width[c]) p->width[c] = w;
+    }
+  }
+  double total = 0;
+  for (size_t c = 0; c < p->cols; c++) total += p->width[c] + (c ? TABLE_GAP : 0);
+  return p->caption > total ? p->caption : total;
+}
+
+/* The columns on lines: as many as fit the column on each, the lines after
+ * the first indented past the continuation mark.  0, or -1 when a column
+ * alone is wider than a line. */
+static int wrap(typesetter *ts, table_plan *p) {
+  rich r;
+  ah_rich_init(&r, p->size);
+  ah_buf_puts(&r.text, ah_row_continues);
+  PangoLayout *lay = ah_rich_layout(ts->cr, &r, SERIF, COLUMN, false);
+  PangoRectangle logical;
+  pango_layout_get_extents(lay, NULL, &logical);
+  g_object_unref(lay);
+  ah_rich_free(&r);
+  double indent = LEFT + (double)logical.width / PANGO_SCALE + TABLE_GAP;
+  double x = LEFT;
+  p->lines = 1;
+  for (size_t c = 0; c < p->cols; c++) {
+    if (x > LEFT && x + p->width[c] > LEFT + COLUMN) {
+      p->lines++;
+      x = indent;
+    }
+    if (x + p->width[c] > LEFT + COLUMN) return -1;
+    p->line[c] = p->lines - 1;
+    p->x[c] = x;
+    x += p->width[c] + TABLE_GAP;
+  }
+  return 0;
+}
+
+/* The type size that fits the table in the column, shrunk down to the
+ * smallest table type, and wrapped past that.  0, or -1 with the reason in
+ * ts->err. */
+static int plan_table(typesetter *ts, const ah_node *table, table_plan *p) {
+  p->cols = count_cols(table);
+  p->width = ah_xcalloc(p->cols + 1, sizeof *p->width);
+  p->x = ah_xcalloc(p->cols + 1, sizeof *p->x);
+  p->line = ah_xcalloc(p->cols + 1, sizeof *p->line);
+  p->size = TABLE_SIZE;
+  for (;;) {
+    double total = measure(ts, table, p);
+    if (total <= COLUMN || p->size <= TABLE_MIN_SIZE) break;
+    p->size = p->size * COLUMN / total < TABLE_MIN_SIZE ? TABLE_MIN_SIZE : p->size * COLUMN / total;
+  }
+  if (p->caption <= COLUMN && wrap(ts, p) == 0) return 0;
+  ah_ts_fail(ts, AH_ERROR_LIMIT, "a table of %zu columns cannot be set: %s wider than the page at the smallest type",
+             p->cols, p->caption > COLUMN ? "a one-cell row is" : "a column is");
+  return -1;
 }
 
 /* The notes the table's markers call onto its page, each once (not yet
@@ -76,9 +149,9 @@ static int *table_notes(const typesetter *ts, const ah_node *table, size_t *n) {
   return found.items;
 }
 
-/* One cell on the row's baseline, as the content of its TD, with the links
- * of its markers. */
-static void set_cell(typesetter *ts, const ah_node *cell, double size, double x, double pitch, int td) {
+/* One cell on the line's baseline, as the content of its TD, with the
+ * links of its markers.  Whether it drew anything. */
+static bool set_cell(typesetter *ts, const ah_node *cell, double size, double x, double pitch, int td) {
   rich r;
   PangoLayout *lay = cell_layout(ts, cell, size, &r);
   PangoLayoutLine *line = pango_layout_get_line_readonly(lay, 0);
@@ -88,24 +161,57 @@ static void set_cell(typesetter *ts, const ah_node *cell, double size, double x,
   ah_tags_end(&ts->tags);
   placement pl = {.x = x, .elem = td};
   if (line) ah_ts_link_markers(ts, lay, &r, line, &pl, pitch);
+  bool drawn = r.text.len > 0;
   g_object_unref(lay);
   ah_rich_free(&r);
+  return drawn;
 }
 
-/* Rows on one baseline each, cells at column positions; the whole table on
- * one page with the notes its markers call (the reader takes a table that
- * runs over a page for two). */
+/* One row: its cells line by line; a line after one that drew something
+ * opens with the continuation mark (an artifact: it is no cell). */
+static void set_row(typesetter *ts, const ah_node *row, const table_plan *p, int tr) {
+  double pitch = p->size * 1.3;
+  bool drawn = false;
+  const ah_node *cell = row->first;
+  size_t c = 0;
+  for (int line = 0; line < p->lines; line++) {
+    bool any = false;
+    for (; cell && p->line[c] == line; cell = cell->next, c++)
+      any = set_cell(ts, cell, p->size, p->x[c], pitch, ah_tags_elem(&ts->tags, tr, "TD")) || any;
+    if (drawn && any) {
+      ah_tags_begin_artifact(&ts->tags, AH_ARTIFACT_LAYOUT);
+      ah_ts_show_text(ts, SERIF, p->size, false, LEFT, ts->y + p->size, ah_row_continues, false);
+      ah_tags_end(&ts->tags);
+    }
+    if (any || line == 0) ts->y += pitch;
+    drawn = drawn || any;
+  }
+}
+
+/* Rows on one baseline each (or, wrapped, on as many as they need), cells
+ * at column positions; the whole table on one page with the notes its
+ * markers call (the reader takes a table that runs over a page for two). */
 void ah_ts_set_table(typesetter *ts, const ah_node *table, double space_before, int parent) {
   size_t rows = 0;
   for (const ah_node *row = table->first; row; row = row->next) rows++;
   if (!rows) return;
-  double widths[MAX_COLS];
-  double size = table_size(ts, table, widths);
-  double pitch = size * 1.3;
+  table_plan p = {0};
+  double pitch = 0, height = 0;
+  if (plan_table(ts, table, &p) == 0) {
+    pitch = p.size * 1.3;
+    height = pitch * (double)rows * p.lines;
+    if (height > BOTTOM - TOP)
+      ah_ts_fail(ts, AH_ERROR_LIMIT, "a table of %zu rows cannot be set: %.0f pt high, a page holds %.0f pt", rows,
+                 height, BOTTOM - TOP);
+  }
+  if (ts->failed) {
+    plan_free(&p);
+    return;
+  }
   if (!ts->page_empty) ts->y += space_before;
   size_t n_notes;
   int *notes = table_notes(ts, table, &n_notes);
-  ah_ts_make_room(ts, pitch * (double)rows, notes, n_notes);
+  ah_ts_make_room(ts, height, notes, n_notes);
   for (size_t j = 0; j < n_notes; j++) {
     ts->notes[notes[j]].placed = true;
     ts->on_page[ts->n_on_page++] = (size_t)notes[j];
@@ -113,15 +219,7 @@ void ah_ts_set_table(typesetter *ts, const ah_node *table, double space_before, 
   free(notes);
   if (!ts->section_page) ts->section_page = ts->page;
   int tab = ah_tags_elem(&ts->tags, parent, "Table");
-  for (const ah_node *row = table->first; row; row = row->next) {
-    int tr = ah_tags_elem(&ts->tags, tab, "TR");
-    double x = LEFT;
-    size_t c = 0;
-    for (const ah_node *cell = row->first; cell && c < MAX_COLS; cell = cell->next, c++) {
-      set_cell(ts, cell, size, x, pitch, ah_tags_elem(&ts->tags, tr, "TD"));
-      x += widths[c] + TABLE_GAP;
-    }
-    ts->y += pitch;
-  }
+  for (const ah_node *row = table->first; row; row = row->next) set_row(ts, row, &p, ah_tags_elem(&ts->tags, tab, "TR"));
   ts->page_empty = false;
+  plan_free(&p);
 }

@@ -13,6 +13,7 @@
 #include "lexicon.h"
 
 #include <cairo-pdf.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -26,7 +27,7 @@ static PangoLayout *plain_layout(typesetter *ts, const char *family, double size
   return lay;
 }
 
-static void show_text(typesetter *ts, const char *family, double size, bool bold, double x, double base,
+void ah_ts_show_text(typesetter *ts, const char *family, double size, bool bold, double x, double base,
                       const char *text, bool align_right) {
   PangoLayout *lay = plain_layout(ts, family, size, bold, text);
   PangoRectangle logical;
@@ -42,7 +43,7 @@ static void show_text(typesetter *ts, const char *family, double size, bool bold
 void ah_ts_show_piece(typesetter *ts, int elem, const char *family, double size, bool bold, double x, double base,
                        const char *text, bool align_right) {
   ah_tags_begin(&ts->tags, elem);
-  show_text(ts, family, size, bold, x, base, text, align_right);
+  ah_ts_show_text(ts, family, size, bold, x, base, text, align_right);
   ah_tags_end(&ts->tags);
 }
 
@@ -86,12 +87,12 @@ static void draw_notes(typesetter *ts) {
 static void draw_footer(typesetter *ts) {
   ah_tags_begin_artifact(&ts->tags, AH_ARTIFACT_FOOTER);
   char *left = ah_format_running_footer(ts->doc->meta.kamer, &ts->doc->meta.session);
-  show_text(ts, SANS, FOOTER_SIZE, false, LEFT, FOOTER_BASE, left, false);
+  ah_ts_show_text(ts, SANS, FOOTER_SIZE, false, LEFT, FOOTER_BASE, left, false);
   free(left);
   const char *id = ah_doc_id(ts->doc);
   ah_buf right = {0};
   ah_buf_printf(&right, "%s%s%d", id ? id : "", id ? "   " : "", ts->page);
-  show_text(ts, SANS, FOOTER_SIZE, false, PAGE_W - LEFT, FOOTER_BASE, right.data, true);
+  ah_ts_show_text(ts, SANS, FOOTER_SIZE, false, PAGE_W - LEFT, FOOTER_BASE, right.data, true);
   ah_buf_free(&right);
   ah_tags_end(&ts->tags);
 }
@@ -210,4 +211,15 @@ void ah_ts_place_layout(typesetter *ts, PangoLayout *lay, const rich *r, const p
     first = false;
   } while (pango_layout_iter_next_line(it));
   pango_layout_iter_free(it);
+}
+
+void ah_ts_fail(typesetter *ts, ah_status code, const char *fmt, ...) {
+  if (ts->failed) return;
+  ts->failed = true;
+  char msg[256];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  ah_error_set(ts->err, code, "%s", msg);
 }

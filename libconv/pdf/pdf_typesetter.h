@@ -38,6 +38,8 @@ typedef struct {
   ah_tags tags;
   int section_page;     /* page of the current section's first line, 0 before it */
   ah_ints section_pages; /* first and last page of each section, in order */
+  ah_error *err;         /* where a failure is said */
+  bool failed;           /* the typesetting failed: stop, output nothing */
 } typesetter;
 
 /* Where and as what a laid-out paragraph goes. */
@@ -66,6 +68,11 @@ void ah_ts_place_layout(typesetter *ts, PangoLayout *lay, const rich *r, const p
  * align_right, its right) end at x. */
 void ah_ts_show_piece(typesetter *ts, int elem, const char *family, double size, bool bold, double x, double base,
                       const char *text, bool align_right);
+/* One line of plain text, unbroken, not tagged (the caller opens its piece). */
+void ah_ts_show_text(typesetter *ts, const char *family, double size, bool bold, double x, double base,
+                     const char *text, bool align_right);
+/* The typesetting failed (the first reason is kept). */
+void ah_ts_fail(typesetter *ts, ah_status code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* A rule from x0 to x1 at y, an artifact of the layout. */
 void ah_ts_rule(typesetter *ts, double width, double x0, double x1, double y);
 /* The page's notes and footer, and the page shown. */

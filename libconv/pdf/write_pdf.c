@@ -82,7 +82,7 @@ static void set_list(typesetter *ts, const ah_node *list, double gap, int parent
 static void set_blocks(typesetter *ts, const ah_node *section, int sect) {
   double line = BODY_SIZE * 1.2;
   const ah_node *prev = NULL;
-  for (const ah_node *c = section->first; c; prev = c, c = c->next) {
+  for (const ah_node *c = section->first; c && !ts->failed; prev = c, c = c->next) {
     double gap = prev && prev->type == AH_NODE_LABEL ? line * 0.3 : line * 0.6;
     if (c->type == AH_NODE_PARAGRAPH) {
       placement pl = {.x = LEFT, .space_before = gap, .elem = ah_tags_elem(&ts->tags, sect, "P")};
@@ -100,7 +100,9 @@ static void set_section(typesetter *ts, const ah_node *s, int *outline_parent) {
   int sect = ah_tags_elem(&ts->tags, 0, "Sect");
   ts->section_page = 0;
   const ah_node *label = s->first && s->first->type == AH_NODE_LABEL ? s->first : NULL;
-  char *title = label ? ah_node_text(label) : ah_strdup(s->type == AH_NODE_MEDEDELING ? "Mededeling" : "");
+  char *text = label ? ah_node_text(label) : ah_strdup(s->type == AH_NODE_MEDEDELING ? "Mededeling" : "");
+  char *title = ah_pdf_drawable(text); /* also the outline entry's name */
+  free(text);
   if (*title) {
     /* the label line: bold, a line's space above */
     rich r;
@@ -239,7 +241,7 @@ static void typeset(typesetter *ts) {
   set_masthead(ts);
   int outline_root = CAIRO_PDF_OUTLINE_ROOT;
   bool first_om = true;
-  for (const ah_node *c = ts->doc->root->first; c; c = c->next) {
+  for (const ah_node *c = ts->doc->root->first; c && !ts->failed; c = c->next) {
     if (c->type == AH_NODE_OMSCHRIJVING) {
       placement pl = {.x = LEFT, .space_before = first_om ? 0 : BODY_SIZE * 0.8, .elem = ah_tags_elem(&ts->tags, 0, "P")};
       set_paragraph(ts, c, COLUMN, false, &pl);
@@ -255,20 +257,27 @@ static void typeset(typesetter *ts) {
 char *ah_render_pdf(const ah_doc *doc, int options, size_t *len, ah_error *err) {
   check_reader_contract();
   if (ah_render_begin(doc, options, "ah_render_pdf", &options, err)) return NULL;
-  typesetter ts = {.doc = doc, .page = 1, .page_empty = true};
+  typesetter ts = {.doc = doc, .page = 1, .page_empty = true, .err = err};
   ts.surface = cairo_pdf_surface_create_for_stream(collect, &ts.out, PAGE_W, PAGE_H);
   ts.cr = cairo_create(ts.surface);
   ah_tags_init(&ts.tags, ts.cr);
   typeset(&ts);
+  /* a drawing cairo refused puts the context, not the surface, in error:
+   * everything after it was dropped */
+  cairo_status_t st = cairo_status(ts.cr);
   cairo_destroy(ts.cr);
   cairo_surface_finish(ts.surface);
-  cairo_status_t st = cairo_surface_status(ts.surface);
+  if (st == CAIRO_STATUS_SUCCESS) st = cairo_surface_status(ts.surface);
   cairo_surface_destroy(ts.surface);
   char *out = NULL;
   size_t n = 0;
-  if (st != CAIRO_STATUS_SUCCESS)
+  if (ts.failed) {
+    /* the reason is in err */
+  } else if (st != CAIRO_STATUS_SUCCESS) {
     ah_error_set(err, AH_ERROR_RENDER, "PDF output failed (cairo): %s", cairo_status_to_string(st));
-  else out = finish(&ts, options, &n, err);
+  } else {
+    out = finish(&ts, options, &n, err);
+  }
   for (size_t i = 0; i < ts.n_notes; i++) g_object_unref(ts.notes[i].layout);
   free(ts.notes);
   free(ts.on_page);
