@@ -117,5 +117,20 @@ for kb in 40 200; do
   round_trip "word$kb" && pages_same "word$kb"
 done
 
+# ---- a footnote longer than a page: it goes on at the next pages' notes ----
+for words in 850 2000; do
+  variant "note$words" "html.replace('<p>Kamerstuk 36 600 A, nr. 2</p>', '<p>Kamerstuk 36 600 A, nr. 2. ' + ' '.join(('woord%d' % i) if i % 7 else ('Lang%d' % i) for i in range($words)) + '.</p>', 1)"
+  if round_trip "note$words"; then
+    pages_same "note$words"
+    # the pages say where the note runs, and so does the embedded XML
+    diff <(grep -v '<bron ' "$tmp/note$words.embedded.xml" | sed -e '/<registratie/,/<\/registratie>/d') \
+        <(grep -v '<bron ' "$tmp/note$words.pages.xml") >"$tmp/diff" &&
+      pass "note$words: $(grep -o '<noot n="3" pagina="[^"]*"' "$tmp/note$words.pages.xml"), in the embedded XML too" ||
+      { fail "note$words: the note's pages differ"; cat "$tmp/diff"; }
+  fi
+done
+grep -q '<noot n="3" pagina="3-4"' "$tmp/note850.pages.xml" && grep -q '<noot n="3" pagina="3-6"' "$tmp/note2000.pages.xml" &&
+  pass "the 850-word note runs over pages 3-4, the 2000-word note over 3-6" || fail "the long notes' pages"
+
 echo "pdf_limits_test: $failures failed"
 [ "$failures" -eq 0 ]

@@ -184,6 +184,7 @@ static void set_row(typesetter *ts, const ah_node *row, const table_plan *p, int
       ah_tags_end(&ts->tags);
     }
     if (any || line == 0) ts->y += pitch;
+    ts->drawn_to = ts->y;
     drawn = drawn || any;
   }
 }

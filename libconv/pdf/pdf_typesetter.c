@@ -16,6 +16,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* One line of plain text in one font, unbroken. */
 static PangoLayout *plain_layout(typesetter *ts, const char *family, double size, bool bold, const char *text) {
@@ -57,23 +58,117 @@ void ah_ts_rule(typesetter *ts, double width, double x0, double x1, double y) {
   ah_tags_end(&ts->tags);
 }
 
+/* The top and height of line `line` of a note's layout, from the layout's
+ * top (past the last line: its height, 0). */
+static double line_top(const note_box *nb, int line, double *height) {
+  PangoLayoutIter *it = pango_layout_get_iter(nb->layout);
+  double top = nb->height;
+  if (height) *height = 0;
+  for (int i = 0;; i++) {
+    if (i == line) {
+      PangoRectangle logical;
+      pango_layout_iter_get_line_extents(it, NULL, &logical);
+      top = (double)logical.y / PANGO_SCALE;
+      if (height) *height = (double)logical.height / PANGO_SCALE;
+      break;
+    }
+    if (!pango_layout_iter_next_line(it)) break;
+  }
+  pango_layout_iter_free(it);
+  return top;
+}
+
+/* What is left of the i-th note of the page: all of it, or for the first
+ * the lines not yet drawn on an earlier page. */
+static double note_left(const typesetter *ts, size_t i) {
+  const note_box *nb = &ts->notes[ts->on_page[i]];
+  return i == 0 && ts->first_line ? nb->height - line_top(nb, ts->first_line, NULL) : nb->height;
+}
+
+/* The note's number, as its Lbl, beside the baseline `base` of its first line. */
+static void note_number(typesetter *ts, const note_box *nb, double base) {
+  char num[16];
+  snprintf(num, sizeof num, "%d", nb->number);
+  ah_ts_show_piece(ts, ah_tags_elem(&ts->tags, nb->elem, "Lbl"), SERIF, NOTE_NUM_SIZE, false, LEFT, base - NOTE_NUM_RISE,
+                   num, false);
+}
+
+/* Lines `from` on of a note, drawn from *y down while they fit above
+ * BOTTOM; the first line not drawn, -1 when all were. */
+static int note_lines(typesetter *ts, note_box *nb, int from, double *y) {
+  PangoLayoutIter *it = pango_layout_get_iter(nb->layout);
+  int line = 0, next = -1;
+  do {
+    if (line < from) continue;
+    PangoRectangle logical;
+    pango_layout_iter_get_line_extents(it, NULL, &logical);
+    double height = (double)logical.height / PANGO_SCALE;
+    double base = *y + (double)(pango_layout_iter_get_baseline(it) - logical.y) / PANGO_SCALE;
+    if (*y + height > BOTTOM) {
+      next = line;
+      break;
+    }
+    if (line == 0) note_number(ts, nb, base);
+    ah_tags_begin(&ts->tags, nb->elem);
+    cairo_move_to(ts->cr, LEFT + NOTE_INDENT, base);
+    pango_cairo_show_layout_line(ts->cr, pango_layout_iter_get_line_readonly(it));
+    ah_tags_end(&ts->tags);
+    *y += height;
+  } while (++line, pango_layout_iter_next_line(it));
+  pango_layout_iter_free(it);
+  return next;
+}
+
+/* Notes taller than the room below the body: set from just below it, line
+ * by line, and what does not fit goes on at the top of the next page's
+ * note zone (the reader takes small type above a page's first note number,
+ * after a page with notes, for the rest of that page's last note).  y: the
+ * top of the zone. */
+static void draw_notes_running_on(typesetter *ts, double y) {
+  double first;
+  line_top(&ts->notes[ts->on_page[0]], ts->first_line, &first);
+  if (y + NOTES_RULE + first > BOTTOM) return; /* not a line fits: all of them go on */
+  ah_ts_rule(ts, 0.5, LEFT, LEFT + 100, y + 3);
+  y += NOTES_RULE;
+  size_t i = 0;
+  int next = -1;
+  for (int from = ts->first_line; i < ts->n_on_page; i++, from = 0) {
+    note_box *nb = &ts->notes[ts->on_page[i]];
+    char attrs[64];
+    snprintf(attrs, sizeof attrs, "name='noot-%d'", nb->number);
+    if (!from) nb->page = ts->page, cairo_tag_begin(ts->cr, CAIRO_TAG_DEST, attrs);
+    next = note_lines(ts, nb, from, &y);
+    if (!from) cairo_tag_end(ts->cr, CAIRO_TAG_DEST);
+    if (next != 0 || from) nb->page_last = ts->page;
+    if (next >= 0) break;
+    y += NOTE_GAP;
+  }
+  /* the notes not (wholly) drawn stay, the first from line `next` */
+  memmove(ts->on_page, ts->on_page + i, (ts->n_on_page - i) * sizeof *ts->on_page);
+  ts->n_on_page -= i;
+  ts->first_line = ts->n_on_page ? next : 0;
+}
+
 static void draw_notes(typesetter *ts) {
   if (!ts->n_on_page) return;
   double total = NOTES_RULE;
-  for (size_t i = 0; i < ts->n_on_page; i++) total += ts->notes[ts->on_page[i]].height + NOTE_GAP;
+  for (size_t i = 0; i < ts->n_on_page; i++) total += note_left(ts, i) + NOTE_GAP;
   double y = BOTTOM - total;
+  /* (a note that fits may overlap the body's last line box by a rounding) */
+  double body_end = ts->page_empty ? TOP : ts->drawn_to;
+  if (y < body_end - 0.5 || ts->first_line) {
+    draw_notes_running_on(ts, y < body_end + NOTE_GAP ? body_end + NOTE_GAP : y);
+    return;
+  }
   ah_ts_rule(ts, 0.5, LEFT, LEFT + 100, y + 3);
   y += NOTES_RULE;
   for (size_t i = 0; i < ts->n_on_page; i++) {
     note_box *nb = &ts->notes[ts->on_page[i]];
-    nb->page = ts->page;
-    char attrs[64], num[16];
+    nb->page = nb->page_last = ts->page;
+    char attrs[64];
     snprintf(attrs, sizeof attrs, "name='noot-%d'", nb->number);
     cairo_tag_begin(ts->cr, CAIRO_TAG_DEST, attrs);
-    double base = y + (double)pango_layout_get_baseline(nb->layout) / PANGO_SCALE;
-    snprintf(num, sizeof num, "%d", nb->number);
-    ah_ts_show_piece(ts, ah_tags_elem(&ts->tags, nb->elem, "Lbl"), SERIF, NOTE_NUM_SIZE, false, LEFT, base - NOTE_NUM_RISE,
-               num, false);
+    note_number(ts, nb, y + (double)pango_layout_get_baseline(nb->layout) / PANGO_SCALE);
     ah_tags_begin(&ts->tags, nb->elem);
     cairo_move_to(ts->cr, LEFT + NOTE_INDENT, y);
     pango_cairo_show_layout(ts->cr, nb->layout);
@@ -103,20 +198,39 @@ void ah_ts_end_page(typesetter *ts) {
   cairo_show_page(ts->cr);
 }
 
-static void new_page(typesetter *ts) {
-  ah_ts_end_page(ts);
+static double notes_height(const typesetter *ts, const int *extra, size_t n_extra) {
+  double h = 0;
+  size_t count = ts->n_on_page;
+  for (size_t i = 0; i < ts->n_on_page; i++) h += note_left(ts, i) + NOTE_GAP;
+  for (size_t i = 0; i < n_extra; i++) h += ts->notes[extra[i]].height + NOTE_GAP, count++;
+  return count ? h + NOTES_RULE : 0;
+}
+
+static void next_page(typesetter *ts) {
   ts->page++;
   ts->y = TOP;
   ts->page_empty = true;
 }
 
-static double notes_height(const typesetter *ts, const int *extra, size_t n_extra) {
-  double h = 0;
-  size_t count = ts->n_on_page;
-  for (size_t i = 0; i < ts->n_on_page; i++) h += ts->notes[ts->on_page[i]].height + NOTE_GAP;
-  for (size_t i = 0; i < n_extra; i++) h += ts->notes[extra[i]].height + NOTE_GAP, count++;
-  return count ? h + NOTES_RULE : 0;
+/* A page's notes that did not fit go on over pages of their own while
+ * they would not fit under a body line. */
+static void new_page(typesetter *ts) {
+  ah_ts_end_page(ts);
+  next_page(ts);
+  while (ts->n_on_page && ts->first_line && TOP + notes_height(ts, NULL, 0) > BOTTOM) {
+    ah_ts_end_page(ts);
+    next_page(ts);
+  }
 }
+
+void ah_ts_end_document(typesetter *ts) {
+  ah_ts_end_page(ts);
+  while (ts->n_on_page) {
+    next_page(ts);
+    ah_ts_end_page(ts);
+  }
+}
+
 
 ptrdiff_t ah_ts_find_note(const typesetter *ts, int number) {
   for (size_t i = 0; i < ts->n_notes; i++)
@@ -207,6 +321,7 @@ void ah_ts_place_layout(typesetter *ts, PangoLayout *lay, const rich *r, const p
     }
     ah_ts_link_markers(ts, lay, r, line, pl, height);
     ts->y += height;
+    ts->drawn_to = ts->y;
     ts->page_empty = false;
     first = false;
   } while (pango_layout_iter_next_line(it));

@@ -205,8 +205,11 @@ static char *finish(typesetter *ts, int options, size_t *len, ah_error *err) {
   char *xml = NULL, name[64];
   ah_pdf_attachment att = {name, NULL, 0};
   if (!(options & AH_OPT_NO_EMBED)) {
-    int *note_pages = ah_xcalloc(ts->n_notes + 1, sizeof *note_pages);
-    for (size_t i = 0; i < ts->n_notes; i++) note_pages[i] = ts->notes[i].page;
+    int *note_pages = ah_xcalloc(2 * ts->n_notes + 1, sizeof *note_pages);
+    for (size_t i = 0; i < ts->n_notes; i++) {
+      note_pages[2 * i] = ts->notes[i].page;
+      note_pages[2 * i + 1] = ts->notes[i].page_last;
+    }
     xml = ah_pdf_embedded_xml(ts->doc, &ts->section_pages, note_pages, ts->n_notes, ts->page, &att.len, err);
     free(note_pages);
     snprintf(name, sizeof name, "%s.xml", ah_doc_id(ts->doc) ? ah_doc_id(ts->doc) : "aanhangsel");
@@ -251,7 +254,7 @@ static void typeset(typesetter *ts) {
     }
   }
   place_unreferenced_notes(ts);
-  ah_ts_end_page(ts);
+  ah_ts_end_document(ts);
 }
 
 char *ah_render_pdf(const ah_doc *doc, int options, size_t *len, ah_error *err) {
