@@ -181,7 +181,7 @@ static void draw_notes(typesetter *ts) {
 
 static void draw_footer(typesetter *ts) {
   ah_tags_begin_artifact(&ts->tags, AH_ARTIFACT_FOOTER);
-  char *left = ah_format_running_footer(ts->doc->meta.kamer, &ts->doc->meta.session);
+  char *left = ah_format_running_footer(ah_doc_meta(ts->doc)->kamer, &ah_doc_meta(ts->doc)->session);
   ah_ts_show_text(ts, SANS, FOOTER_SIZE, false, LEFT, FOOTER_BASE, left, false);
   free(left);
   const char *id = ah_doc_id(ts->doc);

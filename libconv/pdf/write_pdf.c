@@ -24,12 +24,12 @@
  * marker, footer and rules as artifacts.  pdf_finish.c then rewrites
  * cairo's file with libqpdf: the structure tree, the catalog entries cairo
  * cannot write, XMP metadata, and the document's XML as an associated file
- * (pdf_embed_write.c).
+ * (pdf_embed.c).
  */
 #include "document.h"
 #include "io.h"
 #include "lexicon.h"
-#include "pdf_embed_write.h"
+#include "pdf_embed.h"
 #include "pdf_finish.h"
 #include "pdf_geometry.h"
 #include "pdf_meta.h"
@@ -129,11 +129,11 @@ static void set_section(typesetter *ts, const ah_node *s, int *outline_parent) {
 static void set_masthead(typesetter *ts) {
   const ah_doc *d = ts->doc;
   ah_tags *t = &ts->tags;
-  char *line = ah_format_masthead_chamber(d->meta.kamer);
+  char *line = ah_format_masthead_chamber(ah_doc_meta(d)->kamer);
   ah_ts_show_piece(ts, ah_tags_elem(t, 0, "P"), SANS, MASTHEAD_CHAMBER_SIZE, true, LEFT, MASTHEAD_CHAMBER_BASE, line, false);
   free(line);
-  if (d->meta.session.first) {
-    line = ah_format_masthead_session(&d->meta.session);
+  if (ah_doc_meta(d)->session.first) {
+    line = ah_format_masthead_session(&ah_doc_meta(d)->session);
     ah_ts_show_piece(ts, ah_tags_elem(t, 0, "P"), SANS, MASTHEAD_SESSION_SIZE, false, LEFT, MASTHEAD_SESSION_BASE, line, false);
     free(line);
   }
@@ -155,7 +155,7 @@ static void set_masthead(typesetter *ts) {
 
 static void prepare_notes(typesetter *ts) {
   const ah_node *noten = NULL;
-  for (const ah_node *c = ts->doc->root->first; c; c = c->next)
+  for (const ah_node *c = ah_doc_root(ts->doc)->first; c; c = c->next)
     if (c->type == AH_NODE_NOTEN) noten = c;
   size_t n = 0;
   for (const ah_node *c = noten ? noten->first : NULL; c; c = c->next) n++;
@@ -244,7 +244,7 @@ static void typeset(typesetter *ts) {
   set_masthead(ts);
   int outline_root = CAIRO_PDF_OUTLINE_ROOT;
   bool first_om = true;
-  for (const ah_node *c = ts->doc->root->first; c && !ts->failed; c = c->next) {
+  for (const ah_node *c = ah_doc_root(ts->doc)->first; c && !ts->failed; c = c->next) {
     if (c->type == AH_NODE_OMSCHRIJVING) {
       placement pl = {.x = LEFT, .space_before = first_om ? 0 : BODY_SIZE * 0.8, .elem = ah_tags_elem(&ts->tags, 0, "P")};
       set_paragraph(ts, c, COLUMN, false, &pl);

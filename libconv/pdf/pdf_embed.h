@@ -1,7 +1,7 @@
-/* pdf_embed_write.h — the normalized XML inside a clean PDF, made for
- * writing (pdf_embed_write.c); pdf_embed.h reads it back. */
-#ifndef AHCONV_PDF_EMBED_WRITE_H
-#define AHCONV_PDF_EMBED_WRITE_H
+/* pdf_embed.h — the normalized XML inside a clean PDF, made for writing
+ * (pdf_embed.c). */
+#ifndef AHCONV_PDF_EMBED_H
+#define AHCONV_PDF_EMBED_H
 
 #include "document.h"
 

@@ -1,21 +1,23 @@
-/* pdf_embed.c — the normalized XML a clean PDF carries, found and trusted
- * (or not) when a PDF is read (pdf/pdf_embed_write.c makes it).
+/* source_embedded.c — a clean PDF's embedded XML, found and trusted (or
+ * not): the reader of a clean PDF that document.c tries before its pages.
  *
- * Reading takes PDF bytes; gives the tree when the file carries ahconv's
- * XML and it matches, in this sense:
+ * Takes: PDF bytes.  Gives: the tree, metadata and dates (an ah_reading
+ * with its tree set) when the file carries ahconv's XML and it matches, in
+ * this sense:
  *   - the catalog's /AF has a file specification with /AFRelationship
  *     /Source whose embedded file is application/xml,
- *   - the XMP metadata names this converter ("ahconv X.Y.Z") as
+ *   - the XMP metadata names this converter (AH_CONVERTER) as
  *     xmp:CreatorTool and the SHA-256 of exactly those XML bytes as
  *     ahconv:xmlSha256,
  *   - the XML is ahconv's vocabulary, its bron's converter is this one and
  *     its bron's page count is the PDF's.
  * Anything else (another version, an edited attachment, another file) and
- * the caller reads the pages.
+ * the caller reads the pages.  The writing half is libconv/pdf/.
  */
-#include "pdf_embed.h"
-#include "pdf_finish.h"
+#include "reader.h"
 #include "caps.h"
+#include "identity.h"
+#include "init.h"
 #include "pdf_xmp.h"
 #include "source_ownxml.h"
 
@@ -25,10 +27,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
-
-static const char CONVERTER[] = "ahconv " AHCONV_VERSION_STRING;
-
-/* ---- reading -------------------------------------------------------------- */
 
 /* A stream's bytes: unfiltered or Flate (what qpdf writes), inflated here
  * under the inflation cap. */
@@ -91,7 +89,7 @@ static char *vouched_xml(qpdf_data q, size_t *len) {
   size_t xmp_len = 0;
   char *xmp = stream_bytes(q, qpdf_oh_get_key(q, qpdf_get_root(q), "/Metadata"), &xmp_len);
   ah_xmp_facts facts = {0};
-  bool ok = xmp && ah_xmp_read(xmp, xmp_len, &facts) == 0 && facts.creator && !strcmp(facts.creator, CONVERTER) &&
+  bool ok = xmp && ah_xmp_read(xmp, xmp_len, &facts) == 0 && facts.creator && !strcmp(facts.creator, AH_CONVERTER) &&
             facts.xml_sha256;
   free(xmp);
   char *xml = ok ? stream_bytes(q, file, len) : NULL;
@@ -121,28 +119,37 @@ static bool contains(const unsigned char *s, size_t n, const char *needle) {
   return false;
 }
 
-int ah_pdf_read_embedded(const unsigned char *pdf, size_t len, ah_node *root, ah_docmeta *meta, ah_dates *dates) {
-  /* ahconv's XMP namespace in the file's bytes first (the XMP stream is
-   * kept unfiltered): official PDFs are not opened a second time */
-  if (!contains(pdf, len, AH_XMP_NS)) return -1;
+/* The vouched XML and the PDF's page count, under the process's qpdf turn. */
+static char *embedded_xml(const unsigned char *pdf, size_t len, size_t *xml_len, int *pages) {
   ah_qpdf_take_turn();
   qpdf_data q = qpdf_init();
   qpdf_silence_errors(q);
   qpdf_set_suppress_warnings(q, QPDF_TRUE);
   char *xml = NULL;
-  size_t xml_len = 0;
-  int pages = 0;
   if (!(qpdf_read_memory(q, "input", (const char *)pdf, len, "") & QPDF_ERRORS) && !qpdf_is_encrypted(q)) {
-    xml = vouched_xml(q, &xml_len);
-    pages = qpdf_get_num_pages(q);
+    xml = vouched_xml(q, xml_len);
+    *pages = qpdf_get_num_pages(q);
   }
   qpdf_done(&q);
   ah_qpdf_end_turn();
-  if (!xml) return -1;
-  ah_ownxml_source src;
-  int rc = ah_source_ownxml(xml, xml_len, root, meta, dates, &src);
-  if (rc == 0 && (!src.converter || strcmp(src.converter, CONVERTER) != 0 || meta->pages != pages)) rc = -1;
-  ah_ownxml_source_free(&src);
-  free(xml);
+  return xml;
+}
+
+int ah_read_embedded(const unsigned char *data, size_t len, ah_reading *out, ah_error *err) {
+  /* ahconv's XMP namespace in the file's bytes first (the XMP stream is
+   * kept unfiltered): official PDFs are not opened a second time */
+  size_t xml_len = 0;
+  int pages = 0;
+  char *xml = contains(data, len, AH_XMP_NS) ? embedded_xml(data, len, &xml_len, &pages) : NULL;
+  int rc = -1;
+  if (xml) {
+    ah_ownxml_source src;
+    out->tree = ah_node_new(AH_NODE_DOCUMENT);
+    rc = ah_source_ownxml(xml, xml_len, out->tree, &out->meta, &out->dates, &src);
+    if (rc == 0 && (!src.converter || strcmp(src.converter, AH_CONVERTER) != 0 || out->meta.pages != pages)) rc = -1;
+    ah_ownxml_source_free(&src);
+    free(xml);
+  }
+  if (rc != 0) ah_error_set(err, AH_ERROR_FORMAT, "no embedded XML of this converter that matches the pages");
   return rc;
 }

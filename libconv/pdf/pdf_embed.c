@@ -1,16 +1,15 @@
-/* pdf_embed_write.c — the normalized XML a clean PDF carries, made when
- * the PDF is written (the reading of it is pdf_embed.c's, outside this
- * folder).
+/* pdf_embed.c — the normalized XML a clean PDF carries, made when the PDF
+ * is written (source_embedded.c finds and checks it when a PDF is read).
  *
- * Takes the document and where the typesetter put each section and note;
- * gives the XML of the clean PDF itself: its bron says formaat "pdf", the
- * clean PDF's page count and this converter (no file name and no checksum:
- * a file cannot hold its own), its pagina attributes are pages of the clean
- * PDF.  So reading the PDF by its embedded XML gives what reading its pages
- * gives.  The tree is copied by reading the document's own XML back
- * (source_ownxml.c), which also proves every PDF's XML can be read.
+ * Takes the document and where the typesetter put each section and
+ * note; gives the XML of the clean PDF itself: its bron says formaat "pdf",
+ * the clean PDF's page count and this converter (no file name and no
+ * checksum: a file cannot hold its own), its pagina attributes are pages of
+ * the clean PDF.  So reading the PDF by its embedded XML gives what reading
+ * its pages gives.  The tree is copied by reading the document's own XML
+ * back (source_ownxml.c), which also proves every PDF's XML can be read.
  */
-#include "pdf_embed_write.h"
+#include "pdf_embed.h"
 #include "source_ownxml.h"
 
 #include <stdlib.h>
@@ -44,26 +43,24 @@ char *ah_pdf_embedded_xml(const ah_doc *doc, const ah_ints *section_pages, const
   size_t n;
   char *own = ah_render_xml(doc, AH_OPT_DEFAULT, &n, err);
   if (!own) return NULL;
-  ah_doc copy = *doc; /* shares the metadata; only the tree is its own */
-  copy.root = ah_node_new(AH_NODE_DOCUMENT);
+  ah_node *root = ah_node_new(AH_NODE_DOCUMENT);
   ah_docmeta meta = {0};
   ah_dates dates;
   memset(&dates, 0, sizeof dates);
   ah_ownxml_source src;
-  bool ok = ah_source_ownxml(own, n, copy.root, &meta, &dates, &src) == 0 &&
-            set_pages(copy.root, section_pages, note_pages, n_notes);
+  bool ok = ah_source_ownxml(own, n, root, &meta, &dates, &src) == 0 &&
+            set_pages(root, section_pages, note_pages, n_notes);
   free(own);
   ah_docmeta_free(&meta);
   ah_ownxml_source_free(&src);
   char *xml = NULL;
   if (ok) {
-    copy.format = "pdf";
-    copy.source_name = copy.sha256 = NULL;
-    copy.meta.pages = pages;
-    xml = ah_render_xml(&copy, AH_OPT_DEFAULT, len, err);
+    ah_doc *view = ah_doc_view(doc, root, "pdf", pages); /* the clean PDF as its own rendition */
+    xml = ah_render_xml(view, AH_OPT_DEFAULT, len, err);
+    ah_doc_view_free(view);
   } else {
     ah_error_set(err, AH_ERROR_RENDER, "the document's XML does not read back for embedding");
   }
-  ah_node_free_tree(copy.root);
+  ah_node_free_tree(root);
   return xml;
 }
