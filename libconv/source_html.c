@@ -114,9 +114,7 @@ static ah_block *open_block(walker *w, ah_block_kind kind) {
   if (w->element) {
     long line = xmlGetLineNo(w->element);
     b->pos.line = line > 0 && line <= INT32_MAX ? (int)line : 0;
-    xmlChar *path = xmlGetNodePath(w->element);
-    if (path) b->pos.path = ah_strdup((const char *)path);
-    xmlFree(path);
+    b->pos.path = ah_html_path(w->element);
   }
   b->list_item = kind == AH_BLOCK_PARA && w->in_list_item;
   w->in_list_item = false;
@@ -551,6 +549,7 @@ int ah_source_html(const void *data, size_t len, ah_flow *out, ah_docmeta *meta,
     ah_error_set(err, AH_ERROR_LIMIT, "HTML nested deeper than %d elements", AH_MAX_HTML_DEPTH);
     return -1;
   }
+  ah_html_number_elements(doc);
   read_meta(root, meta, 0);
   const xmlNode *body = find_by_id(root, "broodtekst", 0);
   if (!body) body = root;
