@@ -108,6 +108,43 @@ for read in "" --no-embed; do
     { fail "the clean PDF with a marker in a cell ${read:-from its embedded XML}"; head -6 "$tmp/cells.diff"; cat "$tmp/cells.v"; }
 done
 
+# ---- small cases: what the reader keeps and what verify says -----------------
+# Each: a document made here, a line its XML must hold exactly, the schema,
+# and a line `verify` must print (with exit 1).
+xml_doc() { # NAME BODY: a document with one vraag and its antwoord, then BODY
+  cat >"$tmp/$1.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<officiele-publicatie><kamervragen><kamervraagomschrijving>Vragen van het lid Kuipers (BBB) aan de Minister van Infrastructuur en Waterstaat over de sluis (ingezonden 12 januari 2026).</kamervraagomschrijving>
+<kamervraagomschrijving>Antwoord van Minister Bakker (Infrastructuur en Waterstaat) (ontvangen 2 februari 2026).</kamervraagomschrijving>
+<vraag><nr>Vraag 1</nr><al>Wanneer gaat de sluis open?</al></vraag><antwoord><nr>Antwoord 1</nr><al>In mei.</al></antwoord>
+$2
+</kamervragen></officiele-publicatie>
+EOF
+}
+xml_case() { # NAME WANT_LINE WANT_FINDING
+  if ! "$ahconv" convert -o "$tmp/$1.out.xml" "$tmp/$1.xml" 2>"$tmp/$1.err"; then
+    fail "case $1: convert failed: $(cat "$tmp/$1.err")"; return
+  fi
+  "$ahconv" verify "$tmp/$1.xml" >"$tmp/$1.v"
+  local rc=$?
+  if ! grep -qxF -- "$2" "$tmp/$1.out.xml"; then
+    fail "case $1: no line '$2' in"; cat "$tmp/$1.out.xml"
+  elif ! "$src/tests/validate_xml.sh" "$src/schema/aanhangsel.rng" "$tmp/$1.out.xml" >"$tmp/$1.valid" 2>&1; then
+    fail "case $1: the output does not validate"; cat "$tmp/$1.valid"
+  elif [ "$rc" -ne 1 ] || ! grep -qxF -- "$tmp/$1.xml: $3" "$tmp/$1.v"; then
+    fail "case $1: verify exit $rc, not the finding '$3'"; cat "$tmp/$1.v"
+  else
+    pass "case $1"
+  fi
+}
+# a label number 0 or past 999 (here the last section's) stays text, as from a PDF
+xml_doc label-overflow '<vraag><nr>Vraag 1000</nr><al>Wie betaalt de sluis?</al></vraag>'
+xml_case label-overflow '    <al>Vraag 1000</al>' \
+  'Antwoord 1: "Vraag 1000" reads as a label, but its number is 0 or past 999: kept as text'
+xml_doc label-zero '<antwoord><nr>Antwoord 0</nr><al>Niemand.</al></antwoord>'
+xml_case label-zero '    <al>Antwoord 0</al>' \
+  'Antwoord 1: "Antwoord 0" reads as a label, but its number is 0 or past 999: kept as text'
+
 # ---- 2. the corpus ------------------------------------------------------------
 
 if [ ! -d "$shared/corpus/official-xml" ] || [ ! -x "$shared/tools/ahscore" ]; then
