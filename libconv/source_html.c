@@ -540,8 +540,10 @@ int ah_source_html(const void *data, size_t len, ah_flow *out, ah_docmeta *meta,
     ah_error_set(err, AH_ERROR_LIMIT, "HTML page too large");
     return -1;
   }
-  htmlDocPtr doc = ah_html_read(data, len, err);
+  size_t replaced = 0;
+  htmlDocPtr doc = ah_html_read(data, len, &replaced, err);
   if (!doc) return -1;
+  ah_xml_report_replaced(losses, replaced);
   const xmlNode *root = xmlDocGetRootElement(doc);
   /* refused whole rather than read in part: every walk below is bounded by it */
   if (nesting_depth(root) > AH_MAX_HTML_DEPTH) {

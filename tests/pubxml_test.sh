@@ -145,6 +145,20 @@ xml_doc label-zero '<antwoord><nr>Antwoord 0</nr><al>Niemand.</al></antwoord>'
 xml_case label-zero '    <al>Antwoord 0</al>' \
   'Antwoord 1: "Antwoord 0" reads as a label, but its number is 0 or past 999: kept as text'
 
+# invalid UTF-8: each sequence read as U+FFFD and counted, the document read
+# (libxml2 refused it whole); a declared Latin-1 is decoded, nothing lost
+xml_doc utf8-invalid $'<vraag><nr>Vraag 2</nr><al>Klopt \xff\xfe het \xe2\x80?</al></vraag>'
+xml_case utf8-invalid $'    <al>Klopt \xef\xbf\xbd\xef\xbf\xbd het \xef\xbf\xbd?</al>' \
+  'xml: 3 invalid UTF-8 sequences replaced by U+FFFD'
+xml_doc latin1 $'<vraag><nr>Vraag 2</nr><al>Klopt caf\xe9?</al></vraag>'
+sed -i '1s/UTF-8/ISO-8859-1/' "$tmp/latin1.xml"
+if "$ahconv" convert -o "$tmp/latin1.out.xml" "$tmp/latin1.xml" && grep -qxF '    <al>Klopt café?</al>' "$tmp/latin1.out.xml" &&
+   ! "$ahconv" verify "$tmp/latin1.xml" | grep -q 'U+FFFD'; then
+  pass "case latin1: a declared ISO-8859-1 is decoded"
+else
+  fail "case latin1"; cat "$tmp/latin1.out.xml"
+fi
+
 # ---- 2. the corpus ------------------------------------------------------------
 
 if [ ! -d "$shared/corpus/official-xml" ] || [ ! -x "$shared/tools/ahscore" ]; then

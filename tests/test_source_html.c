@@ -471,6 +471,38 @@ static void test_source_paths(void) {
   free(many);
 }
 
+/* Bytes taken as UTF-8 (no charset, or UTF-8 declared) that are not: each
+ * invalid sequence is one U+FFFD and the number a loss; a page declaring
+ * another charset is decoded by it, nothing lost. */
+static void test_invalid_utf8(void) {
+  static const char *const heads[] = {"", "<meta charset=\"utf-8\">"};
+  for (int i = 0; i < 2; i++) {
+    char page[512];
+    snprintf(page, sizeof page,
+             "<html><head>%s</head><body><p>Vraag 1</p><p>Klopt \xFF\xFE of \xC0\x80 of \xE2\x80?</p>"
+             "<p>Antwoord 1</p><p>Nee.</p></body></html>", heads[i]);
+    ah_error err = {0};
+    ah_doc *doc = open_html(page, &err);
+    CHECK(doc != NULL);
+    if (!doc) continue;
+    CHECK_TEXT(nth_child(nth_child(ah_doc_root(doc), AH_NODE_VRAAG, 0), AH_NODE_PARAGRAPH, 0),
+               "Klopt \xEF\xBF\xBD\xEF\xBF\xBD of \xEF\xBF\xBD\xEF\xBF\xBD of \xEF\xBF\xBD?");
+    CHECK_INT(ah_doc_lost_count(doc), 1);
+    CHECK_INT(ah_doc_lost_kind(doc, 0), AH_LOST_ENCODING);
+    CHECK_STR(ah_doc_lost_text(doc, 0, NULL), "5 invalid UTF-8 sequences replaced by U+FFFD");
+    ah_doc_free(doc);
+  }
+  static const char cp1252[] = "<html><head><meta charset=\"windows-1252\"></head><body><p>Vraag 1</p>"
+                               "<p>Kost het \x80 5?</p><p>Antwoord 1</p><p>Nee.</p></body></html>";
+  ah_error err = {0};
+  ah_doc *doc = open_html(cp1252, &err);
+  CHECK(doc != NULL);
+  if (!doc) return;
+  CHECK_TEXT(nth_child(nth_child(ah_doc_root(doc), AH_NODE_VRAAG, 0), AH_NODE_PARAGRAPH, 0), "Kost het \xE2\x82\xAC 5?");
+  CHECK_INT(ah_doc_lost_count(doc), 0);
+  ah_doc_free(doc);
+}
+
 int main(void) {
   test_markers_in_cells();
   test_official_document();
@@ -482,5 +514,6 @@ int main(void) {
   test_deep_nesting();
   test_refused();
   test_source_paths();
+  test_invalid_utf8();
   return harness_report();
 }
