@@ -22,6 +22,7 @@
 #include "lexicon.h"
 #include "textlines.h"
 #include "html_elements.h"
+#include "markup_table.h"
 #include "xml_input.h"
 
 #include <libxml/HTMLparser.h>
@@ -149,60 +150,36 @@ static int marker_note(const char *t) {
   return number;
 }
 
-/* The cell text gathered so far, printable, as a span of the cell. */
-static void flush_cell_text(ah_spans *out, ah_buf *pending) {
-  if (!pending->len) return;
-  ah_buf clean = {0};
-  clean_text(pending->data, &clean);
-  ah_spans_add(out, clean.data, clean.len, 0);
-  ah_buf_free(&clean);
-  pending->len = 0;
+/* The inline style an element adds to the text inside it. */
+static int html_style(const xmlNode *n, int style) {
+  if (ah_html_is(n, "sup")) return style | AH_STYLE_SUP;
+  if (ah_html_is(n, "sub")) return style | AH_STYLE_SUB;
+  if (ah_html_is(n, "b") || ah_html_is(n, "strong")) return style | AH_STYLE_BOLD;
+  if (ah_html_is(n, "i") || ah_html_is(n, "em")) return style | AH_STYLE_ITALIC;
+  return style;
 }
 
-/* A cell's text, skipping what the walk skips; a note marker in it is a
- * marker span where it stands (structure.c makes it a noot-ref). */
-static void cell_spans(const xmlNode *n, ah_spans *out, ah_buf *pending, int depth) {
-  if (depth > AH_MAX_HTML_DEPTH) return;
-  for (const xmlNode *c = n->children; c; c = c->next) {
-    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-      if (c->content) ah_buf_puts(pending, (const char *)c->content);
-      continue;
-    }
-    if (c->type != XML_ELEMENT_NODE || ah_html_is_skipped(c)) continue;
-    if (ah_html_is_note_marker(c)) {
-      char *t = subtree_text(c);
-      int note = marker_note(t);
-      free(t);
-      if (note) {
-        flush_cell_text(out, pending);
-        ah_spans_add_marker(out, note, 0);
-        continue;
-      }
-    }
-    if (ah_html_is(c, "br")) ah_buf_putc(pending, ' ');
-    cell_spans(c, out, pending, depth + 1);
-  }
+/* A note marker in a cell is a marker where it stands (structure.c makes
+ * it a noot-ref); one whose text is no note number is read as text. */
+static bool take_cell_marker(void *reader, const xmlNode *n, ah_table_cell *cell) {
+  (void)reader;
+  if (n->type != XML_ELEMENT_NODE || ah_html_is_skipped(n) || !ah_html_is_note_marker(n)) return false;
+  char *t = subtree_text(n);
+  int note = marker_note(t);
+  free(t);
+  if (note) ah_table_marker(cell, note);
+  return note != 0;
 }
 
-static void table_rows(const xmlNode *n, ah_block *grid, int depth) {
-  if (depth > AH_MAX_HTML_DEPTH) return;
-  for (const xmlNode *c = n->children; c; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE || ah_html_is_skipped(c)) continue;
-    if (ah_html_is(c, "tr")) {
-      ah_block_add_row(grid);
-      ah_buf pending = {0};
-      for (const xmlNode *cell = c->children; cell; cell = cell->next) {
-        if (!ah_html_is(cell, "td") && !ah_html_is(cell, "th")) continue;
-        ah_spans *out = ah_block_add_cell(grid);
-        cell_spans(cell, out, &pending, depth + 1);
-        flush_cell_text(out, &pending);
-      }
-      ah_buf_free(&pending);
-    } else if (!ah_html_is(c, "table")) { /* thead, tbody, tfoot; a nested table is its own */
-      table_rows(c, grid, depth + 1);
-    }
-  }
-}
+static bool is_tr(const xmlNode *n) { return ah_html_is(n, "tr"); }
+static bool is_td(const xmlNode *n) { return ah_html_is(n, "td") || ah_html_is(n, "th"); }
+static bool is_table(const xmlNode *n) { return ah_html_is(n, "table"); } /* a nested table is its own */
+static bool is_br(const xmlNode *n) { return ah_html_is(n, "br"); }
+
+static const ah_table_markup html_tables = {
+    .is_row = is_tr, .is_cell = is_td, .is_table = is_table, .is_skipped = ah_html_is_skipped,
+    .is_break = is_br, .style = html_style, .take = take_cell_marker, .clean = clean_text,
+    .max_depth = AH_MAX_HTML_DEPTH};
 
 static void add_table(walker *w, const xmlNode *table) {
   if (w->pinned) { /* a table inside a footnote: its text */
@@ -213,8 +190,7 @@ static void add_table(walker *w, const xmlNode *table) {
   }
   close_block(w);
   ah_block grid = {.kind = AH_BLOCK_TABLE};
-  table_rows(table, &grid, 0);
-  if (grid.rows.n) {
+  if (ah_table_read(&html_tables, table, &grid)) {
     ah_block *b = open_block(w, AH_BLOCK_TABLE);
     b->rows = grid.rows;
     grid.rows = (ah_rows){0};
@@ -380,10 +356,7 @@ static void walk_element(walker *w, const xmlNode *n) {
     return;
   }
   int saved = w->style;
-  if (ah_html_is(n, "sup")) w->style |= AH_STYLE_SUP;
-  else if (ah_html_is(n, "sub")) w->style |= AH_STYLE_SUB;
-  else if (ah_html_is(n, "b") || ah_html_is(n, "strong")) w->style |= AH_STYLE_BOLD;
-  else if (ah_html_is(n, "i") || ah_html_is(n, "em")) w->style |= AH_STYLE_ITALIC;
+  w->style = html_style(n, w->style);
   bool block = ah_html_is_block(n) || ah_html_is(n, "li");
   if (block) {
     close_block(w);

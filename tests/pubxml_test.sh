@@ -159,6 +159,16 @@ else
   fail "case latin1"; cat "$tmp/latin1.out.xml"
 fi
 
+# sup and inf in a table entry stay raised and lowered in the cel
+xml_doc table-sup $'<antwoord><nr>Antwoord 2</nr><tabel><tgroup cols="2"><tbody><row><entry><al>450 m<sup>2</sup></al></entry><entry>CO<inf>2</inf></entry></row></tbody></tgroup></tabel></antwoord>'
+if "$ahconv" convert -o "$tmp/table-sup.out.xml" "$tmp/table-sup.xml" &&
+   grep -qxF '        <cel>450 m<sup>2</sup></cel>' "$tmp/table-sup.out.xml" &&
+   grep -qxF '        <cel>CO<sub>2</sub></cel>' "$tmp/table-sup.out.xml"; then
+  pass "case table-sup: sup and inf in a cel"
+else
+  fail "case table-sup"; grep '<cel' "$tmp/table-sup.out.xml"
+fi
+
 # ---- 2. the corpus ------------------------------------------------------------
 
 if [ ! -d "$shared/corpus/official-xml" ] || [ ! -x "$shared/tools/ahscore" ]; then
