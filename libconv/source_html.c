@@ -70,8 +70,9 @@ static void collect_text(const xmlNode *n, ah_buf *out, int depth) {
  * collapses white space: in a preview they tell a note number ("1&#160;…"). */
 static void clean_text(const char *s, ah_buf *out) {
   ah_buf valid = {0};
-  ah_buf_put_utf8(&valid, s, strlen(s)); /* a page may lie about its charset */
-  for (const unsigned char *p = (const unsigned char *)(valid.data ? valid.data : ""); *p;) {
+  size_t n = strlen(s);
+  if (ah_utf8_count_invalid(s, n)) ah_buf_put_utf8(&valid, s, n); /* a charset libxml2 could not decode */
+  for (const unsigned char *p = (const unsigned char *)(valid.data ? valid.data : s); *p;) {
     if (p[0] == 0xC2 && p[1] == 0xAD) { p += 2; continue; }
     if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x8B || p[2] == 0x8C || p[2] == 0x8D)) { p += 3; continue; }
     if (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) { p += 3; continue; }
@@ -123,14 +124,25 @@ static ah_block *open_block(walker *w, ah_block_kind kind) {
   return b;
 }
 
+/* Nothing but white space (as ah_normalize_space sees it), without a copy:
+ * a page's text may be megabytes. */
+static bool is_blank(const char *s) {
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') continue;
+    if (p[0] == 0xC2 && p[1] == 0xA0) {
+      p++;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 static void add_text(walker *w, const char *text, int style) {
   ah_buf clean = {0};
   clean_text(text, &clean);
   if (!clean.len) return;
-  char *visible = ah_normalize_space(clean.data);
-  bool blank = !*visible;
-  free(visible);
-  if (blank && !w->open) {
+  if (is_blank(clean.data) && !w->open) {
     ah_buf_free(&clean);
     return;
   }
@@ -517,8 +529,9 @@ static int nesting_depth(const xmlNode *root) {
 
 int ah_source_html(const void *data, size_t len, ah_flow *out, ah_docmeta *meta, ah_losses *losses, ah_error *err) {
   memset(out, 0, sizeof *out);
-  if (len > (size_t)INT32_MAX) {
-    ah_error_set(err, AH_ERROR_LIMIT, "HTML page too large");
+  if (len > AH_MAX_HTML_BYTES) {
+    ah_error_set(err, AH_ERROR_LIMIT, "HTML page too large: %zu MiB, over the cap of %u MiB on a page",
+                 (len + (1u << 20) - 1) >> 20, AH_MAX_HTML_BYTES >> 20);
     return -1;
   }
   size_t replaced = 0;
