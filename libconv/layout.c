@@ -333,7 +333,7 @@ static void take_body_line(page_model *m, ah_flow *flow, body_state *st, size_t 
     st->text.len = 0;
     ah_buf_puts(&st->text, t);
   } else {
-    ah_join_line(&st->cur->spans, &st->text, &ln->spans, t);
+    ah_join_line(&st->cur->spans, &st->text, &ln->spans, t, m->words);
     st->cur->page_last = ln->page + 1;
   }
   pos_line(st->cur, ln);
@@ -409,7 +409,7 @@ static ah_block *take_note_line(page_model *m, ah_flow *flow, ah_block *cur, ah_
     text->len = 0;
     ah_buf_puts(text, bt);
   } else {
-    ah_join_line(&cur->spans, text, &body, bt);
+    ah_join_line(&cur->spans, text, &body, bt, m->words);
     cur->page_last = page + 1;
   }
   pos_line(cur, ln);
@@ -467,6 +467,7 @@ int ah_layout(const ah_lines *lines, ah_flow *flow, ah_docmeta *meta, ah_losses 
   m.placed = ah_xcalloc(lines->n, sizeof *m.placed);
   m.texts = ah_xcalloc(lines->n, sizeof *m.texts);
   m.page_start = page_ranges(lines);
+  m.words = ah_wordlist_new();
   for (size_t i = 0; i < lines->n; i++) m.texts[i] = ah_spans_text(&lines->items[i].spans);
   m.body_size = find_body_size(lines, m.texts);
   ah_mark_masthead(&m, meta);
@@ -487,5 +488,6 @@ int ah_layout(const ah_lines *lines, ah_flow *flow, ah_docmeta *meta, ah_losses 
   free(m.zones);
   free(m.placed);
   free(m.page_start);
+  ah_wordlist_free(m.words);
   return 0;
 }

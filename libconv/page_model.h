@@ -4,6 +4,7 @@
 #define AHCONV_PAGE_MODEL_H
 
 #include "flow.h"
+#include "wordlist.h"
 
 /* What a printed line is.  Every line gets one, and every line but the
  * furniture ends up in a block; what does not is reported as lost. */
@@ -27,6 +28,7 @@ typedef struct {
   double body_left;   /* left edge of the body column */
   double body_right;  /* right edge reached by full lines */
   double pitch;       /* baseline distance of consecutive body lines */
+  ah_wordlist *words;    /* the Dutch word list, for line-end hyphens */
 } page_model;
 
 bool ah_near(double a, double b, double tol);
