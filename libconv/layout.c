@@ -273,6 +273,7 @@ typedef struct {
   ah_buf text;   /* its plain text */
   const ah_line *prev;
   size_t prev_index;
+  double cur_right; /* right edge of the widest line of the paragraph */
 } body_state;
 
 /* The table hanging below `anchor` on page p, if any, goes into the flow
@@ -306,33 +307,85 @@ static bool ends_sentence_before_markers(const ah_line *ln, const char *text) {
   return ends;
 }
 
+/* The body line after line i on its page, NULL when none. */
+static const ah_line *next_body_line(const page_model *m, size_t i) {
+  int p = m->lines->items[i].page;
+  for (size_t j = i + 1; j < m->page_start[p + 1]; j++)
+    if (m->zones[j] == ZONE_BODY) return &m->lines->items[j];
+  return NULL;
+}
+
+/* The number of an item's marker at t ("1." … "99.": 1 … 99; "a." … "z.":
+ * 1 … 26, negative for letters), 0 when t starts with none. */
+static int item_marker(const char *t) {
+  size_t n = 0;
+  while (n < 2 && isdigit((unsigned char)t[n])) n++;
+  int v = n ? atoi(t) : t[0] >= 'a' && t[0] <= 'z' ? -(t[0] - 'a' + 1) : 0;
+  if (!n && v) n = 1;
+  if (!v || t[n] != '.' || (t[n + 1] != ' ' && t[n + 1] != '\t')) return 0;
+  return v;
+}
+
+/* A numbered or lettered list item's first line: "1." … "99." or "a." …
+ * "z.", then the text, and its next line hanging at an indent (the item runs
+ * on under its text), or a neighbouring item numbered one less or one more
+ * ("b." after "a.", "a." before "b."): a sentence that merely starts with
+ * "3." has none of these.  The number stays in the item's text (it is
+ * printed content, not a bullet). */
+static bool numbered_item(const page_model *m, const body_state *st, size_t i) {
+  int v = item_marker(m->texts[i]);
+  if (!v) return false;
+  const ah_line *ln = &m->lines->items[i], *next = next_body_line(m, i);
+  if (next && next->x0 > ln->x0 + AH_EDGE_SLACK && next->x0 < ln->x0 + 3 * m->body_size) return true;
+  int step = v > 0 ? 1 : -1;
+  if (next && ah_near(next->x0, ln->x0, AH_EDGE_SLACK) && item_marker(m->texts[next - m->lines->items]) == v + step)
+    return true;
+  return st->cur && st->cur->list_item && st->cur->spans.n && item_marker(st->cur->spans.items[0].text) == v - step;
+}
+
+/* The right edge the current block's full lines reach: an indented block
+ * (a quotation, set in on both sides) stops short of the column's edge by
+ * about its indent, so a line there is full, not a paragraph's end; the
+ * widest line of the block so far says how far its lines can go. */
+static double block_right(const page_model *m, const body_state *st) {
+  double indent = st->prev->x0 - m->body_left;
+  if (indent <= AH_EDGE_SLACK || !st->cur || st->cur->list_item) return m->body_right;
+  return fmax(m->body_right - indent, st->cur_right);
+}
+
 /* One body line: a new paragraph, or the current one running on. */
 static void take_body_line(page_model *m, ah_flow *flow, body_state *st, size_t i) {
   const ah_line *ln = &m->lines->items[i];
   const char *t = m->texts[i];
-  bool gap = false, new_block = !st->cur;
+  bool gap = false, new_block = !st->cur, numbered = numbered_item(m, st, i);
   if (st->prev) {
     const ah_line *prev = st->prev;
     gap = prev->page == ln->page && ln->base - prev->base > m->pitch * AH_PARAGRAPH_GAP;
     /* the previous line stopped although the next word would have fit:
      * the writer ended the paragraph there */
-    bool short_line = prev->x1 + m->body_size * AH_WORD_SPACE + ln->first_word_width < m->body_right - AH_EDGE_SLACK;
+    bool short_line =
+        prev->x1 + m->body_size * AH_WORD_SPACE + ln->first_word_width < block_right(m, st) - AH_EDGE_SLACK;
     bool bullet = ah_starts_with_bullet(t);
     bool list_ends = st->cur && st->cur->list_item && ln->x0 <= m->body_left + AH_EDGE_SLACK;
+    /* an indented quotation starts or ends: the left edge moves (a list
+     * item's lines after its first hang at the item's indent: no change) */
+    bool indent_moves = st->cur && !st->cur->list_item && fabs(ln->x0 - prev->x0) > AH_EDGE_SLACK;
     /* A heading on its own line after a finished sentence: the blank line
      * before it may have fallen at the foot of the previous page. */
     bool heading = ends_sentence_before_markers(prev, m->texts[st->prev_index]) && ah_is_label(t);
-    if (gap || short_line || bullet || list_ends || heading) new_block = true;
+    if (gap || short_line || bullet || numbered || list_ends || indent_moves || heading) new_block = true;
   }
   if (new_block) {
     st->cur = ah_flow_add(flow, AH_BLOCK_PARA);
     st->cur->page_first = st->cur->page_last = ln->page + 1;
     st->cur->after_gap = gap || !st->prev;
-    st->cur->list_item = ah_starts_with_bullet(t);
+    st->cur->list_item = ah_starts_with_bullet(t) || numbered;
     ah_spans_append(&st->cur->spans, &ln->spans);
     st->text.len = 0;
     ah_buf_puts(&st->text, t);
+    st->cur_right = ln->x1;
   } else {
+    st->cur_right = fmax(st->cur_right, ln->x1);
     ah_join_line(&st->cur->spans, &st->text, &ln->spans, t, m->words);
     st->cur->page_last = ln->page + 1;
   }
