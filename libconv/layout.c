@@ -247,9 +247,10 @@ static void add_row_piece(ah_block *b, const ah_spans *piece) {
 /* The n lines at `rows` (one table, sorted by baseline) become one block:
  * rows are the pieces of text on one baseline, left to right; cells are
  * split at column gaps. */
-static void add_table(page_model *m, ah_flow *flow, const ah_line **rows, size_t n) {
-  ah_block *b = ah_flow_add(flow, AH_BLOCK_TABLE);
-  b->page_first = b->page_last = rows[0]->page + 1;
+static void add_table(page_model *m, ah_flow *flow, const ah_line **rows, size_t n, bool continued) {
+  ah_block *b = continued ? &flow->items[flow->n - 1] : ah_flow_add(flow, AH_BLOCK_TABLE);
+  if (!continued) b->page_first = rows[0]->page + 1;
+  b->page_last = rows[0]->page + 1;
   for (size_t i = 0; i < n;) {
     size_t j = i;
     while (j < n && ah_near(rows[j]->base, rows[i]->base, AH_SAME_ROW)) j++;
@@ -300,7 +301,12 @@ static void place_table(page_model *m, ah_flow *flow, body_state *st, const size
     if (m->zones[i] == ZONE_TABLE && anchors[i] == anchor) rows[n++] = &m->lines->items[i];
   if (n) {
     qsort(rows, n, sizeof *rows, cmp_line_base);
-    add_table(m, flow, rows, n);
+    /* A table that opens the page right after a table that ended the page
+     * before, nothing between them, is that table continued: one table,
+     * its rows in order. */
+    bool continued = anchor == SIZE_MAX && flow->n && flow->items[flow->n - 1].kind == AH_BLOCK_TABLE &&
+                     flow->items[flow->n - 1].page_last == p;
+    add_table(m, flow, rows, n, continued);
     st->cur = NULL;
     st->prev = NULL;
   }

@@ -273,7 +273,17 @@ static void noun(Str *b)
     sput(b, PICK(LOWER_COMPOUND));
     return;
   }
-  if (chance(35)) sprint(b, "%s=%s", PICK(NOUN2), PICK(NOUN));
+  if (chance(35)) {
+    /* (the list is picked before the first part, as the call this replaced
+     * evaluated its arguments, so the seeds keep their documents) */
+    const char *second = PICK(NOUN), *first = PICK(NOUN2);
+    /* Dutch spelling hyphenates where two vowels would read as another
+     * sound: "energie-evaluatie", "energie-uitvoering" (it was written
+     * "energieevaluatie" before the converter learnt spelling) */
+    size_t fl = strlen(first);
+    int clash = fl && first[fl - 1] == 'e' && strchr("eiu", second[0]);
+    sprint(b, clash ? "%s-|%s" : "%s=%s", first, second);
+  }
   else sput(b, PICK(NOUN));
 }
 
@@ -1304,6 +1314,7 @@ static void typeset(void)
       if (p->kind == P_ITEM && p->mark[0] && (k == 0 || s->p[k - 1].kind != P_ITEM)) used("numlist");
     }
   }
+  if (pg.carry.n) new_page(); /* the rest of a note continued: a page of its own */
   finish_page();
 }
 
