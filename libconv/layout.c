@@ -244,25 +244,72 @@ static void add_row_piece(ah_block *b, const ah_spans *piece) {
   }
 }
 
+/* A note marker in a table cell: digits in smaller type, raised, standing
+ * right after the end of a cell's text (poppler gives it as a line of its
+ * own, between two rows).  Returns that cell's line, NULL when rows[q] is
+ * no such marker. */
+static const ah_line *marker_host(const page_model *m, const ah_line **rows, size_t n, size_t q) {
+  const ah_line *mk = rows[q];
+  if (!ah_is_digits(m->texts[mk - m->lines->items])) return NULL;
+  for (size_t h = 0; h < n; h++) {
+    const ah_line *c = rows[h];
+    if (h != q && mk->size < c->size * AH_SMALL_TYPE && ah_near(mk->x0, c->x1, AH_SAME_EDGE) &&
+        c->base > mk->base && c->base - mk->base < c->size)
+      return c;
+  }
+  return NULL;
+}
+
+/* The markers whose cell is line h go raised at the end of its last cell,
+ * where structure.c reads them as the note markers they are. */
+static void add_cell_markers(page_model *m, ah_block *b, const ah_line **marks, const ah_line **host, size_t n,
+                             const ah_line *h) {
+  ah_row *row = &b->rows.items[b->rows.n - 1];
+  ah_spans *cell = &row->cells[row->n - 1];
+  for (size_t q = 0; q < n; q++) {
+    if (host[q] != h) continue;
+    const char *t = m->texts[marks[q] - m->lines->items];
+    const ah_span *sp = &marks[q]->spans.items[0];
+    ah_spans_add_on(cell, t, strlen(t), (sp->style | AH_STYLE_SUP) & ~AH_STYLE_BOLD, sp->page);
+    pos_line(b, marks[q]);
+    m->placed[marks[q] - m->lines->items] = true;
+  }
+}
+
 /* The n lines at `rows` (one table, sorted by baseline) become one block:
  * rows are the pieces of text on one baseline, left to right; cells are
- * split at column gaps. */
+ * split at column gaps; a note marker joins the cell it stands after. */
 static void add_table(page_model *m, ah_flow *flow, const ah_line **rows, size_t n, bool continued) {
   ah_block *b = continued ? &flow->items[flow->n - 1] : ah_flow_add(flow, AH_BLOCK_TABLE);
   if (!continued) b->page_first = rows[0]->page + 1;
   b->page_last = rows[0]->page + 1;
-  for (size_t i = 0; i < n;) {
+  const ah_line **marks = ah_xreallocarray(NULL, n + 1, sizeof *marks);
+  const ah_line **host = ah_xreallocarray(NULL, n + 1, sizeof *host);
+  size_t nm = 0, nr = 0;
+  for (size_t q = 0; q < n; q++) {
+    host[nm] = marker_host(m, rows, n, q);
+    marks[nm] = rows[q];
+    nm += host[nm] != NULL;
+  }
+  for (size_t q = 0, k = 0; q < n; q++) { /* the markers out, the cells' lines kept in order */
+    if (k < nm && marks[k] == rows[q]) k++;
+    else rows[nr++] = rows[q];
+  }
+  for (size_t i = 0; i < nr;) {
     size_t j = i;
-    while (j < n && ah_near(rows[j]->base, rows[i]->base, AH_SAME_ROW)) j++;
+    while (j < nr && ah_near(rows[j]->base, rows[i]->base, AH_SAME_ROW)) j++;
     qsort(rows + i, j - i, sizeof *rows, cmp_line_x);
     ah_block_add_row(b);
     for (size_t k = i; k < j; k++) {
       add_row_piece(b, &rows[k]->spans);
+      add_cell_markers(m, b, marks, host, nm, rows[k]);
       pos_line(b, rows[k]);
       m->placed[rows[k] - m->lines->items] = true;
     }
     i = j;
   }
+  free(marks);
+  free(host);
 }
 
 /* The body line each table line hangs below: the lowest body line of its
