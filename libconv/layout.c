@@ -212,125 +212,6 @@ static void mark_tables(page_model *m) {
     if (m->zones[i] == ZONE_BODY && m->lines->items[i].size < m->body_size * AH_SMALL_TYPE) m->zones[i] = ZONE_TABLE;
 }
 
-static int cmp_line_base(const void *a, const void *b) {
-  const ah_line *x = *(const ah_line *const *)a, *y = *(const ah_line *const *)b;
-  return (x->base > y->base) - (x->base < y->base);
-}
-
-static int cmp_line_x(const void *a, const void *b) {
-  const ah_line *x = *(const ah_line *const *)a, *y = *(const ah_line *const *)b;
-  return (x->x0 > y->x0) - (x->x0 < y->x0);
-}
-
-/* The line's box joins its block's: from the top of the line box to below
- * the baseline by a descender (a quarter of the size). */
-static void pos_line(ah_block *b, const ah_line *ln) {
-  ah_pos_add(&b->pos, ln->page + 1, ln->x0, ln->top, ln->x1, ln->base + ln->size * 0.25);
-}
-
-/* A printed piece of a table row into cells: the source stage put a tab
- * at each column gap inside a line. */
-static void add_row_piece(ah_block *b, const ah_spans *piece) {
-  ah_spans *cell = ah_block_add_cell(b);
-  for (size_t i = 0; i < piece->n; i++) {
-    const ah_span *sp = &piece->items[i];
-    for (const char *p = sp->text; *p;) {
-      size_t len = strcspn(p, "\t");
-      ah_spans_add_on(cell, p, len, sp->style, sp->page);
-      if (!p[len]) break;
-      cell = ah_block_add_cell(b);
-      p += len + 1;
-    }
-  }
-}
-
-/* A note marker in a table cell: digits in smaller type, raised, standing
- * right after the end of a cell's text (poppler gives it as a line of its
- * own, between two rows).  Returns that cell's line, NULL when rows[q] is
- * no such marker. */
-static const ah_line *marker_host(const page_model *m, const ah_line **rows, size_t n, size_t q) {
-  const ah_line *mk = rows[q];
-  if (!ah_is_digits(m->texts[mk - m->lines->items])) return NULL;
-  for (size_t h = 0; h < n; h++) {
-    const ah_line *c = rows[h];
-    if (h != q && mk->size < c->size * AH_SMALL_TYPE && ah_near(mk->x0, c->x1, AH_SAME_EDGE) &&
-        c->base > mk->base && c->base - mk->base < c->size)
-      return c;
-  }
-  return NULL;
-}
-
-/* The markers whose cell is line h go raised at the end of its last cell,
- * where structure.c reads them as the note markers they are. */
-static void add_cell_markers(page_model *m, ah_block *b, const ah_line **marks, const ah_line **host, size_t n,
-                             const ah_line *h) {
-  ah_row *row = &b->rows.items[b->rows.n - 1];
-  ah_spans *cell = &row->cells[row->n - 1];
-  for (size_t q = 0; q < n; q++) {
-    if (host[q] != h) continue;
-    const char *t = m->texts[marks[q] - m->lines->items];
-    const ah_span *sp = &marks[q]->spans.items[0];
-    ah_spans_add_on(cell, t, strlen(t), (sp->style | AH_STYLE_SUP) & ~AH_STYLE_BOLD, sp->page);
-    pos_line(b, marks[q]);
-    m->placed[marks[q] - m->lines->items] = true;
-  }
-}
-
-/* The n lines at `rows` (one table, sorted by baseline) become one block:
- * rows are the pieces of text on one baseline, left to right; cells are
- * split at column gaps; a note marker joins the cell it stands after. */
-static void add_table(page_model *m, ah_flow *flow, const ah_line **rows, size_t n, bool continued) {
-  ah_block *b = continued ? &flow->items[flow->n - 1] : ah_flow_add(flow, AH_BLOCK_TABLE);
-  if (!continued) b->page_first = rows[0]->page + 1;
-  b->page_last = rows[0]->page + 1;
-  const ah_line **marks = ah_xreallocarray(NULL, n + 1, sizeof *marks);
-  const ah_line **host = ah_xreallocarray(NULL, n + 1, sizeof *host);
-  size_t nm = 0, nr = 0;
-  for (size_t q = 0; q < n; q++) {
-    host[nm] = marker_host(m, rows, n, q);
-    marks[nm] = rows[q];
-    nm += host[nm] != NULL;
-  }
-  for (size_t q = 0, k = 0; q < n; q++) { /* the markers out, the cells' lines kept in order */
-    if (k < nm && marks[k] == rows[q]) k++;
-    else rows[nr++] = rows[q];
-  }
-  for (size_t i = 0; i < nr;) {
-    size_t j = i;
-    while (j < nr && ah_near(rows[j]->base, rows[i]->base, AH_SAME_ROW)) j++;
-    qsort(rows + i, j - i, sizeof *rows, cmp_line_x);
-    ah_block_add_row(b);
-    for (size_t k = i; k < j; k++) {
-      add_row_piece(b, &rows[k]->spans);
-      add_cell_markers(m, b, marks, host, nm, rows[k]);
-      pos_line(b, rows[k]);
-      m->placed[rows[k] - m->lines->items] = true;
-    }
-    i = j;
-  }
-  free(marks);
-  free(host);
-}
-
-/* The body line each table line hangs below: the lowest body line of its
- * page above it, SIZE_MAX when none (the table opens the page).  Tables
- * are placed by where they stand, not by poppler's reading order, which
- * can take the number columns of two tables together. */
-static size_t *table_anchors(const page_model *m) {
-  const ah_lines *l = m->lines;
-  size_t *anchor = ah_xreallocarray(NULL, l->n + 1, sizeof *anchor);
-  for (int p = 0; p < l->pages; p++)
-    for (size_t i = m->page_start[p]; i < m->page_start[p + 1]; i++) {
-      anchor[i] = SIZE_MAX;
-      if (m->zones[i] != ZONE_TABLE) continue;
-      for (size_t j = m->page_start[p]; j < m->page_start[p + 1]; j++)
-        if (m->zones[j] == ZONE_BODY && l->items[j].base < l->items[i].base &&
-            (anchor[i] == SIZE_MAX || l->items[j].base > l->items[anchor[i]].base))
-          anchor[i] = j;
-    }
-  return anchor;
-}
-
 typedef struct {
   ah_block *cur; /* the paragraph being filled */
   ah_buf text;   /* its plain text */
@@ -347,13 +228,13 @@ static void place_table(page_model *m, ah_flow *flow, body_state *st, const size
   for (size_t i = from; i < to; i++)
     if (m->zones[i] == ZONE_TABLE && anchors[i] == anchor) rows[n++] = &m->lines->items[i];
   if (n) {
-    qsort(rows, n, sizeof *rows, cmp_line_base);
+    qsort(rows, n, sizeof *rows, ah_cmp_line_base);
     /* A table that opens the page right after a table that ended the page
      * before, nothing between them, is that table continued: one table,
      * its rows in order. */
     bool continued = anchor == SIZE_MAX && flow->n && flow->items[flow->n - 1].kind == AH_BLOCK_TABLE &&
                      flow->items[flow->n - 1].page_last == p;
-    add_table(m, flow, rows, n, continued);
+    ah_add_table(m, flow, rows, n, continued);
     st->cur = NULL;
     st->prev = NULL;
   }
@@ -457,7 +338,7 @@ static void take_body_line(page_model *m, ah_flow *flow, body_state *st, size_t 
     ah_join_line(&st->cur->spans, &st->text, &ln->spans, t, m->words);
     st->cur->page_last = ln->page + 1;
   }
-  pos_line(st->cur, ln);
+  ah_pos_line(st->cur, ln);
   m->placed[i] = true;
   st->prev = ln;
   st->prev_index = i;
@@ -465,7 +346,7 @@ static void take_body_line(page_model *m, ah_flow *flow, body_state *st, size_t 
 
 /* The body in reading order, each table after the body line above it. */
 static void build_body(page_model *m, ah_flow *flow) {
-  size_t *anchors = table_anchors(m);
+  size_t *anchors = ah_table_anchors(m);
   body_state st = {0};
   for (int p = 0; p < m->lines->pages; p++) {
     place_table(m, flow, &st, anchors, p, SIZE_MAX);
@@ -533,7 +414,7 @@ static ah_block *take_note_line(page_model *m, ah_flow *flow, ah_block *cur, ah_
     ah_join_line(&cur->spans, text, &body, bt, m->words);
     cur->page_last = page + 1;
   }
-  pos_line(cur, ln);
+  ah_pos_line(cur, ln);
   m->placed[i] = true;
   free(bt);
   ah_spans_free(&body);

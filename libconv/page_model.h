@@ -42,4 +42,14 @@ void ah_mark_masthead(page_model *m, ah_docmeta *meta);
 void ah_mark_footers(page_model *m, ah_docmeta *meta);
 void ah_mark_colophon(page_model *m, ah_docmeta *meta);
 
+/* layout_tables.c */
+int ah_cmp_line_base(const void *a, const void *b);
+/* The line's box joins its block's. */
+void ah_pos_line(ah_block *b, const ah_line *ln);
+/* The n table lines at rows (sorted by baseline) become a TABLE block, or
+ * more rows of the flow's last block when `continued`. */
+void ah_add_table(page_model *m, ah_flow *flow, const ah_line **rows, size_t n, bool continued);
+/* Per line, the body line its table hangs below (SIZE_MAX: none). */
+size_t *ah_table_anchors(const page_model *m);
+
 #endif
