@@ -222,6 +222,24 @@ typedef struct {
 
 /* The table hanging below `anchor` on page p, if any, goes into the flow
  * there; it ends the paragraph before it. */
+/* The caption of a figure whose drawn words are the small-type lines at
+ * rows: the body line right below them (within two line feeds) that starts
+ * "Figuur N"; SIZE_MAX when none (then they are a table). */
+static size_t figure_caption(const page_model *m, int p, const ah_line **rows, size_t n) {
+  const ah_line *last = rows[n - 1];
+  size_t best = SIZE_MAX;
+  for (size_t i = m->page_start[p]; i < m->page_start[p + 1]; i++) {
+    const ah_line *ln = &m->lines->items[i];
+    if (m->zones[i] != ZONE_BODY || m->placed[i] || ln->base <= last->base ||
+        ln->base - last->base > 2 * m->pitch + last->size)
+      continue;
+    if (best == SIZE_MAX || ln->base < m->lines->items[best].base) best = i;
+  }
+  if (best == SIZE_MAX) return SIZE_MAX;
+  const char *t = m->texts[best];
+  return ah_starts_with(t, "Figuur ") && isdigit((unsigned char)t[7]) ? best : SIZE_MAX;
+}
+
 static void place_table(page_model *m, ah_flow *flow, body_state *st, const size_t *anchors, int p, size_t anchor) {
   size_t from = m->page_start[p], to = m->page_start[p + 1], n = 0;
   const ah_line **rows = ah_xreallocarray(NULL, to - from + 1, sizeof *rows);
@@ -234,7 +252,9 @@ static void place_table(page_model *m, ah_flow *flow, body_state *st, const size
      * its rows in order. */
     bool continued = anchor == SIZE_MAX && flow->n && flow->items[flow->n - 1].kind == AH_BLOCK_TABLE &&
                      flow->items[flow->n - 1].page_last == p;
-    ah_add_table(m, flow, rows, n, continued);
+    size_t caption = figure_caption(m, p, rows, n);
+    if (caption != SIZE_MAX) ah_add_figure(m, flow, rows, n, caption);
+    else ah_add_table(m, flow, rows, n, continued);
     st->cur = NULL;
     st->prev = NULL;
   }
@@ -351,7 +371,7 @@ static void build_body(page_model *m, ah_flow *flow) {
   for (int p = 0; p < m->lines->pages; p++) {
     place_table(m, flow, &st, anchors, p, SIZE_MAX);
     for (size_t i = m->page_start[p]; i < m->page_start[p + 1]; i++) {
-      if (m->zones[i] != ZONE_BODY) continue;
+      if (m->zones[i] != ZONE_BODY || m->placed[i]) continue; /* (a figure's caption is placed) */
       take_body_line(m, flow, &st, i);
       place_table(m, flow, &st, anchors, p, i);
     }

@@ -1,8 +1,8 @@
-/* layout_tables.c — a page's table lines in, TABLE blocks out (the part of
- * the layout stage, layout.c, that builds tables): rows by baseline, cells
- * by column gaps, a note marker into the cell it stands after, a table
- * continued from the page before into that table, and the body line each
- * table hangs below.
+/* layout_tables.c — a page's table lines in, TABLE and FIGURE blocks out
+ * (the part of the layout stage, layout.c, that builds them): rows by
+ * baseline, cells by column gaps, a note marker into the cell it stands
+ * after, a table continued from the page before into that table, a chart's
+ * words apart from its caption, and the body line each table hangs below.
  */
 #include "page_model.h"
 #include "typography.h"
@@ -131,3 +131,28 @@ size_t *ah_table_anchors(const page_model *m) {
   return anchor;
 }
 
+
+/* A chart: the small-type words drawn inside it (axis labels, legend) in
+ * reading order, top to bottom and left to right, apart from the prose; its
+ * caption line (body type, "Figuur N: …") as the block's text. */
+void ah_add_figure(page_model *m, ah_flow *flow, const ah_line **rows, size_t n, size_t caption) {
+  ah_block *b = ah_flow_add(flow, AH_BLOCK_FIGURE);
+  const ah_line *cap = &m->lines->items[caption];
+  b->page_first = b->page_last = cap->page + 1;
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    while (j < n && ah_near(rows[j]->base, rows[i]->base, AH_SAME_ROW)) j++;
+    qsort(rows + i, j - i, sizeof *rows, cmp_line_x);
+    for (size_t k = i; k < j; k++) {
+      const char *t = m->texts[rows[k] - m->lines->items];
+      if (b->figure_words.n) ah_spans_add(&b->figure_words, " ", 1, 0);
+      ah_spans_add_on(&b->figure_words, t, strlen(t), 0, rows[k]->page + 1);
+      ah_pos_line(b, rows[k]);
+      m->placed[rows[k] - m->lines->items] = true;
+    }
+    i = j;
+  }
+  ah_spans_append(&b->spans, &cap->spans);
+  ah_pos_line(b, cap);
+  m->placed[caption] = true;
+}

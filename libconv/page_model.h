@@ -49,6 +49,9 @@ void ah_pos_line(ah_block *b, const ah_line *ln);
 /* The n table lines at rows (sorted by baseline) become a TABLE block, or
  * more rows of the flow's last block when `continued`. */
 void ah_add_table(page_model *m, ah_flow *flow, const ah_line **rows, size_t n, bool continued);
+/* The small-type lines at rows (sorted by baseline) are a chart's words;
+ * line `caption` its caption: a FIGURE block. */
+void ah_add_figure(page_model *m, ah_flow *flow, const ah_line **rows, size_t n, size_t caption);
 /* Per line, the body line its table hangs below (SIZE_MAX: none). */
 size_t *ah_table_anchors(const page_model *m);
 
