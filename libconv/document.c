@@ -100,7 +100,7 @@ static ah_doc *build(ah_doc *doc, ah_flow *flow, ah_docmeta *meta, ah_error *err
 
 static ah_doc *open_pdf(ah_doc *doc, const unsigned char *data, size_t len, ah_error *err) {
   ah_lines lines;
-  if (ah_source_pdf(data, len, &lines, err) != 0) return NULL;
+  if (ah_source_pdf(data, len, &lines, &doc->losses, err) != 0) return NULL;
   ah_flow flow;
   ah_docmeta meta = {0};
   int rc = ah_layout(&lines, &flow, &meta, &doc->losses, err);
