@@ -90,9 +90,7 @@ char *ah_pdf_embedded_xml(const ah_doc *doc, const ah_ints *section_pages, const
 
 /* ---- reading -------------------------------------------------------------- */
 
-/* A stream's bytes: unfiltered or Flate (what qpdf writes), inflated here
- * under the inflation cap. */
-static char *stream_bytes(qpdf_data q, qpdf_oh stream, size_t *len) {
+char *ah_qpdf_stream_bytes(qpdf_data q, qpdf_oh stream, size_t *len) {
   if (!qpdf_oh_is_stream(q, stream)) return NULL;
   qpdf_oh dict = qpdf_oh_get_dict(q, stream), filter = qpdf_oh_get_key(q, dict, "/Filter");
   if (qpdf_oh_is_array(q, filter) && qpdf_oh_get_array_n_items(q, filter) == 1)
@@ -149,12 +147,12 @@ static char *vouched_xml(qpdf_data q, size_t *len) {
   qpdf_oh file = source_xml(q);
   if (!file) return NULL;
   size_t xmp_len = 0;
-  char *xmp = stream_bytes(q, qpdf_oh_get_key(q, qpdf_get_root(q), "/Metadata"), &xmp_len);
+  char *xmp = ah_qpdf_stream_bytes(q, qpdf_oh_get_key(q, qpdf_get_root(q), "/Metadata"), &xmp_len);
   ah_xmp_facts facts = {0};
   bool ok = xmp && ah_xmp_read(xmp, xmp_len, &facts) == 0 && facts.creator && !strcmp(facts.creator, CONVERTER) &&
             facts.xml_sha256;
   free(xmp);
-  char *xml = ok ? stream_bytes(q, file, len) : NULL;
+  char *xml = ok ? ah_qpdf_stream_bytes(q, file, len) : NULL;
   if (xml) {
     gchar *sha = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)xml, *len);
     if (g_ascii_strcasecmp(sha, facts.xml_sha256) != 0) {

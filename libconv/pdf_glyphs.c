@@ -20,6 +20,7 @@
 #include "pdf_glyphs.h"
 #include "glyph_names.h"
 #include "pdf_cmap.h"
+#include "pdf_embed.h"
 #include "pdf_finish.h"
 
 #include <ft2build.h>
@@ -61,16 +62,11 @@ static bool seen_before(repair *r, qpdf_oh oh) {
   return false;
 }
 
-/* A stream's decoded bytes (caller frees), NULL when it cannot be decoded. */
+/* A stream's decoded bytes (caller frees), NULL when it cannot be decoded:
+ * inflated under the inflation cap, so a hostile font cannot claim the
+ * memory qpdf's own decoding would give it. */
 static unsigned char *decoded(qpdf_data q, qpdf_oh stream, size_t *len) {
-  if (!qpdf_oh_is_stream(q, stream)) return NULL;
-  unsigned char *buf = NULL;
-  QPDF_BOOL filtered = QPDF_FALSE;
-  if ((qpdf_oh_get_stream_data(q, stream, qpdf_dl_generalized, &filtered, &buf, len) & QPDF_ERRORS) || !filtered) {
-    free(buf);
-    return NULL;
-  }
-  return buf;
+  return (unsigned char *)ah_qpdf_stream_bytes(q, stream, len);
 }
 
 static char *name_text(const char *name) {
