@@ -159,8 +159,9 @@ static bool read_bfrange(lexer *lx, ah_cmap *m, int width) {
   }
 }
 
-int ah_cmap_read(const unsigned char *data, size_t len, int width, ah_cmap *m) {
-  m->n = width == 1 ? 256 : 65536;
+int ah_cmap_read(const unsigned char *data, size_t len, int width, size_t codes, ah_cmap *m) {
+  size_t all = width == 1 ? 256 : 65536;
+  m->n = codes && codes < all ? codes : all;
   m->text = ah_xcalloc(m->n, sizeof *m->text);
   lexer lx = {data, data + len};
   for (token t = next_token(&lx); t.kind != TOK_END; t = next_token(&lx)) {
@@ -177,7 +178,8 @@ int ah_cmap_read(const unsigned char *data, size_t len, int width, ah_cmap *m) {
 }
 
 void ah_cmap_free(ah_cmap *m) {
-  for (size_t i = 0; m->text && i < m->n; i++) free(m->text[i]);
+  for (size_t i = 0; m->text && i < m->n; i++)
+    if (m->text[i]) free(m->text[i]);
   free(m->text);
   m->text = NULL;
   m->n = 0;

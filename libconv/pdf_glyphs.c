@@ -49,7 +49,8 @@ typedef struct {
 } expected;
 
 static void expected_free(expected *e) {
-  for (size_t i = 0; e->text && i < e->n; i++) free(e->text[i]);
+  for (size_t i = 0; e->text && i < e->n; i++)
+    if (e->text[i]) free(e->text[i]);
   free(e->text);
   free(e->glyph);
 }
@@ -135,7 +136,9 @@ static bool type0_expected(repair *r, qpdf_oh font, expected *e) {
   if (ok) {
     bool truetype = qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, cidfont, "/Subtype"), "/CIDFontType2");
     unsigned char *map = truetype ? cid_to_gid(r, cidfont, &map_len) : NULL;
-    e->n = 65536;
+    /* codes are CIDs: with no CIDToGIDMap, each is its glyph's index */
+    e->n = map ? map_len / 2 : (size_t)face->num_glyphs;
+    if (e->n > 65536) e->n = 65536;
     e->text = ah_xcalloc(e->n, sizeof *e->text);
     e->glyph = ah_xcalloc(e->n, sizeof *e->glyph);
     face_names(face, map, map_len, e);
@@ -216,7 +219,7 @@ static void visit_font(repair *r, qpdf_oh font) {
   size_t len = 0;
   unsigned char *data = decoded(q, tounicode, &len);
   ah_cmap m;
-  if (data && ah_cmap_read(data, len, width, &m) == 0) {
+  if (data && ah_cmap_read(data, len, width, e.n, &m) == 0) {
     if (repair_map(&m, &e)) replace_map(r, font, &m, width);
     ah_cmap_free(&m);
   }

@@ -94,7 +94,7 @@ static void test_cmap(void) {
                             "2 beginbfrange\n<0010> <0012> <0061>\n<0020> <0021> [<00660069> <D83DDE00>]\nendbfrange\n"
                             "endcmap";
   ah_cmap m;
-  CHECK_INT(ah_cmap_read((const unsigned char *)map, sizeof map - 1, 2, &m), 0);
+  CHECK_INT(ah_cmap_read((const unsigned char *)map, sizeof map - 1, 2, 0, &m), 0);
   CHECK_INT(m.n, 65536);
   CHECK_STR(m.text[3], " ");
   CHECK_STR(m.text[0x4B], "±");
@@ -109,7 +109,7 @@ static void test_cmap(void) {
   ah_buf out = {0};
   ah_cmap_write(&m, 2, &out);
   ah_cmap again;
-  CHECK_INT(ah_cmap_read((const unsigned char *)out.data, out.len, 2, &again), 0);
+  CHECK_INT(ah_cmap_read((const unsigned char *)out.data, out.len, 2, 0, &again), 0);
   for (size_t i = 0; i < m.n; i++)
     if ((m.text[i] == NULL) != (again.text[i] == NULL) || (m.text[i] && strcmp(m.text[i], again.text[i]))) {
       CHECK(!"the written map reads back the same");
@@ -120,13 +120,18 @@ static void test_cmap(void) {
   ah_cmap_free(&m);
   ah_buf_free(&out);
   static const char uses[] = "/Other usecmap 1 beginbfchar <01> <0041> endbfchar";
-  CHECK_INT(ah_cmap_read((const unsigned char *)uses, sizeof uses - 1, 1, &m), -1);
+  CHECK_INT(ah_cmap_read((const unsigned char *)uses, sizeof uses - 1, 1, 0, &m), -1);
   static const char wide[] = "1 beginbfchar <0001> <0041> endbfchar";
-  CHECK_INT(ah_cmap_read((const unsigned char *)wide, sizeof wide - 1, 1, &m), -1); /* 2-byte code, 1-byte font */
+  CHECK_INT(ah_cmap_read((const unsigned char *)wide, sizeof wide - 1, 1, 0, &m), -1); /* 2-byte code, 1-byte font */
   static const char simple[] = "1 beginbfchar <41> <0042> endbfchar 1 beginbfrange <FE> <FF> <0030> endbfrange";
-  CHECK_INT(ah_cmap_read((const unsigned char *)simple, sizeof simple - 1, 1, &m), 0);
+  CHECK_INT(ah_cmap_read((const unsigned char *)simple, sizeof simple - 1, 1, 0, &m), 0);
   CHECK_STR(m.text[0x41], "B");
   CHECK_STR(m.text[0xFF], "1");
+  ah_cmap_free(&m);
+  /* codes past the font's last glyph are not kept */
+  CHECK_INT(ah_cmap_read((const unsigned char *)map, sizeof map - 1, 2, 0x20, &m), 0);
+  CHECK_INT(m.n, 0x20);
+  CHECK_STR(m.text[0x12], "c");
   ah_cmap_free(&m);
 }
 
