@@ -20,8 +20,8 @@
 #include "pdf_glyphs.h"
 #include "glyph_names.h"
 #include "pdf_cmap.h"
-#include "pdf_embed.h"
-#include "pdf_finish.h"
+#include "init.h"
+#include "qpdf_streams.h"
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
