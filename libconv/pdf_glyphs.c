@@ -75,15 +75,45 @@ static char *name_text(const char *name) {
   return ah_glyph_name_text(name, t, sizeof t) ? strdup(t) : NULL;
 }
 
-/* A simple font: the names its /Differences give codes. */
+/* A font that says it draws Latin text (flag 6 of the descriptor, not
+ * flag 3): its codes mean what its encoding says. */
+static bool nonsymbolic(repair *r, qpdf_oh font) {
+  qpdf_oh flags = qpdf_oh_get_key(r->q, qpdf_oh_get_key(r->q, font, "/FontDescriptor"), "/Flags");
+  if (!qpdf_oh_is_integer(r->q, flags)) return false;
+  long long f = qpdf_oh_get_int_value(r->q, flags);
+  return (f & 32) && !(f & 4);
+}
+
+/* WinAnsiEncoding: Windows code page 1252, by the system's converter (the
+ * five codes 1252 leaves open stay unknown); a code the encoding gives a
+ * name of a space or a hyphen reads alike (same_reading). */
+static void win_ansi(expected *e) {
+  GIConv cd = g_iconv_open("UTF-8", "CP1252");
+  if (cd == (GIConv)-1) return;
+  for (int c = 0x20; c < 256; c++) {
+    char in = (char)c, out[8];
+    gchar *ip = &in, *op = out;
+    gsize il = 1, ol = sizeof out - 1;
+    if (c == 0x7F || g_iconv(cd, &ip, &il, &op, &ol) == (gsize)-1) continue;
+    *op = 0;
+    e->text[c] = strdup(out);
+  }
+  g_iconv_close(cd);
+}
+
+/* A simple font: the names its base encoding (WinAnsi, for a nonsymbolic
+ * font) and its /Differences give codes. */
 static bool simple_expected(repair *r, qpdf_oh font, expected *e) {
-  qpdf_oh diffs = qpdf_oh_get_key(r->q, qpdf_oh_get_key(r->q, font, "/Encoding"), "/Differences");
-  if (!qpdf_oh_is_array(r->q, diffs)) return false;
+  qpdf_oh enc = qpdf_oh_get_key(r->q, font, "/Encoding"), diffs = qpdf_oh_get_key(r->q, enc, "/Differences");
+  qpdf_oh base = qpdf_oh_is_dictionary(r->q, enc) ? qpdf_oh_get_key(r->q, enc, "/BaseEncoding") : enc;
+  bool win = qpdf_oh_is_name_and_equals(r->q, base, "/WinAnsiEncoding") && nonsymbolic(r, font);
+  if (!win && !qpdf_oh_is_array(r->q, diffs)) return false;
   e->n = 256;
   e->text = ah_xcalloc(e->n, sizeof *e->text);
   e->glyph = ah_xcalloc(e->n, sizeof *e->glyph);
+  if (win) win_ansi(e);
   long code = 0;
-  for (int i = 0, n = qpdf_oh_get_array_n_items(r->q, diffs); i < n; i++) {
+  for (int i = 0, n = qpdf_oh_is_array(r->q, diffs) ? qpdf_oh_get_array_n_items(r->q, diffs) : 0; i < n; i++) {
     qpdf_oh item = qpdf_oh_get_array_item(r->q, diffs, i);
     if (qpdf_oh_is_integer(r->q, item)) code = qpdf_oh_get_int_value(r->q, item);
     else if (qpdf_oh_is_name(r->q, item) && code >= 0 && code < 256) {
@@ -182,7 +212,9 @@ static bool repair_map(ah_cmap *m, const expected *e) {
   bool changed = false;
   for (size_t c = 0; c < m->n && c < e->n; c++) {
     const char *have = m->text[c], *want = e->text[c];
-    if (want && (!have || (!private_use(have) && !same_reading(have, want)))) {
+    /* a simple font's code with no entry poppler reads by its encoding
+     * itself; an Identity font's (glyph set) it reads as a space */
+    if (want && (have ? !private_use(have) && !same_reading(have, want) : e->glyph[c])) {
       free(m->text[c]);
       m->text[c] = strdup(want);
       changed = true;

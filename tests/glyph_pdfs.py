@@ -8,6 +8,11 @@
       whose fonts are the non-embedded Helvetica family).  Re-saving OUT.pdf
       with `mutool convert` then gives fonts whose ToUnicode maps contradict
       their glyph names, as it does to the official PDFs.
+  glyph_pdfs.py simple FONT.ttf OUT.pdf
+      The same Aanhangsel in a simple TrueType font (WinAnsiEncoding,
+      nonsymbolic) whose ToUnicode map says "±" for the en dash (code 0x96)
+      and "'" for the right quote (0x92): both are repaired from what the
+      encoding names them.
   glyph_pdfs.py unnamed FONT.ttf OUT.pdf
       A one-page Aanhangsel in one Identity-encoded TrueType font (FONT.ttf,
       DejaVu Sans) whose ToUnicode map says "±" for the en dash, has no entry
@@ -67,12 +72,24 @@ def cff(sample, copy, out):
         subprocess.run(['fix-qdf', out + '.qdf'], stdout=f, check=True)
 
 
+def tables(font):
+    count = struct.unpack('>H', font[4:6])[0]
+    return {font[12 + 16 * i:16 + 16 * i]: struct.unpack('>I', font[20 + 16 * i:24 + 16 * i])[0]
+            for i in range(count)}
+
+
+def widths(font, ids):
+    """{character: advance width in thousandths of an em} from hhea and hmtx."""
+    t = tables(font)
+    upem = struct.unpack('>H', font[t[b'head'] + 18:t[b'head'] + 20])[0]
+    n = struct.unpack('>H', font[t[b'hhea'] + 34:t[b'hhea'] + 36])[0]
+    advance = lambda g: struct.unpack('>H', font[t[b'hmtx'] + 4 * min(g, n - 1):][:2])[0]
+    return {c: advance(g) * 1000 // upem for c, g in ids.items()}
+
+
 def glyph_ids(font):
     """The font's Unicode cmap (format 4) as {character: glyph id}."""
-    count = struct.unpack('>H', font[4:6])[0]
-    tables = {font[12 + 16 * i:16 + 16 * i]: struct.unpack('>I', font[20 + 16 * i:24 + 16 * i])[0]
-              for i in range(count)}
-    cmap = tables[b'cmap']
+    cmap = tables(font)[b'cmap']
     for i in range(struct.unpack('>H', font[cmap + 2:cmap + 4])[0]):
         platform, encoding, offset = struct.unpack('>HHI', font[cmap + 4 + 8 * i:cmap + 12 + 8 * i])
         sub = cmap + offset
@@ -106,37 +123,18 @@ def stream(data, extra=b''):
     return b'<< /Length %d /Filter /FlateDecode %s>>\nstream\n' % (len(z), extra) + z + b'\nendstream'
 
 
-def unnamed(font_path, out):
-    font = open(font_path, 'rb').read()
-    ids = glyph_ids(font)
-    lines = ['Vragen van het lid Jansen aan de Minister van Financi\u00ebn.', 'Vraag 1', 'Hoe gaat het in 2023\u20132024 in Frysl\u0386n met de cli\u00ebnt?', 'Antwoord 1', 'Goed.']
-    content = b'BT /F1 11 Tf 72 700 Td 28 TL '
-    for line in lines:
-        content += b'<' + b''.join(b'%04X' % ids[c] for c in line) + b"> Tj T* "
-    content += b'ET'
-    wrong = {'\u2013': '\u00b1'}  # the en dash mapped as mutool maps it
-    missing = {'\u00eb', '\u0386'}
-    used = sorted({c for line in lines for c in line} - missing)
-    entries = b''.join(b'<%04X> <%04X>\n' % (ids[c], ord(wrong.get(c, c))) for c in used)
-    cmap = (b'/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CMapName /Test-UCS def\n'
-            b'/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n'
-            b'%d beginbfchar\n' % len(used) + entries +
-            b'endbfchar\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n')
+LINES = ['Vragen van het lid Jansen aan de Minister van Financi\u00ebn.', 'Vraag 1',
+         'Hoe gaat het in 2023\u20132024 met de collega\u2019s in Frysl\u0386n?', 'Antwoord 1', 'Goed.']
+
+
+def write_pdf(out, font_dicts, content, cmap, font):
     objs = [
         b'<< /Type /Catalog /Pages 2 0 R >>',
         b'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
         b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> '
         b'/Contents 4 0 R >>',
         stream(content),
-        b'<< /Type /Font /Subtype /Type0 /BaseFont /DejaVuSans /Encoding /Identity-H '
-        b'/DescendantFonts [6 0 R] /ToUnicode 8 0 R >>',
-        b'<< /Type /Font /Subtype /CIDFontType2 /BaseFont /DejaVuSans /CIDSystemInfo << /Registry (Adobe) '
-        b'/Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R /DW 600 /CIDToGIDMap /Identity >>',
-        b'<< /Type /FontDescriptor /FontName /DejaVuSans /Flags 32 /FontBBox [-1021 -463 1793 1232] '
-        b'/ItalicAngle 0 /Ascent 928 /Descent -236 /CapHeight 729 /StemV 80 /FontFile2 9 0 R >>',
-        stream(cmap),
-        stream(font, b'/Length1 %d ' % len(font)),
-    ]
+    ] + font_dicts + [stream(cmap), stream(font, b'/Length1 %d ' % len(font))]
     pdf = b'%PDF-1.4\n'
     offsets = []
     for i, o in enumerate(objs):
@@ -150,10 +148,63 @@ def unnamed(font_path, out):
         f.write(pdf)
 
 
+def to_unicode(entries, width):
+    code = b'<%02X>' if width == 1 else b'<%04X>'
+    space = b'<00> <FF>' if width == 1 else b'<0000> <FFFF>'
+    return (b'/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CMapName /Test-UCS def\n'
+            b'/CMapType 2 def\n1 begincodespacerange\n' + space + b'\nendcodespacerange\n'
+            b'%d beginbfchar\n' % len(entries) +
+            b''.join(code % c + b' <%04X>\n' % u for c, u in sorted(entries.items())) +
+            b'endbfchar\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n')
+
+
+DESCRIPTOR = (b'<< /Type /FontDescriptor /FontName /DejaVuSans /Flags 32 /FontBBox [-1021 -463 1793 1232] '
+              b'/ItalicAngle 0 /Ascent 928 /Descent -236 /CapHeight 729 /StemV 80 /FontFile2 8 0 R >>')
+
+
+def simple(font_path, out):
+    font = open(font_path, 'rb').read()
+    lines = [l.replace('Frysl\u0386n', 'Fryslan') for l in LINES]  # WinAnsi has no Greek
+    content = b'BT /F1 11 Tf 72 700 Td 28 TL '
+    for line in lines:
+        content += b'(' + line.encode('cp1252').replace(b'(', b'\\(').replace(b')', b'\\)') + b") Tj T* "
+    content += b'ET'
+    wrong = {'\u2013': 0xB1, '\u2019': 0x27}  # as a re-saving library that misreads the encoding maps them
+    used = {c for line in lines for c in line}
+    entries = {c.encode('cp1252')[0]: wrong.get(c, ord(c)) for c in used}
+    w = widths(font, glyph_ids(font))
+    width_list = b' '.join(b'%d' % w.get(bytes([c]).decode('cp1252', 'replace'), 0) for c in range(32, 256))
+    objs_font = [
+        b'<< /Type /Font /Subtype /TrueType /BaseFont /DejaVuSans /Encoding /WinAnsiEncoding /FirstChar 32 '
+        b'/LastChar 255 /Widths [' + width_list + b'] /FontDescriptor 6 0 R /ToUnicode 7 0 R >>',
+        DESCRIPTOR,
+    ]
+    write_pdf(out, objs_font, content, to_unicode(entries, 1), font)
+
+
+def unnamed(font_path, out):
+    font = open(font_path, 'rb').read()
+    ids = glyph_ids(font)
+    content = b'BT /F1 11 Tf 72 700 Td 28 TL '
+    for line in LINES:
+        content += b'<' + b''.join(b'%04X' % ids[c] for c in line) + b"> Tj T* "
+    content += b'ET'
+    wrong = {'\u2013': 0xB1}  # the en dash mapped as mutool maps it
+    missing = {'\u00eb', '\u0386'}
+    used = {c for line in LINES for c in line} - missing
+    write_pdf(out, [
+        b'<< /Type /Font /Subtype /Type0 /BaseFont /DejaVuSans /Encoding /Identity-H '
+        b'/DescendantFonts [6 0 R] /ToUnicode 8 0 R >>',
+        b'<< /Type /Font /Subtype /CIDFontType2 /BaseFont /DejaVuSans /CIDSystemInfo << /Registry (Adobe) '
+        b'/Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R /DW 600 /CIDToGIDMap /Identity >>',
+        DESCRIPTOR.replace(b'/FontFile2 8 0 R', b'/FontFile2 9 0 R'),
+    ], content, to_unicode({ids[c]: wrong.get(c, ord(c)) for c in used}, 2), font)
+
+
 if __name__ == '__main__':
     if len(sys.argv) == 5 and sys.argv[1] == 'cff':
         cff(*sys.argv[2:])
-    elif len(sys.argv) == 4 and sys.argv[1] == 'unnamed':
-        unnamed(*sys.argv[2:])
+    elif len(sys.argv) == 4 and sys.argv[1] in ('simple', 'unnamed'):
+        (simple if sys.argv[1] == 'simple' else unnamed)(*sys.argv[2:])
     else:
         sys.exit(__doc__)
