@@ -32,7 +32,7 @@ typedef struct {
 static const named names[] = {
     {"AE", 0xC6},
     {"Dcroat", 0x110},
-    {"Delta", 0x2206},
+    {"Delta", 0x394},
     {"Eng", 0x14A},
     {"Eth", 0xD0},
     {"Euro", 0x20AC},

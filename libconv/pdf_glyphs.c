@@ -12,8 +12,9 @@
  * ("g123"), so the text never shows a space where a letter was drawn and
  * source_pdf.c can list it as a loss.
  *
- * Glyph names: a simple font's /Differences; an Identity-encoded font's
- * embedded program (CFF or TrueType, read by FreeType).  A map entry in the
+ * Glyph names: a simple font's /Differences, and for a nonsymbolic one its
+ * WinAnsi base encoding; an Identity-encoded font's embedded program (CFF
+ * or TrueType, read by FreeType).  A map entry in the
  * Private Use Area, or one that agrees up to compatibility forms, spaces
  * and hyphens, is left alone: only a contradiction is repaired.
  */
@@ -36,7 +37,7 @@
 typedef struct {
   qpdf_data q;
   FT_Library ft;
-  ah_ints seen; /* object numbers of the fonts and forms looked at */
+  GHashTable *seen; /* object numbers of the resources, fonts and forms looked at */
   bool changed;
 } repair;
 
@@ -58,9 +59,7 @@ static void expected_free(expected *e) {
 static bool seen_before(repair *r, qpdf_oh oh) {
   int id = qpdf_oh_get_object_id(r->q, oh);
   if (id == 0) return false; /* direct: met once */
-  if (ah_ints_contains(&r->seen, id)) return true;
-  ah_ints_push(&r->seen, id);
-  return false;
+  return !g_hash_table_add(r->seen, GINT_TO_POINTER(id));
 }
 
 /* A stream's decoded bytes (caller frees), NULL when it cannot be decoded:
@@ -274,6 +273,7 @@ static qpdf_oh *values_of(qpdf_data q, qpdf_oh dict, size_t *n) {
 }
 
 static void visit_resources(repair *r, qpdf_oh res, int depth) {
+  if (seen_before(r, res)) return; /* pages sharing their resources */
   size_t n = 0;
   qpdf_oh *fonts = values_of(r->q, qpdf_oh_get_key(r->q, res, "/Font"), &n);
   for (size_t i = 0; i < n; i++) visit_font(r, fonts[i]);
@@ -326,6 +326,7 @@ unsigned char *ah_pdf_glyphs_repair(const unsigned char *pdf, size_t len, size_t
   if (!contains(pdf, len, "/ToUnicode") && !contains(pdf, len, "/ObjStm")) return NULL;
   repair r = {0};
   if (FT_Init_FreeType(&r.ft) != 0) return NULL;
+  r.seen = g_hash_table_new(NULL, NULL);
   ah_qpdf_take_turn();
   r.q = qpdf_init();
   qpdf_silence_errors(r.q);
@@ -340,7 +341,7 @@ unsigned char *ah_pdf_glyphs_repair(const unsigned char *pdf, size_t len, size_t
   qpdf_cleanup(&r.q);
   ah_qpdf_end_turn();
   FT_Done_FreeType(r.ft);
-  ah_ints_free(&r.seen);
+  g_hash_table_destroy(r.seen);
   return out;
 }
 
