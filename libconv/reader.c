@@ -23,7 +23,7 @@ void ah_reading_free(ah_reading *r) {
 
 int ah_read_pdf(const unsigned char *data, size_t len, ah_reading *out, ah_error *err) {
   ah_lines lines;
-  int rc = ah_source_pdf(data, len, &lines, err);
+  int rc = ah_source_pdf(data, len, &lines, &out->losses, err);
   if (rc != 0) return rc;
   rc = ah_layout(&lines, &out->flow, &out->meta, &out->losses, err);
   ah_lines_free(&lines);

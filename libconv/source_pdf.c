@@ -11,6 +11,7 @@
 #include "source_pdf.h"
 #include "typography.h"
 #include "paragraphs.h"
+#include "pdf_glyphs.h"
 
 #include <poppler.h>
 #include <ctype.h>
@@ -242,9 +243,10 @@ static void rejoin_bullets(ah_lines *l, size_t from) {
   }
 }
 
-static void read_page(PopplerPage *page, int page_no, ah_lines *out) {
+static void read_page(PopplerPage *page, int page_no, ah_lines *out, ah_losses *losses) {
   size_t page_from = out->n;
   char *text = poppler_page_get_text(page);
+  if (text) ah_pdf_glyphs_losses(text, page_no + 1, losses);
   PopplerRectangle *rects = NULL;
   guint n_rects = 0;
   if (!text || !poppler_page_get_text_layout(page, &rects, &n_rects)) {
@@ -347,15 +349,22 @@ static unsigned char *without_icc_profiles(const unsigned char *d, size_t len) {
   return copy;
 }
 
-int ah_source_pdf(const void *data, size_t len, ah_lines *out, ah_error *err) {
+int ah_source_pdf(const void *data, size_t len, ah_lines *out, ah_losses *losses, ah_error *err) {
   memset(out, 0, sizeof *out);
   if (!has_eof_marker(data, len)) {
     ah_error_set(err, AH_ERROR_DAMAGED, "truncated PDF (no %%%%EOF at the end)");
     return -1;
   }
+  /* fonts whose character maps contradict their glyph names, repaired */
+  size_t repaired_len = 0;
+  unsigned char *repaired = ah_pdf_glyphs_repair(data, len, &repaired_len);
+  if (repaired) data = repaired, len = repaired_len;
   unsigned char *plain = without_icc_profiles(data, len);
+  if (plain && repaired) free(repaired), repaired = NULL;
   /* the bytes live as long as the GBytes: poppler holds it until the end */
-  GBytes *bytes = plain ? g_bytes_new_take(plain, len) : g_bytes_new_static(data, len);
+  GBytes *bytes = plain      ? g_bytes_new_take(plain, len)
+                 : repaired ? g_bytes_new_take(repaired, len)
+                            : g_bytes_new_static(data, len);
   GError *gerr = NULL;
   PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &gerr);
   g_bytes_unref(bytes);
@@ -379,7 +388,7 @@ int ah_source_pdf(const void *data, size_t len, ah_lines *out, ah_error *err) {
     PopplerPage *page = poppler_document_get_page(doc, i);
     if (!page) continue;
     if (i == 0) poppler_page_get_size(page, &out->page_width, &out->page_height);
-    read_page(page, i, out);
+    read_page(page, i, out, losses);
     g_object_unref(page);
   }
   g_object_unref(doc);

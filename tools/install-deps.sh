@@ -14,6 +14,9 @@
 # libhunspell-dev and hunspell-nl (the OpenTaal word list): is a word broken at a
 # line-end hyphen one word or a compound with a real hyphen ("tbs-klinieken");
 # mupdf-tools (mutool) to re-save PDFs as archives do in the archive test.
+# libfreetype-dev: the glyph names of a PDF's embedded fonts (pdf_glyphs.c);
+# mupdf-tools: `mutool convert` re-saves PDFs with damaged character maps for
+# tests/glyphs_test.sh.
 set -e
 as_root=""
 [ "$(id -u)" -eq 0 ] || as_root="sudo"
@@ -21,5 +24,5 @@ export DEBIAN_FRONTEND=noninteractive
 $as_root apt-get update -qq
 $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
   build-essential cmake pkg-config \
-  libpoppler-glib-dev libxml2-dev zlib1g-dev libcairo2-dev libpango1.0-dev libqpdf-dev fonts-dejavu-core libhunspell-dev hunspell-nl \
+  libpoppler-glib-dev libxml2-dev zlib1g-dev libcairo2-dev libpango1.0-dev libqpdf-dev fonts-dejavu-core libhunspell-dev hunspell-nl libfreetype-dev \
   poppler-utils libxml2-utils qpdf valgrind python3 python3-jsonschema binutils time mupdf-tools >/dev/null
