@@ -4,9 +4,12 @@
  * Takes: a path or bytes.  Gives: an ah_doc with its tree.  The input type
  * comes from the content (PDF magic, or markup that looks like HTML), never
  * from the file name.  A clean PDF that carries ahconv's XML is read from
- * that XML when it matches (pdf_embed.c), unless AH_OPT_NO_EMBED.
+ * that XML when it matches (pdf_embed.c), unless AH_OPT_NO_EMBED.  A PDF
+ * that holds several documents (bundle.c) is refused, or with the split
+ * entry points opened as one ah_doc per document.
  */
 #include "document.h"
+#include "bundle.h"
 #include "gzip.h"
 #include "init.h"
 #include "io.h"
@@ -98,19 +101,29 @@ static ah_doc *build(ah_doc *doc, ah_flow *flow, ah_docmeta *meta, ah_error *err
   return rc == 0 ? doc : NULL;
 }
 
-static ah_doc *open_pdf(ah_doc *doc, const unsigned char *data, size_t len, ah_error *err) {
-  ah_lines lines;
-  if (ah_source_pdf(data, len, &lines, err) != 0) return NULL;
-  ah_flow flow;
-  ah_docmeta meta = {0};
-  int rc = ah_layout(&lines, &flow, &meta, &doc->losses, err);
-  ah_lines_free(&lines);
-  if (rc != 0) {
-    ah_flow_free(&flow);
-    ah_docmeta_free(&meta);
-    return NULL;
+/* One document of the PDF's pages into doc; in a bundle it records where
+ * it stands in the file. */
+static ah_doc *from_part(ah_doc *doc, ah_pdf_part *part, bool bundle, ah_error *err) {
+  ah_losses_free(&doc->losses);
+  doc->losses = part->losses;
+  memset(&part->losses, 0, sizeof part->losses);
+  if (bundle) {
+    doc->file_page_first = part->page_first;
+    doc->file_page_last = part->page_last;
   }
-  return build(doc, &flow, &meta, err);
+  return build(doc, &part->flow, &part->meta, err);
+}
+
+/* The PDF's pages as one document; a bundle is refused. */
+static ah_doc *open_pdf(ah_doc *doc, const unsigned char *data, size_t len, ah_error *err) {
+  ah_pdf_part *parts;
+  size_t n;
+  if (ah_pdf_read_parts(data, len, &parts, &n, err) != 0) return NULL;
+  ah_doc *ok = NULL;
+  if (n > 1) ah_pdf_parts_refuse(parts, n, err);
+  else ok = from_part(doc, &parts[0], false, err);
+  ah_pdf_parts_free(parts, n);
+  return ok;
 }
 
 /* The tree of a clean PDF from the XML it carries; NULL (nothing kept)
@@ -154,6 +167,14 @@ static ah_doc *open_xml(ah_doc *doc, const unsigned char *data, size_t len, ah_e
   return build(doc, &flow, &meta, err);
 }
 
+/* A PDF's bytes kept for the report's page images (AH_OPT_POSITIONS). */
+static void keep_pdf(ah_doc *doc, const unsigned char *data, size_t len) {
+  if (!(doc->options & AH_OPT_POSITIONS)) return;
+  doc->pdf = ah_xmalloc(len);
+  memcpy(doc->pdf, data, len);
+  doc->pdf_len = len;
+}
+
 /* A PDF: a clean PDF's embedded XML when it matches, else the pages (the
  * embedded XML carries no positions: with AH_OPT_POSITIONS the pages are
  * read, and the bytes kept for the report's page images). */
@@ -161,69 +182,145 @@ static ah_doc *open_any_pdf(ah_doc *doc, const unsigned char *data, size_t len, 
   ah_doc *ok = NULL;
   if (!(options & (AH_OPT_NO_EMBED | AH_OPT_POSITIONS))) ok = open_embedded(doc, data, len);
   if (!ok) ok = open_pdf(doc, data, len, err);
-  if (ok && (options & AH_OPT_POSITIONS)) {
-    doc->pdf = ah_xmalloc(len);
-    memcpy(doc->pdf, data, len);
-    doc->pdf_len = len;
-  }
+  if (ok) keep_pdf(doc, data, len);
   return ok;
 }
 
 static ah_doc *open_kind(ah_doc *doc, input_kind kind, const unsigned char *data, size_t len, int options,
                          ah_error *err) {
-  static const char *const formats[] = {[INPUT_PDF] = "pdf", [INPUT_HTML] = "html", [INPUT_XML] = "xml"};
-  doc->format = ah_strdup(formats[kind]);
   if (kind == INPUT_PDF) return open_any_pdf(doc, data, len, options, err);
   if (kind == INPUT_XML) return open_xml(doc, data, len, err);
   return open_html(doc, data, len, err);
 }
 
-ah_doc *ah_doc_open_memory(const void *data, size_t len, const char *name, int options, ah_error *err) {
-  ah_error_clear(err);
-  if (ah_check_options(options, AH_OPT_ALL_OPEN, "ah_doc_open_memory", err)) return NULL;
-  if (!data) {
-    ah_error_set(err, AH_ERROR_USAGE, "no data");
-    return NULL;
-  }
-  if (!len) {
-    ah_error_set(err, AH_ERROR_EMPTY, "empty file");
-    return NULL;
-  }
-  unsigned char *inflated = NULL;
-  if (ah_is_gzip(data, len)) {
-    size_t n;
-    if (ah_gunzip(data, len, &inflated, &n, err) != 0) return NULL;
-    /* one layer only: nested layers would multiply the inflation cap */
-    if (!n || ah_is_gzip(inflated, n)) {
-      free(inflated);
-      ah_error_set(err, n ? AH_ERROR_FORMAT : AH_ERROR_EMPTY, n ? "gzip inside gzip" : "empty file inside gzip");
-      return NULL;
-    }
-    ah_doc *doc = ah_doc_open_memory(inflated, n, name, options, err);
-    free(inflated);
-    return doc;
-  }
-  input_kind kind = detect(data, len);
-  if (kind == INPUT_UNKNOWN || kind == INPUT_RECORD) {
-    ah_error_set(err, AH_ERROR_FORMAT, kind == INPUT_RECORD
-                                           ? "a metadata record, not a rendition (give it to convert with --metadata)"
-                                           : "not a PDF, HTML or publisher XML document");
-    return NULL;
-  }
-  ah_library_init();
+static ah_doc *new_doc(input_kind kind, const unsigned char *data, size_t len, const char *name, int options) {
+  static const char *const formats[] = {[INPUT_PDF] = "pdf", [INPUT_HTML] = "html", [INPUT_XML] = "xml"};
   ah_doc *doc = ah_xcalloc(1, sizeof *doc);
   doc->options = options;
   doc->root = ah_node_new(AH_NODE_DOCUMENT);
   doc->source_name = base_name(name);
   doc->sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
-  ah_doc *ok = open_kind(doc, kind, data, len, options, err);
-  if (!ok) ah_doc_free(doc);
-  return ok;
+  doc->format = ah_strdup(formats[kind]);
+  return doc;
 }
 
-ah_doc *ah_doc_open_file(const char *path, int options, ah_error *err) {
+/* Every document of a PDF bundle, each its own ah_doc; a PDF of one
+ * document (or a clean PDF read from its XML) gives one. */
+static ah_doc **open_split_pdf(const unsigned char *data, size_t len, const char *name, int options, size_t *n,
+                               ah_error *err) {
+  ah_doc *doc = new_doc(INPUT_PDF, data, len, name, options);
+  ah_doc **docs = ah_xmalloc(sizeof *docs);
+  docs[0] = doc;
+  *n = 1;
+  if (!(options & (AH_OPT_NO_EMBED | AH_OPT_POSITIONS)) && open_embedded(doc, data, len)) return docs;
+  ah_pdf_part *parts = NULL;
+  size_t count = 0;
+  bool ok = ah_pdf_read_parts(data, len, &parts, &count, err) == 0;
+  if (ok) docs = ah_xreallocarray(docs, count, sizeof *docs);
+  for (size_t i = 0; ok && i < count; i++) {
+    if (i) docs[(*n)++] = new_doc(INPUT_PDF, data, len, name, options);
+    ok = from_part(docs[i], &parts[i], count > 1, err) != NULL;
+    if (ok) keep_pdf(docs[i], data, len);
+  }
+  if (parts) ah_pdf_parts_free(parts, count);
+  if (ok) return docs;
+  ah_docs_free(docs, *n);
+  *n = 0;
+  return NULL;
+}
+
+/* The type of the bytes, or NULL with err set for bytes ahconv cannot
+ * read; gzip is inflated into *inflated first (one layer). */
+static const unsigned char *unpack(const unsigned char *data, size_t *len, unsigned char **inflated,
+                                   input_kind *kind, ah_error *err) {
+  *inflated = NULL;
+  if (ah_is_gzip(data, *len)) {
+    size_t n;
+    if (ah_gunzip(data, *len, inflated, &n, err) != 0) return NULL;
+    /* one layer only: nested layers would multiply the inflation cap */
+    if (!n || ah_is_gzip(*inflated, n)) {
+      ah_error_set(err, n ? AH_ERROR_FORMAT : AH_ERROR_EMPTY, n ? "gzip inside gzip" : "empty file inside gzip");
+      return NULL;
+    }
+    data = *inflated;
+    *len = n;
+  }
+  *kind = detect(data, *len);
+  if (*kind == INPUT_UNKNOWN || *kind == INPUT_RECORD) {
+    ah_error_set(err, AH_ERROR_FORMAT, *kind == INPUT_RECORD
+                                           ? "a metadata record, not a rendition (give it to convert with --metadata)"
+                                           : "not a PDF, HTML or publisher XML document");
+    return NULL;
+  }
+  return data;
+}
+
+/* The checks of both open entry points; 0 or the error's code. */
+static int check_open(const void *data, size_t len, int options, const char *function, ah_error *err) {
   ah_error_clear(err);
-  if (ah_check_options(options, AH_OPT_ALL_OPEN, "ah_doc_open_file", err)) return NULL;
+  if (ah_check_options(options, AH_OPT_ALL_OPEN, function, err)) return AH_ERROR_USAGE;
+  if (!data) {
+    ah_error_set(err, AH_ERROR_USAGE, "no data");
+    return AH_ERROR_USAGE;
+  }
+  if (!len) {
+    ah_error_set(err, AH_ERROR_EMPTY, "empty file");
+    return AH_ERROR_EMPTY;
+  }
+  return 0;
+}
+
+/* The documents of the bytes: every one of a bundle when `split`, else
+ * one (a bundle refused); NULL with err set. */
+static ah_doc **open_bytes(const void *bytes, size_t len, const char *name, int options, bool split, size_t *n,
+                           ah_error *err) {
+  unsigned char *inflated;
+  input_kind kind;
+  const unsigned char *data = unpack(bytes, &len, &inflated, &kind, err);
+  ah_doc **docs = NULL;
+  *n = 0;
+  if (data) {
+    ah_library_init();
+    if (split && kind == INPUT_PDF) {
+      docs = open_split_pdf(data, len, name, options, n, err);
+    } else {
+      ah_doc *doc = new_doc(kind, data, len, name, options);
+      if (open_kind(doc, kind, data, len, options, err)) {
+        docs = ah_xmalloc(sizeof *docs);
+        docs[0] = doc;
+        *n = 1;
+      } else {
+        ah_doc_free(doc);
+      }
+    }
+  }
+  free(inflated);
+  return docs;
+}
+
+ah_doc *ah_doc_open_memory(const void *data, size_t len, const char *name, int options, ah_error *err) {
+  if (check_open(data, len, options, "ah_doc_open_memory", err)) return NULL;
+  size_t n;
+  ah_doc **docs = open_bytes(data, len, name, options, false, &n, err);
+  ah_doc *doc = docs ? docs[0] : NULL;
+  free(docs);
+  return doc;
+}
+
+/* The publisher's metadata record beside the input, unless the rendition
+ * carries one itself; a document of a bundle takes the record that names
+ * it (ah_doc_find_metadata_file passes over one of another publication). */
+static void find_records(ah_doc **docs, size_t n, const char *path, int options) {
+  for (size_t i = 0; i < n && !(options & AH_OPT_NO_METADATA_FILE); i++)
+    if (!ah_registratie_present(&docs[i]->meta.record)) ah_doc_find_metadata_file(docs[i], path);
+}
+
+/* Both file entry points: the file read, its documents opened. */
+static ah_doc **open_path(const char *path, int options, bool split, size_t *n, const char *function,
+                          ah_error *err) {
+  *n = 0;
+  ah_error_clear(err);
+  if (ah_check_options(options, AH_OPT_ALL_OPEN, function, err)) return NULL;
   if (!path) {
     ah_error_set(err, AH_ERROR_USAGE, "no path");
     return NULL;
@@ -231,14 +328,54 @@ ah_doc *ah_doc_open_file(const char *path, int options, ah_error *err) {
   unsigned char *data;
   size_t len;
   if (ah_read_file(path, &data, &len, err) != 0) return NULL;
-  ah_doc *doc = ah_doc_open_memory(data, len, path, options, err);
+  ah_doc **docs = check_open(data, len, options, function, err) ? NULL
+                                                                 : open_bytes(data, len, path, options, split, n, err);
   free(data);
-  /* the publisher's metadata record beside the input, unless the
-   * rendition carries one itself */
-  if (doc && !(options & AH_OPT_NO_METADATA_FILE) && !ah_registratie_present(&doc->meta.record))
-    ah_doc_find_metadata_file(doc, path);
+  if (docs) find_records(docs, *n, path, options);
+  return docs;
+}
+
+ah_doc *ah_doc_open_file(const char *path, int options, ah_error *err) {
+  size_t n;
+  ah_doc **docs = open_path(path, options, false, &n, "ah_doc_open_file", err);
+  ah_doc *doc = docs ? docs[0] : NULL;
+  free(docs);
   return doc;
 }
+
+ah_status ah_doc_open_split_file(const char *path, int options, ah_doc ***docs, size_t *n, ah_error *err) {
+  ah_error local;
+  if (!err) err = &local;
+  if (!docs || !n) {
+    ah_error_set(err, AH_ERROR_USAGE, "no place for the documents");
+    return AH_ERROR_USAGE;
+  }
+  *docs = open_path(path, options, true, n, "ah_doc_open_split_file", err);
+  return *docs ? AH_OK : err->code;
+}
+
+ah_status ah_doc_open_split_memory(const void *data, size_t len, const char *name, int options, ah_doc ***docs,
+                                   size_t *n, ah_error *err) {
+  ah_error local;
+  if (!err) err = &local;
+  if (!docs || !n) {
+    ah_error_set(err, AH_ERROR_USAGE, "no place for the documents");
+    return AH_ERROR_USAGE;
+  }
+  *docs = NULL;
+  *n = 0;
+  if (check_open(data, len, options, "ah_doc_open_split_memory", err)) return err->code;
+  *docs = open_bytes(data, len, name, options, true, n, err);
+  return *docs ? AH_OK : err->code;
+}
+
+void ah_docs_free(ah_doc **docs, size_t n) {
+  for (size_t i = 0; docs && i < n; i++) ah_doc_free(docs[i]);
+  free(docs);
+}
+
+int ah_doc_file_page_first(const ah_doc *d) { return d ? d->file_page_first : 0; }
+int ah_doc_file_page_last(const ah_doc *d) { return d ? d->file_page_last : 0; }
 
 void ah_doc_free(ah_doc *doc) {
   if (!doc) return;

@@ -24,6 +24,7 @@ struct ah_doc {
   ah_docinfo info; /* the omschrijvingen's metadata for the typed getters */
   int options;     /* the AH_OPT_ALL_OPEN bits given at open */
   char *record_path; /* the metadata file the registratie came from; NULL: none, or the rendition's own */
+  int file_page_first, file_page_last; /* one document of a bundle: its pages in the file; 0: the whole file */
 };
 
 /* Checks the option bits of a public call against its mask: 0, or

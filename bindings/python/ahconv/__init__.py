@@ -52,6 +52,7 @@ class Status(enum.IntEnum):
     RENDER = 9
     COMPRESS = 10
     LIMIT = 11
+    BUNDLE = 12
 
 
 class _Error(ctypes.Structure):
