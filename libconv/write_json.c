@@ -195,6 +195,10 @@ static void write_source(ah_json *w, const ah_doc *doc) {
   ah_json_string_member(w, "formaat", doc->format);
   ah_json_string_member(w, "bestand", doc->source_name);
   ah_json_count_member(w, "paginas", ah_doc_pages(doc));
+  if (ah_doc_file_page_first(doc)) { /* one document of a bundle: its pages in the file */
+    ah_json_count_member(w, "pagina_van", ah_doc_file_page_first(doc));
+    ah_json_count_member(w, "pagina_tot", ah_doc_file_page_last(doc));
+  }
   ah_json_string_member(w, "sha256", doc->sha256);
   ah_json_string_member(w, "converter", "ahconv " AHCONV_VERSION_STRING);
   ah_json_end_object(w);

@@ -103,6 +103,10 @@ static void write_source(xmlTextWriterPtr w, const ah_doc *doc) {
   xmlTextWriterWriteAttribute(w, BAD_CAST "formaat", BAD_CAST(doc->format ? doc->format : "pdf"));
   if (doc->source_name) xmlTextWriterWriteAttribute(w, BAD_CAST "bestand", BAD_CAST doc->source_name);
   if (ah_doc_pages(doc)) xmlTextWriterWriteFormatAttribute(w, BAD_CAST "paginas", "%d", ah_doc_pages(doc));
+  if (ah_doc_file_page_first(doc)) { /* one document of a bundle: its pages in the file */
+    xmlTextWriterWriteFormatAttribute(w, BAD_CAST "pagina-van", "%d", ah_doc_file_page_first(doc));
+    xmlTextWriterWriteFormatAttribute(w, BAD_CAST "pagina-tot", "%d", ah_doc_file_page_last(doc));
+  }
   if (doc->sha256) xmlTextWriterWriteAttribute(w, BAD_CAST "sha256", BAD_CAST doc->sha256);
   xmlTextWriterWriteAttribute(w, BAD_CAST "converter", BAD_CAST "ahconv " AHCONV_VERSION_STRING);
   xmlTextWriterEndElement(w);
