@@ -9,7 +9,8 @@
  * first).  Read as one, the second masthead and omschrijving would become
  * paragraphs of an answer and its number and id would be dropped; so each
  * document is laid out on its own pages, and the caller either refuses the
- * bundle (ah_pdf_parts_refuse) or opens every document.
+ * bundle (ah_read_pdf, reader.c, with ah_pdf_parts_refuse) or opens every
+ * document (document.c's split entry points).
  */
 #include "bundle.h"
 #include "layout.h"
@@ -39,7 +40,7 @@ static int lay_out(ah_lines *all, int first, int last, ah_pdf_part *part, ah_err
   part->page_first = first + 1;
   part->page_last = last;
   ah_lines view = part_view(all, first, last);
-  return ah_layout(&view, &part->flow, &part->meta, &part->losses, err);
+  return ah_layout(&view, &part->reading.flow, &part->reading.meta, &part->reading.losses, err);
 }
 
 int ah_pdf_read_parts(const void *data, size_t len, ah_pdf_part **parts, size_t *n, ah_error *err) {
@@ -68,10 +69,12 @@ int ah_pdf_read_parts(const void *data, size_t len, ah_pdf_part **parts, size_t 
 }
 
 void ah_pdf_parts_free(ah_pdf_part *parts, size_t n) {
+  /* a part's reading is a flow, never a tree: freed here, so that this
+   * file depends on reader.c's type only, not on its functions */
   for (size_t i = 0; parts && i < n; i++) {
-    ah_flow_free(&parts[i].flow);
-    ah_docmeta_free(&parts[i].meta);
-    ah_losses_free(&parts[i].losses);
+    ah_flow_free(&parts[i].reading.flow);
+    ah_docmeta_free(&parts[i].reading.meta);
+    ah_losses_free(&parts[i].reading.losses);
   }
   free(parts);
 }
@@ -82,7 +85,7 @@ void ah_pdf_parts_refuse(const ah_pdf_part *parts, size_t n, ah_error *err) {
   size_t room = sizeof err->message - 24; /* ", and 9999 more" fits after */
   for (size_t i = 0; i < n; i++) {
     char name[64], pages[48], one[160];
-    if (parts[i].meta.id) snprintf(name, sizeof name, "%.60s", parts[i].meta.id);
+    if (parts[i].reading.meta.id) snprintf(name, sizeof name, "%.60s", parts[i].reading.meta.id);
     else snprintf(name, sizeof name, "document %zu without an id", i + 1);
     if (parts[i].page_first == parts[i].page_last) snprintf(pages, sizeof pages, "page %d", parts[i].page_first);
     else snprintf(pages, sizeof pages, "pages %d-%d", parts[i].page_first, parts[i].page_last);

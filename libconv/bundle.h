@@ -2,14 +2,12 @@
 #ifndef AHCONV_BUNDLE_H
 #define AHCONV_BUNDLE_H
 
-#include "flow.h"
+#include "reader.h"
 
-/* One document of the file: what the PDF reader gives for it, and where
- * it stands in the file.  Its own pages count from 1 in flow and meta. */
+/* One document of the file: its reading (flow, facts, losses), and where
+ * it stands in the file.  Its own pages count from 1 in the reading. */
 typedef struct {
-  ah_flow flow;
-  ah_docmeta meta;
-  ah_losses losses;
+  ah_reading reading;
   int page_first, page_last; /* 1-based, in the file */
 } ah_pdf_part;
 

@@ -21,7 +21,7 @@
  */
 #include "page_turn.h"
 #include "buffer.h"
-#include "pdf_finish.h"
+#include "init.h"
 
 #include <math.h>
 #include <qpdf/qpdf-c.h>

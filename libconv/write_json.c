@@ -14,6 +14,7 @@
  * consumers that only want the words.
  */
 #include "document.h"
+#include "identity.h"
 #include "findings.h"
 #include "json.h"
 #include "registratie.h"
@@ -192,15 +193,15 @@ static void write_sections(ah_json *w, const ah_node *root, bool with_pages) {
 static void write_source(ah_json *w, const ah_doc *doc) {
   ah_json_key(w, "bron");
   ah_json_begin_object(w, false);
-  ah_json_string_member(w, "formaat", doc->format);
-  ah_json_string_member(w, "bestand", doc->source_name);
+  ah_json_string_member(w, "formaat", ah_doc_source_format(doc));
+  ah_json_string_member(w, "bestand", ah_doc_source_name(doc));
   ah_json_count_member(w, "paginas", ah_doc_pages(doc));
   if (ah_doc_file_page_first(doc)) { /* one document of a bundle: its pages in the file */
     ah_json_count_member(w, "pagina_van", ah_doc_file_page_first(doc));
     ah_json_count_member(w, "pagina_tot", ah_doc_file_page_last(doc));
   }
-  ah_json_string_member(w, "sha256", doc->sha256);
-  ah_json_string_member(w, "converter", "ahconv " AHCONV_VERSION_STRING);
+  ah_json_string_member(w, "sha256", ah_doc_sha256(doc));
+  ah_json_string_member(w, "converter", AH_CONVERTER);
   ah_json_end_object(w);
 }
 
@@ -215,7 +216,7 @@ static void write_strings(ah_json *w, const char *key, const ah_strings *list) {
  * like bron, it describes where the document came from (left out under
  * AH_OPT_NO_SOURCE). */
 static void write_registratie(ah_json *w, const ah_doc *doc) {
-  const ah_registratie *r = &doc->meta.record;
+  const ah_registratie *r = &ah_doc_meta(doc)->record;
   ah_json_key(w, "registratie");
   if (!ah_registratie_present(r)) {
     ah_json_null(w);
@@ -262,11 +263,11 @@ static void write_meta(ah_json *w, const ah_doc *doc, bool with_source) {
     write_source(w, doc);
     write_registratie(w, doc);
   }
-  write_people(w, "vragenstellers", &doc->info.askers, "partij", NULL);
-  write_people(w, "ontvangers", &doc->info.addressees, NULL, NULL);
+  write_people(w, "vragenstellers", &ah_doc_info(doc)->askers, "partij", NULL);
+  write_people(w, "ontvangers", &ah_doc_info(doc)->addressees, NULL, NULL);
   ah_json_string_member(w, "onderwerp", ah_doc_onderwerp(doc));
-  write_people(w, "beantwoorders", &doc->info.answerers, "functie", "ministerie");
-  write_people(w, "zie_ook", &doc->info.see_also, NULL, NULL);
+  write_people(w, "beantwoorders", &ah_doc_info(doc)->answerers, "functie", "ministerie");
+  write_people(w, "zie_ook", &ah_doc_info(doc)->see_also, NULL, NULL);
 }
 
 /* ---- entry --------------------------------------------------------------- */
@@ -277,9 +278,9 @@ char *ah_render_json(const ah_doc *doc, int options, size_t *len, ah_error *err)
   ah_json w = {0};
   ah_json_begin_object(&w, false);
   write_meta(&w, doc, with_source);
-  write_omschrijvingen(&w, doc->root, with_source);
-  write_sections(&w, doc->root, with_source);
-  write_notes(&w, doc->root, with_source);
+  write_omschrijvingen(&w, ah_doc_root(doc), with_source);
+  write_sections(&w, ah_doc_root(doc), with_source);
+  write_notes(&w, ah_doc_root(doc), with_source);
   ah_json_end_object(&w);
   if (len) *len = w.out.len;
   return ah_buf_steal(&w.out);

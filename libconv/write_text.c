@@ -131,8 +131,9 @@ static void put_sections(ah_buf *b, const ah_node *root) {
 static void put_head(ah_buf *b, const ah_doc *doc, bool with_source) {
   const char *id = ah_doc_id(doc);
   if (id) ah_buf_printf(b, "%s\n", id);
-  if (with_source && doc->source_name) ah_buf_printf(b, "bron: %s (%s)\n", doc->source_name, doc->format);
-  for (const ah_node *om = doc->root->first; om; om = om->next) {
+  if (with_source && ah_doc_source_name(doc))
+    ah_buf_printf(b, "bron: %s (%s)\n", ah_doc_source_name(doc), ah_doc_source_format(doc));
+  for (const ah_node *om = ah_doc_root(doc)->first; om; om = om->next) {
     if (om->type != AH_NODE_OMSCHRIJVING) continue;
     part_break(b);
     put_node_line(b, "", om);
@@ -156,8 +157,8 @@ char *ah_render_text(const ah_doc *doc, int options, size_t *len, ah_error *err)
   if (ah_render_begin(doc, options, "ah_render_text", &options, err)) return NULL;
   ah_buf b = {0};
   put_head(&b, doc, !(options & AH_OPT_NO_SOURCE));
-  put_sections(&b, doc->root);
-  put_notes(&b, doc->root);
+  put_sections(&b, ah_doc_root(doc));
+  put_notes(&b, ah_doc_root(doc));
   if (len) *len = b.len;
   return ah_buf_steal(&b);
 }

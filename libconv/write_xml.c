@@ -7,6 +7,7 @@
  * because white space there is text.
  */
 #include "document.h"
+#include "identity.h"
 #include "caps.h"
 #include "io.h"
 
@@ -100,15 +101,15 @@ static void write_positions(xmlTextWriterPtr w, const ah_node *n, int options) {
 static void write_source(xmlTextWriterPtr w, const ah_doc *doc) {
   xmlTextWriterWriteRaw(w, BAD_CAST "\n  ");
   xmlTextWriterStartElement(w, BAD_CAST "bron");
-  xmlTextWriterWriteAttribute(w, BAD_CAST "formaat", BAD_CAST(doc->format ? doc->format : "pdf"));
-  if (doc->source_name) xmlTextWriterWriteAttribute(w, BAD_CAST "bestand", BAD_CAST doc->source_name);
+  xmlTextWriterWriteAttribute(w, BAD_CAST "formaat", BAD_CAST(ah_doc_source_format(doc) ? ah_doc_source_format(doc) : "pdf"));
+  if (ah_doc_source_name(doc)) xmlTextWriterWriteAttribute(w, BAD_CAST "bestand", BAD_CAST ah_doc_source_name(doc));
   if (ah_doc_pages(doc)) xmlTextWriterWriteFormatAttribute(w, BAD_CAST "paginas", "%d", ah_doc_pages(doc));
   if (ah_doc_file_page_first(doc)) { /* one document of a bundle: its pages in the file */
     xmlTextWriterWriteFormatAttribute(w, BAD_CAST "pagina-van", "%d", ah_doc_file_page_first(doc));
     xmlTextWriterWriteFormatAttribute(w, BAD_CAST "pagina-tot", "%d", ah_doc_file_page_last(doc));
   }
-  if (doc->sha256) xmlTextWriterWriteAttribute(w, BAD_CAST "sha256", BAD_CAST doc->sha256);
-  xmlTextWriterWriteAttribute(w, BAD_CAST "converter", BAD_CAST "ahconv " AHCONV_VERSION_STRING);
+  if (ah_doc_sha256(doc)) xmlTextWriterWriteAttribute(w, BAD_CAST "sha256", BAD_CAST ah_doc_sha256(doc));
+  xmlTextWriterWriteAttribute(w, BAD_CAST "converter", BAD_CAST AH_CONVERTER);
   xmlTextWriterEndElement(w);
 }
 
@@ -119,7 +120,7 @@ static void write_child(xmlTextWriterPtr w, const char *name, const char *text) 
 
 /* The publisher's metadata record: what no rendition prints. */
 static void write_registratie(xmlTextWriterPtr w, const ah_doc *doc) {
-  const ah_registratie *r = &doc->meta.record;
+  const ah_registratie *r = &ah_doc_meta(doc)->record;
   if (!ah_registratie_present(r)) return;
   xmlTextWriterWriteRaw(w, BAD_CAST "\n  ");
   xmlTextWriterStartElement(w, BAD_CAST "registratie");
@@ -158,7 +159,7 @@ static void indent(xmlTextWriterPtr w, int depth) {
 }
 
 static void write_tree(xmlTextWriterPtr w, const ah_doc *doc, int options) {
-  ah_iter *it = ah_iter_new(doc->root);
+  ah_iter *it = ah_iter_new(ah_doc_root(doc));
   ah_event_type ev;
   while ((ev = ah_iter_next(it)) != AH_EVENT_DONE) {
     ah_node *n = ah_iter_get_node(it);

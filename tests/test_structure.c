@@ -1,5 +1,6 @@
 /* Unit tests of structure.c, node.c and write_xml.c: blocks to tree to XML. */
 #include "harness.h"
+#include "document.h"
 #include "lexicon.h"
 #include "structure.h"
 
@@ -11,9 +12,15 @@ static void para(ah_flow *f, const char *text, int page) {
   ah_spans_add(&b->spans, text, strlen(text), 0);
 }
 
-static ah_doc *new_doc(void) {
-  ah_doc *doc = calloc(1, sizeof *doc);
-  doc->root = ah_node_new(AH_NODE_DOCUMENT);
+/* The document the flow gives, as a reader's reading of a rendition with
+ * `id` in its colophon (NULL: none). */
+static ah_doc *doc_of(ah_flow *f, const char *id) {
+  ah_reading r = {.flow = *f};
+  *f = (ah_flow){0};
+  if (id) r.meta.id = ah_strdup(id);
+  ah_error err = {0};
+  ah_doc *doc = ah_doc_from_reading(&r, "pdf", &err);
+  ah_reading_free(&r);
   return doc;
 }
 
@@ -57,18 +64,9 @@ static ah_doc *build(void) {
   b->page_first = b->page_last = 2;
   ah_spans_add(&b->spans, "https://example.org/rapport", 27, 0);
 
-  ah_doc *doc = new_doc();
-  doc->format = ah_strdup("pdf");
-  doc->meta.id = ah_strdup("ah-tk-20232024-2210");
-  doc->meta.kamer = AH_KAMER_TK;
-  doc->meta.session = (ah_session){2023, 2024};
-  doc->meta.nummer = 2210;
-  doc->kamer_code = ah_strdup("tk");
-  doc->vergaderjaar = ah_strdup("2023-2024");
-  ah_error err = {0};
-  CHECK_INT(ah_structure(doc->root, &f, &doc->dates, &err), 0);
-  CHECK_INT(ah_node_check(doc->root, NULL), 0);
-  ah_flow_free(&f);
+  ah_doc *doc = doc_of(&f, "ah-tk-20232024-2210");
+  CHECK(doc != NULL);
+  CHECK_INT(ah_node_check(ah_doc_root(doc), NULL), 0);
   return doc;
 }
 
@@ -148,12 +146,13 @@ static void test_xml(ah_doc *doc) {
 static void test_not_aanhangsel(void) {
   ah_flow f = {0};
   para(&f, "Een gewone brief zonder vragen.", 1);
-  ah_doc *doc = new_doc();
+  ah_node *root = ah_node_new(AH_NODE_DOCUMENT);
+  ah_dates dates = {0};
   ah_error err = {0};
-  CHECK_INT(ah_structure(doc->root, &f, &doc->dates, &err), -1);
+  CHECK_INT(ah_structure(root, &f, &dates, &err), -1);
   CHECK_INT(err.code, AH_ERROR_NOT_AANHANGSEL);
   ah_flow_free(&f);
-  ah_doc_free(doc);
+  ah_node_free_tree(root);
 }
 
 /* A postponement notice: no labels, the notice follows the answering sentence. */
@@ -162,11 +161,9 @@ static void test_notice_without_labels(void) {
   para(&f, "Vragen van het lid Erkens (VVD) aan de Minister van Klimaat over de DRC (ingezonden 2 juli 2024).", 1);
   para(&f, "Mededeling van Minister Hermans (Klimaat) (ontvangen 23 juli 2024).", 1);
   para(&f, "De vragen kunnen niet binnen de gebruikelijke termijn worden beantwoord.", 1);
-  ah_doc *doc = new_doc();
-  ah_error err = {0};
-  CHECK_INT(ah_structure(doc->root, &f, &doc->dates, &err), 0);
-  CHECK_INT(ah_node_check(doc->root, NULL), 0);
-  ah_node *om = ah_node_first_child(doc->root);
+  ah_doc *doc = doc_of(&f, NULL);
+  CHECK(doc != NULL);
+  ah_node *om = ah_node_first_child(ah_doc_root(doc));
   CHECK_STR(ah_node_get_attr(om, "type"), "vraag");
   CHECK_STR(ah_node_get_attr(ah_node_next(om), "type"), "mededeling");
   ah_node *med = ah_node_next(ah_node_next(om));
