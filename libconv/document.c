@@ -18,6 +18,7 @@
 #include "io.h"
 #include "reader.h"
 #include "registratie.h"
+#include "source_pdf.h"
 #include "source_xml.h"
 #include "structure.h"
 #include "xml_input.h"
@@ -149,12 +150,10 @@ static int read_with(ah_doc *doc, ah_reader reader, const unsigned char *data, s
   return rc;
 }
 
-/* A PDF's bytes kept for the report's page images (AH_OPT_POSITIONS). */
+/* A PDF's bytes kept for the report's page images (AH_OPT_POSITIONS),
+ * turned pages shown upright as the boxes were read. */
 static void keep_pdf(ah_doc *doc, const unsigned char *data, size_t len) {
-  if (!(doc->options & AH_OPT_POSITIONS)) return;
-  doc->pdf = ah_xmalloc(len);
-  memcpy(doc->pdf, data, len);
-  doc->pdf_len = len;
+  if (doc->options & AH_OPT_POSITIONS) doc->pdf = ah_pdf_upright_bytes(data, len, &doc->pdf_len);
 }
 
 /* A PDF: a clean PDF's embedded XML when it matches, else the pages (the

@@ -481,3 +481,35 @@ int ah_source_pdf(const void *data, size_t len, ah_lines *out, ah_error *err) {
   free(turns);
   return 0;
 }
+
+unsigned char *ah_pdf_upright_bytes(const void *data, size_t len, size_t *out_len) {
+  ah_error ignored;
+  PopplerDocument *doc = open_doc(data, len, false, &ignored);
+  int pages = doc ? poppler_document_get_n_pages(doc) : 0;
+  ah_turn *turns = ah_xcalloc((size_t)pages + 1, sizeof *turns);
+  bool turned = false;
+  for (int i = 0; i < pages; i++) {
+    PopplerPage *page = poppler_document_get_page(doc, i);
+    char *text = page ? poppler_page_get_text(page) : NULL;
+    size_t n;
+    glyph *gs = text ? page_glyphs(page, text, &n) : NULL;
+    if (gs) {
+      double w, h;
+      poppler_page_get_size(page, &w, &h);
+      turns[i] = turn_upright(gs, n, &w, &h);
+      turned |= turns[i] != AH_TURN_NONE;
+    }
+    free(gs);
+    g_free(text);
+    if (page) g_object_unref(page);
+  }
+  if (doc) g_object_unref(doc);
+  unsigned char *copy = turned ? ah_pdf_unturn(data, len, turns, pages, out_len) : NULL;
+  free(turns);
+  if (!copy) { /* upright already, or it cannot be turned: the bytes as they are */
+    copy = ah_xmalloc(len + 1);
+    memcpy(copy, data, len);
+    *out_len = len;
+  }
+  return copy;
+}

@@ -73,6 +73,27 @@ for f in "${pdfs[@]}"; do
 done
 for t in one all90 all180 all270 drawn drawn+90 mixed; do echo "turned $t: ${tally[$t]:-0} identical"; done
 
+# The findings report of two turned PDFs shows the same page images as the
+# originals' (the pages kept upright for it, as their boxes were read):
+# the same page apart from the names and checksums.
+report() { sed -e 's/sha256 <code>[0-9a-f]*<\/code>//g' -e "s|$dir/||g; s/\.turned//g" "$1"; }
+if [ ${#pdfs[@]} -ge 2 ]; then
+  a=$(basename "${pdfs[0]}" .pdf)
+  b=$(basename "${pdfs[1]}" .pdf)
+  cp "${pdfs[0]}" "$dir/$a.pdf" 2>/dev/null
+  cp "${pdfs[1]}" "$dir/$b.pdf" 2>/dev/null
+  cp "$dir/$a.all90.pdf" "$dir/$a.turned.pdf"
+  cp "$dir/$b.drawn.pdf" "$dir/$b.turned.pdf"
+  "$ahconv" verify --html "$dir/upright.html" "$dir/$a.pdf" "$dir/$b.pdf" >/dev/null
+  "$ahconv" verify --html "$dir/turned.html" "$dir/$a.turned.pdf" "$dir/$b.turned.pdf" >/dev/null
+  if [ -s "$dir/upright.html" ] && grep -q 'data:image/png' "$dir/upright.html" &&
+    cmp -s <(report "$dir/upright.html") <(report "$dir/turned.html"); then
+    ok
+  else
+    bad "the report of turned pages shows other page images than the upright one's"
+  fi
+fi
+
 # the id as convert printed it for the original
 id_of() { sed -n 's/.*<aanhangsel [^>]* id="\([^"]*\)".*/\1/p' "$dir/$1.xml"; }
 joined=0
