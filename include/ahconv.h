@@ -187,7 +187,9 @@ AH_EXPORT void ah_doc_free(ah_doc *doc);
  * the file (ah_doc_file_page_first/last, the XML's bron pagina-van and
  * pagina-tot).  Options, errors and the metadata record as for
  * ah_doc_open_file / ah_doc_open_memory, but never AH_ERROR_BUNDLE; a
- * record beside the file is attached to the document it names.
+ * record beside the file is attached to the document it names (the others
+ * list it as not read).  The documents of a bundle are read from their
+ * pages (a file of one document as ah_doc_open_* reads it).
  * Returns AH_OK with *docs a new array of *n documents (at least one) the
  * caller frees with ah_docs_free, or the error's code with *docs NULL and
  * *n 0 (nothing is opened when one document fails). */
@@ -277,9 +279,10 @@ AH_EXPORT ah_lost_kind ah_doc_lost_kind(const ah_doc *doc, size_t i);
 /* The tree: an AH_NODE_DOCUMENT root; below it the omschrijvingen, then
  * vraag / antwoord / mededeling sections in the order printed, then one
  * noten holding every noot in number order.  A section holds an optional
- * label and blocks (al, lijst of li, tabel of rij of cel); inline content
- * (text, noot-ref, sup, sub, url, and in an omschrijving the metadata
- * elements) sits in al, li, cel, label and omschrijving.
+ * label and blocks (al, lijst of li, tabel of rij of cel, figuur of
+ * bijschrift and tekst); inline content (text, noot-ref, sup, sub, url,
+ * and in an omschrijving the metadata elements) sits in al, li, cel,
+ * bijschrift, label and omschrijving; tekst holds text only.
  *
  * Leaves: AH_NODE_TEXT and AH_NODE_NOTE_REF never have children, and the
  * iterator gives them ENTER only, no EXIT.  Every other type (including
@@ -313,7 +316,11 @@ typedef enum {
   AH_NODE_ONDERWERP,
   AH_NODE_DATUM,        /* attribute "iso" */
   AH_NODE_BEANTWOORDER, /* attributes "functie", "ministerie" */
-  AH_NODE_ZIE_OOK
+  AH_NODE_ZIE_OOK,
+  /* blocks added in version 0.2: a chart or picture */
+  AH_NODE_FIGURE,       /* figuur, in a section between its blocks */
+  AH_NODE_CAPTION,      /* bijschrift: the figure's caption, inline content */
+  AH_NODE_FIGURE_TEXT   /* tekst: the words drawn inside the figure, text only */
 } ah_node_type;
 
 /* The node's type; AH_NODE_NONE for NULL. */

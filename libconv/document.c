@@ -37,8 +37,10 @@ struct ah_doc {
   ah_dates dates;
   ah_losses losses; /* what the rendition printed that the tree does not hold */
   char *format, *source_name, *sha256;
-  unsigned char *pdf; /* AH_OPT_POSITIONS: the PDF rendition's bytes, for the report's page images */
+  unsigned char *pdf; /* the PDF rendition's bytes, kept with AH_OPT_POSITIONS (the report's page
+                         images) and when read from its embedded XML (verify checks the pages) */
   size_t pdf_len;
+  bool embedded;      /* the tree is a clean PDF's embedded XML */
   ah_docinfo info;   /* the omschrijvingen's metadata for the typed getters */
   int options;       /* the AH_OPT_ALL_OPEN bits given at open */
   char *record_path; /* the metadata file the registratie came from; NULL: none, or the rendition's own */
@@ -150,10 +152,17 @@ static int read_with(ah_doc *doc, ah_reader reader, const unsigned char *data, s
   return rc;
 }
 
-/* A PDF's bytes kept for the report's page images (AH_OPT_POSITIONS),
- * turned pages shown upright as the boxes were read. */
+/* A PDF's bytes kept: for the report's page images (AH_OPT_POSITIONS),
+ * turned pages shown upright as the boxes were read; a clean PDF read from
+ * its embedded XML as it is, so that verify reads its pages too. */
 static void keep_pdf(ah_doc *doc, const unsigned char *data, size_t len) {
-  if (doc->options & AH_OPT_POSITIONS) doc->pdf = ah_pdf_upright_bytes(data, len, &doc->pdf_len);
+  if (doc->embedded) {
+    doc->pdf = ah_xmalloc(len);
+    memcpy(doc->pdf, data, len);
+    doc->pdf_len = len;
+  } else if (doc->options & AH_OPT_POSITIONS) {
+    doc->pdf = ah_pdf_upright_bytes(data, len, &doc->pdf_len);
+  }
 }
 
 /* A PDF: a clean PDF's embedded XML when it matches, else the pages (the
@@ -162,6 +171,7 @@ static void keep_pdf(ah_doc *doc, const unsigned char *data, size_t len) {
 static int read_any_pdf(ah_doc *doc, const unsigned char *data, size_t len, int options, ah_error *err) {
   int rc = -1;
   if (!(options & (AH_OPT_NO_EMBED | AH_OPT_POSITIONS))) rc = read_with(doc, ah_read_embedded, data, len, NULL);
+  doc->embedded = rc == 0;
   if (rc != 0) rc = read_with(doc, ah_read_pdf, data, len, err);
   if (rc == 0) keep_pdf(doc, data, len);
   return rc;
@@ -184,115 +194,66 @@ static ah_doc *new_doc(input_kind kind, const unsigned char *data, size_t len, c
   return doc;
 }
 
-/* Every document of a PDF bundle, each its own ah_doc; a PDF of one
- * document (or a clean PDF read from its XML) gives one. */
-static ah_doc **read_split_pdf(const unsigned char *data, size_t len, const char *name, int options, size_t *n,
-                               ah_error *err) {
-  ah_doc **docs = ah_xmalloc(sizeof *docs);
-  docs[0] = new_doc(INPUT_PDF, data, len, name, options);
-  *n = 1;
-  if (!(options & (AH_OPT_NO_EMBED | AH_OPT_POSITIONS)) && read_with(docs[0], ah_read_embedded, data, len, NULL) == 0)
-    return docs;
-  ah_pdf_part *parts = NULL;
-  size_t count = 0;
-  bool ok = ah_pdf_read_parts(data, len, &parts, &count, err) == 0;
-  if (ok) docs = ah_xreallocarray(docs, count, sizeof *docs);
-  for (size_t i = 0; ok && i < count; i++) {
-    if (i) docs[(*n)++] = new_doc(INPUT_PDF, data, len, name, options);
-    if (count > 1) {
-      docs[i]->file_page_first = parts[i].page_first;
-      docs[i]->file_page_last = parts[i].page_last;
-    }
-    ok = assemble(docs[i], &parts[i].reading, err) == 0;
-    if (ok) keep_pdf(docs[i], data, len);
+ah_doc *ah_doc_open_memory(const void *data, size_t len, const char *name, int options, ah_error *err) {
+  ah_error_clear(err);
+  if (ah_check_options(options, AH_OPT_ALL_OPEN, "ah_doc_open_memory", err)) return NULL;
+  if (!data) {
+    ah_error_set(err, AH_ERROR_USAGE, "no data");
+    return NULL;
   }
-  ah_pdf_parts_free(parts, count);
-  if (ok) return docs;
-  ah_docs_free(docs, *n);
-  *n = 0;
-  return NULL;
-}
-
-/* The bytes to read and their type, or NULL with err set for bytes ahconv
- * cannot read; gzip is inflated into *inflated first (one layer). */
-static const unsigned char *unpack(const unsigned char *data, size_t *len, unsigned char **inflated,
-                                   input_kind *kind, ah_error *err) {
-  *inflated = NULL;
-  if (ah_is_gzip(data, *len)) {
+  if (!len) {
+    ah_error_set(err, AH_ERROR_EMPTY, "empty file");
+    return NULL;
+  }
+  unsigned char *inflated = NULL;
+  if (ah_is_gzip(data, len)) {
     size_t n;
-    if (ah_gunzip(data, *len, inflated, &n, err) != 0) return NULL;
+    if (ah_gunzip(data, len, &inflated, &n, err) != 0) return NULL;
     /* one layer only: nested layers would multiply the inflation cap */
-    if (!n || ah_is_gzip(*inflated, n)) {
+    if (!n || ah_is_gzip(inflated, n)) {
+      free(inflated);
       ah_error_set(err, n ? AH_ERROR_FORMAT : AH_ERROR_EMPTY, n ? "gzip inside gzip" : "empty file inside gzip");
       return NULL;
     }
-    data = *inflated;
-    *len = n;
+    ah_doc *doc = ah_doc_open_memory(inflated, n, name, options, err);
+    free(inflated);
+    return doc;
   }
-  *kind = detect(data, *len);
-  if (*kind == INPUT_UNKNOWN || *kind == INPUT_RECORD) {
-    ah_error_set(err, AH_ERROR_FORMAT, *kind == INPUT_RECORD
+  input_kind kind = detect(data, len);
+  if (kind == INPUT_UNKNOWN || kind == INPUT_RECORD) {
+    ah_error_set(err, AH_ERROR_FORMAT, kind == INPUT_RECORD
                                            ? "a metadata record, not a rendition (give it to convert with --metadata)"
                                            : "not a PDF, HTML or publisher XML document");
     return NULL;
   }
-  return data;
+  ah_library_init();
+  ah_doc *doc = new_doc(kind, data, len, name, options);
+  if (read_kind(doc, kind, data, len, options, err) == 0) return doc;
+  ah_doc_free(doc);
+  return NULL;
 }
 
-/* The checks of the open entry points on the bytes; 0 or the error's code. */
-static int check_open(const void *data, size_t len, int options, const char *function, ah_error *err) {
-  ah_error_clear(err);
-  if (ah_check_options(options, AH_OPT_ALL_OPEN, function, err)) return AH_ERROR_USAGE;
-  if (!data) {
-    ah_error_set(err, AH_ERROR_USAGE, "no data");
-    return AH_ERROR_USAGE;
+/* Every document of a PDF bundle, each its own ah_doc read from its pages;
+ * NULL with err set when one fails. */
+static ah_doc **read_split_pdf(const unsigned char *data, size_t len, const char *name, int options, size_t *n,
+                               ah_error *err) {
+  ah_pdf_part *parts = NULL;
+  size_t count = 0;
+  bool ok = ah_pdf_read_parts(data, len, &parts, &count, err) == 0;
+  ah_doc **docs = ah_xcalloc(count + 1, sizeof *docs);
+  for (*n = 0; ok && *n < count; ++*n) {
+    ah_doc *doc = docs[*n] = new_doc(INPUT_PDF, data, len, name, options);
+    doc->file_page_first = parts[*n].page_first;
+    doc->file_page_last = parts[*n].page_last;
+    ok = assemble(doc, &parts[*n].reading, err) == 0;
+    if (ok) keep_pdf(doc, data, len);
   }
-  if (!len) {
-    ah_error_set(err, AH_ERROR_EMPTY, "empty file");
-    return AH_ERROR_EMPTY;
-  }
-  return 0;
-}
-
-/* The documents of the bytes: every one of a bundle when `split`, else
- * one (a bundle refused); NULL with err set. */
-static ah_doc **open_bytes(const void *bytes, size_t len, const char *name, int options, bool split, size_t *n,
-                           ah_error *err) {
-  unsigned char *inflated;
-  input_kind kind;
-  const unsigned char *data = unpack(bytes, &len, &inflated, &kind, err);
-  ah_doc **docs = NULL;
+  ah_pdf_parts_free(parts, count);
+  if (ok) return docs;
+  ah_docs_free(docs, count);
   *n = 0;
-  if (data) {
-    ah_library_init();
-    if (split && kind == INPUT_PDF) {
-      docs = read_split_pdf(data, len, name, options, n, err);
-    } else {
-      ah_doc *doc = new_doc(kind, data, len, name, options);
-      if (read_kind(doc, kind, data, len, options, err) == 0) {
-        docs = ah_xmalloc(sizeof *docs);
-        docs[0] = doc;
-        *n = 1;
-      } else {
-        ah_doc_free(doc);
-      }
-    }
-  }
-  free(inflated);
-  return docs;
+  return NULL;
 }
-
-ah_doc *ah_doc_open_memory(const void *data, size_t len, const char *name, int options, ah_error *err) {
-  if (check_open(data, len, options, "ah_doc_open_memory", err)) return NULL;
-  size_t n;
-  ah_doc **docs = open_bytes(data, len, name, options, false, &n, err);
-  ah_doc *doc = docs ? docs[0] : NULL;
-  free(docs);
-  return doc;
-}
-
-/* The status of a split open: AH_OK with *docs, or err's code. */
-static ah_status split_status(ah_doc **docs, const ah_error *err) { return docs ? AH_OK : err->code; }
 
 ah_status ah_doc_open_split_memory(const void *data, size_t len, const char *name, int options, ah_doc ***docs,
                                    size_t *n, ah_error *err) {
@@ -303,10 +264,28 @@ ah_status ah_doc_open_split_memory(const void *data, size_t len, const char *nam
     return AH_ERROR_USAGE;
   }
   *n = 0;
-  *docs = check_open(data, len, options, "ah_doc_open_split_memory", err)
-              ? NULL
-              : open_bytes(data, len, name, options, true, n, err);
-  return split_status(*docs, err);
+  *docs = NULL;
+  if (ah_check_options(options, AH_OPT_ALL_OPEN, "ah_doc_open_split_memory", err)) return AH_ERROR_USAGE;
+  if (data && ah_is_gzip(data, len)) { /* one layer, as ah_doc_open_memory takes it */
+    unsigned char *inflated;
+    size_t inflated_len;
+    if (ah_gunzip(data, len, &inflated, &inflated_len, err) != 0) return err->code;
+    bool nested = ah_is_gzip(inflated, inflated_len);
+    if (nested) ah_error_set(err, AH_ERROR_FORMAT, "gzip inside gzip");
+    ah_status rc = nested ? AH_ERROR_FORMAT : ah_doc_open_split_memory(inflated, inflated_len, name, options, docs, n, err);
+    free(inflated);
+    return rc;
+  }
+  /* one document, or a bundle: read it again, each document on its own */
+  ah_doc *doc = ah_doc_open_memory(data, len, name, options, err);
+  if (doc) {
+    *docs = ah_xmalloc(sizeof **docs);
+    (*docs)[(*n)++] = doc;
+  } else if (err->code == AH_ERROR_BUNDLE) {
+    ah_error_clear(err);
+    *docs = read_split_pdf(data, len, name, options, n, err);
+  }
+  return *docs ? AH_OK : err->code;
 }
 
 void ah_docs_free(ah_doc **docs, size_t n) {
@@ -416,19 +395,16 @@ const char *ah_doc_categorie(const ah_doc *d, size_t i) {
 }
 
 /* The publisher's metadata record beside the input, unless the rendition
- * carries one itself; a document of a bundle takes the record that names
- * it (one of another publication is passed over, and listed as lost). */
+ * carries one itself; each document of a bundle takes the record that
+ * names it (one of another publication is passed over, and listed). */
 static void find_records(ah_doc **docs, size_t n, const char *path, int options) {
   for (size_t i = 0; i < n && !(options & AH_OPT_NO_METADATA_FILE); i++)
     if (!ah_registratie_present(&docs[i]->meta.record)) find_metadata_file(docs[i], path);
 }
 
-/* Both file entry points: the file read, its documents opened. */
-static ah_doc **open_path(const char *path, int options, bool split, size_t *n, const char *function,
-                          ah_error *err) {
-  *n = 0;
+ah_doc *ah_doc_open_file(const char *path, int options, ah_error *err) {
   ah_error_clear(err);
-  if (ah_check_options(options, AH_OPT_ALL_OPEN, function, err)) return NULL;
+  if (ah_check_options(options, AH_OPT_ALL_OPEN, "ah_doc_open_file", err)) return NULL;
   if (!path) {
     ah_error_set(err, AH_ERROR_USAGE, "no path");
     return NULL;
@@ -436,30 +412,29 @@ static ah_doc **open_path(const char *path, int options, bool split, size_t *n, 
   unsigned char *data;
   size_t len;
   if (ah_read_file(path, &data, &len, err) != 0) return NULL;
-  ah_doc **docs = check_open(data, len, options, function, err) ? NULL
-                                                                 : open_bytes(data, len, path, options, split, n, err);
+  ah_doc *doc = ah_doc_open_memory(data, len, path, options, err);
   free(data);
-  if (docs) find_records(docs, *n, path, options);
-  return docs;
-}
-
-ah_doc *ah_doc_open_file(const char *path, int options, ah_error *err) {
-  size_t n;
-  ah_doc **docs = open_path(path, options, false, &n, "ah_doc_open_file", err);
-  ah_doc *doc = docs ? docs[0] : NULL;
-  free(docs);
+  find_records(&doc, doc ? 1 : 0, path, options);
   return doc;
 }
 
 ah_status ah_doc_open_split_file(const char *path, int options, ah_doc ***docs, size_t *n, ah_error *err) {
   ah_error local;
   if (!err) err = &local;
-  if (!docs || !n) {
-    ah_error_set(err, AH_ERROR_USAGE, "no place for the documents");
-    return AH_ERROR_USAGE;
+  unsigned char *data = NULL;
+  size_t len = 0;
+  ah_error_clear(err);
+  if (!path) ah_error_set(err, AH_ERROR_USAGE, "no path");
+  else if (ah_check_options(options, AH_OPT_ALL_OPEN, "ah_doc_open_split_file", err) == 0) ah_read_file(path, &data, &len, err);
+  if (err->code) {
+    if (docs) *docs = NULL;
+    if (n) *n = 0;
+    return err->code;
   }
-  *docs = open_path(path, options, true, n, "ah_doc_open_split_file", err);
-  return split_status(*docs, err);
+  ah_status rc = ah_doc_open_split_memory(data, len, path, options, docs, n, err);
+  free(data);
+  if (rc == AH_OK) find_records(*docs, *n, path, options);
+  return rc;
 }
 
 void ah_doc_free(ah_doc *doc) {
@@ -536,8 +511,15 @@ const ah_docmeta *ah_doc_meta(const ah_doc *doc) { return &doc->meta; }
 const ah_docinfo *ah_doc_info(const ah_doc *doc) { return &doc->info; }
 
 const unsigned char *ah_doc_pdf_bytes(const ah_doc *doc, size_t *len) {
-  *len = doc->pdf ? doc->pdf_len : 0;
-  return doc->pdf;
+  bool positions = doc->pdf && !doc->embedded;
+  *len = positions ? doc->pdf_len : 0;
+  return positions ? doc->pdf : NULL;
+}
+
+const unsigned char *ah_doc_embedded_pdf(const ah_doc *doc, size_t *len) {
+  bool embedded = doc->pdf && doc->embedded;
+  *len = embedded ? doc->pdf_len : 0;
+  return embedded ? doc->pdf : NULL;
 }
 
 ah_doc *ah_doc_view(const ah_doc *doc, ah_node *root, const char *format, int pages) {
@@ -548,6 +530,8 @@ ah_doc *ah_doc_view(const ah_doc *doc, ah_node *root, const char *format, int pa
   view->source_name = view->sha256 = NULL;
   view->meta.pages = pages;
   view->view = true;
+  view->pdf = NULL;
+  view->embedded = false;
   return view;
 }
 

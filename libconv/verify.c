@@ -355,6 +355,7 @@ static size_t run_verify(reporter *rp, const ah_doc *doc) {
   check_losses(&r, doc);
   check_replacements(&r, root);
   check_label_like_text(&r, root);
+  ah_check_pages(&r, doc);
   return r.count;
 }
 

@@ -125,6 +125,12 @@ for ((i = 0; i + 1 < ${#pdfs[@]}; i++)); do
     bad "$a+$b: --split: $(cat "$dir/err"; ls "$dir/split" 2>/dev/null | tr '\n' ' ')"
   fi
 done
+# a gzip-compressed bundle splits as well
+if [ -f "$dir/joined.pdf" ]; then
+  gzip -c "$dir/joined.pdf" >"$dir/joined.pdf.gz"
+  rm -rf "$dir/split"
+  if "$ahconv" convert --split -o "$dir/split" "$dir/joined.pdf.gz" && [ "$(ls "$dir/split" | wc -l)" = 2 ]; then ok; else bad "gzip bundle: --split"; fi
+fi
 echo "joined pairs refused and split exactly: $joined"
 echo "$passed passed, $failed failed"
 [ $failed = 0 ]
