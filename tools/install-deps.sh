@@ -8,7 +8,8 @@
 # the fonts of the clean PDF (-f pdf) and the sample;
 # poppler-utils (pdftotext, pdfinfo, pdfdetach) for the benchmark and the clean
 # PDF tests, libxml2-utils (xmllint) for schema checks, qpdf to make an
-# encrypted PDF in the tests and to check clean PDFs (qpdf --check, fix-qdf),
+# encrypted PDF in the tests, turned and joined copies of PDFs (turn_bundle_test.sh)
+# and to check clean PDFs (qpdf --check, fix-qdf),
 # valgrind for the leak test, python3 for the corpus scorer and the Python
 # binding's tests, python3-jsonschema to check the JSON output against its schema;
 # libhunspell-dev and hunspell-nl (the OpenTaal word list): is a word broken at a
