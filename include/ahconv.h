@@ -275,7 +275,12 @@ typedef enum {
                           ("3 invalid UTF-8 sequences replaced by U+FFFD") */
   AH_LOST_GLYPH        /* a PDF word with a drawn character whose font says nothing reliable
                           about what it is (no map entry, no known glyph name): U+FFFD stands
-                          in the text for each such character; the text is the word */
+                          in the text for each such character; the text is the word */,
+  AH_LOST_STRUCTURE    /* text the structure stage could not place as printed or marked: a
+                          table or figure before the first section (not in the output), a label
+                          whose number is out of range before the first section (not in the
+                          output), a vraag or antwoord heading with no number (kept as text);
+                          the text says which and quotes it */
 } ah_lost_kind;
 /* What the i-th lost text is; AH_LOST_NONE past the end. */
 AH_EXPORT ah_lost_kind ah_doc_lost_kind(const ah_doc *doc, size_t i);

@@ -121,7 +121,7 @@ static int assemble(ah_doc *doc, ah_reading *r, ah_error *err) {
     r->tree = NULL;
     doc->dates = r->dates;
   } else {
-    rc = ah_structure(doc->root, &r->flow, &doc->dates, err);
+    rc = ah_structure(doc->root, &r->flow, &doc->dates, &doc->losses, err);
     if (rc == 0 && doc->meta.pages > 0) {
       doc->root->page_first = 1;
       doc->root->page_last = doc->meta.pages;

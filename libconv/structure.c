@@ -10,11 +10,13 @@
  * document read from PDF, HTML or a preview gives the same tree.
  */
 #include "structure.h"
+#include "caps.h"
 #include "inlines.h"
 #include "lexicon.h"
 #include "meta.h"
 #include "paragraphs.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -188,6 +190,7 @@ typedef struct {
   bool answer_seen; /* the intro holds a complete answering sentence */
   ah_node *section; /* the section being filled */
   size_t n_sections;
+  ah_losses *losses; /* what could not be placed as printed */
 } builder;
 
 static ah_node_type section_type(ah_label_kind kind) {
@@ -224,7 +227,13 @@ static void start_labelled_section(builder *bd, const ah_block *b, ah_label *lb,
     memset(&lb->numbers, 0, sizeof lb->numbers);
   }
   bool numbered = bd->section->type != AH_NODE_MEDEDELING && bd->section->as.numbers.n;
-  if (numbered || (unnumbered_heading && *text)) {
+  if (bd->section->type == AH_NODE_MEDEDELING && unnumbered_heading && *text) {
+    /* a mededeling has no label: a heading other than "Mededeling" is its
+     * first paragraph, not dropped */
+    ah_node *p = append_block(bd->section, AH_NODE_PARAGRAPH, b);
+    ah_add_inlines(p, &b->spans, bd->notes);
+    give_pos(p, b);
+  } else if (numbered || (unnumbered_heading && *text)) {
     ah_node *l = append_block(bd->section, AH_NODE_LABEL, b);
     ah_node_append_text(l, text, strlen(text));
     give_pos(l, b);
@@ -232,9 +241,65 @@ static void start_labelled_section(builder *bd, const ah_block *b, ah_label *lb,
   set_pages(bd->section, b->page_first, b->page_last);
 }
 
+/* At most this many bytes of a text are quoted in a structure loss. */
+enum { QUOTE_MAX = 200 };
+
+/* A structure loss: `what` happened to `text` (quoted, cut at QUOTE_MAX). */
+static void report(builder *bd, const ah_block *b, const char *what, const char *text) {
+  ah_buf msg = {0};
+  ah_buf_puts(&msg, what);
+  ah_buf_puts(&msg, ": \"");
+  size_t n = strlen(text);
+  if (n > QUOTE_MAX) {
+    n = QUOTE_MAX;
+    while (n && ((unsigned char)text[n] & 0xC0) == 0x80) n--; /* not inside a character */
+  }
+  ah_buf_put(&msg, text, n);
+  ah_buf_puts(&msg, n < strlen(text) ? "…\"" : "\"");
+  ah_losses_add(bd->losses, AH_LOST_STRUCTURE, b->page_first, msg.data);
+  ah_buf_free(&msg);
+}
+
+/* A table's or figure's words, for a loss: cells, caption, drawn words. */
+static char *block_words(const ah_block *b) {
+  ah_buf all = {0};
+  ah_buf_puts(&all, "");
+  for (size_t r = 0; r < b->rows.n; r++)
+    for (size_t c = 0; c < b->rows.items[r].n; c++) {
+      char *t = ah_spans_text(&b->rows.items[r].cells[c]);
+      ah_buf_putc(&all, ' ');
+      ah_buf_puts(&all, t);
+      free(t);
+    }
+  char *caption = ah_spans_text(&b->spans), *words = ah_spans_text(&b->figure_words);
+  ah_buf_putc(&all, ' ');
+  ah_buf_puts(&all, caption);
+  ah_buf_putc(&all, ' ');
+  ah_buf_puts(&all, words);
+  free(caption);
+  free(words);
+  char *text = ah_normalize_text(all.data);
+  ah_buf_free(&all);
+  return text;
+}
+
+/* A table or figure goes into the section being filled; before the first
+ * section there is none to hold it (the omschrijving is a sentence), so
+ * verify names it. */
+static void take_table_or_figure(builder *bd, const ah_block *b) {
+  if (bd->section) {
+    add_block_content(bd->section, b, bd->notes);
+    return;
+  }
+  char *text = block_words(b);
+  report(bd, b, b->kind == AH_BLOCK_TABLE ? "table before the first section, not in the output"
+                                          : "figure before the first section, not in the output", text);
+  free(text);
+}
+
 static void take_block(builder *bd, const ah_block *b) {
   if (b->kind == AH_BLOCK_TABLE || b->kind == AH_BLOCK_FIGURE) {
-    if (bd->section) add_block_content(bd->section, b, bd->notes);
+    take_table_or_figure(bd, b);
     return;
   }
   char *raw = ah_spans_text(&b->spans);
@@ -244,10 +309,24 @@ static void take_block(builder *bd, const ah_block *b) {
   /* A heading the markup marks as a section's but whose number is 0 or
    * past AH_MAX_LABEL_NUMBER ("Vraag 1000") stays text, as a printed line
    * does: a section without numbers is no valid output, and verify names
-   * the label-like paragraph. */
-  bool markup_section = b->section != AH_LABEL_NONE && !ah_is_label_out_of_range(text);
-  if (ah_parse_label(text, &lb) || markup_section) {
+   * the label-like paragraph.  So does a vraag or antwoord heading with no
+   * number at all. */
+  bool parsed = ah_parse_label(text, &lb);
+  bool out_of_range = ah_is_label_out_of_range(text);
+  bool markup_section = b->section != AH_LABEL_NONE && !out_of_range;
+  if (markup_section && !parsed && b->section != AH_LABEL_MEDEDELING) {
+    report(bd, b, b->section == AH_LABEL_VRAAG ? "vraag heading with no number, kept as text"
+                                               : "antwoord heading with no number, kept as text", text);
+    markup_section = false;
+  }
+  if (parsed || markup_section) {
     start_labelled_section(bd, b, &lb, text);
+  } else if (!bd->section && out_of_range) {
+    /* before any section it would be folded into the omschrijving sentence */
+    char what[128];
+    snprintf(what, sizeof what, "label whose number is 0 or past %d before the first section, not in the output",
+             AH_MAX_LABEL_NUMBER);
+    report(bd, b, what, text);
   } else if (!bd->section && bd->answer_seen && !ah_scan_see_also(text) && sentence_ended(bd->intro.data)) {
     /* Text after the answering sentence and before any label is a notice
      * in place of answers ("… kunnen niet binnen de gebruikelijke termijn
@@ -308,12 +387,12 @@ static void add_notes(ah_node *root, const ah_flow *flow, const ah_ints *notes) 
 
 /* ---- the document -------------------------------------------------------- */
 
-int ah_structure(ah_node *root, const ah_flow *flow, ah_dates *dates, ah_error *err) {
+int ah_structure(ah_node *root, const ah_flow *flow, ah_dates *dates, ah_losses *losses, ah_error *err) {
   ah_ints notes = {0};
   for (size_t i = 0; i < flow->n; i++)
     if (flow->items[i].kind == AH_BLOCK_NOTE) ah_ints_push(&notes, flow->items[i].note_number);
   memset(dates, 0, sizeof *dates);
-  builder bd = {.root = root, .notes = &notes, .dates = dates};
+  builder bd = {.root = root, .notes = &notes, .dates = dates, .losses = losses};
   for (size_t i = 0; i < flow->n; i++)
     if (flow->items[i].kind != AH_BLOCK_NOTE) take_block(&bd, &flow->items[i]);
   if (!bd.section && bd.intro.len) finish_intro(&bd);

@@ -209,6 +209,12 @@ static void check_losses(reporter *r, const ah_doc *doc) {
       const char *format = ah_doc_source_format(doc);
       ah_about(r, AH_FINDING_CHARACTERS, NULL, NULL);
       ah_say(r, format ? format : "input", "%s", text);
+    } else if (kind == AH_LOST_STRUCTURE) {
+      char where[32] = "structure";
+      if (page > 0) snprintf(where, sizeof where, "page %d", page);
+      ah_about(r, AH_FINDING_LOST, NULL, NULL);
+      r->next.page = page;
+      ah_say(r, where, "%s", text);
     } else if (kind == AH_LOST_NOTE_NUMBER) {
       char where[32];
       snprintf(where, sizeof where, "page %d", page);

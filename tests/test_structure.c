@@ -150,8 +150,11 @@ static void test_not_aanhangsel(void) {
   ah_node *root = ah_node_new(AH_NODE_DOCUMENT);
   ah_dates dates = {0};
   ah_error err = {0};
-  CHECK_INT(ah_structure(root, &f, &dates, &err), -1);
+  ah_losses losses = {0};
+  CHECK_INT(ah_structure(root, &f, &dates, &losses, &err), -1);
   CHECK_INT(err.code, AH_ERROR_NOT_AANHANGSEL);
+  CHECK_INT((int)losses.n, 0);
+  ah_losses_free(&losses);
   ah_flow_free(&f);
   ah_node_free_tree(root);
 }
@@ -272,7 +275,9 @@ static void test_adjacent_markers_and_cells(void) {
     ah_node *root = ah_node_new(AH_NODE_DOCUMENT);
     ah_dates dates = {0};
     ah_error err = {0};
-    CHECK_INT(ah_structure(root, &f, &dates, &err), 0);
+    ah_losses losses = {0};
+    CHECK_INT(ah_structure(root, &f, &dates, &losses, &err), 0);
+    ah_losses_free(&losses);
     CHECK_INT(ah_node_check(root, NULL), 0);
     ah_node *vraag = root->first;
     while (vraag && vraag->type != AH_NODE_VRAAG) vraag = vraag->next;
@@ -338,7 +343,31 @@ static void test_figure(void) {
   ah_doc_free(doc);
 }
 
+/* A figure before the first section has no section to go in: it is a
+ * structure loss of its page, its caption and drawn words quoted. */
+static void test_figure_before_first_section(void) {
+  ah_flow f = {0};
+  para(&f, "Vragen van het lid Erkens (VVD) aan de Minister van Klimaat (ingezonden 2 juli 2024).", 1);
+  ah_block *b = ah_flow_add(&f, AH_BLOCK_FIGURE);
+  b->page_first = b->page_last = 2;
+  ah_spans_add(&b->spans, "Figuur 1: Meldingen", 19, 0);
+  ah_spans_add(&b->figure_words, "2018 2019", 9, 0);
+  para(&f, "Vraag 1", 2);
+  para(&f, "Hoeveel meldingen waren er?", 2);
+  ah_doc *doc = doc_of(&f, NULL);
+  CHECK(doc != NULL);
+  if (!doc) return;
+  CHECK_INT((int)ah_doc_lost_count(doc), 1);
+  CHECK_INT(ah_doc_lost_kind(doc, 0), AH_LOST_STRUCTURE);
+  int page = 0;
+  CHECK_STR(ah_doc_lost_text(doc, 0, &page),
+            "figure before the first section, not in the output: \"Figuur 1: Meldingen 2018 2019\"");
+  CHECK_INT(page, 2);
+  ah_doc_free(doc);
+}
+
 int main(void) {
+  test_figure_before_first_section();
   test_figure();
   test_span_pages();
   test_adjacent_markers_and_cells();
