@@ -9,6 +9,8 @@
  */
 #include "markup_table.h"
 
+#include <stdlib.h>
+
 static void cell_flush(ah_table_cell *c) {
   if (c->pending.len) ah_spans_add(c->spans, c->pending.data, c->pending.len, c->style);
   c->pending.len = 0;
@@ -26,8 +28,27 @@ void ah_table_marker(ah_table_cell *cell, int note) {
   ah_spans_add_marker(cell->spans, note, 0);
 }
 
+/* Text nested past max_depth is not read (the recursion is bounded); the
+ * first such text of a table is listed, as the reader's own walk does. */
+static bool too_deep(const ah_table_markup *m, const xmlNode *n, ah_table_cell *cell, int depth) {
+  if (depth <= m->max_depth) return false;
+  if (cell->too_deep || !m->losses) return true;
+  xmlChar *t = xmlNodeGetContent(n);
+  char *text = ah_normalize_space(t ? (const char *)t : "");
+  if (*text) {
+    ah_buf what = {0};
+    ah_buf_printf(&what, "(nested deeper than %d elements in a table) %s", m->max_depth, text);
+    ah_losses_add(m->losses, AH_LOST_MARKUP, 0, what.data);
+    ah_buf_free(&what);
+    cell->too_deep = true;
+  }
+  free(text);
+  xmlFree(t);
+  return true;
+}
+
 static void read_cell(const ah_table_markup *m, const xmlNode *n, ah_table_cell *cell, int style, int depth) {
-  if (depth > m->max_depth) return;
+  if (too_deep(m, n, cell, depth)) return;
   for (const xmlNode *c = n->children; c; c = c->next) {
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
       ah_buf clean = {0};
@@ -44,7 +65,7 @@ static void read_cell(const ah_table_markup *m, const xmlNode *n, ah_table_cell 
 }
 
 static void read_rows(const ah_table_markup *m, const xmlNode *n, ah_block *grid, ah_table_cell *cell, int depth) {
-  if (depth > m->max_depth) return;
+  if (too_deep(m, n, cell, depth)) return;
   for (const xmlNode *c = n->children; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE || m->is_skipped(c)) continue;
     if (!m->is_row(c)) {

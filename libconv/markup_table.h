@@ -15,6 +15,7 @@ typedef struct {
   ah_spans *spans;
   ah_buf pending;
   int style;
+  bool too_deep; /* text past max_depth was reported (once a table) */
 } ah_table_cell;
 
 /* What a reader's markup says, for its tables. */
@@ -31,6 +32,9 @@ typedef struct {
   bool (*take)(void *reader, const xmlNode *n, ah_table_cell *cell);
   void (*clean)(const char *text, ah_buf *out); /* text made printable */
   int max_depth;
+  /* where text nested past max_depth below the table is listed as an
+   * AH_LOST_MARKUP loss (NULL: a reader whose input cannot nest so deep) */
+  ah_losses *losses;
   void *reader;
 } ah_table_markup;
 

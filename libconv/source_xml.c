@@ -387,7 +387,8 @@ static void add_table(reader *r, const xmlNode *table) {
   /* CALS rows (tgroup/thead/tbody/row/entry), wherever they stand below it */
   const ah_table_markup cals = {.is_row = is_row, .is_cell = is_entry, .is_table = is_table, .is_skipped = is_skipped,
                                 .is_break = is_break, .style = element_style, .take = take_cell_node,
-                                .clean = ah_xml_clean_text, .max_depth = AH_MAX_XML_DEPTH, .reader = r};
+                                .clean = ah_xml_clean_text, .max_depth = AH_MAX_XML_DEPTH, .losses = r->losses,
+                                .reader = r};
   if (ah_table_read(&cals, table, &grid)) *ah_flow_add(r->flow, AH_BLOCK_TABLE) = grid;
   else ah_block_free(&grid);
 }

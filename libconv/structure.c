@@ -246,6 +246,10 @@ enum { QUOTE_MAX = 200 };
 
 /* A structure loss: `what` happened to `text` (quoted, cut at QUOTE_MAX). */
 static void report(builder *bd, const ah_block *b, const char *what, const char *text) {
+  if (!*text) {
+    ah_losses_add(bd->losses, AH_LOST_STRUCTURE, b->page_first, what);
+    return;
+  }
   ah_buf msg = {0};
   ah_buf_puts(&msg, what);
   ah_buf_puts(&msg, ": \"");
@@ -297,6 +301,17 @@ static void take_table_or_figure(builder *bd, const ah_block *b) {
   free(text);
 }
 
+/* A vraag or antwoord the markup marks but gives no number: its heading
+ * stays text (a section without numbers is no valid output), and what
+ * follows joins the section before; verify names it. */
+static void unnumbered(builder *bd, const ah_block *b, const char *text) {
+  const char *kind = b->section == AH_LABEL_VRAAG ? "vraag" : "antwoord";
+  char what[128];
+  if (*text) snprintf(what, sizeof what, "%s heading with no number, kept as text", kind);
+  else snprintf(what, sizeof what, "%s with no number and no heading, its text joins what comes before", kind);
+  report(bd, b, what, text);
+}
+
 static void take_block(builder *bd, const ah_block *b) {
   if (b->kind == AH_BLOCK_TABLE || b->kind == AH_BLOCK_FIGURE) {
     take_table_or_figure(bd, b);
@@ -315,11 +330,12 @@ static void take_block(builder *bd, const ah_block *b) {
   bool out_of_range = ah_is_label_out_of_range(text);
   bool markup_section = b->section != AH_LABEL_NONE && !out_of_range;
   if (markup_section && !parsed && b->section != AH_LABEL_MEDEDELING) {
-    report(bd, b, b->section == AH_LABEL_VRAAG ? "vraag heading with no number, kept as text"
-                                               : "antwoord heading with no number, kept as text", text);
+    unnumbered(bd, b, text);
     markup_section = false;
   }
-  if (parsed || markup_section) {
+  if (!*text && b->section != AH_LABEL_NONE && !markup_section) {
+    /* an unnumbered vraag or antwoord without heading text: no paragraph */
+  } else if (parsed || markup_section) {
     start_labelled_section(bd, b, &lb, text);
   } else if (!bd->section && out_of_range) {
     /* before any section it would be folded into the omschrijving sentence */
