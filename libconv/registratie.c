@@ -141,13 +141,15 @@ static const char *owms_prefix(const xmlNode *n) {
   return NULL;
 }
 
-static void read_owms(const xmlNode *n, ah_registratie *r, int depth) {
-  if (depth > AH_MAX_XML_DEPTH) return;
+/* False when elements nest past AH_MAX_XML_DEPTH: a record is a few
+ * levels deep, so such a file is refused whole rather than read in part. */
+static bool read_owms(const xmlNode *n, ah_registratie *r, int depth) {
+  if (depth > AH_MAX_XML_DEPTH) return false;
   for (const xmlNode *c = n->children; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
     const char *prefix = owms_prefix(c);
     if (!prefix) {
-      read_owms(c, r, depth + 1); /* owmskern, owmsmantel, oep */
+      if (!read_owms(c, r, depth + 1)) return false; /* owmskern, owmsmantel, oep */
       continue;
     }
     ah_buf name = {0};
@@ -157,6 +159,7 @@ static void read_owms(const xmlNode *n, ah_registratie *r, int depth) {
     xmlFree(text);
     ah_buf_free(&name);
   }
+  return true;
 }
 
 static int parse_plain(const void *data, size_t len, ah_registratie *r, ah_error *err) {
@@ -169,9 +172,15 @@ static int parse_plain(const void *data, size_t len, ah_registratie *r, ah_error
   if (!doc) return -1;
   const xmlNode *root = xmlDocGetRootElement(doc);
   ah_registratie fresh = {0};
+  bool whole = true;
   if (ah_xml_is(root, "metadata_gegevens")) read_gegevens(root, &fresh);
-  else read_owms(root, &fresh, 0);
+  else whole = read_owms(root, &fresh, 0);
   xmlFreeDoc(doc);
+  if (!whole) {
+    ah_registratie_free(&fresh);
+    ah_error_set(err, AH_ERROR_FORMAT, "metadata record nested deeper than %d elements", AH_MAX_XML_DEPTH);
+    return -1;
+  }
   ah_registratie_free(r);
   *r = fresh;
   return 0;

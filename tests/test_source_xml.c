@@ -309,6 +309,22 @@ static void test_record(void) {
   CHECK(ah_doc_datum_ontvangst(doc) == NULL);
   CHECK(ah_doc_ontvanger_naam(doc) == NULL);
   CHECK_INT(ah_doc_indiener_count(doc), 1);
+  /* a record whose elements nest past the cap is refused whole, not read
+   * in part (its deep indiener was skipped without a word) */
+  {
+    static char deep[4096];
+    size_t n = (size_t)snprintf(deep, sizeof deep, "%s", "<owms-metadata xmlns:overheidop=\"http://standaarden.overheid.nl/oep/meta/\">"
+                                                        "<oep><overheidop:vraagnummer>2025Z09999</overheidop:vraagnummer>");
+    for (int i = 0; i < 210; i++) n += (size_t)snprintf(deep + n, sizeof deep - n, "<x>");
+    n += (size_t)snprintf(deep + n, sizeof deep - n, "<overheidop:indiener>B. Diep</overheidop:indiener>");
+    for (int i = 0; i < 210; i++) n += (size_t)snprintf(deep + n, sizeof deep - n, "</x>");
+    n += (size_t)snprintf(deep + n, sizeof deep - n, "</oep></owms-metadata>");
+    ah_error derr = {0};
+    CHECK_INT(ah_doc_read_metadata_memory(doc, deep, n, &derr), -1);
+    CHECK_INT(derr.code, AH_ERROR_FORMAT);
+    CHECK(strstr(derr.message, "metadata record nested deeper than 200 elements") != NULL);
+    CHECK_STR(ah_doc_vraagnummer(doc), "2025Z01234");
+  }
   /* a record of another publication is refused and changes nothing */
   char other[sizeof gegevens];
   memcpy(other, gegevens, sizeof gegevens);
