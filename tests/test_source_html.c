@@ -202,10 +202,6 @@ static void test_head_meta(void) {
 
 /* ---- the mededeling class ----------------------------------------------- */
 
-static void count_note_findings(const char *element, const char *what, void *user) {
-  if (strstr(element, "noot") || strstr(what, "marker")) ++*(int *)user;
-}
-
 static void test_kamervraagopmerking(void) {
   static const char page[] =
       "<html><body><div id=\"broodtekst\">"
@@ -232,86 +228,7 @@ static void test_kamervraagopmerking(void) {
   ah_doc_free(doc);
 }
 
-/* A marker in a table cell stays a marker there (it was digits of the
- * cell's text once, and its note unreferenced); two markers side by side
- * stay two. */
-static void test_markers_in_cells(void) {
-  static const char page[] =
-      "<html><body><div id=\"broodtekst\">"
-      "<h1 class=\"kamervraagomschrijving_kop\">Vragen van het lid Smit (SP) aan de Minister van Defensie over "
-      "de kazerne (ingezonden 1 september 2025).</h1>"
-      "<div class=\"vraag\"><h2 class=\"stuktitel\">Vraag 1</h2><p>Hoeveel kost het?<a class=\"nootnum\" "
-      "href=\"#n1\">1</a><a class=\"nootnum\" href=\"#n2\">2</a></p></div>"
-      "<div class=\"antwoord\"><h2 class=\"stuktitel\">Antwoord 1</h2><table><tr><td>Jaar</td><td>Bedrag</td></tr>"
-      "<tr><td>2024</td><td>\xE2\x82\xAC 5\nmln<a class=\"nootnum\" href=\"#n3\">3</a> totaal</td></tr></table></div>"
-      "<div id=\"noten\"><div class=\"voet noot\"><sup><span class=\"nootnum\">1</span></sup><p>Een.</p></div>"
-      "<div class=\"voet noot\"><sup><span class=\"nootnum\">2</span></sup><p>Twee.</p></div>"
-      "<div class=\"voet noot\"><sup><span class=\"nootnum\">3</span></sup><p>Geraamd.</p></div></div>"
-      "</div></body></html>";
-  ah_error err = {0};
-  ah_doc *doc = open_html(page, &err);
-  CHECK(doc != NULL);
-  if (!doc) return;
-  ah_node *root = ah_doc_root(doc);
-  CHECK_TEXT(nth_child(nth_child(root, AH_NODE_VRAAG, 0), AH_NODE_PARAGRAPH, 0), "Hoeveel kost het?[^1][^2]");
-  ah_node *table = nth_child(nth_child(root, AH_NODE_ANTWOORD, 0), AH_NODE_TABLE, 0);
-  ah_node *row = table ? nth_child(table, AH_NODE_ROW, 1) : NULL;
-  CHECK_CHILD_TYPES(row, "cel cel");
-  CHECK_TEXT(row ? nth_child(row, AH_NODE_CELL, 1) : NULL, "\xE2\x82\xAC 5 mln[^3] totaal");
-  int note_findings = 0;
-  ah_verify(doc, count_note_findings, &note_findings);
-  CHECK_INT(note_findings, 0);
-  ah_doc_free(doc);
-}
-
 /* ---- markup without the official classes -------------------------------- */
-
-static void test_plain_markup(void) {
-  static const char page[] =
-      "<!DOCTYPE html><html><head><title>Kamervragen</title></head><body>\n"
-      "<p>Vragen van het lid Visser (SGP) aan de Staatssecretaris van Onderwijs over toetsen (ingezonden 4 mei "
-      "2025).</p>\n"
-      "<p>Antwoord van Staatssecretaris Mulder (Onderwijs) (ontvangen 19 mei 2025).</p>\n"
-      "<h3>Vraag 1</h3><p>Hoeveel toetsen<sup>1</sup> zijn er per jaar?</p>\n"
-      "<h3>Antwoord 1</h3><p>Zeven, met 12&nbsp;m<sup>2</sup> per lokaal.</p>\n"
-      "<ol><li>eerste punt;</li><li>tweede punt.</li></ol>\n"
-      "<h3>Vraag 2, 3 en 4</h3><p>En de <b>andere</b> vakken?</p>\n"
-      "<h3>Antwoord 2 tot en met 4</h3><p>Die volgen.</p>\n"
-      "<p><sup>1</sup> Schooljaar 2024–2025.</p>\n"
-      "</body></html>\n";
-  ah_error err = {0};
-  ah_doc *doc = open_html(page, &err);
-  CHECK(doc != NULL);
-  if (!doc) return;
-  CHECK(ah_doc_id(doc) == NULL);
-  CHECK_INT(ah_doc_nummer(doc), 0);
-  CHECK_STR(ah_doc_ingezonden(doc), "2025-05-04");
-  CHECK_STR(ah_doc_ontvangen(doc), "2025-05-19");
-  ah_node *root = ah_doc_root(doc);
-  CHECK_CHILD_TYPES(root, "omschrijving omschrijving vraag antwoord vraag antwoord noten");
-  ah_node *v1 = nth_child(root, AH_NODE_VRAAG, 0);
-  CHECK_TEXT(nth_child(v1, AH_NODE_LABEL, 0), "Vraag 1");
-  /* a raised number that a note paragraph takes up is a marker */
-  CHECK_TEXT(nth_child(v1, AH_NODE_PARAGRAPH, 0), "Hoeveel toetsen[^1] zijn er per jaar?");
-  ah_node *a1 = nth_child(root, AH_NODE_ANTWOORD, 0);
-  CHECK_CHILD_TYPES(a1, "label al lijst");
-  /* m2 with no note 2 stays a superscript */
-  ah_node *al = nth_child(a1, AH_NODE_PARAGRAPH, 0);
-  CHECK_CHILD_TYPES(al, "text sup text");
-  CHECK_TEXT(nth_child(al, AH_NODE_SUP, 0), "2");
-  CHECK_TEXT(al, "Zeven, met 12 m2 per lokaal.");
-  ah_node *list = nth_child(a1, AH_NODE_LIST, 0);
-  CHECK_CHILD_TYPES(list, "li li");
-  CHECK_TEXT(nth_child(list, AH_NODE_ITEM, 1), "tweede punt.");
-  CHECK_NUMBERS(nth_child(root, AH_NODE_VRAAG, 1), "2 3 4");
-  CHECK_NUMBERS(nth_child(root, AH_NODE_ANTWOORD, 1), "2 3 4");
-  CHECK_TEXT(nth_child(root, AH_NODE_VRAAG, 1), "Vraag 2, 3 en 4 En de andere vakken?");
-  ah_node *noten = nth_child(root, AH_NODE_NOTEN, 0);
-  CHECK_INT(count_children(noten), 1);
-  CHECK_INT(ah_node_get_note_number(nth_child(noten, AH_NODE_NOOT, 0)), 1);
-  CHECK_TEXT(noten, "Schooljaar 2024–2025.");
-  ah_doc_free(doc);
-}
 
 /* ---- hostile input ------------------------------------------------------ */
 
@@ -504,12 +421,10 @@ static void test_invalid_utf8(void) {
 }
 
 int main(void) {
-  test_markers_in_cells();
   test_official_document();
   test_official_omschrijving();
   test_head_meta();
   test_kamervraagopmerking();
-  test_plain_markup();
   test_entities_not_expanded();
   test_deep_nesting();
   test_refused();

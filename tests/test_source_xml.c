@@ -135,98 +135,6 @@ static void test_mededeling(void) {
   }
 }
 
-/* The answer's omschrijving after the questions (or the mededeling's
- * after the answers) is still an omschrijving, not text of the section
- * before it. */
-static void test_omschrijving_among_sections(void) {
-  static const char xml[] =
-      "<kamervragen><kamervraagnummer>6</kamervraagnummer><kamervraagomschrijving type=\"vraag\">Vragen van het "
-      "lid Aksoy (VVD) aan de Minister van Financiën (ingezonden 2 juni 2025).</kamervraagomschrijving>"
-      "<vraag><nr>Vraag 1</nr><al>Waarom?</al></vraag><vraag><nr>Vraag 2</nr><al>Wanneer?</al></vraag>"
-      "<kamervraagomschrijving type=\"antwoord\">Antwoord van Minister Heijnen (Financiën) (ontvangen 23 juni "
-      "2025).</kamervraagomschrijving><antwoord><nr>Antwoord 1</nr><al>Daarom.</al></antwoord>"
-      "<antwoord><nr>Antwoord 2</nr><al>Morgen.</al></antwoord></kamervragen>";
-  ah_error err = {0};
-  ah_doc *doc = open_xml(xml, &err);
-  CHECK(doc != NULL);
-  if (!doc) return;
-  ah_node *root = ah_doc_root(doc);
-  ah_node *om = nth_child(root, AH_NODE_OMSCHRIJVING, 1);
-  CHECK_STR(om ? ah_node_get_attr(om, "type") : NULL, "antwoord");
-  CHECK_TEXT(nth_child(root, AH_NODE_VRAAG, 1), "Vraag 2 Wanneer?");
-  CHECK_STR(ah_doc_ontvangen(doc), "2025-06-23");
-  CHECK_INT(ah_verify(doc, NULL, NULL), 2); /* no masthead: no id and no vergaderjaar, nothing else */
-  ah_doc_free(doc);
-}
-
-static void count_note_findings(const char *element, const char *what, void *user) {
-  (void)what;
-  if (strstr(element, "noot")) ++*(int *)user;
-}
-
-/* Older markup: omschr, nummer, a nootref to a noot kept apart. */
-static void test_older_markup(void) {
-  static const char xml[] =
-      "<kamervragen><omschr>Vragen van het lid Aksoy (VVD) aan de Minister van Financiën (ingezonden 2 juni "
-      "2025).</omschr><vraag><nummer>Vraag 1</nummer><al>Klopt dat?<nootref refid=\"n9\"/></al></vraag>"
-      "<antwoord><nummer>Antwoord 1</nummer><al>Ja.</al></antwoord>"
-      "<noot id=\"n9\" type=\"voet\"><noot.nr>1</noot.nr><noot.al>Een bron.</noot.al></noot></kamervragen>";
-  ah_error err = {0};
-  ah_doc *doc = open_xml(xml, &err);
-  CHECK(doc != NULL);
-  if (!doc) return;
-  ah_node *root = ah_doc_root(doc);
-  CHECK_TEXT(nth_child(nth_child(root, AH_NODE_VRAAG, 0), AH_NODE_PARAGRAPH, 0), "Klopt dat?[^1]");
-  CHECK_TEXT(nth_child(nth_child(root, AH_NODE_NOTEN, 0), AH_NODE_NOOT, 0), "Een bron.");
-  int note_findings = 0;
-  ah_verify(doc, count_note_findings, &note_findings);
-  CHECK_INT(note_findings, 0); /* the marker found its note (no id or year printed: those are reported) */
-  ah_doc_free(doc);
-}
-
-/* A noot in a table entry is a marker in its cell; two noten side by side
- * are two markers. */
-static void test_markers_in_cells(void) {
-  static const char xml[] =
-      "<kamervragen><omschr>Vragen van het lid Aksoy (VVD) aan de Minister van Financiën (ingezonden 2 juni "
-      "2025).</omschr><vraag><nr>Vraag 1</nr><al>Klopt dat?<noot id=\"a\"><noot.nr>1</noot.nr><noot.al>Een."
-      "</noot.al></noot><noot id=\"b\"><noot.nr>2</noot.nr><noot.al>Twee.</noot.al></noot></al></vraag>"
-      "<antwoord><nr>Antwoord 1</nr><tabel><tgroup cols=\"2\"><tbody><row><entry><al>2024</al></entry><entry>"
-      "<al>5\nmln<noot id=\"c\"><noot.nr>3</noot.nr><noot.al>Geraamd.</noot.al></noot> m<sup>2</sup></al>"
-      "</entry></row></tbody></tgroup></tabel></antwoord></kamervragen>";
-  ah_error err = {0};
-  ah_doc *doc = open_xml(xml, &err);
-  CHECK(doc != NULL);
-  if (!doc) return;
-  ah_node *root = ah_doc_root(doc);
-  CHECK_TEXT(nth_child(nth_child(root, AH_NODE_VRAAG, 0), AH_NODE_PARAGRAPH, 0), "Klopt dat?[^1][^2]");
-  ah_node *table = nth_child(nth_child(root, AH_NODE_ANTWOORD, 0), AH_NODE_TABLE, 0);
-  ah_node *row = table ? nth_child(table, AH_NODE_ROW, 0) : NULL;
-  ah_node *cell = row ? nth_child(row, AH_NODE_CELL, 1) : NULL;
-  CHECK_TEXT(cell, "5 mln[^3] m2");
-  CHECK_INT(cell ? count_type(cell, AH_NODE_SUP) : 0, 1);
-  int note_findings = 0;
-  ah_verify(doc, count_note_findings, &note_findings);
-  CHECK_INT(note_findings, 0);
-  ah_doc_free(doc);
-}
-
-/* A nootref naming no noot: the marker is lost, and listed as lost. */
-static void test_dangling_nootref(void) {
-  static const char xml[] =
-      "<kamervragen><omschr>Vragen van het lid Aksoy (VVD) aan de Minister van Financiën (ingezonden 2 juni "
-      "2025).</omschr><vraag><nr>Vraag 1</nr><al>Klopt dat?<nootref refid=\"weg\"/></al></vraag>"
-      "<antwoord><nr>Antwoord 1</nr><al>Ja.</al></antwoord></kamervragen>";
-  ah_error err = {0};
-  ah_doc *doc = open_xml(xml, &err);
-  CHECK(doc != NULL);
-  if (!doc) return;
-  CHECK_INT(ah_doc_lost_count(doc), 1);
-  CHECK_INT(ah_doc_lost_kind(doc, 0), AH_LOST_MARKUP);
-  CHECK_STR(ah_doc_lost_text(doc, 0, NULL), "(a note marker, nootref refid=\"weg\", naming no note of the document)");
-  ah_doc_free(doc);
-}
-
 /* Entities are never expanded or fetched; what they stood for is reported. */
 static void test_hostile(void) {
   static const char entity[] =
@@ -424,10 +332,6 @@ static void test_html_head(void) {
 int main(void) {
   test_rich_document();
   test_mededeling();
-  test_omschrijving_among_sections();
-  test_older_markup();
-  test_dangling_nootref();
-  test_markers_in_cells();
   test_hostile();
   test_record();
   test_record_gives_id();
