@@ -43,6 +43,14 @@
  * claim to a few hundred MiB.  Over it: AH_ERROR_FORMAT, naming the cap. */
 #define AH_MAX_XML_BYTES (64u * 1024u * 1024u)
 
+/* Bytes of one HTML page (after inflation).  An official page, menus and
+ * all, is some tens of KiB.  Reading takes several times the page's bytes
+ * at its peak (libxml2's tree, the text's copies through the stages, the
+ * NFC normalisation at four bytes a character): a 150 MiB page of text once
+ * took 1.4 GB.  This bounds a hostile page to under 200 MiB.  Over it:
+ * AH_ERROR_LIMIT, naming the cap; nothing of the page is read. */
+#define AH_MAX_HTML_BYTES (16u * 1024u * 1024u)
+
 /* Elements of one HTML page, publisher XML document or metadata record.
  * A publisher's XML has a few hundred, an official HTML page a few
  * thousand (menus included); many tiny elements are what makes libxml2's
@@ -50,6 +58,12 @@
  * 4 µs an element), so this bounds a hostile file to about 100 MiB and a
  * second.  Over it: AH_ERROR_LIMIT, the parse stopped at that element. */
 #define AH_MAX_ELEMENTS 250000u
+
+/* Element nesting of ahconv's own XML read back (a clean PDF's embedded
+ * XML, a stored XML).  The vocabulary nests at most 6 deep (aanhangsel,
+ * vraag, tabel, rij, cel, sup); deeper is not ahconv's XML and the file is
+ * not taken for it (a clean PDF's pages are read instead). */
+#define AH_MAX_OWNXML_DEPTH 12
 
 /* XML indentation stops growing at this depth (the tree is at most 6 deep;
  * deeper nesting would only widen the file). */

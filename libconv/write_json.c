@@ -33,21 +33,19 @@ static void write_pages(ah_json *w, const ah_node *n, bool with_pages) {
   ah_json_end_object(w);
 }
 
-/* Each attribute of an inline element: the same names as the XML's. */
+/* Each attribute of an inline element: the same names as the XML's, from
+ * node.c's table; a marker's page as a number. */
 static void write_inline_attributes(ah_json *w, const ah_node *n, bool with_pages) {
-  switch (n->type) {
-  case AH_NODE_NOTE_REF:
-    ah_json_int_member(w, "n", n->as.note.number);
-    if (with_pages && n->page_first) ah_json_int_member(w, "pagina", n->page_first);
-    return;
-  case AH_NODE_VRAGENSTELLER: ah_json_string_member(w, "partij", n->as.party); break;
-  case AH_NODE_DATUM: ah_json_string_member(w, "iso", n->as.iso); break;
-  case AH_NODE_BEANTWOORDER:
-    ah_json_string_member(w, "functie", n->as.answerer.function);
-    ah_json_string_member(w, "ministerie", n->as.answerer.ministry);
-    break;
-  default: break;
+  size_t count;
+  const ah_attr_def *defs = ah_node_attr_defs(n->type, &count);
+  ah_buf value = {0};
+  for (size_t i = 0; i < count; i++) {
+    if (defs[i].kind == AH_ATTR_NUMBER) ah_json_int_member(w, defs[i].name, ah_node_get_note_number(n));
+    else if (defs[i].kind == AH_ATTR_TEXT)
+      ah_json_string_member(w, defs[i].name, ah_node_attr_text(n, &defs[i], &value) ? value.data : NULL);
   }
+  ah_buf_free(&value);
+  if (n->type == AH_NODE_NOTE_REF && with_pages && n->page_first) ah_json_int_member(w, "pagina", n->page_first);
 }
 
 /* The inline content of a paragraph-like node: text as strings, every
@@ -93,6 +91,22 @@ static void write_list(ah_json *w, const ah_node *list, bool with_pages) {
   ah_json_end_array(w);
 }
 
+/* A figure: its caption as inline content, the words drawn inside as text. */
+static void write_figure(ah_json *w, const ah_node *figure, bool with_pages) {
+  for (const ah_node *c = figure->first; c; c = c->next) {
+    if (c->type == AH_NODE_CAPTION) {
+      ah_json_key(w, "bijschrift");
+      ah_json_begin_object(w, true);
+      write_text_of(w, c, with_pages);
+      ah_json_end_object(w);
+    } else if (c->type == AH_NODE_FIGURE_TEXT) {
+      char *t = ah_node_text(c);
+      ah_json_string_member(w, "tekst", t);
+      free(t);
+    }
+  }
+}
+
 static void write_table(ah_json *w, const ah_node *table, bool with_pages) {
   ah_json_key(w, "rijen");
   ah_json_begin_array(w, false);
@@ -108,18 +122,21 @@ static void write_table(ah_json *w, const ah_node *table, bool with_pages) {
   ah_json_end_array(w);
 }
 
-/* The blocks of a section or note: al, lijst, tabel (the label is not a
- * block: the section writes it as "label"). */
+/* The blocks of a section or note: al, lijst, tabel, figuur (the label is
+ * not a block: the section writes it as "label"). */
 static void write_blocks(ah_json *w, const ah_node *parent, bool with_pages) {
   ah_json_key(w, "blokken");
   ah_json_begin_array(w, false);
   for (const ah_node *b = parent->first; b; b = b->next) {
-    if (b->type != AH_NODE_PARAGRAPH && b->type != AH_NODE_LIST && b->type != AH_NODE_TABLE) continue;
+    if (b->type != AH_NODE_PARAGRAPH && b->type != AH_NODE_LIST && b->type != AH_NODE_TABLE &&
+        b->type != AH_NODE_FIGURE)
+      continue;
     ah_json_begin_object(w, false);
     ah_json_string_member(w, "type", ah_node_type_string(b->type));
     write_pages(w, b, with_pages);
     if (b->type == AH_NODE_PARAGRAPH) write_text_of(w, b, with_pages);
     else if (b->type == AH_NODE_LIST) write_list(w, b, with_pages);
+    else if (b->type == AH_NODE_FIGURE) write_figure(w, b, with_pages);
     else write_table(w, b, with_pages);
     ah_json_end_object(w);
   }
@@ -196,6 +213,10 @@ static void write_source(ah_json *w, const ah_doc *doc) {
   ah_json_string_member(w, "formaat", ah_doc_source_format(doc));
   ah_json_string_member(w, "bestand", ah_doc_source_name(doc));
   ah_json_count_member(w, "paginas", ah_doc_pages(doc));
+  if (ah_doc_file_page_first(doc)) { /* one document of a bundle: its pages in the file */
+    ah_json_count_member(w, "pagina_van", ah_doc_file_page_first(doc));
+    ah_json_count_member(w, "pagina_tot", ah_doc_file_page_last(doc));
+  }
   ah_json_string_member(w, "sha256", ah_doc_sha256(doc));
   ah_json_string_member(w, "converter", AH_CONVERTER);
   ah_json_end_object(w);

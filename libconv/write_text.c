@@ -36,6 +36,9 @@ static void put_blocks(ah_buf *b, const ah_node *parent) {
       put_node_line(b, "", c);
     } else if (c->type == AH_NODE_LIST) {
       for (const ah_node *li = c->first; li; li = li->next) put_node_line(b, "- ", li);
+    } else if (c->type == AH_NODE_FIGURE) {
+      for (const ah_node *part = c->first; part; part = part->next)
+        put_node_line(b, part->type == AH_NODE_CAPTION ? "[figuur] " : "[in de figuur] ", part);
     } else if (c->type == AH_NODE_TABLE) {
       for (const ah_node *row = c->first; row; row = row->next) {
         for (const ah_node *cell = row->first; cell; cell = cell->next) {

@@ -2,6 +2,7 @@
 #include "harness.h"
 #include "document.h"
 #include "lexicon.h"
+#include "source_ownxml.h"
 #include "structure.h"
 
 #include <stdlib.h>
@@ -294,7 +295,51 @@ static void test_adjacent_markers_and_cells(void) {
   ah_spans_free(&s);
 }
 
+/* A figure block between two paragraphs: figuur with its caption (a marker
+ * in it linked) and the words drawn inside apart from the prose; the XML
+ * reads back as the same tree. */
+static void test_figure(void) {
+  ah_flow f = {0};
+  para(&f, "Vragen van het lid Erkens (VVD) aan de Minister van Klimaat (ingezonden 2 juli 2024).", 1);
+  para(&f, "Vraag 1", 1);
+  para(&f, "Hoeveel meldingen waren er?", 1);
+  ah_block *b = ah_flow_add(&f, AH_BLOCK_FIGURE);
+  b->page_first = b->page_last = 2;
+  ah_spans_add(&b->spans, "Figuur 1: Aantal meldingen per jaar", 35, 0);
+  ah_spans_add_marker(&b->spans, 1, 2);
+  ah_spans_add(&b->figure_words, "1.200 900  600\n2018 2019", 25, 0);
+  para(&f, "Dat blijkt uit de figuur.", 2);
+  b = ah_flow_add(&f, AH_BLOCK_NOTE);
+  b->note_number = 1;
+  ah_spans_add(&b->spans, "Bron: CBS.", 10, 0);
+  ah_doc *doc = doc_of(&f, NULL);
+  CHECK(doc != NULL);
+  if (!doc) return;
+  size_t len;
+  ah_error err = {0};
+  char *xml = ah_render_xml(doc, AH_OPT_NO_SOURCE, &len, &err);
+  CHECK(xml && strstr(xml, "<al>Hoeveel meldingen waren er?</al>\n    <figuur>\n      <bijschrift>Figuur 1: Aantal "
+                           "meldingen per jaar<noot-ref n=\"1\"/></bijschrift>\n      <tekst>1.200 900 600 2018 "
+                           "2019</tekst>\n    </figuur>\n    <al>Dat blijkt"));
+  ah_node *root = ah_node_new(AH_NODE_DOCUMENT);
+  ah_docmeta meta = {0};
+  ah_dates dates;
+  memset(&dates, 0, sizeof dates);
+  ah_ownxml_source src;
+  CHECK_INT(ah_source_ownxml(xml, len, root, &meta, &dates, &src), 0);
+  char *a = ah_node_text(ah_doc_root(doc)), *t = ah_node_text(root);
+  CHECK_STR(t, a);
+  free(a);
+  free(t);
+  ah_ownxml_source_free(&src);
+  ah_docmeta_free(&meta);
+  ah_node_free_tree(root);
+  free(xml);
+  ah_doc_free(doc);
+}
+
 int main(void) {
+  test_figure();
   test_span_pages();
   test_adjacent_markers_and_cells();
   test_node_check();

@@ -94,6 +94,18 @@ static bool strpbrk_n(const char *s, size_t n, const char *set) {
   return false;
 }
 
+/* Where breaks inside address u may start: its start, or for a bare host
+ * (no scheme, no "www.") its first "/". */
+static size_t bare_host_end(const rich *r, size_t u) {
+  const char *t = r->text.data + r->url_from[u];
+  size_t n = r->url_to[u] - r->url_from[u];
+  for (size_t i = 0; i + 3 <= n; i++)
+    if (!memcmp(t + i, "://", 3)) return r->url_from[u];
+  if (n >= 4 && !memcmp(t, "www.", 4)) return r->url_from[u];
+  const char *slash = memchr(t, '/', n);
+  return slash ? r->url_from[u] + (size_t)(slash - t) : r->url_to[u];
+}
+
 /* Where a line may end: at a space, and inside a web address after one of
  * its punctuation marks (the reader glues an address broken there back
  * together).  Nowhere else.  Unicode's line breaking also allows a break
@@ -105,9 +117,11 @@ static bool strpbrk_n(const char *s, size_t n, const char *set) {
  * zero-width spaces have no glyph: they are not in the PDF's text. */
 static void limit_breaks(rich *r) {
   static const char WJ[] = "\xE2\x81\xA0", ZWSP[] = "\xE2\x80\x8B", NNBSP[] = "\xE2\x80\xAF";
-  /* addresses: a break point after their punctuation */
+  /* addresses: a break point after their punctuation — in a bare host
+   * ("data.example.nl/…") only after its first "/": the reader takes a line
+   * that ends in "data.example." for an address only once it has a path */
   for (size_t u = 0; u < r->n_urls; u++)
-    for (size_t k = r->url_from[u]; k + 1 < r->url_to[u]; k++) {
+    for (size_t k = bare_host_end(r, u); k + 1 < r->url_to[u]; k++) {
       const char *t = r->text.data;
       if (strchr("/-_.=?&#%~", t[k]) && t[k + 1] != '/' && t[k + 1] != ':') splice(r, k + 1, 0, ZWSP), k += 3;
     }
