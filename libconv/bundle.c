@@ -35,10 +35,21 @@ static ah_lines part_view(ah_lines *all, int first, int last) {
   return view;
 }
 
-static int lay_out(ah_lines *all, int first, int last, ah_pdf_part *part, ah_error *err) {
+/* The source's losses of pages [first, last), their pages counted from
+ * the first, into the part's. */
+static void take_losses(const ah_losses *all, int first, int last, ah_losses *out) {
+  for (size_t i = 0; i < all->n; i++) {
+    const ah_lost *l = &all->items[i];
+    if (l->page > first && l->page <= last) ah_losses_add(out, l->kind, l->page - first, l->text);
+  }
+}
+
+static int lay_out(ah_lines *all, const ah_losses *source_losses, int first, int last, ah_pdf_part *part,
+                   ah_error *err) {
   memset(part, 0, sizeof *part);
   part->page_first = first + 1;
   part->page_last = last;
+  take_losses(source_losses, first, last, &part->reading.losses);
   ah_lines view = part_view(all, first, last);
   return ah_layout(&view, &part->reading.flow, &part->reading.meta, &part->reading.losses, err);
 }
@@ -47,7 +58,11 @@ int ah_pdf_read_parts(const void *data, size_t len, ah_pdf_part **parts, size_t 
   *parts = NULL;
   *n = 0;
   ah_lines lines;
-  if (ah_source_pdf(data, len, &lines, err) != 0) return -1;
+  ah_losses source_losses = {0};
+  if (ah_source_pdf(data, len, &lines, &source_losses, err) != 0) {
+    ah_losses_free(&source_losses);
+    return -1;
+  }
   int *starts;
   size_t count = ah_layout_document_starts(&lines, &starts);
   ah_pdf_part *out = ah_xcalloc(count, sizeof *out);
@@ -55,10 +70,11 @@ int ah_pdf_read_parts(const void *data, size_t len, ah_pdf_part **parts, size_t 
   size_t done = 0;
   for (; done < count && rc == 0; done++) {
     int last = done + 1 < count ? starts[done + 1] : lines.pages;
-    rc = lay_out(&lines, starts[done], last, &out[done], err);
+    rc = lay_out(&lines, &source_losses, starts[done], last, &out[done], err);
   }
   free(starts);
   ah_lines_free(&lines);
+  ah_losses_free(&source_losses);
   if (rc != 0) {
     ah_pdf_parts_free(out, done);
     return -1;

@@ -12,6 +12,7 @@
 #include "typography.h"
 #include "paragraphs.h"
 #include "page_turn.h"
+#include "pdf_glyphs.h"
 
 #include <poppler.h>
 #include <ctype.h>
@@ -321,11 +322,12 @@ static ah_turn turn_upright(glyph *gs, size_t n, double *w, double *h) {
 
 /* The page's lines; *w and *h get its upright size.  Returns how far the
  * page's text was turned. */
-static ah_turn read_page(PopplerPage *page, int page_no, ah_lines *out, double *w, double *h) {
+static ah_turn read_page(PopplerPage *page, int page_no, ah_lines *out, ah_losses *losses, double *w, double *h) {
   size_t page_from = out->n, n;
   ah_turn turn = AH_TURN_NONE;
   poppler_page_get_size(page, w, h);
   char *text = poppler_page_get_text(page);
+  if (text && losses) ah_pdf_glyphs_losses(text, page_no + 1, losses);
   glyph *gs = text ? page_glyphs(page, text, &n) : NULL;
   if (gs) {
     turn = turn_upright(gs, n, w, h);
@@ -420,9 +422,10 @@ static PopplerDocument *open_doc(const unsigned char *data, size_t len, bool tak
   return doc;
 }
 
-/* Every page's lines into *out; turns[p] (when not NULL) gets how far page
- * p's text was turned.  Returns whether any was. */
-static bool read_pages(PopplerDocument *doc, int pages, ah_lines *out, ah_turn *turns) {
+/* Every page's lines into *out, characters no font can name into *losses
+ * (when not NULL); turns[p] (when not NULL) gets how far page p's text was
+ * turned.  Returns whether any was. */
+static bool read_pages(PopplerDocument *doc, int pages, ah_lines *out, ah_losses *losses, ah_turn *turns) {
   bool turned = false;
   memset(out, 0, sizeof *out);
   out->pages = pages;
@@ -431,7 +434,7 @@ static bool read_pages(PopplerDocument *doc, int pages, ah_lines *out, ah_turn *
     ah_turn turn = AH_TURN_NONE;
     if (page) {
       double w, h;
-      turn = read_page(page, i, out, &w, &h);
+      turn = read_page(page, i, out, losses, &w, &h);
       if (i == 0) out->page_width = w, out->page_height = h;
       g_object_unref(page);
     }
@@ -453,32 +456,41 @@ static void read_unturned(const unsigned char *data, size_t len, const ah_turn *
   if (!doc) return;
   if (poppler_document_get_n_pages(doc) == out->pages) {
     ah_lines again;
-    read_pages(doc, out->pages, &again, NULL);
+    read_pages(doc, out->pages, &again, NULL, NULL); /* the losses were counted at the first reading */
     ah_lines_free(out);
     *out = again;
   }
   g_object_unref(doc);
 }
 
-int ah_source_pdf(const void *data, size_t len, ah_lines *out, ah_error *err) {
+int ah_source_pdf(const void *data, size_t len, ah_lines *out, ah_losses *losses, ah_error *err) {
   memset(out, 0, sizeof *out);
   if (!has_eof_marker(data, len)) {
     ah_error_set(err, AH_ERROR_DAMAGED, "truncated PDF (no %%%%EOF at the end)");
     return -1;
   }
+  /* fonts whose character maps contradict their glyph names, repaired;
+   * the repaired bytes serve every reading of this file */
+  size_t repaired_len = 0;
+  unsigned char *repaired = ah_pdf_glyphs_repair(data, len, &repaired_len);
+  if (repaired) data = repaired, len = repaired_len;
   PopplerDocument *doc = open_doc(data, len, false, err);
-  if (!doc) return -1;
-  int pages = poppler_document_get_n_pages(doc);
-  if (pages <= 0) {
+  int pages = doc ? poppler_document_get_n_pages(doc) : 0;
+  if (doc && pages <= 0) {
     g_object_unref(doc);
+    doc = NULL;
     ah_error_set(err, AH_ERROR_DAMAGED, "damaged PDF: no pages");
+  }
+  if (!doc) {
+    free(repaired);
     return -1;
   }
   ah_turn *turns = ah_xreallocarray(NULL, (size_t)pages, sizeof *turns);
-  bool turned = read_pages(doc, pages, out, turns);
+  bool turned = read_pages(doc, pages, out, losses, turns);
   g_object_unref(doc);
   if (turned) read_unturned(data, len, turns, out);
   free(turns);
+  free(repaired);
   return 0;
 }
 
