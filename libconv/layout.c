@@ -311,10 +311,11 @@ static bool ends_sentence_before_markers(const ah_line *ln, const char *text) {
   return ends;
 }
 
-/* The body line after line i on its page, NULL when none. */
+/* The body line after line i, on its page or the next, NULL when none. */
 static const ah_line *next_body_line(const page_model *m, size_t i) {
   int p = m->lines->items[i].page;
-  for (size_t j = i + 1; j < m->page_start[p + 1]; j++)
+  size_t end = m->page_start[p + 1 < m->lines->pages ? p + 2 : p + 1];
+  for (size_t j = i + 1; j < end; j++)
     if (m->zones[j] == ZONE_BODY) return &m->lines->items[j];
   return NULL;
 }
