@@ -16,6 +16,7 @@
 #include "caps.h"
 #include "lexicon.h"
 
+#include <glib.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -167,6 +168,30 @@ static size_t say_lost_lines(reporter *r, const ah_doc *doc, size_t i) {
   return j;
 }
 
+/* Characters no font can name, one finding per page: "page 2: 3
+ * characters with no reliable Unicode mapping: "Frysl�n" / …". */
+static size_t say_lost_glyphs(reporter *r, const ah_doc *doc, size_t i) {
+  int page = lost_page(doc, i);
+  size_t j = i, chars = 0;
+  while (ah_doc_lost_kind(doc, j) == AH_LOST_GLYPH && lost_page(doc, j) == page) {
+    for (const char *p = ah_doc_lost_text(doc, j, NULL); (p = strstr(p, "\xEF\xBF\xBD")); p += 3) chars++;
+    j++;
+  }
+  ah_buf what = {0};
+  ah_buf_printf(&what, "%zu character%s with no reliable Unicode mapping: ", chars, chars == 1 ? "" : "s");
+  for (size_t k = i; k < j; k++) {
+    if (k > i) ah_buf_puts(&what, " / ");
+    quote_lost(&what, ah_doc_lost_text(doc, k, NULL));
+  }
+  char where[32];
+  snprintf(where, sizeof where, "page %d", page);
+  ah_about(r, AH_FINDING_CHARACTERS, NULL, NULL);
+  r->next.page = page;
+  ah_say(r, where, "%s", what.data);
+  ah_buf_free(&what);
+  return j;
+}
+
 static void check_losses(reporter *r, const ah_doc *doc) {
   for (size_t i = 0; i < ah_doc_lost_count(doc);) {
     ah_lost_kind kind = ah_doc_lost_kind(doc, i);
@@ -174,9 +199,17 @@ static void check_losses(reporter *r, const ah_doc *doc) {
       i = say_lost_lines(r, doc, i);
       continue;
     }
+    if (kind == AH_LOST_GLYPH) {
+      i = say_lost_glyphs(r, doc, i);
+      continue;
+    }
     int page;
     const char *text = ah_doc_lost_text(doc, i++, &page);
-    if (kind == AH_LOST_NOTE_NUMBER) {
+    if (kind == AH_LOST_ENCODING) {
+      const char *format = ah_doc_source_format(doc);
+      ah_about(r, AH_FINDING_CHARACTERS, NULL, NULL);
+      ah_say(r, format ? format : "input", "%s", text);
+    } else if (kind == AH_LOST_NOTE_NUMBER) {
       char where[32];
       snprintf(where, sizeof where, "page %d", page);
       ah_about(r, AH_FINDING_LOST, NULL, NULL);
@@ -306,6 +339,13 @@ static void check_label_like_text(reporter *r, const ah_node *root) {
     }
 }
 
+/* A child of the document root as findings name it. */
+static void top_level_name(const ah_node *s, char *name, size_t size) {
+  if (s->type == AH_NODE_OMSCHRIJVING) snprintf(name, size, "omschrijving");
+  else if (s->type == AH_NODE_NOTEN) snprintf(name, size, "noten");
+  else ah_section_name(s, name, size);
+}
+
 /* Characters the source encoded wrongly were replaced by U+FFFD when read:
  * the text is there, those characters are not. */
 static void check_replacements(reporter *r, const ah_node *root) {
@@ -316,11 +356,29 @@ static void check_replacements(reporter *r, const ah_node *root) {
     free(t);
     if (!n) continue;
     char name[128];
-    if (s->type == AH_NODE_OMSCHRIJVING) snprintf(name, sizeof name, "omschrijving");
-    else if (s->type == AH_NODE_NOTEN) snprintf(name, sizeof name, "noten");
-    else ah_section_name(s, name, sizeof name);
+    top_level_name(s, name, sizeof name);
     ah_about(r, AH_FINDING_CHARACTERS, s, NULL);
     ah_say(r, name, "%zu character%s the source encoded wrongly, replaced by U+FFFD", n, n == 1 ? "" : "s");
+  }
+}
+
+/* Unicode noncharacters (U+FDD0..U+FDEF, U+xxFFFE, U+xxFFFF) are kept in
+ * the tree and the XML, but a clean PDF draws each as U+FFFD (cairo refuses
+ * them): its pages read back without them, its embedded XML with them. */
+static void check_noncharacters(reporter *r, const ah_node *root) {
+  for (const ah_node *s = root->first; s; s = s->next) {
+    char *t = ah_node_text(s);
+    size_t n = 0;
+    for (const char *p = t; *p; p = g_utf8_next_char(p)) {
+      gunichar c = g_utf8_get_char(p);
+      n += (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+    }
+    free(t);
+    if (!n) continue;
+    char name[128];
+    top_level_name(s, name, sizeof name);
+    ah_about(r, AH_FINDING_CHARACTERS, s, NULL);
+    ah_say(r, name, "%zu Unicode noncharacter%s: kept in the XML, drawn as U+FFFD in a clean PDF", n, n == 1 ? "" : "s");
   }
 }
 
@@ -354,7 +412,9 @@ static size_t run_verify(reporter *rp, const ah_doc *doc) {
   check_markers_and_notes(&r, root);
   check_losses(&r, doc);
   check_replacements(&r, root);
+  check_noncharacters(&r, root);
   check_label_like_text(&r, root);
+  ah_check_pages(&r, doc);
   return r.count;
 }
 

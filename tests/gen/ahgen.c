@@ -542,7 +542,7 @@ static void gen_numbered_list(Section *s)
   for (int k = 0; k < items; k++) {
     Piece *it = add_piece(s, P_ITEM);
     if (letters) snprintf(it->mark, sizeof it->mark, "%c.", 'a' + k);
-    else snprintf(it->mark, sizeof it->mark, "%d.", 1 + k);
+    else snprintf(it->mark, sizeof it->mark, "%d.", (1 + k) & 0xff); /* at most 6 items */
     np(&it->text);
     cap_first(&it->text, 0);
     sput(&it->text, " wordt ");
