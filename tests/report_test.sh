@@ -84,6 +84,16 @@ check "escaping: the text's <script>, & and quotes are text" \
 "$ahconv" verify --html "$tmp/clean.html" "$sample_pdf" "$sample_html" >"$tmp/clean.out"
 check "clean: exit 0, no findings, says so" \
   "[ $? -eq 0 ] && [ ! -s '$tmp/clean.out' ] && grep -q '<dt>Findings</dt><dd>0</dd>' '$tmp/clean.html' && grep -q 'No findings: both renditions say the same.' '$tmp/clean.html' && ! grep -q 'class=\"finding\"' '$tmp/clean.html' && xmllint --html --noout '$tmp/clean.html' 2>/dev/null && offline '$tmp/clean.html'"
+# three renditions: the page holds the findings of A against B and of A
+# against C (the third was left out once: a clean page, exit 1)
+"$ahconv" verify --html "$tmp/three.html" "$sample_pdf" "$sample_html" "$tmp/sample-changed.html" >"$tmp/three.out"
+rc=$?
+check "three renditions: exit 1, the 4 findings against C on the page, each naming C" \
+  "[ $rc -eq 1 ] && grep -q '<dt>Findings</dt><dd>4</dd>' '$tmp/three.html' && grep -q '<dt>Rendition C</dt><dd>$tmp/sample-changed.html (html' '$tmp/three.html' && [ \$(count '<span class=\"cls\">A vs C</span></h3>' '$tmp/three.html') -eq 4 ] && [ \$(count '<h4>C: $tmp/sample-changed.html</h4>' '$tmp/three.html') -eq 4 ] && grep -q '<strong class=\"d\">versneld»</strong>' '$tmp/three.html' && xmllint --html --noout '$tmp/three.html' 2>/dev/null"
+while IFS= read -r line; do
+  element=${line#* vs $tmp/sample-changed.html: } && element=${element%%: *}
+  check "three renditions: finding $element against C on the page" "grep -q '</span> $element <span class=\"cls\">' '$tmp/three.html'"
+done <"$tmp/three.out"
 "$ahconv" verify --html "$tmp/one.html" "$tmp/sample-changed.html" >/dev/null
 check "one rendition: its 5 findings" "grep -q '<dt>Findings</dt><dd>5</dd>' '$tmp/one.html' && xmllint --html --noout '$tmp/one.html' 2>/dev/null"
 "$ahconv" verify --html "$tmp/nowhere/r.html" "$sample_pdf" >/dev/null 2>"$tmp/err"
