@@ -75,6 +75,11 @@ static void test_numbering_gap(void) {
                     ""),
                "vraag|number 2 missing (numbers run to 4)\n"
                "antwoord|number 2 missing (numbers run to 4)\n");
+  /* the gap at the very start: Vraag 1 and its Antwoord lost */
+  check_verify(page(NULL, NULL, V("Vraag 2", "Hoe?") A("Antwoord 2", "Zo.") V("Vraag 3", "Wie?") A("Antwoord 3", "Zij."),
+                    ""),
+               "vraag|number 1 missing (numbers run to 3)\n"
+               "antwoord|number 1 missing (numbers run to 3)\n");
   /* a combined label covers its numbers: no gap */
   check_verify(page(NULL, NULL, V("Vraag 1, 2 en 3", "Drie vragen.") A("Antwoord 1 tot en met 3", "Drie antwoorden."),
                     ""),
@@ -123,6 +128,11 @@ static void test_notes(void) {
   check_verify(page(NULL, NULL, V("Vraag 1", "Waarom" REF(1) "?") A("Antwoord 1", "Daarom."),
                     NOTE(1, "Een bron.") NOTE(1, "Nog een bron.")),
                "noot 1|note number appears twice\n");
+  /* the gap at the very start: note 1 lost with its marker, notes 2 and 3
+   * kept (a check counting from 2 would see nothing) */
+  check_verify(page(NULL, NULL, V("Vraag 1", "Waarom" REF(2) "?") A("Antwoord 1", "Daarom" REF(3) "."),
+                    NOTE(2, "Een bron.") NOTE(3, "Nog een bron.")),
+               "noten|note number 1 missing (numbers run to 3)\n");
 }
 
 static void test_missing_metadata(void) {
