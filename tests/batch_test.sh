@@ -12,12 +12,18 @@
 # AHCONV_TEST_HOLD_INPUT/AHCONV_TEST_HOLD_FIFO (tools/batch/worker.c) makes
 # the worker that takes one input open a FIFO and read it to its end first,
 # so the test's open of the FIFO for writing returns once a worker is there.
+# With SHARED_CORPUS (the batch_corpus test) the corpus joins the inputs
+# and must be there (corpus_part.sh); without it, the sample's only.
 # usage: batch_test.sh AHCONV SAMPLE.pdf SAMPLE.html [SHARED_CORPUS]
 set -u
 ahconv=$1
 pdf=$2
 html=$3
 corpus=${4:-}
+PART=sample
+[ -n "$corpus" ] && PART=corpus
+. "$(dirname "$0")/corpus_part.sh"
+[ "$PART" = corpus ] && need_corpus "$corpus/pdf" "$corpus/html"
 tmp=$(mktemp -d)
 pids=()
 trap 'for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
@@ -34,10 +40,8 @@ cp "$html" "$tmp/in/second/page.html"
 gzip -c "$html" >"$tmp/in/second/page2.htm.gz"
 printf '%%PDF-1.4\nnot really\n' >"$tmp/in/second/corrupt.pdf"
 printf 'not a rendition\n' >"$tmp/in/second/notes.txt"
-if [ -n "$corpus" ] && [ -d "$corpus/pdf" ]; then
+if [ "$PART" = corpus ]; then
   cp "$corpus"/pdf/*.pdf "$corpus"/html/*.html "$tmp/in/second/"
-else
-  echo "note: no corpus given; the sample's renditions only"
 fi
 cp "$pdf" "$tmp/extra/single.pdf"
 n_inputs=$(( $(find "$tmp/in" -type f ! -name '*.txt' | wc -l) + 1 ))

@@ -3,7 +3,8 @@
 # memory interface, scored against the hand-checked truth with ahscore, and
 # every XML validated against the schema.
 # usage: corpus_test.sh SOURCE_DIR BUILD_DIR
-# Exit 77 (ctest: skipped) when ../shared is not beside the checkout.
+# Exit 77 (ctest: skipped) when ../shared is not beside the checkout, 1 with
+# AHCONV_REQUIRE_CORPUS=1 (tests/corpus_part.sh).
 set -u
 # The publisher's record (registratie) is printed on no page: reading the
 # clean PDF's pages (--no-embed) cannot give it back.
@@ -13,10 +14,9 @@ without_registratie() {
 src=$1
 build=$2
 shared="$src/../shared"
-if [ ! -d "$shared/corpus/pdf" ] || [ ! -x "$shared/tools/ahscore" ]; then
-  echo "SKIP: $shared/corpus not found; corpus tests need the shared folder beside the checkout"
-  exit 77
-fi
+PART=corpus
+. "$(dirname "$0")/corpus_part.sh"
+need_corpus "$shared/corpus/pdf" "$shared/corpus/html" "$shared/tools/ahscore"
 # Minimums: the aggregate the converter reaches today, so a regression fails.
 # The PDFs, the HTML and the clean PDFs score 1.000 on every measure.
 mins=(--min-struct 1.0 --min-text 1.0 --min-notes 1.0 --min-meta 1.0)
