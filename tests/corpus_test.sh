@@ -98,9 +98,13 @@ for doc in "$shared/corpus/pdf/"*.pdf "$shared/corpus/html/"*.html; do
   python3 "$src/tests/pdf_text_check.py" "$clean" "$tmp/original.xml" >"$tmp/check.out" || {
     echo "FAIL: pdf_text_check $name"; cat "$tmp/check.out"; status=1; }
 done
-if ! python3 "$shared/tools/ahscore" --conv "$build/tools/ahconv convert --no-embed -f xml" "${mins[@]}" \
-    "$shared/corpus/truth" "$tmp/clean/"*.pdf.pdf; then
-  echo "FAIL: ahscore below the minimums for the clean PDFs"
+# scored: the clean PDFs of the PDF renditions and of the HTML renditions
+n_clean=$(ls "$tmp/clean/"*.pdf.pdf "$tmp/clean/"*.html.pdf | wc -l)
+echo "== clean PDFs scored: $n_clean"
+if [ "$n_clean" -ne $(( $(ls "$shared/corpus/pdf/"*.pdf "$shared/corpus/html/"*.html | wc -l) )) ] ||
+   ! python3 "$shared/tools/ahscore" --conv "$build/tools/ahconv convert --no-embed -f xml" "${mins[@]}" \
+    "$shared/corpus/truth" "$tmp/clean/"*.pdf.pdf "$tmp/clean/"*.html.pdf; then
+  echo "FAIL: ahscore below the minimums for the clean PDFs (of the PDF and the HTML renditions)"
   status=1
 fi
 # Every corpus rendition is complete and consistent.
