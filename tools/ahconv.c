@@ -36,7 +36,7 @@ static int cmd_convert(int argc, char **argv) {
   int usage = options_convert(argc, argv, &opt);
   if (usage) return usage;
   output_target target;
-  int rc = output_resolve(opt.output, opt.input, opt.metadata, &target);
+  int rc = output_resolve(opt.output, opt.input, &target);
   if (rc) return rc;
   ah_error err = {0};
   int options = (opt.no_embed ? AH_OPT_NO_EMBED : 0) | (opt.positions ? AH_OPT_POSITIONS : 0) |

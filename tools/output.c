@@ -11,8 +11,8 @@
  * the file open as standard output (/dev/stdout with `>> log`: appended to,
  * not replaced), likewise for standard error.  No file read is ever
  * written over, under any name: not the input, not the metadata record
- * named by --metadata or found beside the input (checked again once the
- * document is open, output_check_record); and nothing else (a directory,
+ * named by --metadata or found beside the input (known once the document
+ * is open: output_check_record); and nothing else (a directory,
  * a socket, a block device, a link to nowhere) is replaced.
  */
 #define _XOPEN_SOURCE 700 /* realpath */
@@ -43,11 +43,10 @@ static bool same_file(const struct stat *a, const struct stat *b) {
 }
 
 /* OUT exists (st, links followed): what to do with it. */
-static int resolve_existing(const char *out, const char *input, const char *record, const struct stat *st,
-                            bool is_link, output_target *t) {
+static int resolve_existing(const char *out, const char *input, const struct stat *st, bool is_link,
+                            output_target *t) {
   struct stat other;
   if (stat(input, &other) == 0 && same_file(&other, st)) return refuse(out, "is the input file");
-  if (record && stat(record, &other) == 0 && same_file(&other, st)) return refuse(out, "is the metadata record read");
   if (is_link && fstat(1, &other) == 0 && same_file(&other, st)) {
     t->kind = OUTPUT_STDOUT;
     return 0;
@@ -68,7 +67,7 @@ static int resolve_existing(const char *out, const char *input, const char *reco
   return 0;
 }
 
-int output_resolve(const char *out, const char *input, const char *record, output_target *t) {
+int output_resolve(const char *out, const char *input, output_target *t) {
   *t = (output_target){.kind = OUTPUT_STDOUT, .name = out ? out : "standard output", .input = input};
   if (!out || strcmp(out, "-") == 0) return 0;
   struct stat lst, st;
@@ -80,7 +79,7 @@ int output_resolve(const char *out, const char *input, const char *record, outpu
   }
   bool is_link = S_ISLNK(lst.st_mode);
   if (stat(out, &st) != 0) return refuse(out, is_link && errno == ENOENT ? "dangling symbolic link" : strerror(errno));
-  return resolve_existing(out, input, record, &st, is_link, t);
+  return resolve_existing(out, input, &st, is_link, t);
 }
 
 int output_check_record(const output_target *t, const char *record) {

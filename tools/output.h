@@ -21,16 +21,16 @@ typedef struct {
   char *path;       /* the file written: OUT, or where its symbolic links lead */
 } output_target;
 
-/* Decides where OUT (NULL: standard output) goes for INPUT and the
- * metadata record given with --metadata (NULL: none): 0, or 2 after one
- * line on stderr naming OUT when OUT is the input or the record itself
- * (same device and inode), a directory, a socket, a block device or a
- * dangling symbolic link. */
-int output_resolve(const char *out, const char *input, const char *record, output_target *t);
+/* Decides where OUT (NULL: standard output) goes for INPUT: 0, or 2 after
+ * one line on stderr naming OUT when OUT is the input itself (same device
+ * and inode), a directory, a socket, a block device or a dangling symbolic
+ * link. */
+int output_resolve(const char *out, const char *input, output_target *t);
 
-/* Once the document is open: 0, or 2 after one line on stderr when the
- * target is the metadata record the document read (ah_doc_metadata_file;
- * NULL: none), found beside the input. */
+/* Once the document is open and its record read: 0, or 2 after one line on
+ * stderr when the target is the metadata record the document read
+ * (ah_doc_metadata_file: found beside the input or given with --metadata;
+ * NULL: none). */
 int output_check_record(const output_target *t, const char *record);
 
 /* One of the library's renderers: ah_render_xml, ah_render_pdf, … */
