@@ -281,6 +281,40 @@ static void test_findings_as_data(void) {
   ah_doc_free(b);
 }
 
+/* The report of n renditions: 1 to 3, no NULL document; with three, each
+ * finding says its pair and the findings against C are on the page. */
+static void test_report_n(void) {
+  ah_doc *a = page(NULL, NULL, V("Vraag 1", "Waarom?") A("Antwoord 1", "Daarom."), "");
+  ah_doc *c = page(NULL, NULL, V("Vraag 1", "Waarom niet?") A("Antwoord 1", "Daarom."), "");
+  const ah_doc *docs[4] = {a, a, c, a};
+  const char *names[3] = {"a.html", "b.html", "c.html"};
+  ah_error err = {0};
+  size_t n = 99, len = 0;
+  CHECK(ah_render_report_html_n(docs, names, 0, &n, &len, &err) == NULL);
+  CHECK_INT(err.code, AH_ERROR_USAGE);
+  CHECK(ah_render_report_html_n(docs, names, 4, &n, &len, &err) == NULL);
+  CHECK(ah_render_report_html_n(NULL, names, 1, &n, &len, &err) == NULL);
+  const ah_doc *with_null[2] = {a, NULL};
+  CHECK(ah_render_report_html_n(with_null, NULL, 2, &n, &len, &err) == NULL);
+  CHECK_INT(err.code, AH_ERROR_USAGE);
+  char *html = ah_render_report_html_n(docs, names, 3, &n, &len, &err);
+  CHECK(html != NULL);
+  if (html) {
+    CHECK_INT(n, 1);
+    CHECK(strstr(html, "<dt>Rendition C</dt><dd>c.html") != NULL);
+    CHECK(strstr(html, "<span class=\"cls\">A vs C</span></h3>") != NULL);
+    CHECK(strstr(html, "<h4>C: c.html</h4>") != NULL);
+    CHECK(strstr(html, "A vs B") == NULL);
+    free(html);
+  }
+  /* two renditions through the old entry point: no pair named */
+  html = ah_render_report_html(a, c, "a.html", "c.html", &n, &len, &err);
+  CHECK(html != NULL && strstr(html, "A vs") == NULL && strstr(html, "<h4>B: c.html</h4>") != NULL);
+  free(html);
+  ah_doc_free(a);
+  ah_doc_free(c);
+}
+
 int main(void) {
   test_clean_document();
   test_numbering_gap();
@@ -293,5 +327,6 @@ int main(void) {
   test_compare_extra_note();
   test_compare_renumbered();
   test_findings_as_data();
+  test_report_n();
   return harness_report();
 }
