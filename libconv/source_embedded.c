@@ -1,29 +1,23 @@
-/* pdf_embed.c — the normalized XML a clean PDF carries: made when the PDF
- * is written, found and trusted (or not) when a PDF is read.
+/* source_embedded.c — a clean PDF's embedded XML, found and trusted (or
+ * not): the reader of a clean PDF that document.c tries before its pages.
  *
- * Writing takes the document and where the typesetter put each section and
- * note; gives the XML of the clean PDF itself: its bron says formaat "pdf",
- * the clean PDF's page count and this converter (no file name and no
- * checksum: a file cannot hold its own), its pagina attributes are pages of
- * the clean PDF.  So reading the PDF by its embedded XML gives what reading
- * its pages gives.  The tree is copied by reading the document's own XML
- * back (source_ownxml.c), which also proves every PDF's XML can be read.
- *
- * Reading takes PDF bytes; gives the tree when the file carries ahconv's
- * XML and it matches, in this sense:
+ * Takes: PDF bytes.  Gives: the tree, metadata and dates (an ah_reading
+ * with its tree set) when the file carries ahconv's XML and it matches, in
+ * this sense:
  *   - the catalog's /AF has a file specification with /AFRelationship
  *     /Source whose embedded file is application/xml,
- *   - the XMP metadata names this converter ("ahconv X.Y.Z") as
+ *   - the XMP metadata names this converter (AH_CONVERTER) as
  *     xmp:CreatorTool and the SHA-256 of exactly those XML bytes as
  *     ahconv:xmlSha256,
  *   - the XML is ahconv's vocabulary, its bron's converter is this one and
  *     its bron's page count is the PDF's.
  * Anything else (another version, an edited attachment, another file) and
- * the caller reads the pages.
+ * the caller reads the pages.  The writing half is libconv/pdf/.
  */
-#include "pdf_embed.h"
-#include "pdf_finish.h"
+#include "reader.h"
 #include "caps.h"
+#include "identity.h"
+#include "init.h"
 #include "pdf_xmp.h"
 #include "source_ownxml.h"
 
@@ -33,62 +27,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
-
-static const char CONVERTER[] = "ahconv " AHCONV_VERSION_STRING;
-
-/* ---- writing -------------------------------------------------------------- */
-
-static bool is_section(const ah_node *n) {
-  return n->type == AH_NODE_VRAAG || n->type == AH_NODE_ANTWOORD || n->type == AH_NODE_MEDEDELING;
-}
-
-/* The pages of the clean PDF on each section and note, in document order. */
-static bool set_pages(ah_node *root, const ah_ints *section_pages, const int *note_pages, size_t n_notes) {
-  size_t s = 0, k = 0;
-  for (ah_node *c = root->first; c; c = c->next) {
-    if (is_section(c)) {
-      if (s + 1 >= section_pages->n) return false;
-      c->page_first = section_pages->items[s++];
-      c->page_last = section_pages->items[s++];
-    }
-    for (ah_node *note = c->type == AH_NODE_NOTEN ? c->first : NULL; note; note = note->next) {
-      if (k >= n_notes) return false;
-      note->page_first = note->page_last = note_pages[k++];
-    }
-  }
-  return s == section_pages->n && k == n_notes;
-}
-
-char *ah_pdf_embedded_xml(const ah_doc *doc, const ah_ints *section_pages, const int *note_pages, size_t n_notes,
-                          int pages, size_t *len, ah_error *err) {
-  size_t n;
-  char *own = ah_render_xml(doc, AH_OPT_DEFAULT, &n, err);
-  if (!own) return NULL;
-  ah_doc copy = *doc; /* shares the metadata; only the tree is its own */
-  copy.root = ah_node_new(AH_NODE_DOCUMENT);
-  ah_docmeta meta = {0};
-  ah_dates dates;
-  memset(&dates, 0, sizeof dates);
-  ah_ownxml_source src;
-  bool ok = ah_source_ownxml(own, n, copy.root, &meta, &dates, &src) == 0 &&
-            set_pages(copy.root, section_pages, note_pages, n_notes);
-  free(own);
-  ah_docmeta_free(&meta);
-  ah_ownxml_source_free(&src);
-  char *xml = NULL;
-  if (ok) {
-    copy.format = "pdf";
-    copy.source_name = copy.sha256 = NULL;
-    copy.meta.pages = pages;
-    xml = ah_render_xml(&copy, AH_OPT_DEFAULT, len, err);
-  } else {
-    ah_error_set(err, AH_ERROR_RENDER, "the document's XML does not read back for embedding");
-  }
-  ah_node_free_tree(copy.root);
-  return xml;
-}
-
-/* ---- reading -------------------------------------------------------------- */
 
 /* A stream's bytes: unfiltered or Flate (what qpdf writes), inflated here
  * under the inflation cap. */
@@ -151,7 +89,7 @@ static char *vouched_xml(qpdf_data q, size_t *len) {
   size_t xmp_len = 0;
   char *xmp = stream_bytes(q, qpdf_oh_get_key(q, qpdf_get_root(q), "/Metadata"), &xmp_len);
   ah_xmp_facts facts = {0};
-  bool ok = xmp && ah_xmp_read(xmp, xmp_len, &facts) == 0 && facts.creator && !strcmp(facts.creator, CONVERTER) &&
+  bool ok = xmp && ah_xmp_read(xmp, xmp_len, &facts) == 0 && facts.creator && !strcmp(facts.creator, AH_CONVERTER) &&
             facts.xml_sha256;
   free(xmp);
   char *xml = ok ? stream_bytes(q, file, len) : NULL;
@@ -181,28 +119,37 @@ static bool contains(const unsigned char *s, size_t n, const char *needle) {
   return false;
 }
 
-int ah_pdf_read_embedded(const unsigned char *pdf, size_t len, ah_node *root, ah_docmeta *meta, ah_dates *dates) {
-  /* ahconv's XMP namespace in the file's bytes first (the XMP stream is
-   * kept unfiltered): official PDFs are not opened a second time */
-  if (!contains(pdf, len, AH_XMP_NS)) return -1;
+/* The vouched XML and the PDF's page count, under the process's qpdf turn. */
+static char *embedded_xml(const unsigned char *pdf, size_t len, size_t *xml_len, int *pages) {
   ah_qpdf_take_turn();
   qpdf_data q = qpdf_init();
   qpdf_silence_errors(q);
   qpdf_set_suppress_warnings(q, QPDF_TRUE);
   char *xml = NULL;
-  size_t xml_len = 0;
-  int pages = 0;
   if (!(qpdf_read_memory(q, "input", (const char *)pdf, len, "") & QPDF_ERRORS) && !qpdf_is_encrypted(q)) {
-    xml = vouched_xml(q, &xml_len);
-    pages = qpdf_get_num_pages(q);
+    xml = vouched_xml(q, xml_len);
+    *pages = qpdf_get_num_pages(q);
   }
   qpdf_done(&q);
   ah_qpdf_end_turn();
-  if (!xml) return -1;
-  ah_ownxml_source src;
-  int rc = ah_source_ownxml(xml, xml_len, root, meta, dates, &src);
-  if (rc == 0 && (!src.converter || strcmp(src.converter, CONVERTER) != 0 || meta->pages != pages)) rc = -1;
-  ah_ownxml_source_free(&src);
-  free(xml);
+  return xml;
+}
+
+int ah_read_embedded(const unsigned char *data, size_t len, ah_reading *out, ah_error *err) {
+  /* ahconv's XMP namespace in the file's bytes first (the XMP stream is
+   * kept unfiltered): official PDFs are not opened a second time */
+  size_t xml_len = 0;
+  int pages = 0;
+  char *xml = contains(data, len, AH_XMP_NS) ? embedded_xml(data, len, &xml_len, &pages) : NULL;
+  int rc = -1;
+  if (xml) {
+    ah_ownxml_source src;
+    out->tree = ah_node_new(AH_NODE_DOCUMENT);
+    rc = ah_source_ownxml(xml, xml_len, out->tree, &out->meta, &out->dates, &src);
+    if (rc == 0 && (!src.converter || strcmp(src.converter, AH_CONVERTER) != 0 || out->meta.pages != pages)) rc = -1;
+    ah_ownxml_source_free(&src);
+    free(xml);
+  }
+  if (rc != 0) ah_error_set(err, AH_ERROR_FORMAT, "no embedded XML of this converter that matches the pages");
   return rc;
 }
