@@ -74,6 +74,9 @@ declare -A pages_differ=(
   [meta-staatssecretaris-en-minister]=masthead [meta-two-addressees]=masthead [meta-zie-ook]=masthead
   [official-basic]=masthead [official-notes-outside]=masthead [plain-markup]=masthead
   [plain-mededeling]=masthead [sup-sub]=masthead [tables]=masthead [urls]=masthead [utf8-invalid]=masthead
+  [charset-windows-1252]=masthead
+  # and a narrow no-break space (U+202F, "3 %") read back as a plain space
+  [utf8-declared-invalid]="masthead, narrow no-break space"
   # a number without chamber: the printed masthead gives kamer="tk" back
   [official-newer-markup]=kamer
   # a marker whose note is missing is printed raised and read back as <sup>
