@@ -66,22 +66,22 @@ strip_source() { grep -v '<bron ' "$1" | sed 's/ pagina="[^"]*"//'; }
 # visible here.  A listed case must still differ (a fix fails the run until
 # its line is removed); its embedded XML must read back the same regardless.
 declare -A pages_differ=(
-  # a document without a publication id: the clean PDF prints the masthead
-  # ("Tweede Kamer der Staten-Generaal Aanhangsel van de Handelingen"),
-  # which its pages read back into the first omschrijving
-  [entities]=masthead [lists]=masthead [meta-askers-allen]=masthead [meta-askers-each-party]=masthead
-  [meta-askers-missing-space]=masthead [meta-doubled-ontvangen]=masthead [meta-ministers-plural]=masthead
-  [meta-staatssecretaris-en-minister]=masthead [meta-two-addressees]=masthead [meta-zie-ook]=masthead
-  [official-basic]=masthead [official-notes-outside]=masthead [plain-markup]=masthead
-  [plain-mededeling]=masthead [sup-sub]=masthead [tables]=masthead [urls]=masthead [utf8-invalid]=masthead
-  [charset-windows-1252]=masthead
-  # and a narrow no-break space (U+202F, "3 %") read back as a plain space
-  [utf8-declared-invalid]="masthead, narrow no-break space"
   # a number without chamber: the printed masthead gives kamer="tk" back
   [official-newer-markup]=kamer
   # a marker whose note is missing is printed raised and read back as <sup>
   [verify-problems]=marker
+  # a narrow no-break space (U+202F, "3 %") read back as a plain space
+  [utf8-declared-invalid]="narrow no-break space"
 )
+# Known for every document without a publication id (no id= in its XML):
+# the clean PDF prints the masthead ("Tweede Kamer der Staten-Generaal
+# Aanhangsel van de Handelingen"), which its pages read back at the start of
+# the first omschrijving.  That prefix is taken off before comparing, so any
+# other difference of such a case still fails.
+masthead_prefix='<omschrijving type="vraag">Tweede Kamer der Staten-Generaal Aanhangsel van de Handelingen '
+without_masthead() {
+  if grep -q '<aanhangsel [^>]* id="' "$1"; then cat "$2"; else sed "s|$masthead_prefix|<omschrijving type=\"vraag\">|" "$2"; fi
+}
 
 # NAME of an input file name, or nothing when it is not an input.
 case_name() {
@@ -138,7 +138,7 @@ for path in "$dir"/*; do
       if ! "$ahconv" convert $read -o "$tmp/$name.back.xml" "$tmp/$name.pdf" 2>"$tmp/stderr"; then
         echo "FAIL $input: the clean PDF does not read back ${read:-from its embedded XML}: $(cat "$tmp/stderr")"
         ok=0
-      elif diff <(strip_source "$expected") <(strip_source "$tmp/$name.back.xml") >"$tmp/diff"; then
+      elif diff <(strip_source "$expected") <(without_masthead "$expected" "$tmp/$name.back.xml" | strip_source /dev/stdin) >"$tmp/diff"; then
         if [ -n "$known" ]; then
           echo "FAIL $input: the clean PDF now reads back the same from its pages: remove it from pages_differ"
           ok=0
