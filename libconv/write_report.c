@@ -1,7 +1,8 @@
 /* write_report.c — findings in, one self-contained HTML page out.
  *
- * Takes: one document (its ah_verify findings) or two renditions (their
- * ah_compare findings), read through ah_verify_ex / ah_compare_ex.  Gives:
+ * Takes: one document (its ah_verify findings) or two or three renditions
+ * (the ah_compare findings of the first against each other one), read
+ * through ah_verify_ex / ah_compare_ex.  Gives:
  * an HTML page with no script and no external file: a summary (document,
  * renditions, findings by class, a list of them), then per finding the
  * block of each rendition side by side, the differing words marked (bold,
@@ -30,18 +31,23 @@
 #define LOST_PAGE_SCALE 0.9
 #define CROP_MARGIN 14.0
 /* blocks shown per side of one finding */
-enum { MAX_UNITS_SHOWN = 3, N_CLASSES = AH_FINDING_CHARACTERS + 1 };
+enum { MAX_UNITS_SHOWN = 3, N_CLASSES = AH_FINDING_CHARACTERS + 1, MAX_DOCS = 3 };
 
 typedef struct {
-  const ah_doc *doc[2];
-  const char *name[2];
-  report_pdf *pdf[2];
-  int sides;
+  const ah_doc *doc[MAX_DOCS];
+  const char *name[MAX_DOCS];
+  report_pdf *pdf[MAX_DOCS];
+  int n_docs;
+  int sides; /* of one finding: 1 (verify) or 2 (a compared pair) */
+  int other; /* the rendition on a finding's side 1: B, then C */
   ah_buf body, toc;
   size_t count, by_class[N_CLASSES];
 } report;
 
-static const char side_letter[2] = {'A', 'B'};
+static const char side_letter[MAX_DOCS] = {'A', 'B', 'C'};
+
+/* The rendition shown on a finding's side (0: A; 1: the one compared). */
+static int doc_of(const report *r, int side) { return side ? r->other : 0; }
 
 /* "page 2" / "pages 2–3" (PDF) or "line 41, /html/body/…" (HTML) */
 static void location(ah_buf *b, const ah_node *n) {
@@ -134,7 +140,7 @@ static void image_html(ah_buf *b, report_pdf *pdf, const ah_box *crop, const ah_
  * outlined when the finding names no words. */
 static void images_html(ah_buf *b, report *r, int side, const report_units *u, size_t from, size_t to, size_t first,
                         size_t count) {
-  report_pdf *pdf = r->pdf[side];
+  report_pdf *pdf = r->pdf[doc_of(r, side)];
   if (!pdf) return;
   ah_box *marks = NULL, *boxes = NULL;
   size_t n_marks = 0, n_boxes = 0;
@@ -171,7 +177,7 @@ static void images_html(ah_buf *b, report *r, int side, const report_units *u, s
     for (size_t j = 0; j < n_boxes && !n_marks; j++)
       if (boxes[j].page == page) add_box(&po, &npo, &boxes[j]);
     char alt[256];
-    snprintf(alt, sizeof alt, "Printed page %d of rendition %c around this text%s", page, side_letter[side],
+    snprintf(alt, sizeof alt, "Printed page %d of rendition %c around this text%s", page, side_letter[doc_of(r, side)],
              npm ? "; the differing words are filled and outlined" : "; the blocks are outlined");
     image_html(b, pdf, &crop, pm, npm, po, npo, IMAGE_SCALE, alt);
     free(pm);
@@ -224,12 +230,13 @@ static void lost_page_html(ah_buf *b, report *r, int page) {
 
 static void side_html(ah_buf *b, report *r, int side, const ah_finding *f) {
   const ah_node *node = ah_finding_get_node(f, side);
-  ah_buf_printf(b, "<div class=\"side\">\n<h4>%c: ", side_letter[side]);
-  ah_buf_put_escaped(b, r->name[side]);
+  int k = doc_of(r, side);
+  ah_buf_printf(b, "<div class=\"side\">\n<h4>%c: ", side_letter[k]);
+  ah_buf_put_escaped(b, r->name[k]);
   ah_buf_puts(b, "</h4>\n");
   if (node) node_html(b, r, side, node, f);
   else if (f->cls == AH_FINDING_MISSING) ah_buf_puts(b, "<p class=\"none\">Not in this rendition.</p>\n");
-  else if (f->page && r->pdf[side]) lost_page_html(b, r, f->page);
+  else if (f->page && r->pdf[k]) lost_page_html(b, r, f->page);
   else ah_buf_puts(b, "<p class=\"none\">No block concerned.</p>\n");
   ah_buf_puts(b, "</div>\n");
 }
@@ -242,7 +249,9 @@ static void on_finding(const ah_finding *f, void *user) {
   ah_buf *b = &r->body;
   ah_buf_printf(b, "<div class=\"finding\" id=\"f%zu\">\n<h3><span class=\"n\">%zu.</span> ", n, n);
   ah_buf_put_escaped(b, f->element);
-  ah_buf_printf(b, " <span class=\"cls\">%s</span></h3>\n<p class=\"what\">", cls);
+  ah_buf_printf(b, " <span class=\"cls\">%s</span>", cls);
+  if (r->n_docs > 2) ah_buf_printf(b, " <span class=\"cls\">A vs %c</span>", side_letter[r->other]);
+  ah_buf_puts(b, "</h3>\n<p class=\"what\">");
   ah_buf_put_escaped(b, f->what);
   ah_buf_puts(b, "</p>\n");
   bool any = f->node[0] || f->node[1] || (f->page && r->pdf[0]) || f->cls == AH_FINDING_MISSING;
@@ -254,7 +263,9 @@ static void on_finding(const ah_finding *f, void *user) {
   ah_buf_puts(b, "</div>\n");
   ah_buf_printf(&r->toc, "<li><a href=\"#f%zu\">", n);
   ah_buf_put_escaped(&r->toc, f->element);
-  ah_buf_printf(&r->toc, "</a> <span class=\"cls\">%s</span></li>\n", cls);
+  ah_buf_printf(&r->toc, "</a> <span class=\"cls\">%s</span>", cls);
+  if (r->n_docs > 2) ah_buf_printf(&r->toc, " <span class=\"cls\">A vs %c</span>", side_letter[r->other]);
+  ah_buf_puts(&r->toc, "</li>\n");
 }
 
 static const char style_sheet[] =
@@ -300,10 +311,11 @@ static void summary_html(ah_buf *b, report *r) {
   ah_buf_puts(b, "<dt>Document</dt><dd>");
   ah_buf_put_escaped(b, id ? id : "(no publication id)");
   ah_buf_puts(b, "</dd>\n");
-  for (int s = 0; s < r->sides; s++) rendition_html(b, r, s);
+  for (int s = 0; s < r->n_docs; s++) rendition_html(b, r, s);
   ah_buf_printf(b, "<dt>Findings</dt><dd>%zu</dd>\n</dl>\n", r->count);
   if (!r->count) {
-    ah_buf_puts(b, r->sides == 2 ? "<p class=\"clean\">No findings: both renditions say the same.</p>\n"
+    ah_buf_puts(b, r->n_docs > 2    ? "<p class=\"clean\">No findings: all renditions say the same.</p>\n"
+                   : r->sides == 2 ? "<p class=\"clean\">No findings: both renditions say the same.</p>\n"
                                  : "<p class=\"clean\">No findings: nothing printed is missing from the output, "
                                    "and numbering, notes and markers are consistent.</p>\n");
   } else {
@@ -343,26 +355,55 @@ static char *assemble(report *r, size_t *len) {
   return ah_buf_steal(&b);
 }
 
+char *ah_render_report_html_n(const ah_doc *const *docs, const char *const *names, size_t n, size_t *findings,
+                              size_t *len, ah_error *err) {
+  if (!docs || n < 1 || n > MAX_DOCS) {
+    ah_error_set(err, AH_ERROR_USAGE, "from 1 to %d renditions", MAX_DOCS);
+    return NULL;
+  }
+  report r = {.n_docs = (int)n, .sides = n > 1 ? 2 : 1};
+  for (size_t i = 0; i < n; i++) {
+    if (!docs[i]) {
+      ah_error_set(err, AH_ERROR_USAGE, "no document");
+      return NULL;
+    }
+    const char *given = names ? names[i] : NULL;
+    static const char *const letters[MAX_DOCS] = {"A", "B", "C"};
+    r.doc[i] = docs[i];
+    r.name[i] = given ? given : ah_doc_source_name(docs[i]) ? ah_doc_source_name(docs[i]) : letters[i];
+    r.pdf[i] = report_pdf_open(docs[i]);
+  }
+  if (n == 1) ah_verify_ex(docs[0], on_finding, &r);
+  for (r.other = 1; r.other < r.n_docs; r.other++) ah_compare_ex(docs[0], docs[r.other], on_finding, &r);
+  size_t bytes;
+  char *html = assemble(&r, &bytes);
+  for (size_t i = 0; i < n; i++) report_pdf_close(r.pdf[i]);
+  ah_buf_free(&r.body);
+  ah_buf_free(&r.toc);
+  if (findings) *findings = r.count;
+  if (len) *len = bytes;
+  return html;
+}
+
 char *ah_render_report_html(const ah_doc *a, const ah_doc *b, const char *name_a, const char *name_b,
                             size_t *findings, size_t *len, ah_error *err) {
   if (!a) {
     ah_error_set(err, AH_ERROR_USAGE, "no document");
     return NULL;
   }
-  report r = {.doc = {a, b}, .sides = b ? 2 : 1};
-  r.name[0] = name_a ? name_a : ah_doc_source_name(a) ? ah_doc_source_name(a) : "A";
-  r.name[1] = !b ? NULL : name_b ? name_b : ah_doc_source_name(b) ? ah_doc_source_name(b) : "B";
-  for (int s = 0; s < r.sides; s++) r.pdf[s] = report_pdf_open(r.doc[s]);
-  if (b) ah_compare_ex(a, b, on_finding, &r);
-  else ah_verify_ex(a, on_finding, &r);
-  size_t n;
-  char *html = assemble(&r, &n);
-  for (int s = 0; s < r.sides; s++) report_pdf_close(r.pdf[s]);
-  ah_buf_free(&r.body);
-  ah_buf_free(&r.toc);
-  if (findings) *findings = r.count;
-  if (len) *len = n;
-  return html;
+  const ah_doc *docs[2] = {a, b};
+  const char *names[2] = {name_a, name_b};
+  return ah_render_report_html_n(docs, names, b ? 2 : 1, findings, len, err);
+}
+
+int ah_write_report_file_n(const ah_doc *const *docs, const char *const *names, size_t n, const char *path,
+                           size_t *findings, ah_error *err) {
+  size_t len;
+  char *html = ah_render_report_html_n(docs, names, n, findings, &len, err);
+  if (!html) return -1;
+  int rc = ah_write_output(path, html, len, err);
+  free(html);
+  return rc;
 }
 
 int ah_write_report_file(const ah_doc *a, const ah_doc *b, const char *name_a, const char *name_b, const char *path,

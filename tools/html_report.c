@@ -17,23 +17,26 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* The report never replaces an input, under any name. */
-static bool is_an_input(const char *path, const char *const names[2], int n) {
+/* The report never replaces a file read, under any name: a rendition or
+ * the metadata record a rendition read (found beside it). */
+static bool is_an_input(const char *path, ah_doc *const docs[], const char *const names[], int n) {
   struct stat out, in;
   if (stat(path, &out) != 0) return false;
-  for (int i = 0; i < n; i++)
+  for (int i = 0; i < n; i++) {
+    const char *record = ah_doc_metadata_file(docs[i]);
     if (stat(names[i], &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino) return true;
+    if (record && stat(record, &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino) return true;
+  }
   return false;
 }
 
-int html_report_verify(const char *path, ah_doc *const docs[2], const char *const names[2], int n) {
-  if (is_an_input(path, names, n)) {
+int html_report_verify(const char *path, ah_doc *const docs[], const char *const names[], int n) {
+  if (is_an_input(path, docs, names, n)) {
     fprintf(stderr, "ahconv: %s: cannot write: is an input file\n", path);
     return 2;
   }
   ah_error err = {0};
-  if (ah_write_report_file(docs[0], n == 2 ? docs[1] : NULL, names[0], n == 2 ? names[1] : NULL, path, NULL, &err) !=
-      0) {
+  if (ah_write_report_file_n((const ah_doc *const *)docs, names, (size_t)n, path, NULL, &err) != 0) {
     fprintf(stderr, "ahconv: %s: %s\n", path, err.message[0] ? err.message : ah_status_string(err.code));
     return 2;
   }

@@ -8,10 +8,11 @@
 
 #define HTML_REPORT_NAME "ahconv-report.html"
 
-/* verify --html PATH: the library's findings report of docs[0] (and
- * docs[1] when n is 2), the renditions named as given on the command line;
- * written atomically.  0, or 2 after a message on stderr. */
-int html_report_verify(const char *path, ah_doc *const docs[2], const char *const names[2], int n);
+/* verify --html PATH: the library's findings report of docs[0] alone, or
+ * of docs[0] against each other one (n up to 3), the renditions named as
+ * given on the command line; written atomically, never over a rendition or
+ * a metadata record a rendition read.  0, or 2 after a message on stderr. */
+int html_report_verify(const char *path, ah_doc *const docs[], const char *const names[], int n);
 
 /* batch --html: OUTDIR/ahconv-report.html beside the CSV, the same rows as
  * a page: totals, rate, failures with their errors, documents with
