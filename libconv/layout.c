@@ -259,7 +259,7 @@ typedef struct {
  * there; it ends the paragraph before it. */
 /* The caption of a figure whose drawn words are the small-type lines at
  * rows: the body line right below them (within two line feeds) that starts
- * "Figuur N"; SIZE_MAX when none (then they are a table). */
+ * "Figuur N:" or "Figuur N."; SIZE_MAX when none (then they are a table). */
 static size_t figure_caption(const page_model *m, int p, const ah_line **rows, size_t n) {
   const ah_line *last = rows[n - 1];
   size_t best = SIZE_MAX;
@@ -271,8 +271,12 @@ static size_t figure_caption(const page_model *m, int p, const ah_line **rows, s
     if (best == SIZE_MAX || ln->base < m->lines->items[best].base) best = i;
   }
   if (best == SIZE_MAX) return SIZE_MAX;
+  /* "Figuur 2: …" or "Figuur 2. …"; a sentence "Figuur 2 laat … zien." after
+   * a table is prose */
   const char *t = m->texts[best];
-  return ah_starts_with(t, "Figuur ") && isdigit((unsigned char)t[7]) ? best : SIZE_MAX;
+  if (!ah_starts_with(t, "Figuur ") || !isdigit((unsigned char)t[7])) return SIZE_MAX;
+  size_t d = 7 + strspn(t + 7, "0123456789");
+  return t[d] == ':' || t[d] == '.' ? best : SIZE_MAX;
 }
 
 static void place_table(page_model *m, ah_flow *flow, body_state *st, const size_t *anchors, int p, size_t anchor) {
