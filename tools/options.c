@@ -17,7 +17,8 @@ const char ahconv_usage_text[] =
     "usage: ahconv convert [-f xml|pdf|json|text] [--no-embed] [--positions] [--metadata FILE]\n"
     "                      [-o OUT] INPUT\n"
     "       ahconv batch [-f xml|pdf] [-j N] [--timeout S] [--max-memory M] [--force]\n"
-    "                    [--quiet] [--html] [--verify] -o OUTDIR INPUT_OR_DIR...\n"
+    "                    [--quiet] [--html] [--verify] [--csv-dialect nl|rfc]\n"
+    "                    -o OUTDIR INPUT_OR_DIR...\n"
     "       ahconv verify [--html REPORT] INPUT\n"
     "       ahconv verify [--html REPORT] INPUT_A INPUT_B [INPUT_C]\n"
     "       ahconv --version | --help\n"
@@ -207,6 +208,10 @@ static int read_batch_argument(int argc, char **argv, int *i, batch_options *o) 
     o->html = true;
   } else if (is_option(a, "--verify", NULL)) {
     o->verify = true;
+  } else if (is_option(a, "--csv-dialect", NULL)) {
+    const char *d = option_value(argc, argv, i);
+    if (!d || (strcmp(d, "nl") != 0 && strcmp(d, "rfc") != 0)) return usage_error("--csv-dialect needs nl or rfc");
+    o->csv_nl = strcmp(d, "nl") == 0;
   } else if (looks_like_option(a)) {
     return unknown_option(a);
   } else {

@@ -17,6 +17,9 @@
 #include <unistd.h>
 
 const batch_claim *naming_claim_of(const batch_state *s, const batch_input *it, const char *format) {
+  /* found by its bytes under another path: an archive moved or renamed */
+  const batch_claim *by_content = it->claimed_as ? state_claim_of_input(s, it->claimed_as, format) : NULL;
+  if (by_content) return by_content;
   const batch_claim *c = it->real ? state_claim_of_input(s, it->real, format) : NULL;
   return c ? c : state_claim_of_input(s, it->path, format);
 }

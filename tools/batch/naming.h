@@ -16,7 +16,8 @@ typedef struct {
   batch_index taken;        /* output names given in this run -> input */
 } batch_naming;
 
-/* The claim of input it for a format: under its canonical path, else (a
+/* The claim of input it for a format: the one found by its bytes
+ * (claimed_as), else under its canonical path, else (a
  * state file of an earlier version, which kept inputs as given) under its
  * path as given; NULL when there is none. */
 const batch_claim *naming_claim_of(const batch_state *s, const batch_input *it, const char *format);
