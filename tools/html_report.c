@@ -112,6 +112,7 @@ static void input_row(ah_buf *b, const batch_inputs *in, size_t i) {
   ah_buf_printf(b, "<td>%s</td><td>", status_of(it));
   put_id(b, it->id ? it->id : "");
   ah_buf_puts(b, "</td>");
+  text_cell(b, it->vraagnummer);
   char f[512];
   report_catalogue_field(it->catalogue, CAT_TITLE, f, sizeof f);
   text_cell(b, f);
@@ -326,7 +327,7 @@ void html_report_batch(const char *outdir, const batch_inputs *in, const batch_t
   findings_table(&b, in, with_findings);
   renditions_table(&b, in);
   ah_buf_puts(&b, "<h2 id=\"inputs\">Every input</h2>\n");
-  static const char *const cols[] = {"input", "format", "status", "id", "title", "pages", "vragen", "antwoorden",
+  static const char *const cols[] = {"input", "format", "status", "id", "vraagnummer", "title", "pages", "vragen", "antwoorden",
                                      "noten", "findings", "renditions", "output", "error", NULL};
   table_start(&b, "inputs-table", "Every input of this run, a document's renditions together", cols);
   for (size_t i = 0; i < in->n; i++)
