@@ -213,6 +213,8 @@ static bool claim_member(batch_run *r, batch_input *it) {
     }
     return record_failure(r, it);
   }
+  free(it->output);
+  it->output = ah_strdup(lead->output);
   batch_claim c = claim_of(r, it);
   int rc = state_append(&r->st, &c), err = errno;
   if (rc == 0) state_add(&r->st, c);

@@ -25,7 +25,8 @@ const batch_claim *naming_claim_of(const batch_state *s, const batch_input *it, 
 /* "x/brief.pdf.gz" -> "brief"; the caller frees. */
 char *naming_stem(const char *path);
 
-/* The output name below OUTDIR of in->items[index]: its folder mirrored,
+/* The output name below OUTDIR of in->items[index]: its folder mirrored
+ * (less a last pdf/, html/ or xml/: the publisher's layout),
  * its id (else its file's stem), the extension; "-2", "-3", … when an
  * earlier input of this run has that name, another input claims it, or a
  * file ahconv did not write is there.  The caller frees. */
