@@ -117,5 +117,20 @@ else
   fi
 fi
 
+# 4. a report that cannot be written (here a folder stands at its name, as
+#    a full disk would refuse it): the summary names it, exit 2; a file
+#    name's control characters reach the terminal as \xNN, never raw
+mkdir -p "$tmp/R/ahconv-report.csv" "$tmp/esc"
+esc=$'\e'
+printf '%%PDF-1.4\nnot really\n' >"$tmp/esc/bad${esc}[31mred.pdf"
+"$ahconv" batch -j1 --quiet -o "$tmp/R" "$tmp/esc" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 2 ] && grep -qF "report NOT written: $tmp/R/ahconv-report.csv" "$tmp/err" &&
+   grep -qF "ahconv: $tmp/esc/bad\x1B[31mred.pdf: truncated PDF" "$tmp/err" && ! grep -q "$esc" "$tmp/err"; then
+  pass "a report that cannot be written is named in the summary, exit 2; ESC shown as \\x1B"
+else
+  fail "report not written: exit $rc, $(cat -v "$tmp/err")"
+fi
+
 echo "batch_failures_test: $failures failed"
 [ "$failures" -eq 0 ]

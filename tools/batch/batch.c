@@ -492,10 +492,10 @@ int ahconv_batch(int argc, char **argv) {
   report_failures(&r.in);
   int stop_signal = pool_stop_signal();
   const char *why_not_done = stop_signal == SIGINT ? "interrupted" : r.disk_full ? "no space left on device" : "stopped";
-  if (!r.opt.quiet || outcome.failed || outcome.not_done || stop_signal)
+  if (!r.opt.quiet || outcome.failed || outcome.not_done || stop_signal || !csv_written)
     report_summary(&r.in, &outcome, &r.tally, r.opt.outdir, why_not_done, csv_written);
   if (stop_signal || outcome.not_done) report_how_to_go_on(&outcome, &r.tally);
-  int status = stop_signal ? 128 + stop_signal : exit_status(&outcome, rc, missing);
+  int status = stop_signal ? 128 + stop_signal : exit_status(&outcome, rc || !csv_written, missing);
   free_run(&r);
   free(given);
   return status;
