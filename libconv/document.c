@@ -2,8 +2,9 @@
  * answer metadata questions, free.
  *
  * Takes: a path or bytes.  Gives: an ah_doc with its tree.  The input type
- * comes from the content (PDF magic, or markup that looks like HTML), never
- * from the file name.  A clean PDF that carries ahconv's XML is read from
+ * comes from the content (PDF magic, the XML's root element — the
+ * publisher's, or ahconv's own `aanhangsel` — or markup that looks like
+ * HTML), never from the file name.  A clean PDF that carries ahconv's XML is read from
  * that XML when it matches (pdf_embed.c), unless AH_OPT_NO_EMBED.
  */
 #include "document.h"
@@ -13,6 +14,7 @@
 #include "layout.h"
 #include "pdf_embed.h"
 #include "source_html.h"
+#include "source_ownxml.h"
 #include "source_pdf.h"
 #include "source_xml.h"
 #include "structure.h"
@@ -24,7 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum { INPUT_UNKNOWN, INPUT_PDF, INPUT_HTML, INPUT_XML, INPUT_RECORD } input_kind;
+typedef enum { INPUT_UNKNOWN, INPUT_PDF, INPUT_HTML, INPUT_XML, INPUT_RECORD, INPUT_OWNXML } input_kind;
 
 static input_kind detect(const unsigned char *d, size_t len) {
   /* PDF: "%PDF-" within the first KiB (some writers put junk before it) */
@@ -36,6 +38,7 @@ static input_kind detect(const unsigned char *d, size_t len) {
   if (ah_xml_root_name(d, len, root, sizeof root)) {
     if (ah_is_publisher_xml_root(root)) return INPUT_XML;
     if (ah_is_record_root(root)) return INPUT_RECORD;
+    if (!strcmp(root, "aanhangsel")) return INPUT_OWNXML; /* its namespace: source_ownxml.c */
   }
   size_t i = 0;
   if (len >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF) i = 3;
@@ -154,6 +157,26 @@ static ah_doc *open_xml(ah_doc *doc, const unsigned char *data, size_t len, ah_e
   return build(doc, &flow, &meta, err);
 }
 
+/* ahconv's own XML: the tree as written, and bron's original rendition as
+ * the document's source (the XML carries the document, as a clean PDF
+ * does), so what is made from it equals what the original gives. */
+static ah_doc *open_ownxml(ah_doc *doc, const unsigned char *data, size_t len, ah_error *err) {
+  ah_docmeta meta = {0};
+  ah_ownxml_source src;
+  if (ah_source_ownxml_input(data, len, doc->root, &meta, &doc->dates, &src, err) != 0) {
+    ah_ownxml_source_free(&src);
+    ah_docmeta_free(&meta);
+    return NULL;
+  }
+  if (src.format) free(doc->format), doc->format = ah_strdup(src.format);
+  if (src.name) free(doc->source_name), doc->source_name = ah_strdup(src.name);
+  if (src.sha256) g_free(doc->sha256), doc->sha256 = g_strdup(src.sha256);
+  ah_ownxml_source_free(&src);
+  take_meta(doc, &meta);
+  ah_docinfo_build(&doc->info, doc->root);
+  return doc;
+}
+
 /* A PDF: a clean PDF's embedded XML when it matches, else the pages (the
  * embedded XML carries no positions: with AH_OPT_POSITIONS the pages are
  * read, and the bytes kept for the report's page images). */
@@ -171,8 +194,10 @@ static ah_doc *open_any_pdf(ah_doc *doc, const unsigned char *data, size_t len, 
 
 static ah_doc *open_kind(ah_doc *doc, input_kind kind, const unsigned char *data, size_t len, int options,
                          ah_error *err) {
-  static const char *const formats[] = {[INPUT_PDF] = "pdf", [INPUT_HTML] = "html", [INPUT_XML] = "xml"};
+  static const char *const formats[] = {[INPUT_PDF] = "pdf", [INPUT_HTML] = "html", [INPUT_XML] = "xml",
+                                        [INPUT_OWNXML] = "xml"};
   doc->format = ah_strdup(formats[kind]);
+  if (kind == INPUT_OWNXML) return open_ownxml(doc, data, len, err);
   if (kind == INPUT_PDF) return open_any_pdf(doc, data, len, options, err);
   if (kind == INPUT_XML) return open_xml(doc, data, len, err);
   return open_html(doc, data, len, err);
