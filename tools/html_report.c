@@ -58,14 +58,17 @@ static const char *status_of(const batch_input *it) {
 
 static bool has_counts(const batch_input *it) { return it->catalogue != NULL; }
 
-/* A path, escaped, that may break after a slash but nowhere else. */
+/* A path, escaped, that may break after a slash but nowhere else (not at
+ * the hyphens of an id): each segment unbroken, a break chance between. */
 static void put_path(ah_buf *b, const char *path) {
   for (const char *p = path; *p;) {
     const char *slash = strchr(p, '/');
     size_t n = slash ? (size_t)(slash - p) + 1 : strlen(p);
     char *part = ah_strdup(p);
     part[n] = 0;
+    ah_buf_puts(b, "<span class=\"seg\">");
     ah_buf_put_escaped(b, part);
+    ah_buf_puts(b, "</span>");
     free(part);
     if (slash) ah_buf_puts(b, "<wbr>");
     p += n;
@@ -108,8 +111,14 @@ static void input_row(ah_buf *b, const batch_inputs *in, size_t i) {
   const batch_input *it = &in->items[i];
   ah_buf_puts(b, "<tr><td>");
   put_path(b, it->path);
-  ah_buf_printf(b, "</td><td>%s</td>", it->format ? it->format : "");
-  ah_buf_printf(b, "<td>%s</td><td>", status_of(it));
+  /* the error under the status: one column fewer, and the table fits */
+  ah_buf_printf(b, "</td><td>%s", status_of(it));
+  if (it->error) {
+    ah_buf_puts(b, "<div class=\"why\">");
+    ah_buf_put_escaped(b, it->error);
+    ah_buf_puts(b, "</div>");
+  }
+  ah_buf_puts(b, "</td><td>");
   put_id(b, it->id ? it->id : "");
   ah_buf_puts(b, "</td>");
   text_cell(b, it->vraagnummer);
@@ -125,7 +134,6 @@ static void input_row(ah_buf *b, const batch_inputs *in, size_t i) {
     ah_buf_puts(b, "<td></td><td></td><td></td><td></td>");
   agree_cell(b, it);
   output_cell(b, it);
-  text_cell(b, it->error);
   ah_buf_puts(b, "</tr>\n");
 }
 
@@ -241,12 +249,12 @@ static const char batch_style[] =
     "h1{font-size:1.45em}h2{font-size:1.2em;border-bottom:1px solid #888;margin-top:1.5em}\n"
     "table{border-collapse:collapse;margin:.5em 0}caption{text-align:left;font-weight:bold;padding:.2em 0}\n"
     "th,td{border:1px solid #888;padding:.2em .5em;text-align:left;vertical-align:top}\n"
-    ".id{white-space:nowrap}td.differ{color:#a00;font-weight:bold}pre{white-space:pre-wrap;margin:.3em 0;"
+    ".id,.seg{white-space:nowrap}table.sortable{font-size:.9em}.why{font-size:.85em;color:#444;min-width:16em}td.differ{color:#a00;font-weight:bold}pre{white-space:pre-wrap;margin:.3em 0;"
     "font-size:.9em;background:#f4f4f4;padding:.3em}\n"
     "section.doc{border-left:3px solid #a00;padding-left:.8em;margin:1em 0}h3{font-size:1.05em;margin:.2em 0}\n"
     "td.num{text-align:right;font-variant-numeric:tabular-nums}th[aria-sort]{text-decoration:underline}\n"
     "th button{font:inherit;font-weight:bold;background:none;border:0;padding:0;cursor:pointer;text-align:left}\n"
-    "dt{font-weight:bold}dd{margin:0 0 .4em 1.5em}\n"
+    "dl{display:grid;grid-template-columns:max-content 1fr;gap:.15em 1.2em}dt{font-weight:bold}dd{margin:0}\n"
     "@media print{@page{size:A4 landscape;margin:12mm}body{font-size:8.5pt;max-width:none;margin:0;padding:0}"
     "a{color:#000;text-decoration:none}tr{break-inside:avoid}}\n";
 
@@ -327,8 +335,8 @@ void html_report_batch(const char *outdir, const batch_inputs *in, const batch_t
   findings_table(&b, in, with_findings);
   renditions_table(&b, in);
   ah_buf_puts(&b, "<h2 id=\"inputs\">Every input</h2>\n");
-  static const char *const cols[] = {"input", "format", "status", "id", "vraagnummer", "title", "pages", "vragen", "antwoorden",
-                                     "noten", "findings", "renditions", "output", "error", NULL};
+  static const char *const cols[] = {"input", "status", "id", "vraagnummer", "title", "pages", "vragen", "antwoorden", "noten",
+                                     "findings", "renditions", "output", NULL};
   table_start(&b, "inputs-table", "Every input of this run, a document's renditions together", cols);
   for (size_t i = 0; i < in->n; i++)
     if (in->items[i].state == INPUT_DONE) input_row(&b, in, i);
