@@ -72,9 +72,10 @@ static void location(ah_buf *b, const ah_node *n) {
   }
 }
 
-/* One block's words, those in [first, end) of the compared text marked;
- * where the other rendition has words and this one none, a marked gap. */
-static void unit_html(ah_buf *b, const report_unit *u, size_t first, size_t end) {
+/* One block's words, those `marked` (by their place in the compared text;
+ * NULL: none) marked; where the other rendition has words and this one
+ * none (first == end), a marked gap. */
+static void unit_html(ah_buf *b, const report_unit *u, size_t first, size_t end, const bool *marked) {
   char *t = ah_node_text(u->node);
   ah_words w = ah_words_split(t);
   free(t);
@@ -88,7 +89,7 @@ static void unit_html(ah_buf *b, const report_unit *u, size_t first, size_t end)
       any = true;
     }
     if (i == w.n) break;
-    bool mark = g >= first && g < end;
+    bool mark = marked && g >= first && g < end && marked[g];
     if (open && !mark) ah_buf_puts(b, "</strong>");
     ah_buf_puts(b, any ? " " : "");
     if (mark && !open) ah_buf_puts(b, "<strong class=\"d\">");
@@ -99,6 +100,64 @@ static void unit_html(ah_buf *b, const report_unit *u, size_t first, size_t end)
   if (open) ah_buf_puts(b, "</strong>");
   ah_buf_puts(b, "</p>\n");
   ah_words_free(&w);
+}
+
+/* The words of a node's compared text, block by block as report_units_of
+ * has them; *out owns them. */
+static void compared_words(const ah_node *node, ah_words *out) {
+  report_units u;
+  report_units_of(node, &u);
+  *out = (ah_words){0};
+  for (size_t i = 0; i < u.n; i++) {
+    char *t = ah_node_text(u.items[i].node);
+    ah_words w = ah_words_split(t);
+    free(t);
+    out->items = ah_xreallocarray(out->items, out->n + w.n + 1, sizeof *out->items);
+    for (size_t k = 0; k < w.n; k++) out->items[out->n++] = w.items[k], w.items[k] = NULL;
+    ah_words_free(&w);
+  }
+  report_units_free(&u);
+}
+
+/* Words longer than this on a side are marked whole, not aligned. */
+enum { MAX_ALIGNED_WORDS = 600 };
+
+/* Which words of the compared text of a finding's `side` differ: those of
+ * its range not in a longest common subsequence with the other side's
+ * range, so the unchanged words between two differences stay unmarked.
+ * The whole range when there is no other side or a range is too long.
+ * `total`: the words of the side's blocks.  Caller frees; NULL when the
+ * finding names no words. */
+static bool *differing_words(const ah_finding *f, int side, size_t total) {
+  size_t a0, an, b0, bn;
+  const ah_node *mine = ah_finding_get_node(f, side), *other = ah_finding_get_node(f, !side);
+  if (!mine || !ah_finding_get_words(f, side, &a0, &an)) return NULL;
+  ah_words wa, wb = {0};
+  compared_words(mine, &wa);
+  /* as long as any index the blocks can ask for */
+  bool *diff = ah_xcalloc((total > wa.n ? total : wa.n) + a0 + an + 1, sizeof *diff);
+  for (size_t i = a0; i < a0 + an; i++) diff[i] = true;
+  if (other && ah_finding_get_words(f, !side, &b0, &bn) && an <= MAX_ALIGNED_WORDS && bn <= MAX_ALIGNED_WORDS) {
+    compared_words(other, &wb);
+    if (a0 + an <= wa.n && b0 + bn <= wb.n) {
+      /* l[i][j]: the common subsequence of a[i..] and b[j..] */
+      size_t *l = ah_xcalloc((an + 1) * (bn + 1), sizeof *l);
+      for (size_t i = an; i-- > 0;)
+        for (size_t j = bn; j-- > 0;)
+          l[i * (bn + 1) + j] = !strcmp(wa.items[a0 + i], wb.items[b0 + j]) ? l[(i + 1) * (bn + 1) + j + 1] + 1
+                                : l[(i + 1) * (bn + 1) + j] > l[i * (bn + 1) + j + 1] ? l[(i + 1) * (bn + 1) + j]
+                                                                                   : l[i * (bn + 1) + j + 1];
+      for (size_t i = 0, j = 0; i < an && j < bn;) {
+        if (!strcmp(wa.items[a0 + i], wb.items[b0 + j])) diff[a0 + i++] = false, j++;
+        else if (l[(i + 1) * (bn + 1) + j] >= l[i * (bn + 1) + j + 1]) i++;
+        else j++;
+      }
+      free(l);
+    }
+  }
+  ah_words_free(&wa);
+  ah_words_free(&wb);
+  return diff;
 }
 
 /* The blocks of `units` a finding shows: those holding its words, else the
@@ -168,15 +227,25 @@ static void whole_lines(report_pdf *pdf, const ah_box *block, ah_box *crop) {
  * to the blocks with a margin; the differing words filled, or the blocks
  * outlined when the finding names no words. */
 static void images_html(ah_buf *b, report *r, int side, const report_units *u, size_t from, size_t to, size_t first,
-                        size_t count) {
+                        size_t count, const bool *marked) {
   report_pdf *pdf = r->pdf[side];
   if (!pdf || r->count > MAX_IMAGED_FINDINGS) return;
   ah_box *marks = NULL, *boxes = NULL;
   size_t n_marks = 0, n_boxes = 0;
   for (size_t i = from; i < to; i++) {
     const report_unit *un = &u->items[i];
-    size_t a = first > un->first ? first - un->first : 0, z = first + count;
-    if (count && z > un->first && a < un->n) report_word_boxes(pdf, un, a, (z - un->first < un->n ? z - un->first : un->n) - a, &marks, &n_marks);
+    /* each run of marked words of the block */
+    for (size_t k = 0; marked && count && k < un->n;) {
+      size_t g = un->first + k;
+      if (g < first || g >= first + count || !marked[g]) {
+        k++;
+        continue;
+      }
+      size_t run = 1;
+      while (k + run < un->n && g + run < first + count && marked[g + run]) run++;
+      report_word_boxes(pdf, un, k, run, &marks, &n_marks);
+      k += run;
+    }
     for (size_t k = 0; k < ah_node_get_box_count(un->node); k++) {
       ah_box bx;
       bx.page = ah_node_get_box(un->node, k, &bx.x0, &bx.y0, &bx.x1, &bx.y1);
@@ -225,6 +294,7 @@ static void node_html(ah_buf *b, report *r, int side, const ah_node *node, const
   report_units_of(node, &u);
   size_t first = 0, count = 0;
   bool words = ah_finding_get_words(f, side, &first, &count);
+  bool *marked = words ? differing_words(f, side, u.words) : NULL;
   size_t from, to;
   shown_units(&u, words, first, count, f->cls == AH_FINDING_MISSING, &from, &to);
   const ah_node *label = ah_node_first_child(node);
@@ -240,12 +310,13 @@ static void node_html(ah_buf *b, report *r, int side, const ah_node *node, const
     ah_buf_puts(b, "<div class=\"unit\"><p class=\"loc\">");
     location(b, u.items[i].node);
     ah_buf_puts(b, "</p>\n");
-    unit_html(b, &u.items[i], words ? first : SIZE_MAX, words ? first + count : SIZE_MAX);
+    unit_html(b, &u.items[i], words ? first : SIZE_MAX, words ? first + count : SIZE_MAX, marked);
     ah_buf_puts(b, "</div>\n");
   }
   if (to < u.n) ah_buf_printf(b, "<p class=\"more\">… %zu block%s after</p>\n", u.n - to, u.n - to == 1 ? "" : "s");
   if (!u.n) ah_buf_puts(b, "<p class=\"none\">(no text)</p>\n");
-  images_html(b, r, side, &u, from, to, words ? first : 0, words ? count : 0);
+  images_html(b, r, side, &u, from, to, words ? first : 0, words ? count : 0, marked);
+  free(marked);
   report_units_free(&u);
 }
 

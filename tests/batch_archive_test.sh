@@ -190,6 +190,15 @@ if [ "$rc" -eq 1 ] && [ "$agree" = "differ/ah-tk-20252026-9999.html|no differ/ah
 else
   fail "differ: exit $rc, agree '$agree', $(cat "$tmp/err5")"
 fi
+# the verify page marks only the words that differ (not the unchanged words
+# between two differences), and shows the printed page
+vp=$out/differ/ah-tk-20252026-9999.verify.html
+marked=$(grep -o '<strong class="d"[^>]*>[^<]*</strong>' "$vp" | sed 's/<[^>]*>//g' | sort | uniq -c | awk '{print $1 " " $2}' | tr '\n' ' ')
+if [ "$marked" = "1 bold, 2 uitgesteld» 2 vertraagd» " ] && grep -q '<img src="data:image/png' "$vp"; then
+  pass "the verify page: only the differing words marked, with the printed page"
+else
+  fail "verify page marks: $marked"
+fi
 # the page: the run's facts, every input
 missing=0
 for f in $(files_of "$arch"); do grep -qF "$(basename "$f")" "$page" || { missing=1; echo "  not in the page: $f"; }; done
