@@ -18,6 +18,7 @@ const char ahconv_usage_text[] =
     "                      [-o OUT] INPUT\n"
     "       ahconv batch [-f xml|pdf] [-j N] [--timeout S] [--max-memory M] [--force]\n"
     "                    [--quiet] [--html] [--verify] [--csv-dialect nl|rfc]\n"
+    "                    [--bag] [--bag-originals]\n"
     "                    -o OUTDIR INPUT_OR_DIR...\n"
     "       ahconv verify [--html REPORT] INPUT\n"
     "       ahconv verify [--html REPORT] INPUT_A INPUT_B [INPUT_C]\n"
@@ -62,6 +63,9 @@ const char ahconv_usage_text[] =
     "          renditions differ; --verify: for every document of several.\n"
     "          Exit 0 all well, 1 findings or renditions that differ, 2 an\n"
     "          input failed, 130 interrupted (run the same command to go on).\n"
+    "          --bag: OUTDIR as a BagIt bag (RFC 8493): outputs under data/ with\n"
+    "          a PREMIS record of each conversion (data/premis/), manifests and\n"
+    "          bag-info.txt; --bag-originals: the renditions copied in too.\n"
     "verify    with one INPUT: check nothing was lost (every printed line in\n"
     "          the output or page furniture, numbering of questions and notes\n"
     "          without gaps or duplicates, an antwoord for every vraag, every\n"
@@ -213,6 +217,10 @@ static int read_batch_argument(int argc, char **argv, int *i, batch_options *o) 
     o->html = true;
   } else if (is_option(a, "--verify", NULL)) {
     o->verify = true;
+  } else if (is_option(a, "--bag", NULL)) {
+    o->bag = true;
+  } else if (is_option(a, "--bag-originals", NULL)) {
+    o->bag = o->bag_originals = true;
   } else if (is_option(a, "--csv-dialect", NULL)) {
     const char *d = option_value(argc, argv, i);
     if (!d || (strcmp(d, "nl") != 0 && strcmp(d, "rfc") != 0)) return usage_error("--csv-dialect needs nl or rfc");

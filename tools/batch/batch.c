@@ -34,6 +34,7 @@
 #include "batch.h"
 
 #include "ahconv.h"
+#include "bag.h"
 #include "common.h"
 #include "group.h"
 #include "index.h"
@@ -450,6 +451,22 @@ static void free_run(batch_run *r) {
   }
 }
 
+/* batch --bag: the PREMIS record of each document (kept for one an earlier
+ * run did) and, with --bag-originals, each rendition copied in.  0, or -1
+ * after a message. */
+static int bag_payload(batch_run *r) {
+  int rc = 0;
+  for (size_t i = 0; i < r->in.n; i++) {
+    batch_input *it = &r->in.items[i];
+    if (it->state != INPUT_DONE || it->ignored || !it->file_sha256) continue;
+    if (r->opt.bag_originals && bag_copy_original(r->opt.outdir, it) != 0) rc = -1;
+    if (it->leader == i && it->output && *it->output &&
+        bag_write_premis(r->opt.outdir, it, it->output, r->tally.run_date, it->skipped) != 0)
+      rc = -1;
+  }
+  return rc;
+}
+
 /* The exit status of a run that was not stopped: 2 when an input failed
  * (now or before) or could not be read, 1 when a document has findings or
  * its renditions differ, else 0. */
@@ -470,22 +487,27 @@ int ahconv_batch(int argc, char **argv) {
     return usage;
   }
   r.ext = r.opt.pdf ? ".pdf" : ".xml";
-  r.names = (batch_naming){.outdir = r.opt.outdir, .format = r.opt.format, .ext = r.ext, .state = &r.st};
+  r.names = (batch_naming){.outdir = r.opt.outdir, .format = r.opt.format, .ext = r.ext, .state = &r.st,
+                           .prefix = r.opt.bag ? BAG_PAYLOAD : NULL};
   r.tally.argc = argc;
   r.tally.argv = (const char *const *)given;
   r.tally.run_date = time(NULL);
-  int missing = 0;
+  int missing = 0, rc_bag = 0;
   if (prepare(&r, &missing) != 0) {
     free_run(&r);
     free(given);
     return 2;
   }
+  if (r.opt.bag && bag_open(r.opt.outdir) != 0) rc_bag = -1;
   mark_skipped(&r);
   pool_catch_signals();
   int rc = convert_all(&r);
   remove_tmpdir(r.tmpdir);
+  bool bag_end = r.opt.bag && !pool_stop_signal() && !r.disk_full;
+  if (bag_end) rc_bag |= bag_payload(&r);
   bool csv_written = report_write_csv(r.opt.outdir, &r.in, r.opt.csv_nl) == 0;
   if (r.opt.html) html_report_batch(r.opt.outdir, &r.in, &r.tally, &r.opt);
+  if (bag_end && rc_bag == 0) rc_bag = bag_finish(r.opt.outdir, r.tally.run_date);
   sync_outdir(r.opt.outdir);
 
   batch_outcome outcome = report_count(&r.in);
@@ -495,7 +517,7 @@ int ahconv_batch(int argc, char **argv) {
   if (!r.opt.quiet || outcome.failed || outcome.not_done || stop_signal || !csv_written)
     report_summary(&r.in, &outcome, &r.tally, r.opt.outdir, why_not_done, csv_written);
   if (stop_signal || outcome.not_done) report_how_to_go_on(&outcome, &r.tally);
-  int status = stop_signal ? 128 + stop_signal : exit_status(&outcome, rc || !csv_written, missing);
+  int status = stop_signal ? 128 + stop_signal : exit_status(&outcome, rc || !csv_written || rc_bag, missing);
   free_run(&r);
   free(given);
   return status;

@@ -127,8 +127,8 @@ void group_documents(batch_inputs *in) {
   free(p);
 }
 
-/* The SHA-256 of a file's bytes, hex; NULL when it cannot be read. */
-static char *file_sha256(const char *path) {
+/* (group.h) */
+char *group_file_sha256(const char *path) {
   FILE *f = fopen(path, "rb");
   if (!f) return NULL;
   GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
@@ -145,6 +145,6 @@ static char *file_sha256(const char *path) {
 void group_hash_files(batch_inputs *in) {
   for (size_t i = 0; i < in->n; i++) {
     batch_input *it = &in->items[i];
-    if (it->state == INPUT_PENDING && !it->file_sha256) it->file_sha256 = file_sha256(it->path);
+    if (it->state == INPUT_PENDING && !it->file_sha256) it->file_sha256 = group_file_sha256(it->path);
   }
 }

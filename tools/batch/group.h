@@ -18,6 +18,10 @@ char *group_document_key(const char *path);
  * then PDF (leader, n_members); see group.c for why. */
 void group_documents(batch_inputs *in);
 
+/* The SHA-256 of a file's bytes, hex; NULL when it cannot be read.  The
+ * caller frees. */
+char *group_file_sha256(const char *path);
+
 /* The SHA-256 of each pending input's bytes (file_sha256); NULL when the
  * file cannot be read (the worker then says why). */
 void group_hash_files(batch_inputs *in);

@@ -67,6 +67,11 @@ char *naming_choose(const batch_naming *nm, const batch_inputs *in, size_t index
   char *base = it->id && *it->id ? ah_strdup(it->id) : naming_stem(it->path);
   char *result = NULL;
   char *dir = document_subdir(it->subdir);
+  if (nm->prefix) {
+    char *in_prefix = path_join(nm->prefix, dir);
+    free(dir);
+    dir = in_prefix;
+  }
   for (int k = 1; !result; k++) {
     char name[1024];
     if (k == 1) snprintf(name, sizeof name, "%s%s", base, nm->ext);

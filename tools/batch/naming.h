@@ -12,6 +12,7 @@ typedef struct {
   const char *outdir;
   const char *format;       /* "xml" or "pdf": claims are per format */
   const char *ext;          /* ".xml" or ".pdf" */
+  const char *prefix;       /* a folder below OUTDIR every output goes in ("data" for a bag); NULL: none */
   const batch_state *state; /* who wrote which output, in earlier runs too */
   batch_index taken;        /* output names given in this run -> input */
 } batch_naming;
