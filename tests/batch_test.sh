@@ -153,6 +153,18 @@ if command -v script >/dev/null; then
   else
     fail "terminal progress: $(tr '\r' '\n' <"$tmp/tty" | head -3)"
   fi
+  # resumed: the 4 done are skipped, one new input converted; the rate
+  # counts what this run converted (skipped inputs once made done - skipped
+  # wrap: "3340920839468046352384.0 files/s")
+  mkdir -p "$tmp/in/first/more" && cp "$html" "$tmp/in/first/more/new.html"
+  script -qc "'$ahconv' batch -j2 -o '$tmp/P' '$tmp/in/first'" /dev/null >"$tmp/tty" 2>&1
+  rates=$(tr '\r' '\n' <"$tmp/tty" | grep -oE '[0-9.]+ files/s' | sort -u | tr '\n' ' ')
+  if tr '\r' '\n' <"$tmp/tty" | grep -qE '^5/5 done, [0-9]{1,4}\.[0-9] files/s' &&
+     ! tr '\r' '\n' <"$tmp/tty" | grep -qE '[0-9]{5,}\.[0-9] files/s'; then
+    pass "resumed on a terminal: a sane rate ($rates)"
+  else
+    fail "resumed rate: $(tr '\r' '\n' <"$tmp/tty" | head -8)"
+  fi
 else
   echo "note: script(1) not found; progress on a terminal not checked"
 fi
