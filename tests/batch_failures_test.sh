@@ -117,6 +117,24 @@ else
   fi
 fi
 
+# 5. the renditions of one document are compared in the worker, under
+#    --timeout like the conversion (the comparison once ran in a child of
+#    its own with a fixed 300 s and no death with the parent): an HTML
+#    page with a PDF that hangs fails both, "timed out after 2 s"
+mkdir -p "$tmp/slowdoc"
+python3 "$here/make_slow_pdf.py" "$tmp/slowdoc/x.pdf"
+printf '<html><body><p>not a document</p></body></html>' >"$tmp/slowdoc/x.html"
+started=$(date +%s)
+timeout 60 "$ahconv" batch -j1 --timeout 2 --quiet -o "$tmp/S" "$tmp/slowdoc" 2>/dev/null
+rc=$?
+took=$(($(date +%s) - started))
+rows=$(cut -d, -f1,3,4 "$tmp/S/ahconv-report.csv" | tail -n +2 | sed "s#$tmp/slowdoc/##" | tr '\n' ' ')
+if [ "$rc" -eq 2 ] && [ "$took" -lt 30 ] && [ "$rows" = "x.html,failed,timed out after 2 s x.pdf,failed,timed out after 2 s " ]; then
+  pass "a document whose PDF hangs: both renditions timed out after 2 s, in ${took} s"
+else
+  fail "slow document: exit $rc in ${took} s, $rows"
+fi
+
 # 4. a report that cannot be written (here a folder stands at its name, as
 #    a full disk would refuse it): the summary names it, exit 2; a file
 #    name's control characters reach the terminal as \xNN, never raw
