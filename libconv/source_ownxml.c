@@ -175,7 +175,7 @@ int ah_source_ownxml(const char *xml, size_t len, ah_node *root, ah_docmeta *met
 int ah_source_ownxml_input(const void *data, size_t len, ah_node *root, ah_docmeta *meta, ah_dates *dates,
                            ah_ownxml_source *src, ah_error *err) {
   *src = (ah_ownxml_source){0};
-  xmlDocPtr doc = ah_xml_read(data, len, "ahconv XML", err);
+  xmlDocPtr doc = ah_xml_read(data, len, "ahconv XML", NULL, err);
   if (!doc) return -1;
   if (read_doc(doc, root, meta, dates, src) == 0) return 0;
   ah_error_set(err, AH_ERROR_FORMAT,
