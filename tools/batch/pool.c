@@ -228,7 +228,8 @@ static batch_failure failure_of(ah_status code) {
   case AH_ERROR_FORMAT:
   case AH_ERROR_DAMAGED:
   case AH_ERROR_ENCRYPTED:
-  case AH_ERROR_NOT_AANHANGSEL: return FAILURE_DOCUMENT;
+  case AH_ERROR_NOT_AANHANGSEL:
+  case AH_ERROR_BUNDLE: return FAILURE_DOCUMENT; /* stands until the file changes */
   default: return FAILURE_ENVIRONMENT;
   }
 }
