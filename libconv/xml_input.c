@@ -85,13 +85,17 @@ static void count_element(void *ctx, const xmlChar *localname, const xmlChar *pr
 static xmlDocPtr parse_xml(const void *data, size_t len, const char *what, ah_error *err);
 
 /* XML is UTF-8 unless its declaration names another encoding or it
- * starts with a UTF-16 byte-order mark. */
+ * starts with a UTF-16 byte-order mark.  Only the declaration counts: a
+ * "charset=" in the text says nothing about the file. */
 static bool xml_is_utf8(const char *data, size_t len) {
   char charset[32];
   if (len >= 2 && (((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF) ||
                    ((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE)))
     return false;
-  return !declared_charset(data, len, charset, sizeof charset) || is_utf8_name(charset);
+  size_t start = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0, end = start;
+  if (len - start < 5 || memcmp(data + start, "<?xml", 5) != 0) return true;
+  while (end + 1 < len && end < 4096 && !(data[end] == '?' && data[end + 1] == '>')) end++;
+  return !declared_charset(data + start, end - start, charset, sizeof charset) || is_utf8_name(charset);
 }
 
 xmlDocPtr ah_xml_read(const void *data, size_t len, const char *what, size_t *replaced, ah_error *err) {
