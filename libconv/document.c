@@ -3,14 +3,13 @@
  * answer metadata questions, free.
  *
  * Takes: a path or bytes.  Gives: an ah_doc with its tree.  The input type
- * comes from the content (PDF magic, the XML's root element — the
- * publisher's, or ahconv's own `aanhangsel` — or markup that looks like HTML), never
- * from the file name; each type has one reader (reader.h), and a clean PDF
- * that carries ahconv's XML is read from that XML when it matches
- * (source_embedded.c), unless AH_OPT_NO_EMBED.  A PDF of several
- * documents (bundle.c) is refused, or with the split entry points opened
- * as one ah_doc per document.  The only file that knows the fields of
- * struct ah_doc.
+ * comes from the content (PDF magic, the XML's root element: the
+ * publisher's or ahconv's own, or markup that looks like HTML), never from
+ * the file name; each type has one reader (reader.h), and a clean PDF that
+ * carries ahconv's XML is read from that XML when it matches
+ * (source_embedded.c), unless AH_OPT_NO_EMBED.  A PDF of several documents
+ * (bundle.c) is refused, or with the split entry points opened as one
+ * ah_doc per document.  The only file that knows the fields of struct ah_doc.
  */
 #include "document.h"
 #include "bundle.h"
@@ -155,23 +154,20 @@ static int read_with(ah_doc *doc, ah_reader reader, const unsigned char *data, s
   return rc;
 }
 
-/* ahconv's own XML given as a file: its tree, and bron's original
- * rendition as the document's source (the XML carries the document, as a
- * clean PDF does), so what is made from it equals what the original gave. */
+/* ahconv's own XML: its tree, bron's original rendition as the source (the
+ * XML carries the document, as a clean PDF does: what it gives is the same). */
 static int read_ownxml(ah_doc *doc, const unsigned char *data, size_t len, ah_error *err) {
-  ah_reading r = {0};
+  ah_reading r = {.tree = ah_node_new(AH_NODE_DOCUMENT)};
   ah_ownxml_source src;
-  r.tree = ah_node_new(AH_NODE_DOCUMENT);
   int rc = ah_source_ownxml_input(data, len, r.tree, &r.meta, &r.dates, &src, err);
-  if (rc == 0) rc = assemble(doc, &r, err);
-  if (rc == 0 && src.format) free(doc->format), doc->format = ah_strdup(src.format);
-  if (rc == 0 && src.name) free(doc->source_name), doc->source_name = ah_strdup(src.name);
-  if (rc == 0 && src.sha256) g_free(doc->sha256), doc->sha256 = g_strdup(src.sha256);
+  if (rc == 0 && (rc = assemble(doc, &r, err)) == 0 && src.format && src.name && src.sha256) {
+    free(doc->format), free(doc->source_name), g_free(doc->sha256);
+    doc->format = ah_strdup(src.format), doc->source_name = ah_strdup(src.name), doc->sha256 = g_strdup(src.sha256);
+  }
   ah_ownxml_source_free(&src);
   ah_reading_free(&r);
   return rc;
 }
-
 /* A PDF's bytes kept: for the report's page images (AH_OPT_POSITIONS),
  * turned pages shown upright as the boxes were read; a clean PDF read from
  * its embedded XML as it is, so that verify reads its pages too. */
