@@ -24,7 +24,7 @@ chmod 755 "$tmp"
 failures=0
 pass() { echo "ok: $1"; }
 fail() { echo "FAIL: $1"; failures=$((failures + 1)); }
-row() { grep -F "$1," "$2/ahconv-report.csv" | head -1; }
+row() { grep -F "$1," "$2/ahconv-report.csv" | head -1 | cut -d, -f1-13; }
 
 mkdir -p "$tmp/in"
 cp "$pdf" "$tmp/in/good.pdf"
@@ -132,6 +132,39 @@ else
     fail "after the full disk: exit $rc2, $(cat "$tmp/outputs") outputs, $(cat "$tmp/err2"), report: $(cat "$tmp/report2")"
   fi
 fi
+fi
+
+# 5. the renditions of one document are compared in the worker, under
+#    --timeout like the conversion (the comparison once ran in a child of
+#    its own with a fixed 300 s and no death with the parent): an HTML
+#    page with a PDF that hangs fails both, "timed out after 2 s"
+mkdir -p "$tmp/slowdoc"
+python3 "$here/make_slow_pdf.py" "$tmp/slowdoc/x.pdf"
+printf '<html><body><p>not a document</p></body></html>' >"$tmp/slowdoc/x.html"
+started=$(date +%s)
+timeout 60 "$ahconv" batch -j1 --timeout 2 --quiet -o "$tmp/S" "$tmp/slowdoc" 2>/dev/null
+rc=$?
+took=$(($(date +%s) - started))
+rows=$(cut -d, -f1,3,4 "$tmp/S/ahconv-report.csv" | tail -n +2 | sed "s#$tmp/slowdoc/##" | tr '\n' ' ')
+if [ "$rc" -eq 2 ] && [ "$took" -lt 30 ] && [ "$rows" = "x.html,failed,timed out after 2 s x.pdf,failed,timed out after 2 s " ]; then
+  pass "a document whose PDF hangs: both renditions timed out after 2 s, in ${took} s"
+else
+  fail "slow document: exit $rc in ${took} s, $rows"
+fi
+
+# 4. a report that cannot be written (here a folder stands at its name, as
+#    a full disk would refuse it): the summary names it, exit 2; a file
+#    name's control characters reach the terminal as \xNN, never raw
+mkdir -p "$tmp/R/ahconv-report.csv" "$tmp/esc"
+esc=$'\e'
+printf '%%PDF-1.4\nnot really\n' >"$tmp/esc/bad${esc}[31mred.pdf"
+"$ahconv" batch -j1 --quiet -o "$tmp/R" "$tmp/esc" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 2 ] && grep -qF "report NOT written: $tmp/R/ahconv-report.csv" "$tmp/err" &&
+   grep -qF "ahconv: $tmp/esc/bad\x1B[31mred.pdf: truncated PDF" "$tmp/err" && ! grep -q "$esc" "$tmp/err"; then
+  pass "a report that cannot be written is named in the summary, exit 2; ESC shown as \\x1B"
+else
+  fail "report not written: exit $rc, $(cat -v "$tmp/err")"
 fi
 
 echo "batch_failures_test: $failures failed"

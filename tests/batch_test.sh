@@ -69,8 +69,9 @@ fi
 want="./ah-tk-20252026-9999-2.xml ./ah-tk-20252026-9999-3.xml ./ah-tk-20252026-9999-4.xml ./ah-tk-20252026-9999-5.xml ./ah-tk-20252026-9999-6.xml ./ah-tk-20252026-9999.xml ./deep/ah-tk-20252026-9999.xml"
 got=$(outputs "$tmp/A" | grep 'ah-tk-20252026-9999' | tr '\n' ' ' | sed 's/ $//')
 [ "$got" = "$want" ] && pass "names: $got" || fail "names: $got, want $want"
-if [ "$(head -1 "$tmp/A/ahconv-report.csv")" = "input,sha256,status,error,id,vraagnummer,vragen,antwoorden,noten,findings,seconds,output,renditions_findings" ] &&
-   grep -qE "^$tmp/in/first/brief-1.pdf,[0-9a-f]{64},ok,,ah-tk-20252026-9999,,4,4,4,0,[0-9.]+,ah-tk-20252026-9999.xml,$" "$tmp/A/ahconv-report.csv"; then
+if [ "$(head -1 "$tmp/A/ahconv-report.csv")" = "input,sha256,status,error,id,vraagnummer,vragen,antwoorden,noten,findings,seconds,output,renditions_findings,renditions_agree,format,role,file_sha256,formats,title,ingezonden,ontvangen,askers,ontvangers,answerer,answered_by_mededeling,pages,source_format,differences" ] &&
+   grep -qE "^$tmp/in/first/brief-1.pdf,[0-9a-f]{64},ok,,ah-tk-20252026-9999,,4,4,4,0,[0-9.]+,ah-tk-20252026-9999.xml,,,pdf,,[0-9a-f]{64},pdf,het bericht «Nieuwe sluizen vertraagd»,2025-09-03,2025-09-24,Jansen \(VVD\); De Vries-van Dam \(GroenLinks-PvdA\),Minister van Infrastructuur en Waterstaat; Staatssecretaris van Financiën,Bakker \(Minister\),no,3,pdf,$" "$tmp/A/ahconv-report.csv" &&
+   grep -qF "$tmp/in/second/notes.txt,,not-converted,\"not a rendition (.txt): only PDF, HTML and the publisher's XML are converted\"," "$tmp/A/ahconv-report.csv"; then
   pass "report columns and a row"
 else
   fail "report: $(head -2 "$tmp/A/ahconv-report.csv")"
@@ -162,6 +163,18 @@ if command -v script >/dev/null; then
     pass "terminal: progress with done/total, rate, time left, failures"
   else
     fail "terminal progress: $(tr '\r' '\n' <"$tmp/tty" | head -3)"
+  fi
+  # resumed: the 4 done are skipped, one new input converted; the rate
+  # counts what this run converted (skipped inputs once made done - skipped
+  # wrap: "3340920839468046352384.0 files/s")
+  mkdir -p "$tmp/in/first/more" && cp "$html" "$tmp/in/first/more/new.html"
+  script -qc "'$ahconv' batch -j2 -o '$tmp/P' '$tmp/in/first'" /dev/null >"$tmp/tty" 2>&1
+  rates=$(tr '\r' '\n' <"$tmp/tty" | grep -oE '[0-9.]+ files/s' | sort -u | tr '\n' ' ')
+  if tr '\r' '\n' <"$tmp/tty" | grep -qE '^5/5 done, [0-9]{1,4}\.[0-9] files/s' &&
+     ! tr '\r' '\n' <"$tmp/tty" | grep -qE '[0-9]{5,}\.[0-9] files/s'; then
+    pass "resumed on a terminal: a sane rate ($rates)"
+  else
+    fail "resumed rate: $(tr '\r' '\n' <"$tmp/tty" | head -8)"
   fi
 else
   echo "note: script(1) not found; progress on a terminal not checked"

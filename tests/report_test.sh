@@ -120,7 +120,7 @@ mkdir -p "$tmp/in" && cp "$sample_pdf" "$tmp/sample-changed.html" "$tmp/in/" && 
 b=$tmp/out/ahconv-report.html
 check "batch --html: the page, valid and offline" "[ -s '$b' ] && xmllint --html --noout '$b' 2>/dev/null && offline '$b'"
 check "batch --html: totals, the failure with its error, the document with findings" \
-  "grep -q '<dt>Inputs</dt><dd>3 (3 done)</dd>' '$b' && grep -q '<dt>Failed</dt><dd>1</dd>' '$b' && grep -q 'junk.pdf</td><td>failed</td><td>not a PDF, HTML or publisher XML document</td>' '$b' && grep -q '<dt>Documents with findings</dt><dd>1 (5 findings)</dd>' '$b'"
+  "grep -q '<dt>Inputs</dt><dd>3 (3 done)</dd>' '$b' && grep -q '<dt>Failed</dt><dd>1</dd>' '$b' && grep -q 'junk.pdf</span></td><td>failed</td><td>not a PDF, HTML or publisher XML document</td>' '$b' && grep -q '<dt>Documents with findings</dt><dd>1 (5 findings)</dd>' '$b'"
 
 fi
 

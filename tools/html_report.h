@@ -5,6 +5,7 @@
 #include "ahconv.h"
 #include "batch/report.h"
 #include "batch/walk.h"
+#include "options.h"
 
 #define HTML_REPORT_NAME "ahconv-report.html"
 
@@ -15,9 +16,11 @@
 int html_report_verify(const char *path, ah_doc *const docs[], const char *const names[], int n);
 
 /* batch --html: OUTDIR/ahconv-report.html beside the CSV, the same rows as
- * a page: totals, rate, failures with their errors, documents with
- * findings, every input (sortable by column with a small inline script;
+ * a page: the run (date, ahconv version, command, source folders), totals,
+ * rate, failures with their errors, documents with findings, documents
+ * whose renditions differ with the differences and a link to each one's
+ * verify page, every input (sortable by column with a small inline script;
  * the page reads the same without it).  An error goes to stderr. */
-void html_report_batch(const char *outdir, const batch_inputs *in, const batch_tally *t);
+void html_report_batch(const char *outdir, const batch_inputs *in, const batch_tally *t, const batch_options *opt);
 
 #endif

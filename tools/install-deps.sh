@@ -28,3 +28,9 @@ $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-
   build-essential cmake pkg-config \
   libpoppler-glib-dev libxml2-dev zlib1g-dev libcairo2-dev libpango1.0-dev libqpdf-dev fonts-dejavu-core libhunspell-dev hunspell-nl libfreetype-dev \
   poppler-utils libxml2-utils qpdf valgrind python3 python3-jsonschema binutils time mupdf-tools strace >/dev/null
+# chromium, only when asked (AHCONV_SCREENSHOTS=1): headless screenshots of
+# the report pages (chromium --headless --screenshot=… file://…) when
+# checking how they read; no test needs it.
+if [ "${AHCONV_SCREENSHOTS:-0}" = 1 ]; then
+  $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
