@@ -226,25 +226,33 @@ static int attach(ah_doc *doc, const void *data, size_t len, const char *path, a
   return 0;
 }
 
-int ah_doc_read_metadata_memory(ah_doc *doc, const void *data, size_t len, ah_error *err) {
-  if (!doc) {
-    ah_error_set(err, AH_ERROR_USAGE, "no document");
-    return -1;
+/* Both return AH_OK or the failure's status, which is err->code: a local
+ * error stands in when the caller passes none. */
+ah_status ah_doc_read_metadata_memory(ah_doc *doc, const void *data, size_t len, ah_error *err) {
+  ah_error local;
+  if (!err) err = &local;
+  ah_error_clear(err);
+  if (!doc || !data) {
+    ah_error_set(err, AH_ERROR_USAGE, doc ? "no data" : "no document");
+    return AH_ERROR_USAGE;
   }
-  return attach(doc, data, len, NULL, err);
+  return attach(doc, data, len, NULL, err) == 0 ? AH_OK : err->code;
 }
 
-int ah_doc_read_metadata_file(ah_doc *doc, const char *path, ah_error *err) {
-  if (!doc || !path) {
-    ah_error_set(err, AH_ERROR_USAGE, doc ? "no path" : "no document");
-    return -1;
+ah_status ah_doc_read_metadata_file(ah_doc *doc, const char *path, ah_error *err) {
+  ah_error local;
+  if (!err) err = &local;
+  ah_error_clear(err);
+  if (!doc || !path || !*path) {
+    ah_error_set(err, AH_ERROR_USAGE, !doc ? "no document" : path ? "empty path" : "no path");
+    return AH_ERROR_USAGE;
   }
   unsigned char *data;
   size_t len;
-  if (ah_read_file(path, &data, &len, err) != 0) return -1;
+  if (ah_read_file(path, &data, &len, err) != 0) return err->code;
   int rc = attach(doc, data, len, path, err);
   free(data);
-  return rc;
+  return rc == 0 ? AH_OK : err->code;
 }
 
 /* ---- where a record lies ----------------------------------------------------------- */

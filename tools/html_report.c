@@ -33,7 +33,7 @@ int html_report_verify(const char *path, ah_doc *const docs[2], const char *cons
   }
   ah_error err = {0};
   if (ah_write_report_file(docs[0], n == 2 ? docs[1] : NULL, names[0], n == 2 ? names[1] : NULL, path, NULL, &err) !=
-      0) {
+      AH_OK) {
     fprintf(stderr, "ahconv: %s: %s\n", path, err.message[0] ? err.message : ah_status_string(err.code));
     return 2;
   }

@@ -316,7 +316,7 @@ class Document:
             rc = _lib.ah_doc_read_metadata_memory(self._h(), bytes(source), len(source), ctypes.byref(err))
         else:
             rc = _lib.ah_doc_read_metadata_file(self._h(), os.fsencode(source), ctypes.byref(err))
-        if rc != 0:
+        if rc != Status.OK:
             _raise(err)
 
     @property
@@ -400,7 +400,7 @@ class Document:
         err = _Error()
         if path is not None:
             rc = getattr(_lib, "ah_write_%s_file" % fmt)(self._h(), os.fsencode(path), options, ctypes.byref(err))
-            if rc != 0:
+            if rc != Status.OK:
                 _raise(err)
             return None
         length = ctypes.c_size_t()
