@@ -25,10 +25,16 @@ void ah_spans_add_on(ah_spans *s, const char *text, size_t len, int style, int p
     s->cap = s->cap ? s->cap * 2 : 8;
     s->items = ah_xrealloc(s->items, s->cap * sizeof *s->items);
   }
-  s->items[s->n].text = ah_strndup(text, len);
-  s->items[s->n].style = style;
-  s->items[s->n].page = page;
+  s->items[s->n] = (ah_span){ah_strndup(text, len), style, page, 0};
   s->n++;
+}
+
+void ah_spans_add_marker(ah_spans *s, int note, int page) {
+  if (s->n == s->cap) {
+    s->cap = s->cap ? s->cap * 2 : 8;
+    s->items = ah_xrealloc(s->items, s->cap * sizeof *s->items);
+  }
+  s->items[s->n++] = (ah_span){ah_strdup(""), AH_STYLE_NOTEREF, page, note};
 }
 
 void ah_spans_set_page(ah_spans *s, int page) {
@@ -50,7 +56,8 @@ char *ah_spans_text(const ah_spans *s) {
 void ah_spans_append(ah_spans *dst, const ah_spans *src) {
   for (size_t i = 0; i < src->n; i++) {
     const ah_span *sp = &src->items[i];
-    ah_spans_add_on(dst, sp->text, strlen(sp->text), sp->style, sp->page);
+    if (sp->style & AH_STYLE_NOTEREF) ah_spans_add_marker(dst, sp->note, sp->page);
+    else ah_spans_add_on(dst, sp->text, strlen(sp->text), sp->style, sp->page);
   }
 }
 
@@ -94,11 +101,44 @@ void ah_pos_free(ah_pos *p) {
   memset(p, 0, sizeof *p);
 }
 
-void ah_flow_free(ah_flow *f) {
-  for (size_t i = 0; i < f->n; i++) {
-    ah_spans_free(&f->items[i].spans);
-    ah_pos_free(&f->items[i].pos);
+static void rows_free(ah_rows *rows) {
+  for (size_t r = 0; r < rows->n; r++) {
+    for (size_t c = 0; c < rows->items[r].n; c++) ah_spans_free(&rows->items[r].cells[c]);
+    free(rows->items[r].cells);
   }
+  free(rows->items);
+  memset(rows, 0, sizeof *rows);
+}
+
+void ah_block_add_row(ah_block *b) {
+  ah_rows *rows = &b->rows;
+  if (rows->n == rows->cap) {
+    rows->cap = rows->cap ? rows->cap * 2 : 8;
+    rows->items = ah_xreallocarray(rows->items, rows->cap, sizeof *rows->items);
+  }
+  rows->items[rows->n++] = (ah_row){0};
+}
+
+ah_spans *ah_block_add_cell(ah_block *b) {
+  if (!b->rows.n) ah_block_add_row(b);
+  ah_row *row = &b->rows.items[b->rows.n - 1];
+  if (row->n == row->cap) {
+    row->cap = row->cap ? row->cap * 2 : 4;
+    row->cells = ah_xreallocarray(row->cells, row->cap, sizeof *row->cells);
+  }
+  row->cells[row->n] = (ah_spans){0};
+  return &row->cells[row->n++];
+}
+
+void ah_block_free(ah_block *b) {
+  ah_spans_free(&b->spans);
+  rows_free(&b->rows);
+  ah_spans_free(&b->figure_words);
+  ah_pos_free(&b->pos);
+}
+
+void ah_flow_free(ah_flow *f) {
+  for (size_t i = 0; i < f->n; i++) ah_block_free(&f->items[i]);
   free(f->items);
   memset(f, 0, sizeof *f);
 }

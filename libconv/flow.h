@@ -25,9 +25,10 @@ enum {
 };
 
 typedef struct {
-  char *text; /* UTF-8 */
+  char *text; /* UTF-8; "" for a marker */
   int style;
   int page;   /* 1-based page its first character was printed on; 0: unknown (HTML) */
+  int note;   /* AH_STYLE_NOTEREF: the number of the note it marks (1..AH_MAX_NOTE_NUMBER) */
 } ah_span;
 
 typedef struct {
@@ -42,6 +43,9 @@ void ah_spans_add(ah_spans *s, const char *text, size_t len, int style);
 /* The same with the page the text was printed on: a new span takes it, a
  * merged one keeps its own unless it had none. */
 void ah_spans_add_on(ah_spans *s, const char *text, size_t len, int style, int page);
+/* A known note marker (the markup says it is one): a NOTEREF span of its
+ * own carrying the note's number, never digits to be parsed again. */
+void ah_spans_add_marker(ah_spans *s, int note, int page);
 /* Sets the page of every span that has none (a printed line's spans). */
 void ah_spans_set_page(ah_spans *s, int page);
 /* Appends every span of src, with its page. */
@@ -98,8 +102,21 @@ void ah_pos_free(ah_pos *p);
 
 /* ---- the flow: every reader's output ------------------------------------- */
 
-/* A TABLE block's text has cells separated by '\t' and rows by '\n'. */
-typedef enum { AH_BLOCK_PARA, AH_BLOCK_NOTE, AH_BLOCK_TABLE } ah_block_kind;
+/* A table row: its cells, each a run of spans like a paragraph's. */
+typedef struct {
+  ah_spans *cells;
+  size_t n, cap;
+} ah_row;
+
+typedef struct {
+  ah_row *items;
+  size_t n, cap;
+} ah_rows;
+
+/* PARA: a paragraph or list item; NOTE: a footnote's text; TABLE: rows of
+ * cells (ah_block.rows); FIGURE: a chart or picture, its caption in spans
+ * and the words drawn inside it in figure_words. */
+typedef enum { AH_BLOCK_PARA, AH_BLOCK_NOTE, AH_BLOCK_TABLE, AH_BLOCK_FIGURE } ah_block_kind;
 
 typedef struct {
   ah_block_kind kind;
@@ -108,9 +125,17 @@ typedef struct {
   bool after_gap;            /* vertical space before it: a new section may start */
   bool list_item;            /* starts with a bullet */
   ah_label_kind section;     /* the markup opened a vraag/antwoord/mededeling here */
-  ah_spans spans;
+  ah_spans spans;            /* PARA, NOTE: the text; FIGURE: the caption */
+  ah_rows rows;              /* TABLE */
+  ah_spans figure_words;     /* FIGURE: the words drawn inside, in reading order */
   ah_pos pos;                /* where it was printed */
 } ah_block;
+
+/* Table builder: a new row, and a new cell at the end of the last row (a
+ * row is opened when there is none).  The cell's pointer lives until the
+ * next cell or row is added. */
+void ah_block_add_row(ah_block *b);
+ah_spans *ah_block_add_cell(ah_block *b);
 
 typedef struct {
   ah_block *items;
@@ -118,6 +143,8 @@ typedef struct {
 } ah_flow;
 
 void ah_flow_free(ah_flow *f);
+/* Frees what a block holds (a block built aside, never added). */
+void ah_block_free(ah_block *b);
 /* A new empty block at the end; the pointer lives until the next add. */
 ah_block *ah_flow_add(ah_flow *f, ah_block_kind kind);
 

@@ -181,10 +181,15 @@ void ah_add_inlines(ah_node *para, const ah_spans *spans, const ah_ints *notes) 
       add_mixed_digits(para, sp->text, notes, sp->page);
       continue;
     }
-    bool raised = style & (AH_STYLE_SUP | AH_STYLE_NOTEREF);
+    if (style & AH_STYLE_NOTEREF) { /* the reader knew it: a marker by number */
+      flush_text(para, &text);
+      add_marker(para, sp->note, sp->page);
+      continue;
+    }
+    bool raised = style & AH_STYLE_SUP;
     int number = 0;
     bool marker = raised && !(style & AH_STYLE_NOT_MARKER) && marker_number(sp->text, &number) &&
-                  ((style & AH_STYLE_NOTEREF) || ah_ints_contains(notes, number));
+                  ah_ints_contains(notes, number);
     if (!marker && !(style & (AH_STYLE_SUP | AH_STYLE_SUB))) {
       ah_buf_puts(&text, sp->text);
       continue;

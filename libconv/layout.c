@@ -228,9 +228,25 @@ static void pos_line(ah_block *b, const ah_line *ln) {
   ah_pos_add(&b->pos, ln->page + 1, ln->x0, ln->top, ln->x1, ln->base + ln->size * 0.25);
 }
 
+/* A printed piece of a table row into cells: the source stage put a tab
+ * at each column gap inside a line. */
+static void add_row_piece(ah_block *b, const ah_spans *piece) {
+  ah_spans *cell = ah_block_add_cell(b);
+  for (size_t i = 0; i < piece->n; i++) {
+    const ah_span *sp = &piece->items[i];
+    for (const char *p = sp->text; *p;) {
+      size_t len = strcspn(p, "\t");
+      ah_spans_add_on(cell, p, len, sp->style, sp->page);
+      if (!p[len]) break;
+      cell = ah_block_add_cell(b);
+      p += len + 1;
+    }
+  }
+}
+
 /* The n lines at `rows` (one table, sorted by baseline) become one block:
  * rows are the pieces of text on one baseline, left to right; cells are
- * split at column gaps (tabs from the source stage). */
+ * split at column gaps. */
 static void add_table(page_model *m, ah_flow *flow, const ah_line **rows, size_t n) {
   ah_block *b = ah_flow_add(flow, AH_BLOCK_TABLE);
   b->page_first = b->page_last = rows[0]->page + 1;
@@ -238,10 +254,9 @@ static void add_table(page_model *m, ah_flow *flow, const ah_line **rows, size_t
     size_t j = i;
     while (j < n && ah_near(rows[j]->base, rows[i]->base, AH_SAME_ROW)) j++;
     qsort(rows + i, j - i, sizeof *rows, cmp_line_x);
-    if (i) ah_spans_add(&b->spans, "\n", 1, 0);
+    ah_block_add_row(b);
     for (size_t k = i; k < j; k++) {
-      if (k > i) ah_spans_add(&b->spans, "\t", 1, 0);
-      ah_spans_append(&b->spans, &rows[k]->spans);
+      add_row_piece(b, &rows[k]->spans);
       pos_line(b, rows[k]);
       m->placed[rows[k] - m->lines->items] = true;
     }

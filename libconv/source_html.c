@@ -142,8 +142,16 @@ static void add_text(walker *w, const char *text, int style) {
 
 /* ---- tables ------------------------------------------------------------- */
 
-/* The cell text gathered so far, printable (its line breaks cannot end a
- * row), as a span of the table. */
+/* The note a marker element's text names: its digits, within the cap; 0
+ * when it is not a number (then it is text). */
+static int marker_note(const char *t) {
+  int number;
+  const char *end;
+  if (!ah_is_digits(t) || !ah_parse_uint(t, AH_MAX_NOTE_NUMBER, &number, &end) || *end) return 0;
+  return number;
+}
+
+/* The cell text gathered so far, printable, as a span of the cell. */
 static void flush_cell_text(ah_spans *out, ah_buf *pending) {
   if (!pending->len) return;
   ah_buf clean = {0};
@@ -165,37 +173,35 @@ static void cell_spans(const xmlNode *n, ah_spans *out, ah_buf *pending, int dep
     if (c->type != XML_ELEMENT_NODE || ah_html_is_skipped(c)) continue;
     if (ah_html_is_note_marker(c)) {
       char *t = subtree_text(c);
-      bool digits = ah_is_digits(t);
-      if (digits) {
-        flush_cell_text(out, pending);
-        ah_spans_add(out, t, strlen(t), AH_STYLE_NOTEREF);
-      }
+      int note = marker_note(t);
       free(t);
-      if (digits) continue;
+      if (note) {
+        flush_cell_text(out, pending);
+        ah_spans_add_marker(out, note, 0);
+        continue;
+      }
     }
     if (ah_html_is(c, "br")) ah_buf_putc(pending, ' ');
     cell_spans(c, out, pending, depth + 1);
   }
 }
 
-static void table_rows(const xmlNode *n, ah_spans *out, int depth) {
+static void table_rows(const xmlNode *n, ah_block *grid, int depth) {
   if (depth > AH_MAX_HTML_DEPTH) return;
   for (const xmlNode *c = n->children; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE || ah_html_is_skipped(c)) continue;
     if (ah_html_is(c, "tr")) {
-      bool first = true;
+      ah_block_add_row(grid);
       ah_buf pending = {0};
       for (const xmlNode *cell = c->children; cell; cell = cell->next) {
         if (!ah_html_is(cell, "td") && !ah_html_is(cell, "th")) continue;
-        if (!first) ah_spans_add(out, "\t", 1, 0);
+        ah_spans *out = ah_block_add_cell(grid);
         cell_spans(cell, out, &pending, depth + 1);
         flush_cell_text(out, &pending);
-        first = false;
       }
-      ah_spans_add(out, "\n", 1, 0);
       ah_buf_free(&pending);
     } else if (!ah_html_is(c, "table")) { /* thead, tbody, tfoot; a nested table is its own */
-      table_rows(c, out, depth + 1);
+      table_rows(c, grid, depth + 1);
     }
   }
 }
@@ -208,15 +214,14 @@ static void add_table(walker *w, const xmlNode *table) {
     return;
   }
   close_block(w);
-  ah_spans rows = {0};
-  table_rows(table, &rows, 0);
-  if (rows.n) {
+  ah_block grid = {.kind = AH_BLOCK_TABLE};
+  table_rows(table, &grid, 0);
+  if (grid.rows.n) {
     ah_block *b = open_block(w, AH_BLOCK_TABLE);
-    ah_spans_free(&b->spans);
-    b->spans = rows;
-  } else {
-    ah_spans_free(&rows);
+    b->rows = grid.rows;
+    grid.rows = (ah_rows){0};
   }
+  ah_block_free(&grid);
   close_block(w);
 }
 
@@ -348,9 +353,11 @@ static void walk_element(walker *w, const xmlNode *n) {
   }
   if (ah_html_is_note_marker(n)) {
     char *t = subtree_text(n);
-    if (ah_is_digits(t)) {
+    int note = marker_note(t);
+    if (note || ah_is_digits(t)) {
       ah_block *b = w->open ? block_at(w, w->open) : open_block(w, AH_BLOCK_PARA);
-      ah_spans_add(&b->spans, t, strlen(t), AH_STYLE_NOTEREF);
+      if (note) ah_spans_add_marker(&b->spans, note, 0);
+      else ah_spans_add(&b->spans, t, strlen(t), 0); /* past the cap: its digits are text */
     }
     free(t);
     return;
@@ -421,9 +428,9 @@ static bool leading_raised_number(const ah_block *b, int *number, size_t *span) 
   for (size_t i = 0; i < b->spans.n; i++) {
     const ah_span *s = &b->spans.items[i];
     char *t = ah_normalize_space(s->text);
-    bool blank = !*t;
-    bool num = (s->style & (AH_STYLE_SUP | AH_STYLE_NOTEREF)) && ah_is_digits(t);
-    if (num) *number = leading_number(t), *span = i;
+    bool blank = !*t && !(s->style & AH_STYLE_NOTEREF);
+    bool num = (s->style & AH_STYLE_NOTEREF) || ((s->style & AH_STYLE_SUP) && ah_is_digits(t));
+    if (num) *number = s->style & AH_STYLE_NOTEREF ? s->note : leading_number(t), *span = i;
     free(t);
     if (!blank) return num && i + 1 < b->spans.n;
   }
@@ -444,7 +451,8 @@ static void find_plain_notes(ah_flow *flow) {
       if (e->kind != AH_BLOCK_PARA) continue;
       for (size_t k = 0; k < e->spans.n && !marked; k++) {
         const ah_span *s = &e->spans.items[k];
-        marked = (s->style & (AH_STYLE_SUP | AH_STYLE_NOTEREF)) && leading_number(s->text) == number && k > 0;
+        int marks = s->style & AH_STYLE_NOTEREF ? s->note : s->style & AH_STYLE_SUP ? leading_number(s->text) : 0;
+        marked = (s->style & (AH_STYLE_SUP | AH_STYLE_NOTEREF)) && marks == number && k > 0;
       }
     }
     if (!marked) continue;

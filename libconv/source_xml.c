@@ -258,9 +258,7 @@ static void report_dangling_ref(reader *r, const xmlNode *ref) {
 
 static void add_marker(sink *s, int number) {
   flush(s);
-  char digits[16];
-  snprintf(digits, sizeof digits, "%d", number);
-  ah_spans_add(&sink_block(s)->spans, digits, strlen(digits), AH_STYLE_NOTEREF);
+  ah_spans_add_marker(&sink_block(s)->spans, number, 0);
 }
 
 /* ---- inline content ---------------------------------------------------------- */
@@ -354,16 +352,19 @@ static void add_list(reader *r, const xmlNode *lijst) {
   }
 }
 
-/* The spans of a table block as its cells are read: text of one style
- * gathered before it is handed over (a cell of many tiny elements stays
- * linear), tabs between cells, a line break after each row. */
+/* A table block as its cells are read: text of one style gathered before
+ * it is handed to the cell (a cell of many tiny elements stays linear). */
 typedef struct {
-  ah_spans spans;
+  ah_block *block;
+  ah_spans *cell; /* the cell being read */
   ah_buf pending;
   int style;
 } table_text;
 
-static void table_flush(table_text *t);
+static void table_flush(table_text *t) {
+  if (t->pending.len) ah_spans_add(t->cell, t->pending.data, t->pending.len, t->style);
+  t->pending.len = 0;
+}
 
 static void table_put(table_text *t, const char *s, size_t len, int style) {
   if (!len) return;
@@ -372,16 +373,9 @@ static void table_put(table_text *t, const char *s, size_t len, int style) {
   t->style = style;
 }
 
-static void table_flush(table_text *t) {
-  if (t->pending.len) ah_spans_add(&t->spans, t->pending.data, t->pending.len, t->style);
-  t->pending.len = 0;
-}
-
 static void table_marker(table_text *t, int number) {
   table_flush(t);
-  char digits[16];
-  snprintf(digits, sizeof digits, "%d", number);
-  ah_spans_add(&t->spans, digits, strlen(digits), AH_STYLE_NOTEREF);
+  ah_spans_add_marker(t->cell, number, 0);
 }
 
 /* A cell's content: its text (the file's line breaks and tabs as spaces,
@@ -419,14 +413,13 @@ static void table_rows(reader *r, const xmlNode *n, table_text *t, int depth) {
       table_rows(r, c, t, depth + 1);
       continue;
     }
-    bool first = true;
+    ah_block_add_row(t->block);
     for (const xmlNode *e = c->children; e; e = e->next) {
       if (!ah_xml_is(e, "entry")) continue;
-      if (!first) table_put(t, "\t", 1, 0);
+      t->cell = ah_block_add_cell(t->block);
       cell_content(r, e, t, 0, depth + 1);
-      first = false;
+      table_flush(t);
     }
-    table_put(t, "\n", 1, 0);
   }
 }
 
@@ -434,11 +427,12 @@ static void add_table(reader *r, const xmlNode *table) {
   /* a title or caption before the grid keeps its text as a paragraph */
   for (const xmlNode *c = table->children; c; c = c->next)
     if (c->type == XML_ELEMENT_NODE && !ah_xml_is(c, "tgroup") && has_text_child(c)) add_paragraph(r, c, false);
-  table_text t = {0};
+  /* built aside: a note in a cell may add blocks while the table is read */
+  ah_block grid = {.kind = AH_BLOCK_TABLE};
+  table_text t = {.block = &grid};
   table_rows(r, table, &t, 0);
-  table_flush(&t);
-  if (t.spans.n) ah_flow_add(r->flow, AH_BLOCK_TABLE)->spans = t.spans;
-  else ah_spans_free(&t.spans);
+  if (grid.rows.n) *ah_flow_add(r->flow, AH_BLOCK_TABLE) = grid;
+  else ah_block_free(&grid);
   ah_buf_free(&t.pending);
 }
 

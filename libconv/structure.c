@@ -43,18 +43,13 @@ static ah_node *append_block(ah_node *parent, ah_node_type type, const ah_block 
   return n;
 }
 
-/* A table block's spans cut into cells at tabs and into rows at line
- * breaks; each cell's spans become its inlines as a paragraph's do, so a
- * marker or a sub- or superscript in a cell stays one. */
-typedef struct {
-  ah_node *table, *row; /* row: NULL until the row's first cell with content */
-  const ah_block *b;
-  const ah_ints *notes;
-  ah_spans cell;
-} table_builder;
-
+/* A table block's rows and cells; each cell's spans become its inlines as
+ * a paragraph's do, so a marker or a sub- or superscript in a cell stays
+ * one.  A cell of nothing but white space is no cell, a row without cells
+ * no row. */
 static bool has_content(const ah_spans *cell) {
   for (size_t i = 0; i < cell->n; i++) {
+    if (cell->items[i].style & AH_STYLE_NOTEREF) return true;
     char *t = ah_normalize_text(cell->items[i].text);
     bool any = *t != 0;
     free(t);
@@ -63,39 +58,29 @@ static bool has_content(const ah_spans *cell) {
   return false;
 }
 
-static void end_cell(table_builder *tb) {
-  if (has_content(&tb->cell)) {
-    if (!tb->row) tb->row = append_block(tb->table, AH_NODE_ROW, tb->b);
-    ah_node *c = append_block(tb->row, AH_NODE_CELL, tb->b);
-    ah_add_inlines(c, &tb->cell, tb->notes);
-    if (c->first) {
-      give_pos(c, tb->b);
-    } else { /* nothing but white space came of it */
-      ah_node_unlink_free(c);
-      if (!tb->row->first) {
-        ah_node_unlink_free(tb->row);
-        tb->row = NULL;
-      }
-    }
+static void add_cell(ah_node *table, ah_node **row, const ah_spans *cell, const ah_block *b, const ah_ints *notes) {
+  if (!has_content(cell)) return;
+  if (!*row) *row = append_block(table, AH_NODE_ROW, b);
+  ah_node *c = append_block(*row, AH_NODE_CELL, b);
+  ah_add_inlines(c, cell, notes);
+  if (c->first) {
+    give_pos(c, b);
+    return;
   }
-  ah_spans_free(&tb->cell);
+  ah_node_unlink_free(c); /* nothing but white space came of it */
+  if (!(*row)->first) {
+    ah_node_unlink_free(*row);
+    *row = NULL;
+  }
 }
 
 static void add_table(ah_node *section, const ah_block *b, const ah_ints *notes) {
-  table_builder tb = {.table = append_block(section, AH_NODE_TABLE, b), .b = b, .notes = notes};
-  give_pos(tb.table, b);
-  for (size_t i = 0; i < b->spans.n; i++) {
-    const ah_span *sp = &b->spans.items[i];
-    for (const char *p = sp->text; *p;) {
-      size_t n = strcspn(p, "\t\n");
-      if (n) ah_spans_add_on(&tb.cell, p, n, sp->style, sp->page);
-      if (!p[n]) break;
-      end_cell(&tb);
-      if (p[n] == '\n') tb.row = NULL;
-      p += n + 1;
-    }
+  ah_node *table = append_block(section, AH_NODE_TABLE, b);
+  give_pos(table, b);
+  for (size_t r = 0; r < b->rows.n; r++) {
+    ah_node *row = NULL; /* made at the row's first cell with content */
+    for (size_t c = 0; c < b->rows.items[r].n; c++) add_cell(table, &row, &b->rows.items[r].cells[c], b, notes);
   }
-  end_cell(&tb);
 }
 
 static void add_list_item(ah_node *section, const ah_block *b, const ah_ints *notes) {
@@ -109,7 +94,9 @@ static void add_list_item(ah_node *section, const ah_block *b, const ah_ints *no
     /* only a real bullet glyph is presentation; a dash or "o" used as a
      * bullet is a printed character of the text and stays */
     if (i == 0) t += ah_bullet_glyph_length(t);
-    ah_spans_add_on(&copy, t, strlen(t), b->spans.items[i].style, b->spans.items[i].page);
+    const ah_span *sp = &b->spans.items[i];
+    if (sp->style & AH_STYLE_NOTEREF) ah_spans_add_marker(&copy, sp->note, sp->page);
+    else ah_spans_add_on(&copy, t, strlen(t), sp->style, sp->page);
   }
   ah_add_inlines(item, &copy, notes);
   give_pos(item, b);

@@ -246,6 +246,10 @@ static void take_block(rebuild *r, ah_block *b) {
   ah_spans line = {0};
   for (size_t i = 0; i < b->spans.n; i++) {
     const ah_span *s = &b->spans.items[i];
+    if (s->style & AH_STYLE_NOTEREF) {
+      ah_spans_add_marker(&line, s->note, s->page);
+      continue;
+    }
     for (const char *p = s->text;;) {
       const char *nl = strchr(p, '\n');
       ah_spans_add(&line, p, nl ? (size_t)(nl - p) : strlen(p), s->style);
@@ -336,8 +340,8 @@ static bool find_marker(ah_flow *flow, int number, place *from, place end) {
         }
         b->spans.n += 2;
         memmove(&b->spans.items[si + 3], &b->spans.items[si + 1], (b->spans.n - si - 3) * sizeof *b->spans.items);
-        b->spans.items[si + 1] = (ah_span){ah_strdup(digits), AH_STYLE_NOTEREF, s->page};
-        b->spans.items[si + 2] = (ah_span){after, s->style, s->page};
+        b->spans.items[si + 1] = (ah_span){ah_strdup(""), AH_STYLE_NOTEREF, s->page, number};
+        b->spans.items[si + 2] = (ah_span){after, s->style, s->page, 0};
         *from = (place){bi, si + 2, 0};
         return true;
       }

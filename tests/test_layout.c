@@ -76,7 +76,20 @@ static ah_lines make_document(void) {
   return l;
 }
 
-static char *block_text(const ah_flow *f, size_t i) { return ah_spans_text(&f->items[i].spans); }
+/* A block's text; a table's cells joined by tabs and its rows by line breaks. */
+static char *block_text(const ah_flow *f, size_t i) {
+  const ah_block *b = &f->items[i];
+  if (b->kind != AH_BLOCK_TABLE) return ah_spans_text(&b->spans);
+  ah_buf out = {0};
+  for (size_t r = 0; r < b->rows.n; r++)
+    for (size_t c = 0; c < b->rows.items[r].n; c++) {
+      char *t = ah_spans_text(&b->rows.items[r].cells[c]);
+      ah_buf_puts(&out, c ? "\t" : r ? "\n" : "");
+      ah_buf_puts(&out, t);
+      free(t);
+    }
+  return ah_buf_steal(&out);
+}
 
 /* Two pages: a note at the foot of page 1; at the foot of page 2 small type
  * without a number, either a plain line (the note runs on) or a row of two

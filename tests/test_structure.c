@@ -259,9 +259,13 @@ static void test_adjacent_markers_and_cells(void) {
     ah_spans_add(&b->spans, cases[i].raised, strlen(cases[i].raised), AH_STYLE_SUP);
     ah_spans_add(&b->spans, " dit.", 5, 0);
     b = ah_flow_add(&f, AH_BLOCK_TABLE);
-    ah_spans_add(&b->spans, "Jaar\tBedrag\n2024\t5 mln", 22, 0);
-    ah_spans_add(&b->spans, "1", 1, AH_STYLE_SUP);
-    ah_spans_add(&b->spans, "\n", 1, 0);
+    ah_spans_add(ah_block_add_cell(b), "Jaar", 4, 0);
+    ah_spans_add(ah_block_add_cell(b), "Bedrag", 6, 0);
+    ah_block_add_row(b);
+    ah_spans_add(ah_block_add_cell(b), "2024", 4, 0);
+    ah_spans *cell = ah_block_add_cell(b);
+    ah_spans_add(cell, "5 mln", 5, 0);
+    ah_spans_add(cell, "1", 1, AH_STYLE_SUP);
     for (int n = 1; n <= 10; n++) {
       b = ah_flow_add(&f, AH_BLOCK_NOTE);
       b->note_number = n;
@@ -279,16 +283,17 @@ static void test_adjacent_markers_and_cells(void) {
     free(t);
     ah_node *table = vraag ? vraag->last : NULL;
     CHECK(table && table->type == AH_NODE_TABLE);
-    char *cell = table && table->last ? ah_node_text(table->last->last) : NULL;
-    CHECK_STR(cell, "5 mln[^1]");
-    free(cell);
+    char *last = table && table->last ? ah_node_text(table->last->last) : NULL;
+    CHECK_STR(last, "5 mln[^1]");
+    free(last);
     ah_node_free_tree(root);
     ah_flow_free(&f);
   }
   ah_spans s = {0};
-  ah_spans_add(&s, "1", 1, AH_STYLE_NOTEREF);
-  ah_spans_add(&s, "2", 1, AH_STYLE_NOTEREF);
+  ah_spans_add_marker(&s, 1, 0);
+  ah_spans_add_marker(&s, 2, 0);
   CHECK_INT(s.n, 2);
+  CHECK_INT(s.items[1].note, 2);
   ah_spans_free(&s);
 }
 
