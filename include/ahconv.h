@@ -272,9 +272,10 @@ AH_EXPORT ah_lost_kind ah_doc_lost_kind(const ah_doc *doc, size_t i);
 /* The tree: an AH_NODE_DOCUMENT root; below it the omschrijvingen, then
  * vraag / antwoord / mededeling sections in the order printed, then one
  * noten holding every noot in number order.  A section holds an optional
- * label and blocks (al, lijst of li, tabel of rij of cel); inline content
- * (text, noot-ref, sup, sub, url, and in an omschrijving the metadata
- * elements) sits in al, li, cel, label and omschrijving.
+ * label and blocks (al, lijst of li, tabel of rij of cel, figuur of
+ * bijschrift and tekst); inline content (text, noot-ref, sup, sub, url,
+ * and in an omschrijving the metadata elements) sits in al, li, cel,
+ * bijschrift, label and omschrijving; tekst holds text only.
  *
  * Leaves: AH_NODE_TEXT and AH_NODE_NOTE_REF never have children, and the
  * iterator gives them ENTER only, no EXIT.  Every other type (including
@@ -308,7 +309,11 @@ typedef enum {
   AH_NODE_ONDERWERP,
   AH_NODE_DATUM,        /* attribute "iso" */
   AH_NODE_BEANTWOORDER, /* attributes "functie", "ministerie" */
-  AH_NODE_ZIE_OOK
+  AH_NODE_ZIE_OOK,
+  /* blocks added in version 0.2: a chart or picture */
+  AH_NODE_FIGURE,       /* figuur, in a section between its blocks */
+  AH_NODE_CAPTION,      /* bijschrift: the figure's caption, inline content */
+  AH_NODE_FIGURE_TEXT   /* tekst: the words drawn inside the figure, text only */
 } ah_node_type;
 
 /* The node's type; AH_NODE_NONE for NULL. */

@@ -51,6 +51,12 @@
  * second.  Over it: AH_ERROR_LIMIT, the parse stopped at that element. */
 #define AH_MAX_ELEMENTS 250000u
 
+/* Element nesting of ahconv's own XML read back (a clean PDF's embedded
+ * XML, a stored XML).  The vocabulary nests at most 6 deep (aanhangsel,
+ * vraag, tabel, rij, cel, sup); deeper is not ahconv's XML and the file is
+ * not taken for it (a clean PDF's pages are read instead). */
+#define AH_MAX_OWNXML_DEPTH 12
+
 /* XML indentation stops growing at this depth (the tree is at most 6 deep;
  * deeper nesting would only widen the file). */
 #define AH_MAX_INDENT_DEPTH 30

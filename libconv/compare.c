@@ -82,8 +82,8 @@ static void compare_meta(reporter *r, const ah_doc *a, const ah_doc *b) {
       {AH_NODE_ONDERWERP, "onderwerp"},           {AH_NODE_BEANTWOORDER, "beantwoorder"},
       {AH_NODE_ZIE_OOK, "zie-ook"}};
   for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
-    char *ma = ah_omschrijving_meta(a->root, kinds[i].type, "; ", true);
-    char *mb = ah_omschrijving_meta(b->root, kinds[i].type, "; ", true);
+    char *ma = ah_omschrijving_meta(ah_doc_root(a), kinds[i].type, "; ", true);
+    char *mb = ah_omschrijving_meta(ah_doc_root(b), kinds[i].type, "; ", true);
     compare_field(r, kinds[i].name, ma, mb);
     free(ma);
     free(mb);
@@ -113,7 +113,7 @@ static void compare_recorded(reporter *r, const char *field, const char *a, cons
 /* The metadata records, only when both renditions carry one, and of those
  * only the fields both give. */
 static void compare_registratie(reporter *r, const ah_doc *a, const ah_doc *b) {
-  const ah_registratie *x = &a->meta.record, *y = &b->meta.record;
+  const ah_registratie *x = &ah_doc_meta(a)->record, *y = &ah_doc_meta(b)->record;
   if (!ah_registratie_present(x) || !ah_registratie_present(y)) return;
   compare_recorded(r, "registratie vraagnummer", x->vraagnummer, y->vraagnummer);
   compare_recorded(r, "registratie datum-ontvangst", x->datum_ontvangst, y->datum_ontvangst);
@@ -162,14 +162,14 @@ static const ah_node *find_partner(const ah_node *root, const ah_node *s) {
 }
 
 static void compare_sections(reporter *r, const ah_doc *a, const ah_doc *b) {
-  for (const ah_node *s = a->root->first; s; s = s->next) {
+  for (const ah_node *s = ah_doc_root(a)->first; s; s = s->next) {
     if (s->type != AH_NODE_VRAAG && s->type != AH_NODE_ANTWOORD) continue;
     char name[128];
     ah_section_name(s, name, sizeof name);
-    compare_pair(r, name, s, find_partner(b->root, s));
+    compare_pair(r, name, s, find_partner(ah_doc_root(b), s));
   }
-  for (const ah_node *t = b->root->first; t; t = t->next) {
-    if ((t->type != AH_NODE_VRAAG && t->type != AH_NODE_ANTWOORD) || find_partner(a->root, t)) continue;
+  for (const ah_node *t = ah_doc_root(b)->first; t; t = t->next) {
+    if ((t->type != AH_NODE_VRAAG && t->type != AH_NODE_ANTWOORD) || find_partner(ah_doc_root(a), t)) continue;
     char name[128];
     ah_section_name(t, name, sizeof name);
     ah_about(r, AH_FINDING_MISSING, NULL, t);
@@ -207,7 +207,7 @@ static void compare_by_position(reporter *r, const ah_node *ra, const ah_node *r
 }
 
 static void compare_notes(reporter *r, const ah_doc *a, const ah_doc *b) {
-  const ah_node *na = ah_child_of_type(a->root, AH_NODE_NOTEN), *nb = ah_child_of_type(b->root, AH_NODE_NOTEN);
+  const ah_node *na = ah_child_of_type(ah_doc_root(a), AH_NODE_NOTEN), *nb = ah_child_of_type(ah_doc_root(b), AH_NODE_NOTEN);
   for (const ah_node *x = na ? na->first : NULL; x; x = x->next) {
     char name[32];
     snprintf(name, sizeof name, "noot %d", x->as.note.number);
@@ -231,9 +231,9 @@ static size_t run_compare(reporter *rp, const ah_doc *a, const ah_doc *b) {
   if (!a || !b) return 0;
   compare_meta(&r, a, b);
   compare_registratie(&r, a, b);
-  compare_by_position(&r, a->root, b->root, AH_NODE_OMSCHRIJVING);
+  compare_by_position(&r, ah_doc_root(a), ah_doc_root(b), AH_NODE_OMSCHRIJVING);
   compare_sections(&r, a, b);
-  compare_by_position(&r, a->root, b->root, AH_NODE_MEDEDELING);
+  compare_by_position(&r, ah_doc_root(a), ah_doc_root(b), AH_NODE_MEDEDELING);
   compare_notes(&r, a, b);
   return r.count;
 }

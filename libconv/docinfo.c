@@ -7,7 +7,6 @@
  * threads is only ever read.
  */
 #include "docinfo.h"
-#include "document.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -64,35 +63,16 @@ void ah_docinfo_free(ah_docinfo *info) {
   memset(info, 0, sizeof *info);
 }
 
-/* ---- the getters -------------------------------------------------------- */
+/* ---- reading the lists -------------------------------------------------- */
 
 static const ah_meta_item *item(const ah_meta_items *list, size_t i) { return i < list->n ? &list->items[i] : NULL; }
 
-static const char *text_of(const ah_meta_items *list, size_t i) {
+const char *ah_meta_items_text(const ah_meta_items *list, size_t i) {
   const ah_meta_item *it = item(list, i);
   return it ? it->text : NULL;
 }
 
-static const char *attr_of(const ah_meta_items *list, size_t i, int k) {
+const char *ah_meta_items_attr(const ah_meta_items *list, size_t i, int k) {
   const ah_meta_item *it = item(list, i);
   return it ? it->attr[k] : NULL;
 }
-
-size_t ah_doc_vragensteller_count(const ah_doc *d) { return d ? d->info.askers.n : 0; }
-const char *ah_doc_vragensteller(const ah_doc *d, size_t i) { return d ? text_of(&d->info.askers, i) : NULL; }
-const char *ah_doc_vragensteller_partij(const ah_doc *d, size_t i) {
-  return d ? attr_of(&d->info.askers, i, 0) : NULL;
-}
-size_t ah_doc_ontvanger_count(const ah_doc *d) { return d ? d->info.addressees.n : 0; }
-const char *ah_doc_ontvanger(const ah_doc *d, size_t i) { return d ? text_of(&d->info.addressees, i) : NULL; }
-const char *ah_doc_onderwerp(const ah_doc *d) { return d ? text_of(&d->info.subjects, 0) : NULL; }
-size_t ah_doc_beantwoorder_count(const ah_doc *d) { return d ? d->info.answerers.n : 0; }
-const char *ah_doc_beantwoorder(const ah_doc *d, size_t i) { return d ? text_of(&d->info.answerers, i) : NULL; }
-const char *ah_doc_beantwoorder_functie(const ah_doc *d, size_t i) {
-  return d ? attr_of(&d->info.answerers, i, 0) : NULL;
-}
-const char *ah_doc_beantwoorder_ministerie(const ah_doc *d, size_t i) {
-  return d ? attr_of(&d->info.answerers, i, 1) : NULL;
-}
-size_t ah_doc_zie_ook_count(const ah_doc *d) { return d ? d->info.see_also.n : 0; }
-const char *ah_doc_zie_ook(const ah_doc *d, size_t i) { return d ? text_of(&d->info.see_also, i) : NULL; }

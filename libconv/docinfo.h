@@ -25,5 +25,8 @@ typedef struct {
  * The document is never changed after this, so the getters only read. */
 void ah_docinfo_build(ah_docinfo *info, const ah_node *root);
 void ah_docinfo_free(ah_docinfo *info);
+/* Item i's text, and its attribute k (0 or 1); NULL past the end. */
+const char *ah_meta_items_text(const ah_meta_items *list, size_t i);
+const char *ah_meta_items_attr(const ah_meta_items *list, size_t i, int k);
 
 #endif

@@ -1,19 +1,20 @@
-/* document.c — the public entry points: open a rendition, run the pipeline,
+/* document.c — the public entry points: open a rendition, assemble the
+ * document from its reading, attach the publisher's metadata record,
  * answer metadata questions, free.
  *
  * Takes: a path or bytes.  Gives: an ah_doc with its tree.  The input type
  * comes from the content (PDF magic, or markup that looks like HTML), never
- * from the file name.  A clean PDF that carries ahconv's XML is read from
- * that XML when it matches (pdf_embed.c), unless AH_OPT_NO_EMBED.
+ * from the file name; each type has one reader (reader.h), and a clean PDF
+ * that carries ahconv's XML is read from that XML when it matches
+ * (source_embedded.c), unless AH_OPT_NO_EMBED.  The only file that knows
+ * the fields of struct ah_doc.
  */
 #include "document.h"
 #include "gzip.h"
 #include "init.h"
 #include "io.h"
-#include "layout.h"
-#include "pdf_embed.h"
-#include "source_html.h"
-#include "source_pdf.h"
+#include "reader.h"
+#include "registratie.h"
 #include "source_xml.h"
 #include "structure.h"
 #include "xml_input.h"
@@ -23,6 +24,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+struct ah_doc {
+  ah_node *root;
+  ah_docmeta meta;
+  char *kamer_code, *vergaderjaar; /* meta's kamer and session as the API spells them */
+  ah_dates dates;
+  ah_losses losses; /* what the rendition printed that the tree does not hold */
+  char *format, *source_name, *sha256;
+  unsigned char *pdf; /* AH_OPT_POSITIONS: the PDF rendition's bytes, for the report's page images */
+  size_t pdf_len;
+  ah_docinfo info;   /* the omschrijvingen's metadata for the typed getters */
+  int options;       /* the AH_OPT_ALL_OPEN bits given at open */
+  char *record_path; /* the metadata file the registratie came from; NULL: none, or the rendition's own */
+  bool view;         /* ah_doc_view: shares everything but the struct */
+};
 
 typedef enum { INPUT_UNKNOWN, INPUT_PDF, INPUT_HTML, INPUT_XML, INPUT_RECORD } input_kind;
 
@@ -57,15 +74,9 @@ static char *base_name(const char *path) {
   return ah_strdup(slash ? slash + 1 : path);
 }
 
-/* The facts the rendition printed become the document's; the id fills in
- * what the masthead or the head meta left out. */
-static void take_meta(ah_doc *doc, ah_docmeta *meta) {
-  doc->meta = *meta;
-  memset(meta, 0, sizeof *meta);
-  ah_doc_meta_changed(doc);
-}
-
-void ah_doc_meta_changed(ah_doc *doc) {
+/* meta's id, kamer, session or number changed: what the id says fills the
+ * rest, and the API's spellings are made anew. */
+static void meta_changed(ah_doc *doc) {
   ah_docmeta_complete_from_id(&doc->meta);
   free(doc->kamer_code);
   free(doc->vergaderjaar);
@@ -74,108 +85,87 @@ void ah_doc_meta_changed(ah_doc *doc) {
   doc->vergaderjaar = doc->meta.session.first ? ah_session_string(&doc->meta.session) : NULL;
 }
 
-static ah_doc *build(ah_doc *doc, ah_flow *flow, ah_docmeta *meta, ah_error *err) {
-  take_meta(doc, meta);
-  int rc = ah_structure(doc->root, flow, &doc->dates, err);
-  ah_flow_free(flow);
-  if (rc == 0) {
-    ah_docinfo_build(&doc->info, doc->root);
-    if (doc->meta.pages > 0) {
+static void check_tree(const ah_doc *doc) {
+#ifndef NDEBUG
+  ah_buf why = {0};
+  if (ah_node_check(doc->root, &why)) {
+    fprintf(stderr, "ahconv: tree check failed: %s\n", why.data);
+    assert(!"the tree breaks its invariants");
+  }
+  ah_buf_free(&why);
+#else
+  (void)doc;
+#endif
+}
+
+/* The reading becomes the document: its facts (the id fills in what the
+ * masthead or the head meta left out), its losses, and its tree — the
+ * structure stage's of the flow, or the one ahconv's own XML carries. */
+static int assemble(ah_doc *doc, ah_reading *r, ah_error *err) {
+  doc->meta = r->meta;
+  memset(&r->meta, 0, sizeof r->meta);
+  meta_changed(doc);
+  doc->losses = r->losses;
+  memset(&r->losses, 0, sizeof r->losses);
+  int rc = 0;
+  if (r->tree) {
+    ah_node_free_tree(doc->root);
+    doc->root = r->tree;
+    r->tree = NULL;
+    doc->dates = r->dates;
+  } else {
+    rc = ah_structure(doc->root, &r->flow, &doc->dates, err);
+    if (rc == 0 && doc->meta.pages > 0) {
       doc->root->page_first = 1;
       doc->root->page_last = doc->meta.pages;
     }
   }
-#ifndef NDEBUG
-  if (rc == 0) {
-    ah_buf why = {0};
-    if (ah_node_check(doc->root, &why)) {
-      fprintf(stderr, "ahconv: tree check failed: %s\n", why.data);
-      assert(!"the tree breaks its invariants");
-    }
-    ah_buf_free(&why);
-  }
-#endif
-  return rc == 0 ? doc : NULL;
+  if (rc != 0) return rc;
+  ah_docinfo_build(&doc->info, doc->root);
+  check_tree(doc);
+  return 0;
 }
 
-static ah_doc *open_pdf(ah_doc *doc, const unsigned char *data, size_t len, ah_error *err) {
-  ah_lines lines;
-  if (ah_source_pdf(data, len, &lines, err) != 0) return NULL;
-  ah_flow flow;
-  ah_docmeta meta = {0};
-  int rc = ah_layout(&lines, &flow, &meta, &doc->losses, err);
-  ah_lines_free(&lines);
-  if (rc != 0) {
-    ah_flow_free(&flow);
-    ah_docmeta_free(&meta);
-    return NULL;
-  }
-  return build(doc, &flow, &meta, err);
+ah_doc *ah_doc_from_reading(ah_reading *r, const char *format, ah_error *err) {
+  ah_library_init();
+  ah_doc *doc = ah_xcalloc(1, sizeof *doc);
+  doc->root = ah_node_new(AH_NODE_DOCUMENT);
+  doc->format = ah_strdup(format);
+  if (assemble(doc, r, err) == 0) return doc;
+  ah_doc_free(doc);
+  return NULL;
 }
 
-/* The tree of a clean PDF from the XML it carries; NULL (nothing kept)
- * when it carries none that matches. */
-static ah_doc *open_embedded(ah_doc *doc, const unsigned char *data, size_t len) {
-  ah_node *root = ah_node_new(AH_NODE_DOCUMENT);
-  ah_docmeta meta = {0};
-  ah_dates dates;
-  memset(&dates, 0, sizeof dates);
-  if (ah_pdf_read_embedded(data, len, root, &meta, &dates) != 0) {
-    ah_node_free_tree(root);
-    ah_docmeta_free(&meta);
-    return NULL;
-  }
-  ah_node_free_tree(doc->root);
-  doc->root = root;
-  doc->dates = dates;
-  take_meta(doc, &meta);
-  return doc;
-}
-
-static ah_doc *open_html(ah_doc *doc, const unsigned char *data, size_t len, ah_error *err) {
-  ah_flow flow;
-  ah_docmeta meta = {0};
-  if (ah_source_html(data, len, &flow, &meta, &doc->losses, err) != 0) {
-    ah_flow_free(&flow);
-    ah_docmeta_free(&meta);
-    return NULL;
-  }
-  return build(doc, &flow, &meta, err);
-}
-
-static ah_doc *open_xml(ah_doc *doc, const unsigned char *data, size_t len, ah_error *err) {
-  ah_flow flow;
-  ah_docmeta meta = {0};
-  if (ah_source_xml(data, len, &flow, &meta, &doc->losses, err) != 0) {
-    ah_flow_free(&flow);
-    ah_docmeta_free(&meta);
-    return NULL;
-  }
-  return build(doc, &flow, &meta, err);
+/* One reader's reading assembled; the reading freed either way. */
+static int read_with(ah_doc *doc, ah_reader reader, const unsigned char *data, size_t len, ah_error *err) {
+  ah_reading r = {0};
+  int rc = reader(data, len, &r, err);
+  if (rc == 0) rc = assemble(doc, &r, err);
+  ah_reading_free(&r);
+  return rc;
 }
 
 /* A PDF: a clean PDF's embedded XML when it matches, else the pages (the
  * embedded XML carries no positions: with AH_OPT_POSITIONS the pages are
  * read, and the bytes kept for the report's page images). */
-static ah_doc *open_any_pdf(ah_doc *doc, const unsigned char *data, size_t len, int options, ah_error *err) {
-  ah_doc *ok = NULL;
-  if (!(options & (AH_OPT_NO_EMBED | AH_OPT_POSITIONS))) ok = open_embedded(doc, data, len);
-  if (!ok) ok = open_pdf(doc, data, len, err);
-  if (ok && (options & AH_OPT_POSITIONS)) {
+static int read_any_pdf(ah_doc *doc, const unsigned char *data, size_t len, int options, ah_error *err) {
+  int rc = -1;
+  if (!(options & (AH_OPT_NO_EMBED | AH_OPT_POSITIONS))) rc = read_with(doc, ah_read_embedded, data, len, NULL);
+  if (rc != 0) rc = read_with(doc, ah_read_pdf, data, len, err);
+  if (rc == 0 && (options & AH_OPT_POSITIONS)) {
     doc->pdf = ah_xmalloc(len);
     memcpy(doc->pdf, data, len);
     doc->pdf_len = len;
   }
-  return ok;
+  return rc;
 }
 
-static ah_doc *open_kind(ah_doc *doc, input_kind kind, const unsigned char *data, size_t len, int options,
-                         ah_error *err) {
+static int read_kind(ah_doc *doc, input_kind kind, const unsigned char *data, size_t len, int options,
+                     ah_error *err) {
   static const char *const formats[] = {[INPUT_PDF] = "pdf", [INPUT_HTML] = "html", [INPUT_XML] = "xml"};
   doc->format = ah_strdup(formats[kind]);
-  if (kind == INPUT_PDF) return open_any_pdf(doc, data, len, options, err);
-  if (kind == INPUT_XML) return open_xml(doc, data, len, err);
-  return open_html(doc, data, len, err);
+  if (kind == INPUT_PDF) return read_any_pdf(doc, data, len, options, err);
+  return read_with(doc, kind == INPUT_XML ? ah_read_pubxml : ah_read_html, data, len, err);
 }
 
 ah_doc *ah_doc_open_memory(const void *data, size_t len, const char *name, int options, ah_error *err) {
@@ -216,9 +206,115 @@ ah_doc *ah_doc_open_memory(const void *data, size_t len, const char *name, int o
   doc->root = ah_node_new(AH_NODE_DOCUMENT);
   doc->source_name = base_name(name);
   doc->sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
-  ah_doc *ok = open_kind(doc, kind, data, len, options, err);
-  if (!ok) ah_doc_free(doc);
-  return ok;
+  if (read_kind(doc, kind, data, len, options, err) == 0) return doc;
+  ah_doc_free(doc);
+  return NULL;
+}
+
+/* ---- the publisher's metadata record ------------------------------------ */
+
+/* The record belongs to this publication: its identifier, if any, is the
+ * document's id.  A document without an id takes the record's. */
+static bool record_fits(ah_doc *doc, const ah_registratie *rec, ah_error *err) {
+  if (!rec->identifier) return true;
+  if (doc->meta.id) {
+    if (!strcmp(doc->meta.id, rec->identifier)) return true;
+    ah_error_set(err, AH_ERROR_FORMAT, "the metadata record is for %.80s, the document is %.80s", rec->identifier,
+                 doc->meta.id);
+    return false;
+  }
+  if (ah_is_pubid(rec->identifier, &(ah_pubid){0})) {
+    ah_docmeta_take_id(&doc->meta, rec->identifier, strlen(rec->identifier));
+    meta_changed(doc);
+  }
+  return true;
+}
+
+static int attach(ah_doc *doc, const void *data, size_t len, const char *path, ah_error *err) {
+  ah_registratie rec = {0};
+  if (ah_registratie_parse(data, len, &rec, err) != 0) return -1;
+  if (!record_fits(doc, &rec, err)) {
+    ah_registratie_free(&rec);
+    return -1;
+  }
+  ah_registratie_free(&doc->meta.record);
+  doc->meta.record = rec;
+  free(doc->record_path);
+  doc->record_path = ah_strdup(path);
+  return 0;
+}
+
+/* Both return AH_OK or the failure's status, which is err->code: a local
+ * error stands in when the caller passes none. */
+ah_status ah_doc_read_metadata_memory(ah_doc *doc, const void *data, size_t len, ah_error *err) {
+  ah_error local;
+  if (!err) err = &local;
+  ah_error_clear(err);
+  if (!doc || !data) {
+    ah_error_set(err, AH_ERROR_USAGE, doc ? "no data" : "no document");
+    return AH_ERROR_USAGE;
+  }
+  return attach(doc, data, len, NULL, err) == 0 ? AH_OK : err->code;
+}
+
+ah_status ah_doc_read_metadata_file(ah_doc *doc, const char *path, ah_error *err) {
+  ah_error local;
+  if (!err) err = &local;
+  ah_error_clear(err);
+  if (!doc || !path || !*path) {
+    ah_error_set(err, AH_ERROR_USAGE, !doc ? "no document" : path ? "empty path" : "no path");
+    return AH_ERROR_USAGE;
+  }
+  unsigned char *data;
+  size_t len;
+  if (ah_read_file(path, &data, &len, err) != 0) return err->code;
+  int rc = attach(doc, data, len, path, err);
+  free(data);
+  return rc == 0 ? AH_OK : err->code;
+}
+
+/* A record found beside the input that does not read (damaged, or of
+ * another publication) is not taken, and not dropped unseen either: it is
+ * listed with what the document lost, so verify names it. */
+static bool try_record(ah_doc *doc, const char *path) {
+  struct stat st;
+  if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  ah_error err = {0};
+  if (ah_doc_read_metadata_file(doc, path, &err) == AH_OK) return true;
+  ah_buf what = {0};
+  ah_buf_printf(&what, "(the metadata record %s is not read: %s)", path, err.message);
+  ah_losses_add(&doc->losses, AH_LOST_MARKUP, 0, what.data);
+  ah_buf_free(&what);
+  return false;
+}
+
+/* The first readable record for this publication beside the rendition at
+ * path (registratie.c says where) is attached; none leaves doc as it is. */
+static void find_metadata_file(ah_doc *doc, const char *path) {
+  ah_strings candidates = {0};
+  ah_record_candidates(path, &candidates);
+  for (size_t i = 0; i < candidates.n && !try_record(doc, candidates.items[i]); i++) {
+  }
+  ah_strings_free(&candidates);
+}
+
+static const ah_registratie *record_of(const ah_doc *d) { return &d->meta.record; }
+
+int ah_doc_has_registratie(const ah_doc *d) { return d && ah_registratie_present(&d->meta.record); }
+const char *ah_doc_vraagnummer(const ah_doc *d) { return d ? record_of(d)->vraagnummer : NULL; }
+const char *ah_doc_datum_ontvangst(const ah_doc *d) { return d ? record_of(d)->datum_ontvangst : NULL; }
+const char *ah_doc_registratie_titel(const ah_doc *d) { return d ? record_of(d)->titel : NULL; }
+const char *ah_doc_ontvanger_naam(const ah_doc *d) { return d ? record_of(d)->ontvanger_naam : NULL; }
+const char *ah_doc_metadata_file(const ah_doc *d) { return d ? d->record_path : NULL; }
+size_t ah_doc_indiener_count(const ah_doc *d) { return d ? record_of(d)->indieners.n : 0; }
+size_t ah_doc_categorie_count(const ah_doc *d) { return d ? record_of(d)->categorieen.n : 0; }
+
+const char *ah_doc_indiener(const ah_doc *d, size_t i) {
+  return d && i < record_of(d)->indieners.n ? record_of(d)->indieners.items[i] : NULL;
+}
+
+const char *ah_doc_categorie(const ah_doc *d, size_t i) {
+  return d && i < record_of(d)->categorieen.n ? record_of(d)->categorieen.items[i] : NULL;
 }
 
 ah_doc *ah_doc_open_file(const char *path, int options, ah_error *err) {
@@ -236,12 +332,16 @@ ah_doc *ah_doc_open_file(const char *path, int options, ah_error *err) {
   /* the publisher's metadata record beside the input, unless the
    * rendition carries one itself */
   if (doc && !(options & AH_OPT_NO_METADATA_FILE) && !ah_registratie_present(&doc->meta.record))
-    ah_doc_find_metadata_file(doc, path);
+    find_metadata_file(doc, path);
   return doc;
 }
 
 void ah_doc_free(ah_doc *doc) {
   if (!doc) return;
+  if (doc->view) {
+    ah_doc_view_free(doc);
+    return;
+  }
   ah_node_free_tree(doc->root);
   ah_docmeta_free(&doc->meta);
   ah_losses_free(&doc->losses);
@@ -282,6 +382,50 @@ ah_lost_kind ah_doc_lost_kind(const ah_doc *d, size_t i) {
 const char *ah_version(void) { return AHCONV_VERSION_STRING; }
 int ah_version_number(void) { return AHCONV_VERSION_NUMBER; }
 void ah_free(void *ptr) { free(ptr); }
+
+/* ---- the omschrijvingen's metadata (docinfo.c gathered it) -------------- */
+
+size_t ah_doc_vragensteller_count(const ah_doc *d) { return d ? d->info.askers.n : 0; }
+const char *ah_doc_vragensteller(const ah_doc *d, size_t i) { return d ? ah_meta_items_text(&d->info.askers, i) : NULL; }
+const char *ah_doc_vragensteller_partij(const ah_doc *d, size_t i) {
+  return d ? ah_meta_items_attr(&d->info.askers, i, 0) : NULL;
+}
+size_t ah_doc_ontvanger_count(const ah_doc *d) { return d ? d->info.addressees.n : 0; }
+const char *ah_doc_ontvanger(const ah_doc *d, size_t i) { return d ? ah_meta_items_text(&d->info.addressees, i) : NULL; }
+const char *ah_doc_onderwerp(const ah_doc *d) { return d ? ah_meta_items_text(&d->info.subjects, 0) : NULL; }
+size_t ah_doc_beantwoorder_count(const ah_doc *d) { return d ? d->info.answerers.n : 0; }
+const char *ah_doc_beantwoorder(const ah_doc *d, size_t i) { return d ? ah_meta_items_text(&d->info.answerers, i) : NULL; }
+const char *ah_doc_beantwoorder_functie(const ah_doc *d, size_t i) {
+  return d ? ah_meta_items_attr(&d->info.answerers, i, 0) : NULL;
+}
+const char *ah_doc_beantwoorder_ministerie(const ah_doc *d, size_t i) {
+  return d ? ah_meta_items_attr(&d->info.answerers, i, 1) : NULL;
+}
+size_t ah_doc_zie_ook_count(const ah_doc *d) { return d ? d->info.see_also.n : 0; }
+const char *ah_doc_zie_ook(const ah_doc *d, size_t i) { return d ? ah_meta_items_text(&d->info.see_also, i) : NULL; }
+
+/* ---- what the rest of the library reads (document.h) --------------------- */
+
+const ah_docmeta *ah_doc_meta(const ah_doc *doc) { return &doc->meta; }
+const ah_docinfo *ah_doc_info(const ah_doc *doc) { return &doc->info; }
+
+const unsigned char *ah_doc_pdf_bytes(const ah_doc *doc, size_t *len) {
+  *len = doc->pdf ? doc->pdf_len : 0;
+  return doc->pdf;
+}
+
+ah_doc *ah_doc_view(const ah_doc *doc, ah_node *root, const char *format, int pages) {
+  ah_doc *view = ah_xmalloc(sizeof *view);
+  *view = *doc;
+  view->root = root;
+  view->format = (char *)format;
+  view->source_name = view->sha256 = NULL;
+  view->meta.pages = pages;
+  view->view = true;
+  return view;
+}
+
+void ah_doc_view_free(ah_doc *view) { free(view); }
 
 /* ---- the checks every public entry point makes -------------------------- */
 

@@ -1,30 +1,35 @@
-/* document.h — the document object behind the public ah_doc. */
+/* document.h — the document object behind the public ah_doc.  Only
+ * document.c knows its fields; the rest of the library reads a document
+ * through the public getters and these. */
 #ifndef AHCONV_DOCUMENT_H
 #define AHCONV_DOCUMENT_H
 
 #include "docinfo.h"
 #include "flow.h"
 #include "node.h"
+#include "reader.h"
 
-/* The dates the omschrijving sentences carry, as ISO strings ("" if none). */
-typedef struct {
-  char sent[11];     /* ingezonden: the question's first date */
-  char received[11]; /* ontvangen: the first date of an answer or notice */
-} ah_dates;
+/* What the rendition printed about the publication, with the metadata
+ * record attached to the document (from the rendition or a file). */
+const ah_docmeta *ah_doc_meta(const ah_doc *doc);
+/* The omschrijvingen's metadata gathered at open (docinfo.c). */
+const ah_docinfo *ah_doc_info(const ah_doc *doc);
+/* AH_OPT_POSITIONS: the PDF rendition's bytes, kept for the report's page
+ * images; NULL otherwise. */
+const unsigned char *ah_doc_pdf_bytes(const ah_doc *doc, size_t *len);
 
-struct ah_doc {
-  ah_node *root;
-  ah_docmeta meta;
-  char *kamer_code, *vergaderjaar; /* meta's kamer and session as the API spells them */
-  ah_dates dates;
-  ah_losses losses; /* what the rendition printed that the tree does not hold */
-  char *format, *source_name, *sha256;
-  unsigned char *pdf; /* AH_OPT_POSITIONS: the PDF rendition's bytes, for the report's page images */
-  size_t pdf_len;
-  ah_docinfo info; /* the omschrijvingen's metadata for the typed getters */
-  int options;     /* the AH_OPT_ALL_OPEN bits given at open */
-  char *record_path; /* the metadata file the registratie came from; NULL: none, or the rendition's own */
-};
+/* The same document as another rendition would give it: the tree `root`
+ * (not owned), bron's formaat `format` with `pages` pages and no file name
+ * or checksum; everything else shared with doc.  For the XML a clean PDF
+ * carries of itself.  Freed with ah_doc_view_free, which frees nothing
+ * shared. */
+ah_doc *ah_doc_view(const ah_doc *doc, ah_node *root, const char *format, int pages);
+void ah_doc_view_free(ah_doc *view);
+
+/* The document a reading gives, as document.c assembles every rendition's
+ * (the reading's parts are taken; the caller still frees r): NULL with err
+ * set when its flow holds no Aanhangsel. */
+ah_doc *ah_doc_from_reading(ah_reading *r, const char *format, ah_error *err);
 
 /* Checks the option bits of a public call against its mask: 0, or
  * AH_ERROR_USAGE with err set (naming the function). */
@@ -39,15 +44,5 @@ int ah_render_begin(const ah_doc *doc, int options, const char *function, int *e
  * written atomically (gzip for ".gz"); the ah_status result. */
 typedef char *(*ah_render_fn)(const ah_doc *doc, int options, size_t *len, ah_error *err);
 int ah_write_rendered(const ah_doc *doc, const char *path, int options, ah_render_fn render, ah_error *err);
-
-/* meta's id, kamer, session or number changed: what the id says fills the
- * rest, and the API's spellings are made anew. */
-void ah_doc_meta_changed(ah_doc *doc);
-/* Looks for the publisher's metadata record beside the rendition at path
- * (registratie.c): X.metadata.xml or X.metadata_owms.xml next to X.pdf,
- * X.html, X.xml (also .gz), or metadata/metadata.xml in the publisher's
- * folder layout (…/<id>/<n>/{pdf,html,xml}/).  The first readable record
- * for this publication is attached; none found leaves doc as it is. */
-void ah_doc_find_metadata_file(ah_doc *doc, const char *path);
 
 #endif

@@ -166,6 +166,13 @@ void ah_docmeta_take_id(ah_docmeta *m, const char *id, size_t len);
 void ah_docmeta_complete_from_id(ah_docmeta *m);
 void ah_docmeta_free(ah_docmeta *m);
 
+/* The dates the omschrijving sentences carry, as ISO strings ("" if none):
+ * the structure stage finds them, ahconv's own XML carries them. */
+typedef struct {
+  char sent[11];     /* ingezonden: the question's first date */
+  char received[11]; /* ontvangen: the first date of an answer or notice */
+} ah_dates;
+
 /* ---- what no block holds ------------------------------------------------- */
 
 /* Text the rendition printed that the reader could not place: verify

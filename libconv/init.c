@@ -81,3 +81,15 @@ static void init_once(void) {
 }
 
 void ah_library_init(void) { pthread_once(&once, init_once); }
+
+/* libqpdf 11 is not safe to use from several threads at once, even with
+ * one qpdf_data each: its objects share process-wide state (ThreadSanitizer
+ * saw two threads' qpdf_done write and read one string).  The finishing
+ * pass is short, so renderings take turns for it (and so does reading a
+ * clean PDF's embedded XML, source_embedded.c); the typesetting before it stays
+ * parallel.  The only lock in the library, for the only third-party
+ * library that needs one. */
+static pthread_mutex_t qpdf_turn = PTHREAD_MUTEX_INITIALIZER;
+
+void ah_qpdf_take_turn(void) { pthread_mutex_lock(&qpdf_turn); }
+void ah_qpdf_end_turn(void) { pthread_mutex_unlock(&qpdf_turn); }

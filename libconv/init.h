@@ -8,4 +8,9 @@
  * every public entry point that reaches a third-party library calls it. */
 void ah_library_init(void);
 
+/* Every use of libqpdf takes its turn: it is not safe from several threads
+ * at once (init.c says why). */
+void ah_qpdf_take_turn(void);
+void ah_qpdf_end_turn(void);
+
 #endif

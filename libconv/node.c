@@ -1,6 +1,7 @@
 /* node.c — the document tree: construction, accessors, the enter/exit
  * iterator, and the check of the tree's invariants (node.h). */
 #include "node.h"
+#include "caps.h"
 
 #include <glib.h>
 #include <stdio.h>
@@ -35,6 +36,9 @@ static const char *const type_names[] = {
     [AH_NODE_DATUM] = "datum",
     [AH_NODE_BEANTWOORDER] = "beantwoorder",
     [AH_NODE_ZIE_OOK] = "zie-ook",
+    [AH_NODE_FIGURE] = "figuur",
+    [AH_NODE_CAPTION] = "bijschrift",
+    [AH_NODE_FIGURE_TEXT] = "tekst",
 };
 
 const char *ah_node_type_string(ah_node_type type) {
@@ -147,21 +151,148 @@ const char *ah_node_get_literal(const ah_node *n) {
   return n && n->type == AH_NODE_TEXT ? n->as.literal : NULL;
 }
 
-/* The XML attributes, read from each type's own data. */
-const char *ah_node_get_attr(const ah_node *n, const char *name) {
-  if (!n || !name) return NULL;
-  switch (n->type) {
-  case AH_NODE_OMSCHRIJVING:
-    return strcmp(name, "type") == 0 ? ah_omschrijving_kind_string(n->as.omschrijving) : NULL;
-  case AH_NODE_NOOT:
-  case AH_NODE_NOTE_REF: return strcmp(name, "n") == 0 ? n->as.note.text : NULL;
-  case AH_NODE_VRAGENSTELLER: return strcmp(name, "partij") == 0 ? n->as.party : NULL;
-  case AH_NODE_DATUM: return strcmp(name, "iso") == 0 ? n->as.iso : NULL;
-  case AH_NODE_BEANTWOORDER:
-    if (strcmp(name, "functie") == 0) return n->as.answerer.function;
-    return strcmp(name, "ministerie") == 0 ? n->as.answerer.ministry : NULL;
+/* ---- attributes ---------------------------------------------------------- */
+
+static const ah_attr_def section_attrs[] = {{"nummers", AH_ATTR_NUMMERS, AH_ATTR_NUMBERS, false},
+                                            {"pagina", AH_ATTR_PAGINA, AH_ATTR_PAGES, true}};
+static const ah_attr_def pages_attrs[] = {{"pagina", AH_ATTR_PAGINA, AH_ATTR_PAGES, true}};
+static const ah_attr_def noot_attrs[] = {{"n", AH_ATTR_N, AH_ATTR_NUMBER, false},
+                                         {"pagina", AH_ATTR_PAGINA, AH_ATTR_PAGES, true}};
+static const ah_attr_def omschrijving_attrs[] = {{"type", AH_ATTR_TYPE, AH_ATTR_TEXT, false}};
+static const ah_attr_def party_attrs[] = {{"partij", AH_ATTR_PARTIJ, AH_ATTR_TEXT, false}};
+static const ah_attr_def iso_attrs[] = {{"iso", AH_ATTR_ISO, AH_ATTR_TEXT, false}};
+static const ah_attr_def answerer_attrs[] = {{"functie", AH_ATTR_FUNCTIE, AH_ATTR_TEXT, false},
+                                             {"ministerie", AH_ATTR_MINISTERIE, AH_ATTR_TEXT, false}};
+
+#define DEFS(a) {a, sizeof a / sizeof *a}
+static const struct {
+  const ah_attr_def *defs;
+  size_t n;
+} attr_table[] = {
+    [AH_NODE_OMSCHRIJVING] = DEFS(omschrijving_attrs),
+    [AH_NODE_VRAAG] = DEFS(section_attrs),
+    [AH_NODE_ANTWOORD] = DEFS(section_attrs),
+    [AH_NODE_MEDEDELING] = DEFS(pages_attrs),
+    [AH_NODE_NOOT] = DEFS(noot_attrs),
+    [AH_NODE_NOTE_REF] = {noot_attrs, 1}, /* n, and no pages of its own in the XML */
+    [AH_NODE_VRAGENSTELLER] = DEFS(party_attrs),
+    [AH_NODE_DATUM] = DEFS(iso_attrs),
+    [AH_NODE_BEANTWOORDER] = DEFS(answerer_attrs),
+    [AH_NODE_FIGURE] = DEFS(pages_attrs),
+};
+#undef DEFS
+
+const ah_attr_def *ah_node_attr_defs(ah_node_type type, size_t *n) {
+  bool known = (size_t)type < sizeof attr_table / sizeof *attr_table && attr_table[type].n;
+  *n = known ? attr_table[type].n : 0;
+  return known ? attr_table[type].defs : NULL;
+}
+
+static const ah_attr_def *find_def(ah_node_type type, const char *name) {
+  size_t n;
+  const ah_attr_def *defs = ah_node_attr_defs(type, &n);
+  for (size_t i = 0; i < n; i++)
+    if (!strcmp(defs[i].name, name)) return &defs[i];
+  return NULL;
+}
+
+/* The values kept as text in the node's data; NULL for the others. */
+static const char *stored_text(const ah_node *n, ah_attr_id id) {
+  switch (id) {
+  case AH_ATTR_TYPE: return ah_omschrijving_kind_string(n->as.omschrijving);
+  case AH_ATTR_N: return n->as.note.text;
+  case AH_ATTR_PARTIJ: return n->as.party;
+  case AH_ATTR_ISO: return n->as.iso;
+  case AH_ATTR_FUNCTIE: return n->as.answerer.function;
+  case AH_ATTR_MINISTERIE: return n->as.answerer.ministry;
   default: return NULL;
   }
+}
+
+bool ah_node_attr_text(const ah_node *n, const ah_attr_def *a, ah_buf *out) {
+  out->len = 0;
+  if (out->data) out->data[0] = 0;
+  if (a->id == AH_ATTR_NUMMERS) {
+    for (size_t i = 0; i < n->as.numbers.n; i++) ah_buf_printf(out, i ? " %d" : "%d", n->as.numbers.items[i]);
+    if (!out->data) ah_buf_puts(out, "");
+    return true; /* an empty list too: the schema requires the attribute */
+  }
+  if (a->id == AH_ATTR_PAGINA) {
+    if (!n->page_first) return false;
+    if (n->page_last > n->page_first) ah_buf_printf(out, "%d-%d", n->page_first, n->page_last);
+    else ah_buf_printf(out, "%d", n->page_first);
+    return true;
+  }
+  const char *t = stored_text(n, a->id);
+  if (t) ah_buf_puts(out, t);
+  return t != NULL;
+}
+
+/* "3" or "1-2" */
+static bool read_pages(ah_node *n, const char *v) {
+  const char *end;
+  if (n->page_first || !ah_parse_uint(v, 1 << 20, &n->page_first, &end)) return false;
+  n->page_last = n->page_first;
+  if (*end == '-' && !ah_parse_uint(end + 1, 1 << 20, &n->page_last, &end)) return false;
+  return !*end && n->page_last >= n->page_first;
+}
+
+static bool read_numbers(ah_node *n, const char *v) {
+  if (n->as.numbers.n) return false;
+  while (*v) {
+    int k;
+    const char *end;
+    if (!ah_parse_uint(v, AH_MAX_LABEL_NUMBER, &k, &end)) return false;
+    ah_ints_push(&n->as.numbers, k);
+    v = *end == ' ' ? end + 1 : end;
+    if (*end && *end != ' ') return false;
+  }
+  return true;
+}
+
+static bool read_kind(ah_node *n, const char *v) {
+  for (int k = AH_OMSCHRIJVING_VRAAG; k <= AH_OMSCHRIJVING_MEDEDELING; k++)
+    if (!strcmp(v, ah_omschrijving_kind_string((ah_omschrijving_kind)k))) {
+      n->as.omschrijving = (ah_omschrijving_kind)k;
+      return true;
+    }
+  return false;
+}
+
+static bool read_once(char **slot, const char *v) {
+  if (*slot) return false;
+  *slot = ah_strdup(v);
+  return true;
+}
+
+bool ah_node_attr_read(ah_node *n, const char *name, const char *v) {
+  const ah_attr_def *a = find_def(n->type, name);
+  int number;
+  const char *end;
+  switch (a ? a->id : AH_ATTR_TYPE) {
+  case AH_ATTR_TYPE: return a && read_kind(n, v);
+  case AH_ATTR_NUMMERS: return read_numbers(n, v);
+  case AH_ATTR_PAGINA: return read_pages(n, v);
+  case AH_ATTR_N:
+    if (!ah_parse_uint(v, AH_MAX_NOTE_NUMBER, &number, &end) || *end) return false;
+    ah_node_set_note_number(n, number);
+    return true;
+  case AH_ATTR_PARTIJ: return read_once(&n->as.party, v);
+  case AH_ATTR_ISO:
+    if (strlen(v) != 10) return false;
+    memcpy(n->as.iso, v, 11);
+    return true;
+  case AH_ATTR_FUNCTIE: return read_once(&n->as.answerer.function, v);
+  case AH_ATTR_MINISTERIE: return read_once(&n->as.answerer.ministry, v);
+  }
+  return false;
+}
+
+/* The public getter: the attributes whose values the node keeps as text
+ * (nummers and pagina have their own getters). */
+const char *ah_node_get_attr(const ah_node *n, const char *name) {
+  const ah_attr_def *a = n && name ? find_def(n->type, name) : NULL;
+  return a ? stored_text(n, a->id) : NULL;
 }
 
 size_t ah_node_get_numbers(const ah_node *n, const int **nums) {
@@ -202,7 +333,10 @@ static bool is_block_in_text(ah_node_type type) {
   case AH_NODE_ITEM:
   case AH_NODE_TABLE:
   case AH_NODE_ROW:
-  case AH_NODE_CELL: return true;
+  case AH_NODE_CELL:
+  case AH_NODE_FIGURE:
+  case AH_NODE_CAPTION:
+  case AH_NODE_FIGURE_TEXT: return true;
   default: return false;
   }
 }

@@ -12,6 +12,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* The last value of ah_node_type, for loops over every type. */
+#define AH_NODE_LAST_TYPE AH_NODE_FIGURE_TEXT
+
 typedef enum { AH_OMSCHRIJVING_VRAAG, AH_OMSCHRIJVING_ANTWOORD, AH_OMSCHRIJVING_MEDEDELING } ah_omschrijving_kind;
 
 struct ah_node {
@@ -34,6 +37,31 @@ struct ah_node {
     } answerer;                       /* BEANTWOORDER */
   } as;
 };
+
+/* ---- attributes: one table per node type (node.c) ----------------------- */
+
+/* How a value is kept, for writers that type it (JSON). */
+typedef enum { AH_ATTR_TEXT, AH_ATTR_NUMBER, AH_ATTR_NUMBERS, AH_ATTR_PAGES } ah_attr_kind;
+typedef enum { AH_ATTR_TYPE, AH_ATTR_NUMMERS, AH_ATTR_PAGINA, AH_ATTR_N, AH_ATTR_PARTIJ, AH_ATTR_ISO,
+               AH_ATTR_FUNCTIE, AH_ATTR_MINISTERIE } ah_attr_id;
+
+typedef struct {
+  const char *name; /* as the XML, the JSON and ah_node_get_attr spell it */
+  ah_attr_id id;
+  ah_attr_kind kind;
+  bool position;    /* where it was printed: left out with AH_OPT_NO_SOURCE */
+} ah_attr_def;
+
+/* The attributes a node of this type can have, in the schema's order; *n
+ * gets their number (0: none, and NULL is returned). */
+const ah_attr_def *ah_node_attr_defs(ah_node_type type, size_t *n);
+/* The attribute's value as the XML writes it, into *out (emptied first);
+ * false when the node has none (a party not printed, no page). */
+bool ah_node_attr_text(const ah_node *node, const ah_attr_def *a, ah_buf *out);
+/* Sets the attribute `name` from its XML text (ahconv's own XML read back);
+ * false when the type has no such attribute, it was set already, or the
+ * value does not read. */
+bool ah_node_attr_read(ah_node *node, const char *name, const char *value);
 
 ah_node *ah_node_new(ah_node_type type);
 ah_node *ah_node_append(ah_node *parent, ah_node_type type);

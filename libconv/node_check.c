@@ -23,7 +23,9 @@ static bool child_allowed(ah_node_type parent, ah_node_type child) {
   case AH_NODE_VRAAG:
   case AH_NODE_ANTWOORD:
   case AH_NODE_MEDEDELING:
-    return child == AH_NODE_LABEL || child == AH_NODE_PARAGRAPH || child == AH_NODE_LIST || child == AH_NODE_TABLE;
+    return child == AH_NODE_LABEL || child == AH_NODE_PARAGRAPH || child == AH_NODE_LIST || child == AH_NODE_TABLE ||
+           child == AH_NODE_FIGURE;
+  case AH_NODE_FIGURE: return child == AH_NODE_CAPTION || child == AH_NODE_FIGURE_TEXT;
   case AH_NODE_NOTEN: return child == AH_NODE_NOOT;
   case AH_NODE_NOOT: return child == AH_NODE_PARAGRAPH;
   case AH_NODE_LIST: return child == AH_NODE_ITEM;
@@ -32,6 +34,7 @@ static bool child_allowed(ah_node_type parent, ah_node_type child) {
   case AH_NODE_PARAGRAPH:
   case AH_NODE_ITEM:
   case AH_NODE_CELL:
+  case AH_NODE_CAPTION:
     return child == AH_NODE_TEXT || child == AH_NODE_NOTE_REF || child == AH_NODE_SUP || child == AH_NODE_SUB ||
            child == AH_NODE_URL;
   case AH_NODE_LABEL:
@@ -43,7 +46,8 @@ static bool child_allowed(ah_node_type parent, ah_node_type child) {
   case AH_NODE_ONDERWERP:
   case AH_NODE_DATUM:
   case AH_NODE_BEANTWOORDER:
-  case AH_NODE_ZIE_OOK: return child == AH_NODE_TEXT;
+  case AH_NODE_ZIE_OOK:
+  case AH_NODE_FIGURE_TEXT: return child == AH_NODE_TEXT;
   default: return false;
   }
 }
@@ -75,7 +79,8 @@ static void check_pos(findings *f, const ah_node *n) {
   const ah_pos *p = n->pos;
   if (!p) return;
   static const ah_node_type carriers[] = {AH_NODE_PARAGRAPH, AH_NODE_ITEM,  AH_NODE_CELL, AH_NODE_LABEL,
-                                          AH_NODE_TABLE,     AH_NODE_NOOT,  AH_NODE_NOTE_REF, AH_NODE_OMSCHRIJVING};
+                                          AH_NODE_TABLE,     AH_NODE_NOOT,  AH_NODE_NOTE_REF, AH_NODE_OMSCHRIJVING,
+                                          AH_NODE_FIGURE};
   bool carrier = false;
   for (size_t i = 0; i < sizeof carriers / sizeof *carriers; i++) carrier |= n->type == carriers[i];
   if (!carrier) broken(f, n, "a position on a node that carries none");

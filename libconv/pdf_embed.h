@@ -1,5 +1,5 @@
-/* pdf_embed.h — the normalized XML inside a clean PDF: made for writing,
- * found and checked for reading (pdf_embed.c). */
+/* pdf_embed.h — the normalized XML inside a clean PDF, made for writing
+ * (pdf_embed.c). */
 #ifndef AHCONV_PDF_EMBED_H
 #define AHCONV_PDF_EMBED_H
 
@@ -12,10 +12,5 @@
  * NULL with err set on failure. */
 char *ah_pdf_embedded_xml(const ah_doc *doc, const ah_ints *section_pages, const int *note_pages, size_t n_notes,
                           int pages, size_t *len, ah_error *err);
-
-/* Reads the tree, metadata and dates of a clean PDF from its embedded XML
- * when that matches (pdf_embed.c says when): 0; else -1, and the caller
- * frees what was built below root and reads the pages instead. */
-int ah_pdf_read_embedded(const unsigned char *pdf, size_t len, ah_node *root, ah_docmeta *meta, ah_dates *dates);
 
 #endif

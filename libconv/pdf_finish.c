@@ -14,6 +14,7 @@
  * content, objects numbered by qpdf in a fixed order.
  */
 #include "pdf_finish.h"
+#include "init.h"
 #include "pdf_structure.h"
 
 #include <cairo.h>
@@ -170,17 +171,6 @@ static void qpdf_done(qpdf_data *q) {
   qpdf_cleanup(q);
 }
 
-/* libqpdf 11 is not safe to use from several threads at once, even with
- * one qpdf_data each: its objects share process-wide state (ThreadSanitizer
- * saw two threads' qpdf_done write and read one string).  The finishing
- * pass is short, so renderings take turns for it (and so does reading a
- * clean PDF's embedded XML, pdf_embed.c); the typesetting before it stays
- * parallel.  The only lock in the library, for the only third-party
- * library that needs one. */
-static pthread_mutex_t qpdf_turn = PTHREAD_MUTEX_INITIALIZER;
-
-void ah_qpdf_take_turn(void) { pthread_mutex_lock(&qpdf_turn); }
-void ah_qpdf_end_turn(void) { pthread_mutex_unlock(&qpdf_turn); }
 
 char *ah_pdf_finish(const char *pdf, size_t len, const ah_tags *tags, const ah_pdf_meta *meta,
                     const ah_pdf_attachment *xml, size_t *out_len, ah_error *err) {

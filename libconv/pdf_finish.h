@@ -19,9 +19,4 @@ typedef struct {
 char *ah_pdf_finish(const char *pdf, size_t len, const ah_tags *tags, const ah_pdf_meta *meta,
                     const ah_pdf_attachment *xml, size_t *out_len, ah_error *err);
 
-/* Every use of libqpdf takes its turn: it is not safe from several threads
- * at once (pdf_finish.c says why). */
-void ah_qpdf_take_turn(void);
-void ah_qpdf_end_turn(void);
-
 #endif

@@ -6,6 +6,7 @@
  * which pdf_finish.c writes into the information dictionary and the XMP.
  */
 #include "pdf_meta.h"
+#include "identity.h"
 #include "lexicon.h"
 
 #include <stdio.h>
@@ -14,7 +15,7 @@
 
 /* "2023–2024" as printed, "" when unknown */
 static void printed_year(const ah_doc *d, char out[24]) {
-  char *line = ah_format_masthead_session(&d->meta.session);
+  char *line = ah_format_masthead_session(&ah_doc_meta(d)->session);
   snprintf(out, 24, "%s", line + strlen("Vergaderjaar "));
   free(line);
 }
@@ -26,10 +27,10 @@ static void printed_year(const ah_doc *d, char out[24]) {
 void ah_pdf_meta_of(const ah_doc *d, ah_pdf_meta *m) {
   char year[24];
   printed_year(d, year);
-  char *onderwerp = ah_omschrijving_meta(d->root, AH_NODE_ONDERWERP, " ", false);
-  char *to = ah_omschrijving_meta(d->root, AH_NODE_ONTVANGER, ", ", false);
+  char *onderwerp = ah_omschrijving_meta(ah_doc_root(d), AH_NODE_ONDERWERP, " ", false);
+  char *to = ah_omschrijving_meta(ah_doc_root(d), AH_NODE_ONTVANGER, ", ", false);
   ah_buf title = {0}, keywords = {0}, subject = {0}, text = {0};
-  char *chamber_line = ah_format_masthead_chamber(d->meta.kamer);
+  char *chamber_line = ah_format_masthead_chamber(ah_doc_meta(d)->kamer);
   /* "Tweede Kamer der Staten-Generaal" -> "Tweede Kamer" */
   ah_buf_printf(&title, "%s, %.*s %s, nr. %d", ah_series_name, (int)(strstr(chamber_line, " der ") - chamber_line),
                 chamber_line, year, ah_doc_nummer(d));
@@ -37,7 +38,7 @@ void ah_pdf_meta_of(const ah_doc *d, ah_pdf_meta *m) {
   if (*onderwerp) ah_buf_printf(&title, ": %s", onderwerp);
   const char *id = ah_doc_id(d);
   ah_buf_printf(&keywords, "Kamervragen; %s%s%s", id ? id : "", *to ? "; " : "", to);
-  for (const ah_node *om = d->root->first; om; om = om->next)
+  for (const ah_node *om = ah_doc_root(d)->first; om; om = om->next)
     if (om->type == AH_NODE_OMSCHRIJVING) {
       char *t = ah_node_text(om);
       if (subject.len) ah_buf_putc(&subject, ' ');
@@ -45,11 +46,10 @@ void ah_pdf_meta_of(const ah_doc *d, ah_pdf_meta *m) {
       free(t);
     }
   m->title = ah_buf_steal(&title);
-  m->author = ah_omschrijving_meta(d->root, AH_NODE_VRAGENSTELLER, ", ", false);
+  m->author = ah_omschrijving_meta(ah_doc_root(d), AH_NODE_VRAGENSTELLER, ", ", false);
   m->subject = ah_buf_steal(&subject);
   m->keywords = ah_buf_steal(&keywords);
-  ah_buf_printf(&text, "ahconv %s", ah_version());
-  m->creator = ah_buf_steal(&text);
+  m->creator = ah_strdup(AH_CONVERTER);
   const char *date = ah_doc_ontvangen(d) ? ah_doc_ontvangen(d) : ah_doc_ingezonden(d);
   ah_buf_printf(&text, "%sT00:00:00Z", date ? date : "2000-01-01");
   m->date = ah_buf_steal(&text);

@@ -14,7 +14,6 @@
  */
 #include "registratie.h"
 #include "caps.h"
-#include "document.h"
 #include "gzip.h"
 #include "io.h"
 #include "xml_input.h"
@@ -22,7 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 static void strings_add(ah_strings *s, const char *v) {
   if (s->n == s->cap) {
@@ -32,7 +30,7 @@ static void strings_add(ah_strings *s, const char *v) {
   s->items[s->n++] = ah_strdup(v);
 }
 
-static void strings_free(ah_strings *s) {
+void ah_strings_free(ah_strings *s) {
   for (size_t i = 0; i < s->n; i++) free(s->items[i]);
   free(s->items);
   memset(s, 0, sizeof *s);
@@ -108,8 +106,8 @@ void ah_registratie_free(ah_registratie *r) {
   free(r->datum_ontvangst);
   free(r->titel);
   free(r->ontvanger_naam);
-  strings_free(&r->indieners);
-  strings_free(&r->categorieen);
+  ah_strings_free(&r->indieners);
+  ah_strings_free(&r->categorieen);
   memset(r, 0, sizeof *r);
 }
 
@@ -193,68 +191,6 @@ int ah_registratie_parse(const void *data, size_t len, ah_registratie *r, ah_err
   return rc;
 }
 
-/* ---- a document's record -------------------------------------------------------- */
-
-/* The record belongs to this publication: its identifier, if any, is the
- * document's id.  A document without an id takes the record's. */
-static bool record_fits(ah_doc *doc, const ah_registratie *rec, ah_error *err) {
-  if (!rec->identifier) return true;
-  if (doc->meta.id) {
-    if (!strcmp(doc->meta.id, rec->identifier)) return true;
-    ah_error_set(err, AH_ERROR_FORMAT, "the metadata record is for %.80s, the document is %.80s", rec->identifier,
-                 doc->meta.id);
-    return false;
-  }
-  if (ah_is_pubid(rec->identifier, &(ah_pubid){0})) {
-    ah_docmeta_take_id(&doc->meta, rec->identifier, strlen(rec->identifier));
-    ah_doc_meta_changed(doc);
-  }
-  return true;
-}
-
-static int attach(ah_doc *doc, const void *data, size_t len, const char *path, ah_error *err) {
-  ah_registratie rec = {0};
-  if (ah_registratie_parse(data, len, &rec, err) != 0) return -1;
-  if (!record_fits(doc, &rec, err)) {
-    ah_registratie_free(&rec);
-    return -1;
-  }
-  ah_registratie_free(&doc->meta.record);
-  doc->meta.record = rec;
-  free(doc->record_path);
-  doc->record_path = ah_strdup(path);
-  return 0;
-}
-
-/* Both return AH_OK or the failure's status, which is err->code: a local
- * error stands in when the caller passes none. */
-ah_status ah_doc_read_metadata_memory(ah_doc *doc, const void *data, size_t len, ah_error *err) {
-  ah_error local;
-  if (!err) err = &local;
-  ah_error_clear(err);
-  if (!doc || !data) {
-    ah_error_set(err, AH_ERROR_USAGE, doc ? "no data" : "no document");
-    return AH_ERROR_USAGE;
-  }
-  return attach(doc, data, len, NULL, err) == 0 ? AH_OK : err->code;
-}
-
-ah_status ah_doc_read_metadata_file(ah_doc *doc, const char *path, ah_error *err) {
-  ah_error local;
-  if (!err) err = &local;
-  ah_error_clear(err);
-  if (!doc || !path || !*path) {
-    ah_error_set(err, AH_ERROR_USAGE, !doc ? "no document" : path ? "empty path" : "no path");
-    return AH_ERROR_USAGE;
-  }
-  unsigned char *data;
-  size_t len;
-  if (ah_read_file(path, &data, &len, err) != 0) return err->code;
-  int rc = attach(doc, data, len, path, err);
-  free(data);
-  return rc == 0 ? AH_OK : err->code;
-}
-
 /* ---- where a record lies ----------------------------------------------------------- */
 
 /* "dir/" of path ("" for a bare name) and the name without ".gz" and its
@@ -288,61 +224,24 @@ static bool in_rendition_folder(const char *dir, ah_buf *parent) {
   return false;
 }
 
-/* A record found beside the input that does not read (damaged, or of
- * another publication) is not taken, and not dropped unseen either: it is
- * listed with what the document lost, so verify names it. */
-static bool try_record(ah_doc *doc, const char *path) {
-  struct stat st;
-  if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) return false;
-  ah_error err = {0};
-  if (ah_doc_read_metadata_file(doc, path, &err) == 0) return true;
-  ah_buf what = {0};
-  ah_buf_printf(&what, "(the metadata record %s is not read: %s)", path, err.message);
-  ah_losses_add(&doc->losses, AH_LOST_MARKUP, 0, what.data);
-  ah_buf_free(&what);
-  return false;
-}
-
-void ah_doc_find_metadata_file(ah_doc *doc, const char *path) {
+void ah_record_candidates(const char *path, ah_strings *out) {
   ah_buf dir = {0}, stem = {0}, parent = {0}, candidate = {0};
   split_path(path, &dir, &stem);
   static const char *const beside[] = {"%s%s.metadata.xml", "%s%s.metadata_owms.xml"};
-  bool found = false;
-  for (size_t i = 0; i < 2 && !found && stem.len; i++) {
+  for (size_t i = 0; i < 2 && stem.len; i++) {
     candidate.len = 0;
     ah_buf_printf(&candidate, beside[i], dir.data ? dir.data : "", stem.data);
-    found = try_record(doc, candidate.data);
+    strings_add(out, candidate.data);
   }
   static const char *const layout[] = {"%smetadata/metadata.xml", "%smetadataowms/metadata_owms.xml"};
-  bool publisher = !found && dir.data && in_rendition_folder(dir.data, &parent);
-  for (size_t i = 0; i < 2 && publisher && !found; i++) {
+  bool publisher = dir.data && in_rendition_folder(dir.data, &parent);
+  for (size_t i = 0; i < 2 && publisher; i++) {
     candidate.len = 0;
     ah_buf_printf(&candidate, layout[i], parent.data ? parent.data : "");
-    found = try_record(doc, candidate.data);
+    strings_add(out, candidate.data);
   }
   ah_buf_free(&dir);
   ah_buf_free(&stem);
   ah_buf_free(&parent);
   ah_buf_free(&candidate);
-}
-
-/* ---- getters ------------------------------------------------------------------------ */
-
-static const ah_registratie *record_of(const ah_doc *d) { return d ? &d->meta.record : NULL; }
-
-int ah_doc_has_registratie(const ah_doc *d) { return d && ah_registratie_present(&d->meta.record); }
-const char *ah_doc_vraagnummer(const ah_doc *d) { return d ? record_of(d)->vraagnummer : NULL; }
-const char *ah_doc_datum_ontvangst(const ah_doc *d) { return d ? record_of(d)->datum_ontvangst : NULL; }
-const char *ah_doc_registratie_titel(const ah_doc *d) { return d ? record_of(d)->titel : NULL; }
-const char *ah_doc_ontvanger_naam(const ah_doc *d) { return d ? record_of(d)->ontvanger_naam : NULL; }
-const char *ah_doc_metadata_file(const ah_doc *d) { return d ? d->record_path : NULL; }
-size_t ah_doc_indiener_count(const ah_doc *d) { return d ? record_of(d)->indieners.n : 0; }
-size_t ah_doc_categorie_count(const ah_doc *d) { return d ? record_of(d)->categorieen.n : 0; }
-
-const char *ah_doc_indiener(const ah_doc *d, size_t i) {
-  return d && i < record_of(d)->indieners.n ? record_of(d)->indieners.items[i] : NULL;
-}
-
-const char *ah_doc_categorie(const ah_doc *d, size_t i) {
-  return d && i < record_of(d)->categorieen.n ? record_of(d)->categorieen.items[i] : NULL;
 }

@@ -46,4 +46,12 @@ int ah_registratie_parse(const void *data, size_t len, ah_registratie *r, ah_err
 /* The root element names of the two forms. */
 bool ah_is_record_root(const char *name);
 
+/* Where the publisher's record of the rendition at path may lie, in the
+ * order they are tried: X.metadata.xml and X.metadata_owms.xml beside
+ * X.pdf, X.html, X.xml (also .gz), then metadata/metadata.xml and
+ * metadataowms/metadata_owms.xml in the publisher's folder layout
+ * (…/<id>/<n>/{pdf,html,xml,odt}/).  Appended to *out. */
+void ah_record_candidates(const char *path, ah_strings *out);
+void ah_strings_free(ah_strings *s);
+
 #endif

@@ -30,8 +30,10 @@ struct report_pdf {
 };
 
 report_pdf *report_pdf_open(const ah_doc *doc) {
-  if (!doc || !doc->pdf) return NULL;
-  GBytes *bytes = g_bytes_new_static(doc->pdf, doc->pdf_len);
+  size_t pdf_len;
+  const unsigned char *pdf = doc ? ah_doc_pdf_bytes(doc, &pdf_len) : NULL;
+  if (!pdf) return NULL;
+  GBytes *bytes = g_bytes_new_static(pdf, pdf_len);
   GError *gerr = NULL;
   PopplerDocument *pd = poppler_document_new_from_bytes(bytes, NULL, &gerr);
   g_bytes_unref(bytes);

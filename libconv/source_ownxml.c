@@ -19,19 +19,19 @@
 #include <string.h>
 
 #define NS "urn:ahconv:aanhangsel:1"
-enum { MAX_DEPTH = 12 }; /* the vocabulary nests 6 deep */
 
 static bool is(const char *a, const char *b) { return a && b && !strcmp(a, b); }
 
 static ah_node_type type_named(const char *name) {
-  for (int t = AH_NODE_DOCUMENT; t <= AH_NODE_ZIE_OOK; t++)
+  for (int t = AH_NODE_DOCUMENT; t <= AH_NODE_LAST_TYPE; t++)
     if (t != AH_NODE_TEXT && is(ah_node_type_string((ah_node_type)t), name)) return (ah_node_type)t;
   return AH_NODE_NONE;
 }
 
 static bool element_only(ah_node_type t) {
   return t == AH_NODE_DOCUMENT || t == AH_NODE_VRAAG || t == AH_NODE_ANTWOORD || t == AH_NODE_MEDEDELING ||
-         t == AH_NODE_NOTEN || t == AH_NODE_NOOT || t == AH_NODE_LIST || t == AH_NODE_TABLE || t == AH_NODE_ROW;
+         t == AH_NODE_NOTEN || t == AH_NODE_NOOT || t == AH_NODE_LIST || t == AH_NODE_TABLE || t == AH_NODE_ROW ||
+         t == AH_NODE_FIGURE;
 }
 
 static bool blank(const char *s) {
@@ -40,71 +40,10 @@ static bool blank(const char *s) {
   return true;
 }
 
-/* "3" or "1-2" */
-static bool read_pages(ah_node *n, const char *v) {
-  const char *end;
-  if (!ah_parse_uint(v, 1 << 20, &n->page_first, &end)) return false;
-  n->page_last = n->page_first;
-  if (*end == '-' && !ah_parse_uint(end + 1, 1 << 20, &n->page_last, &end)) return false;
-  return !*end && n->page_last >= n->page_first;
-}
-
-static bool read_numbers(ah_node *n, const char *v) {
-  while (*v) {
-    int k;
-    const char *end;
-    if (!ah_parse_uint(v, AH_MAX_LABEL_NUMBER, &k, &end)) return false;
-    ah_ints_push(&n->as.numbers, k);
-    v = *end == ' ' ? end + 1 : end;
-    if (*end && *end != ' ') return false;
-  }
-  return true;
-}
-
-static bool read_kind(ah_node *n, const char *v) {
-  for (int k = AH_OMSCHRIJVING_VRAAG; k <= AH_OMSCHRIJVING_MEDEDELING; k++)
-    if (is(v, ah_omschrijving_kind_string((ah_omschrijving_kind)k))) {
-      n->as.omschrijving = (ah_omschrijving_kind)k;
-      return true;
-    }
-  return false;
-}
-
-/* One attribute of a node of this type: false when it has no such attribute
- * or the value does not read. */
-static bool read_attr(ah_node *n, const char *name, const char *v) {
-  int number;
-  const char *end;
-  switch (n->type) {
-  case AH_NODE_VRAAG:
-  case AH_NODE_ANTWOORD:
-    if (is(name, "nummers")) return read_numbers(n, v);
-    return is(name, "pagina") && read_pages(n, v);
-  case AH_NODE_MEDEDELING: return is(name, "pagina") && read_pages(n, v);
-  case AH_NODE_NOOT:
-    if (is(name, "pagina")) return read_pages(n, v);
-    /* fall through */
-  case AH_NODE_NOTE_REF:
-    if (!is(name, "n") || !ah_parse_uint(v, AH_MAX_NOTE_NUMBER, &number, &end) || *end) return false;
-    ah_node_set_note_number(n, number);
-    return true;
-  case AH_NODE_OMSCHRIJVING: return is(name, "type") && read_kind(n, v);
-  case AH_NODE_VRAGENSTELLER: return is(name, "partij") && !n->as.party && (n->as.party = ah_strdup(v));
-  case AH_NODE_DATUM:
-    if (!is(name, "iso") || strlen(v) != 10) return false;
-    memcpy(n->as.iso, v, 11);
-    return true;
-  case AH_NODE_BEANTWOORDER:
-    if (is(name, "functie") && !n->as.answerer.function) return (n->as.answerer.function = ah_strdup(v)) != NULL;
-    return is(name, "ministerie") && !n->as.answerer.ministry && (n->as.answerer.ministry = ah_strdup(v));
-  default: return false;
-  }
-}
-
 static bool read_attrs(const xmlNode *x, ah_node *n) {
   for (const xmlAttr *a = x->properties; a; a = a->next) {
     xmlChar *v = xmlNodeListGetString(x->doc, a->children, 1);
-    bool ok = !a->ns && read_attr(n, (const char *)a->name, v ? (const char *)v : "");
+    bool ok = !a->ns && ah_node_attr_read(n, (const char *)a->name, v ? (const char *)v : "");
     xmlFree(v);
     if (!ok) return false;
   }
@@ -137,7 +76,7 @@ static bool read_registratie(const xmlNode *x, ah_docmeta *meta) {
 
 /* The children of x below n. */
 static bool read_children(const xmlNode *x, ah_node *n, ah_docmeta *meta, int depth) {
-  if (depth > MAX_DEPTH) return false;
+  if (depth > AH_MAX_OWNXML_DEPTH) return false;
   for (const xmlNode *c = x->children; c; c = c->next) {
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
       const char *t = (const char *)c->content;

@@ -103,8 +103,24 @@ static void add_list_item(ah_node *section, const ah_block *b, const ah_ints *no
   ah_spans_free(&copy);
 }
 
+/* A figure: its caption as inline content, the words drawn inside it as
+ * one text apart from the prose. */
+static void add_figure(ah_node *section, const ah_block *b, const ah_ints *notes) {
+  ah_node *figure = append_block(section, AH_NODE_FIGURE, b);
+  give_pos(figure, b);
+  ah_node *caption = ah_node_append(figure, AH_NODE_CAPTION);
+  ah_add_inlines(caption, &b->spans, notes);
+  if (!caption->first) ah_node_unlink_free(caption);
+  char *raw = ah_spans_text(&b->figure_words);
+  char *words = ah_normalize_text(raw);
+  if (*words) ah_node_append_text(ah_node_append(figure, AH_NODE_FIGURE_TEXT), words, strlen(words));
+  free(words);
+  free(raw);
+}
+
 static void add_block_content(ah_node *section, const ah_block *b, const ah_ints *notes) {
   if (b->kind == AH_BLOCK_TABLE) add_table(section, b, notes);
+  else if (b->kind == AH_BLOCK_FIGURE) add_figure(section, b, notes);
   else if (b->list_item) add_list_item(section, b, notes);
   else {
     ah_node *para = append_block(section, AH_NODE_PARAGRAPH, b);
@@ -217,7 +233,7 @@ static void start_labelled_section(builder *bd, const ah_block *b, ah_label *lb,
 }
 
 static void take_block(builder *bd, const ah_block *b) {
-  if (b->kind == AH_BLOCK_TABLE) {
+  if (b->kind == AH_BLOCK_TABLE || b->kind == AH_BLOCK_FIGURE) {
     if (bd->section) add_block_content(bd->section, b, bd->notes);
     return;
   }

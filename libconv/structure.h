@@ -2,7 +2,7 @@
 #ifndef AHCONV_STRUCTURE_H
 #define AHCONV_STRUCTURE_H
 
-#include "document.h"
+#include "node.h"
 
 /* Appends to `root` the omschrijvingen, vraag / antwoord / mededeling
  * sections and the noten, and fills *dates from the omschrijvingen.

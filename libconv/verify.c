@@ -334,7 +334,7 @@ static void check_metadata(reporter *r, const ah_doc *doc) {
   if (!ah_doc_vergaderjaar(doc)) ah_say(r, "aanhangsel", "no vergaderjaar");
   ah_about(r, AH_FINDING_METADATA, NULL, NULL);
   if (!ah_doc_ingezonden(doc)) ah_say(r, "omschrijving vraag", "no date of sending in (ingezonden)");
-  bool answered = ah_child_of_type(doc->root, AH_NODE_ANTWOORD) || ah_child_of_type(doc->root, AH_NODE_MEDEDELING);
+  bool answered = ah_child_of_type(ah_doc_root(doc), AH_NODE_ANTWOORD) || ah_child_of_type(ah_doc_root(doc), AH_NODE_MEDEDELING);
   ah_about(r, AH_FINDING_METADATA, NULL, NULL);
   if (answered && !ah_doc_ontvangen(doc)) ah_say(r, "omschrijving antwoord", "no date of receipt (ontvangen)");
   memset(&r->next, 0, sizeof r->next);
@@ -343,7 +343,7 @@ static void check_metadata(reporter *r, const ah_doc *doc) {
 static size_t run_verify(reporter *rp, const ah_doc *doc) {
   reporter r = *rp;
   if (!doc) return 0;
-  const ah_node *root = doc->root;
+  const ah_node *root = ah_doc_root(doc);
   check_metadata(&r, doc);
   unsigned char *seen = ah_xmalloc(MAX_NUMBER);
   check_numbering(&r, root, AH_NODE_VRAAG, seen);

@@ -14,6 +14,7 @@
  * consumers that only want the words.
  */
 #include "document.h"
+#include "identity.h"
 #include "findings.h"
 #include "json.h"
 #include "registratie.h"
@@ -32,21 +33,19 @@ static void write_pages(ah_json *w, const ah_node *n, bool with_pages) {
   ah_json_end_object(w);
 }
 
-/* Each attribute of an inline element: the same names as the XML's. */
+/* Each attribute of an inline element: the same names as the XML's, from
+ * node.c's table; a marker's page as a number. */
 static void write_inline_attributes(ah_json *w, const ah_node *n, bool with_pages) {
-  switch (n->type) {
-  case AH_NODE_NOTE_REF:
-    ah_json_int_member(w, "n", n->as.note.number);
-    if (with_pages && n->page_first) ah_json_int_member(w, "pagina", n->page_first);
-    return;
-  case AH_NODE_VRAGENSTELLER: ah_json_string_member(w, "partij", n->as.party); break;
-  case AH_NODE_DATUM: ah_json_string_member(w, "iso", n->as.iso); break;
-  case AH_NODE_BEANTWOORDER:
-    ah_json_string_member(w, "functie", n->as.answerer.function);
-    ah_json_string_member(w, "ministerie", n->as.answerer.ministry);
-    break;
-  default: break;
+  size_t count;
+  const ah_attr_def *defs = ah_node_attr_defs(n->type, &count);
+  ah_buf value = {0};
+  for (size_t i = 0; i < count; i++) {
+    if (defs[i].kind == AH_ATTR_NUMBER) ah_json_int_member(w, defs[i].name, ah_node_get_note_number(n));
+    else if (defs[i].kind == AH_ATTR_TEXT)
+      ah_json_string_member(w, defs[i].name, ah_node_attr_text(n, &defs[i], &value) ? value.data : NULL);
   }
+  ah_buf_free(&value);
+  if (n->type == AH_NODE_NOTE_REF && with_pages && n->page_first) ah_json_int_member(w, "pagina", n->page_first);
 }
 
 /* The inline content of a paragraph-like node: text as strings, every
@@ -92,6 +91,22 @@ static void write_list(ah_json *w, const ah_node *list, bool with_pages) {
   ah_json_end_array(w);
 }
 
+/* A figure: its caption as inline content, the words drawn inside as text. */
+static void write_figure(ah_json *w, const ah_node *figure, bool with_pages) {
+  for (const ah_node *c = figure->first; c; c = c->next) {
+    if (c->type == AH_NODE_CAPTION) {
+      ah_json_key(w, "bijschrift");
+      ah_json_begin_object(w, true);
+      write_text_of(w, c, with_pages);
+      ah_json_end_object(w);
+    } else if (c->type == AH_NODE_FIGURE_TEXT) {
+      char *t = ah_node_text(c);
+      ah_json_string_member(w, "tekst", t);
+      free(t);
+    }
+  }
+}
+
 static void write_table(ah_json *w, const ah_node *table, bool with_pages) {
   ah_json_key(w, "rijen");
   ah_json_begin_array(w, false);
@@ -107,18 +122,21 @@ static void write_table(ah_json *w, const ah_node *table, bool with_pages) {
   ah_json_end_array(w);
 }
 
-/* The blocks of a section or note: al, lijst, tabel (the label is not a
- * block: the section writes it as "label"). */
+/* The blocks of a section or note: al, lijst, tabel, figuur (the label is
+ * not a block: the section writes it as "label"). */
 static void write_blocks(ah_json *w, const ah_node *parent, bool with_pages) {
   ah_json_key(w, "blokken");
   ah_json_begin_array(w, false);
   for (const ah_node *b = parent->first; b; b = b->next) {
-    if (b->type != AH_NODE_PARAGRAPH && b->type != AH_NODE_LIST && b->type != AH_NODE_TABLE) continue;
+    if (b->type != AH_NODE_PARAGRAPH && b->type != AH_NODE_LIST && b->type != AH_NODE_TABLE &&
+        b->type != AH_NODE_FIGURE)
+      continue;
     ah_json_begin_object(w, false);
     ah_json_string_member(w, "type", ah_node_type_string(b->type));
     write_pages(w, b, with_pages);
     if (b->type == AH_NODE_PARAGRAPH) write_text_of(w, b, with_pages);
     else if (b->type == AH_NODE_LIST) write_list(w, b, with_pages);
+    else if (b->type == AH_NODE_FIGURE) write_figure(w, b, with_pages);
     else write_table(w, b, with_pages);
     ah_json_end_object(w);
   }
@@ -192,11 +210,11 @@ static void write_sections(ah_json *w, const ah_node *root, bool with_pages) {
 static void write_source(ah_json *w, const ah_doc *doc) {
   ah_json_key(w, "bron");
   ah_json_begin_object(w, false);
-  ah_json_string_member(w, "formaat", doc->format);
-  ah_json_string_member(w, "bestand", doc->source_name);
+  ah_json_string_member(w, "formaat", ah_doc_source_format(doc));
+  ah_json_string_member(w, "bestand", ah_doc_source_name(doc));
   ah_json_count_member(w, "paginas", ah_doc_pages(doc));
-  ah_json_string_member(w, "sha256", doc->sha256);
-  ah_json_string_member(w, "converter", "ahconv " AHCONV_VERSION_STRING);
+  ah_json_string_member(w, "sha256", ah_doc_sha256(doc));
+  ah_json_string_member(w, "converter", AH_CONVERTER);
   ah_json_end_object(w);
 }
 
@@ -211,7 +229,7 @@ static void write_strings(ah_json *w, const char *key, const ah_strings *list) {
  * like bron, it describes where the document came from (left out under
  * AH_OPT_NO_SOURCE). */
 static void write_registratie(ah_json *w, const ah_doc *doc) {
-  const ah_registratie *r = &doc->meta.record;
+  const ah_registratie *r = &ah_doc_meta(doc)->record;
   ah_json_key(w, "registratie");
   if (!ah_registratie_present(r)) {
     ah_json_null(w);
@@ -258,11 +276,11 @@ static void write_meta(ah_json *w, const ah_doc *doc, bool with_source) {
     write_source(w, doc);
     write_registratie(w, doc);
   }
-  write_people(w, "vragenstellers", &doc->info.askers, "partij", NULL);
-  write_people(w, "ontvangers", &doc->info.addressees, NULL, NULL);
+  write_people(w, "vragenstellers", &ah_doc_info(doc)->askers, "partij", NULL);
+  write_people(w, "ontvangers", &ah_doc_info(doc)->addressees, NULL, NULL);
   ah_json_string_member(w, "onderwerp", ah_doc_onderwerp(doc));
-  write_people(w, "beantwoorders", &doc->info.answerers, "functie", "ministerie");
-  write_people(w, "zie_ook", &doc->info.see_also, NULL, NULL);
+  write_people(w, "beantwoorders", &ah_doc_info(doc)->answerers, "functie", "ministerie");
+  write_people(w, "zie_ook", &ah_doc_info(doc)->see_also, NULL, NULL);
 }
 
 /* ---- entry --------------------------------------------------------------- */
@@ -273,9 +291,9 @@ char *ah_render_json(const ah_doc *doc, int options, size_t *len, ah_error *err)
   ah_json w = {0};
   ah_json_begin_object(&w, false);
   write_meta(&w, doc, with_source);
-  write_omschrijvingen(&w, doc->root, with_source);
-  write_sections(&w, doc->root, with_source);
-  write_notes(&w, doc->root, with_source);
+  write_omschrijvingen(&w, ah_doc_root(doc), with_source);
+  write_sections(&w, ah_doc_root(doc), with_source);
+  write_notes(&w, ah_doc_root(doc), with_source);
   ah_json_end_object(&w);
   if (len) *len = w.out.len;
   return ah_buf_steal(&w.out);

@@ -126,7 +126,7 @@ static void draw_notes(typesetter *ts) {
 
 static void draw_footer(typesetter *ts) {
   ah_tags_begin_artifact(&ts->tags, AH_ARTIFACT_FOOTER);
-  char *left = ah_format_running_footer(ts->doc->meta.kamer, &ts->doc->meta.session);
+  char *left = ah_format_running_footer(ah_doc_meta(ts->doc)->kamer, &ah_doc_meta(ts->doc)->session);
   show_text(ts, SANS, FOOTER_SIZE, false, LEFT, FOOTER_BASE, left, false);
   free(left);
   const char *id = ah_doc_id(ts->doc);
@@ -325,11 +325,11 @@ static void set_section(typesetter *ts, const ah_node *s, int *outline_parent) {
 static void set_masthead(typesetter *ts) {
   const ah_doc *d = ts->doc;
   ah_tags *t = &ts->tags;
-  char *line = ah_format_masthead_chamber(d->meta.kamer);
+  char *line = ah_format_masthead_chamber(ah_doc_meta(d)->kamer);
   show_piece(ts, ah_tags_elem(t, 0, "P"), SANS, MASTHEAD_CHAMBER_SIZE, true, LEFT, 70.0, line, false);
   free(line);
-  if (d->meta.session.first) {
-    line = ah_format_masthead_session(&d->meta.session);
+  if (ah_doc_meta(d)->session.first) {
+    line = ah_format_masthead_session(&ah_doc_meta(d)->session);
     show_piece(ts, ah_tags_elem(t, 0, "P"), SANS, MASTHEAD_SESSION_SIZE, false, LEFT, 86.0, line, false);
     free(line);
   }
@@ -351,7 +351,7 @@ static void set_masthead(typesetter *ts) {
 
 static void prepare_notes(typesetter *ts) {
   const ah_node *noten = NULL;
-  for (const ah_node *c = ts->doc->root->first; c; c = c->next)
+  for (const ah_node *c = ah_doc_root(ts->doc)->first; c; c = c->next)
     if (c->type == AH_NODE_NOTEN) noten = c;
   size_t n = 0;
   for (const ah_node *c = noten ? noten->first : NULL; c; c = c->next) n++;
@@ -437,7 +437,7 @@ static void typeset(typesetter *ts) {
   set_masthead(ts);
   int outline_root = CAIRO_PDF_OUTLINE_ROOT;
   bool first_om = true;
-  for (const ah_node *c = ts->doc->root->first; c; c = c->next) {
+  for (const ah_node *c = ah_doc_root(ts->doc)->first; c; c = c->next) {
     if (c->type == AH_NODE_OMSCHRIJVING) {
       placement pl = {.x = LEFT, .space_before = first_om ? 0 : BODY_SIZE * 0.8, .elem = ah_tags_elem(&ts->tags, 0, "P")};
       set_paragraph(ts, c, COLUMN, false, &pl);

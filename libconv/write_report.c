@@ -14,6 +14,7 @@
  * PDF's pages through poppler and cairo, and the tree's provenance.
  */
 #include "document.h"
+#include "identity.h"
 #include "findings.h"
 #include "io.h"
 #include "report_pdf.h"
@@ -328,7 +329,7 @@ static char *assemble(report *r, size_t *len) {
   ah_buf_printf(&b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<div role=\"banner\"><h1>", style_sheet);
   ah_buf_puts(&b, r->sides == 2 ? "Do the renditions say the same? " : "Is the rendition complete? ");
   ah_buf_put_escaped(&b, id ? id : r->name[0]);
-  ah_buf_puts(&b, "</h1>\n<p>ahconv " AHCONV_VERSION_STRING " verify report.</p></div>\n<div role=\"main\">\n");
+  ah_buf_puts(&b, "</h1>\n<p>" AH_CONVERTER " verify report.</p></div>\n<div role=\"main\">\n");
   summary_html(&b, r);
   if (r->count) {
     ah_buf_puts(&b, "<div role=\"region\" aria-labelledby=\"findings\">\n<h2 id=\"findings\">Findings</h2>\n");

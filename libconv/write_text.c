@@ -36,6 +36,9 @@ static void put_blocks(ah_buf *b, const ah_node *parent) {
       put_node_line(b, "", c);
     } else if (c->type == AH_NODE_LIST) {
       for (const ah_node *li = c->first; li; li = li->next) put_node_line(b, "- ", li);
+    } else if (c->type == AH_NODE_FIGURE) {
+      for (const ah_node *part = c->first; part; part = part->next)
+        put_node_line(b, part->type == AH_NODE_CAPTION ? "[figuur] " : "[in de figuur] ", part);
     } else if (c->type == AH_NODE_TABLE) {
       for (const ah_node *row = c->first; row; row = row->next) {
         for (const ah_node *cell = row->first; cell; cell = cell->next) {
@@ -131,8 +134,9 @@ static void put_sections(ah_buf *b, const ah_node *root) {
 static void put_head(ah_buf *b, const ah_doc *doc, bool with_source) {
   const char *id = ah_doc_id(doc);
   if (id) ah_buf_printf(b, "%s\n", id);
-  if (with_source && doc->source_name) ah_buf_printf(b, "bron: %s (%s)\n", doc->source_name, doc->format);
-  for (const ah_node *om = doc->root->first; om; om = om->next) {
+  if (with_source && ah_doc_source_name(doc))
+    ah_buf_printf(b, "bron: %s (%s)\n", ah_doc_source_name(doc), ah_doc_source_format(doc));
+  for (const ah_node *om = ah_doc_root(doc)->first; om; om = om->next) {
     if (om->type != AH_NODE_OMSCHRIJVING) continue;
     part_break(b);
     put_node_line(b, "", om);
@@ -156,8 +160,8 @@ char *ah_render_text(const ah_doc *doc, int options, size_t *len, ah_error *err)
   if (ah_render_begin(doc, options, "ah_render_text", &options, err)) return NULL;
   ah_buf b = {0};
   put_head(&b, doc, !(options & AH_OPT_NO_SOURCE));
-  put_sections(&b, doc->root);
-  put_notes(&b, doc->root);
+  put_sections(&b, ah_doc_root(doc));
+  put_notes(&b, ah_doc_root(doc));
   if (len) *len = b.len;
   return ah_buf_steal(&b);
 }

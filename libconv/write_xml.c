@@ -7,6 +7,7 @@
  * because white space there is text.
  */
 #include "document.h"
+#include "identity.h"
 #include "caps.h"
 #include "io.h"
 
@@ -30,54 +31,28 @@ static bool element_only(ah_node_type t) {
   case AH_NODE_LIST:
   case AH_NODE_TABLE:
   case AH_NODE_ROW:
+  case AH_NODE_FIGURE:
     return true;
   default:
     return false;
   }
 }
 
-static void write_pages(xmlTextWriterPtr w, const ah_node *n, int options) {
-  if ((options & AH_OPT_NO_SOURCE) || !n->page_first) return;
-  char pages[32];
-  if (n->page_last > n->page_first) snprintf(pages, sizeof pages, "%d-%d", n->page_first, n->page_last);
-  else snprintf(pages, sizeof pages, "%d", n->page_first);
-  xmlTextWriterWriteAttribute(w, BAD_CAST "pagina", BAD_CAST pages);
-}
-
-static void write_numbers(xmlTextWriterPtr w, const ah_node *n) {
-  ah_buf b = {0};
-  for (size_t i = 0; i < n->as.numbers.n; i++) ah_buf_printf(&b, i ? " %d" : "%d", n->as.numbers.items[i]);
-  xmlTextWriterWriteAttribute(w, BAD_CAST "nummers", BAD_CAST(b.data ? b.data : ""));
-  ah_buf_free(&b);
-}
-
 static void write_attr(xmlTextWriterPtr w, const char *name, const char *value) {
   if (value) xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST value);
 }
 
-/* Each type's data as its attributes, in the order of the schema. */
+/* Each type's attributes from node.c's table, in the order of the schema;
+ * positions (pagina) only with the source. */
 static void write_data(xmlTextWriterPtr w, const ah_node *n, int options) {
-  switch (n->type) {
-  case AH_NODE_VRAAG:
-  case AH_NODE_ANTWOORD:
-    write_numbers(w, n);
-    write_pages(w, n, options);
-    break;
-  case AH_NODE_MEDEDELING: write_pages(w, n, options); break;
-  case AH_NODE_NOOT:
-    write_attr(w, "n", n->as.note.text);
-    write_pages(w, n, options);
-    break;
-  case AH_NODE_NOTE_REF: write_attr(w, "n", n->as.note.text); break;
-  case AH_NODE_OMSCHRIJVING: write_attr(w, "type", ah_omschrijving_kind_string(n->as.omschrijving)); break;
-  case AH_NODE_VRAGENSTELLER: write_attr(w, "partij", n->as.party); break;
-  case AH_NODE_DATUM: write_attr(w, "iso", n->as.iso); break;
-  case AH_NODE_BEANTWOORDER:
-    write_attr(w, "functie", n->as.answerer.function);
-    write_attr(w, "ministerie", n->as.answerer.ministry);
-    break;
-  default: break;
+  size_t count;
+  const ah_attr_def *defs = ah_node_attr_defs(n->type, &count);
+  ah_buf value = {0};
+  for (size_t i = 0; i < count; i++) {
+    if (defs[i].position && (options & AH_OPT_NO_SOURCE)) continue;
+    if (ah_node_attr_text(n, &defs[i], &value)) write_attr(w, defs[i].name, value.data);
   }
+  ah_buf_free(&value);
 }
 
 /* AH_OPT_POSITIONS: where the node was printed, as the optional box, line
@@ -100,11 +75,11 @@ static void write_positions(xmlTextWriterPtr w, const ah_node *n, int options) {
 static void write_source(xmlTextWriterPtr w, const ah_doc *doc) {
   xmlTextWriterWriteRaw(w, BAD_CAST "\n  ");
   xmlTextWriterStartElement(w, BAD_CAST "bron");
-  xmlTextWriterWriteAttribute(w, BAD_CAST "formaat", BAD_CAST(doc->format ? doc->format : "pdf"));
-  if (doc->source_name) xmlTextWriterWriteAttribute(w, BAD_CAST "bestand", BAD_CAST doc->source_name);
+  xmlTextWriterWriteAttribute(w, BAD_CAST "formaat", BAD_CAST(ah_doc_source_format(doc) ? ah_doc_source_format(doc) : "pdf"));
+  if (ah_doc_source_name(doc)) xmlTextWriterWriteAttribute(w, BAD_CAST "bestand", BAD_CAST ah_doc_source_name(doc));
   if (ah_doc_pages(doc)) xmlTextWriterWriteFormatAttribute(w, BAD_CAST "paginas", "%d", ah_doc_pages(doc));
-  if (doc->sha256) xmlTextWriterWriteAttribute(w, BAD_CAST "sha256", BAD_CAST doc->sha256);
-  xmlTextWriterWriteAttribute(w, BAD_CAST "converter", BAD_CAST "ahconv " AHCONV_VERSION_STRING);
+  if (ah_doc_sha256(doc)) xmlTextWriterWriteAttribute(w, BAD_CAST "sha256", BAD_CAST ah_doc_sha256(doc));
+  xmlTextWriterWriteAttribute(w, BAD_CAST "converter", BAD_CAST AH_CONVERTER);
   xmlTextWriterEndElement(w);
 }
 
@@ -115,7 +90,7 @@ static void write_child(xmlTextWriterPtr w, const char *name, const char *text) 
 
 /* The publisher's metadata record: what no rendition prints. */
 static void write_registratie(xmlTextWriterPtr w, const ah_doc *doc) {
-  const ah_registratie *r = &doc->meta.record;
+  const ah_registratie *r = &ah_doc_meta(doc)->record;
   if (!ah_registratie_present(r)) return;
   xmlTextWriterWriteRaw(w, BAD_CAST "\n  ");
   xmlTextWriterStartElement(w, BAD_CAST "registratie");
@@ -154,7 +129,7 @@ static void indent(xmlTextWriterPtr w, int depth) {
 }
 
 static void write_tree(xmlTextWriterPtr w, const ah_doc *doc, int options) {
-  ah_iter *it = ah_iter_new(doc->root);
+  ah_iter *it = ah_iter_new(ah_doc_root(doc));
   ah_event_type ev;
   while ((ev = ah_iter_next(it)) != AH_EVENT_DONE) {
     ah_node *n = ah_iter_get_node(it);
