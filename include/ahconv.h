@@ -451,7 +451,8 @@ AH_EXPORT ah_status ah_write_pdf_file(const ah_doc *doc, const char *path, int o
 /* JSON (RFC 8259, UTF-8): one object per document with the same content
  * as the XML — metadata, omschrijvingen with their inline elements, the
  * sections in order with numbers, label and blocks, the notes — in the
- * stable shape of schema/aanhangsel.schema.json (README: "JSON output"). */
+ * stable shape of the JSON Schema installed as
+ * PREFIX/share/ahconv/aanhangsel.schema.json. */
 AH_EXPORT char *ah_render_json(const ah_doc *doc, int options, size_t *len,
                                ah_error *err);
 /* ah_render_json's bytes to a file (see above). */

@@ -13,6 +13,9 @@ Fails, naming each problem, when
     that starts with another program's name, `pdftohtml -i`, is not ahconv's);
   - README.md's synopsis is not the block --help starts with, byte for byte;
   - a function include/ahconv.h exports has no prototype in man/ahconv.3;
+  - include/ahconv.h points to a file the package does not install (a path
+    to a document, schema or source in it must be PREFIX/share/ahconv/NAME,
+    NAME one of the files the top-level CMakeLists.txt installs there);
   - README.md does not render with cmark (Debian package cmark), a code fence
     is never closed or opens without a language (so a fence out of place, which
     turns the rest of the file inside out, shows), or two headings have the
@@ -98,6 +101,18 @@ def man_options(man):
     return found
 
 
+def check_header_paths(header, cmakelists, problems):
+    installed = set()
+    for block in re.findall(r"install\(FILES(.*?)DESTINATION\s+\$\{CMAKE_INSTALL_DATADIR\}/ahconv", cmakelists, re.S):
+        installed |= {os.path.basename(f) for f in block.split()}
+    # a file of the project's (a document, a schema, a source): not the
+    # publisher's metadata/metadata.xml the header also describes
+    for path in sorted(set(re.findall(r"[\w.-]*/[\w./-]*\.(?:md|rng|json|c|h|py|sh|supp)\b", header))):
+        m = re.fullmatch(r"PREFIX/share/ahconv/([\w.-]+)", path)
+        if not m or m.group(1) not in installed:
+            problems.append("include/ahconv.h points to %s, which the package does not install" % path)
+
+
 def check_fences(readme, problems):
     """CommonMark fences: an opening ``` or ~~~ (3 or more) is closed by a
     line of the same character, at least as long, with nothing after it.
@@ -177,6 +192,8 @@ def main(argv):
         if name not in protos:
             problems.append("man/ahconv.3: no prototype of %s" % name)
 
+    with open(os.path.join(src, "CMakeLists.txt"), encoding="utf-8") as f:
+        check_header_paths(text["header"], f.read(), problems)
     check_fences(text["readme"], problems)
     check_render(paths["readme"], problems)
     for p in problems:
