@@ -106,7 +106,7 @@ typedef enum {
   AH_ERROR_NOMEM,       /* out of memory */
   AH_ERROR_RENDER,      /* a library ahconv renders with failed (cairo, Pango, libxml2's writer) */
   AH_ERROR_COMPRESS,    /* zlib could not compress the output */
-  AH_ERROR_LIMIT        /* input beyond one of ahconv's stated limits (size, nesting): refused whole, never cut */
+  AH_ERROR_LIMIT        /* input beyond one of ahconv's stated limits (size, nesting; a table the clean PDF cannot set): refused whole, never cut */
 } ah_status;
 
 /* A caller-owned error value: pass a pointer to one (or NULL) to any
@@ -442,7 +442,9 @@ AH_EXPORT ah_status ah_write_xml_file(const ah_doc *doc, const char *path, int o
  * language nl-NL), with XMP metadata and, unless AH_OPT_NO_EMBED, the
  * document's XML as an associated file.  ahconv reads it back to the same
  * tree.  Binary: *len is the length (the buffer also ends in a
- * NUL, not counted).  Caller frees with free(). */
+ * NUL, not counted).  Caller frees with free().  AH_ERROR_LIMIT for a
+ * table it cannot set (a column or one-cell row wider than the page at its
+ * smallest table type, or more rows than a page holds): never cut. */
 AH_EXPORT char *ah_render_pdf(const ah_doc *doc, int options, size_t *len,
                               ah_error *err);
 /* ah_render_pdf's bytes to a file (see above). */
@@ -476,8 +478,9 @@ typedef void (*ah_finding_fn)(const char *element, const char *what, void *user)
 /* Consistency of one document: numbering gaps and duplicates, a vraag
  * without antwoord (unless a mededeling stands in), markers without notes,
  * notes without markers, a missing id, number or date, text lost (see
- * ah_doc_lost_count).  Calls `report` (may be NULL) per finding; returns
- * the number of findings, 0 for a NULL doc. */
+ * ah_doc_lost_count); for a clean PDF read from its embedded XML, every
+ * place where its printed pages say something else.  Calls `report` (may
+ * be NULL) per finding; returns the number of findings, 0 for a NULL doc. */
 AH_EXPORT size_t ah_verify(const ah_doc *doc, ah_finding_fn report, void *user);
 
 /* Differences between two renditions A and B of one document: metadata,

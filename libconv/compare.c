@@ -226,6 +226,9 @@ static void compare_notes(reporter *r, const ah_doc *a, const ah_doc *b) {
   }
 }
 
+static void page_finding(const ah_finding *f, void *user);
+void ah_check_pages(reporter *r, const ah_doc *doc);
+
 static size_t run_compare(reporter *rp, const ah_doc *a, const ah_doc *b) {
   reporter r = *rp;
   if (!a || !b) return 0;
@@ -235,7 +238,42 @@ static size_t run_compare(reporter *rp, const ah_doc *a, const ah_doc *b) {
   compare_sections(&r, a, b);
   compare_by_position(&r, ah_doc_root(a), ah_doc_root(b), AH_NODE_MEDEDELING);
   compare_notes(&r, a, b);
+  /* a clean PDF's embedded XML is checked against its own pages, once per
+   * comparison; the page check's own comparison is of a PDF's pages */
+  if (rp->report_ex != page_finding) {
+    ah_check_pages(&r, a);
+    ah_check_pages(&r, b);
+  }
   return r.count;
+}
+
+/* A finding of the embedded XML against the printed pages, told as one of
+ * the clean PDF's: about the embedded tree's node (the pages' tree is gone
+ * when verify returns). */
+static void page_finding(const ah_finding *f, void *user) {
+  reporter *r = user;
+  ah_about(r, f->cls, f->node[0], NULL);
+  ah_say(r, f->element, "the printed pages differ from the embedded XML: %s", f->what);
+}
+
+/* A clean PDF read from its embedded XML: the XML is a claim about the
+ * pages, so the pages are read too and must say the same (a writer that
+ * drew less than the XML holds would otherwise pass unseen). */
+void ah_check_pages(reporter *r, const ah_doc *doc) {
+  size_t len;
+  const unsigned char *pdf = ah_doc_embedded_pdf(doc, &len);
+  if (!pdf) return;
+  ah_error err = {0};
+  ah_doc *pages = ah_doc_open_memory(pdf, len, ah_doc_source_name(doc), AH_OPT_NO_EMBED, &err);
+  if (!pages) {
+    ah_about(r, AH_FINDING_LOST, NULL, NULL);
+    ah_say(r, "aanhangsel", "the printed pages of the clean PDF do not read: %s", err.message);
+    return;
+  }
+  reporter inner = {.report_ex = page_finding, .user_ex = r};
+  run_compare(&inner, doc, pages);
+  ah_doc_free(pages);
+  memset(&r->next, 0, sizeof r->next);
 }
 
 size_t ah_compare(const ah_doc *a, const ah_doc *b, ah_finding_fn report, void *user) {

@@ -33,8 +33,10 @@ struct ah_doc {
   ah_dates dates;
   ah_losses losses; /* what the rendition printed that the tree does not hold */
   char *format, *source_name, *sha256;
-  unsigned char *pdf; /* AH_OPT_POSITIONS: the PDF rendition's bytes, for the report's page images */
+  unsigned char *pdf; /* the PDF rendition's bytes, kept with AH_OPT_POSITIONS (the report's page
+                         images) and when read from its embedded XML (verify checks the pages) */
   size_t pdf_len;
+  bool embedded;      /* the tree is a clean PDF's embedded XML */
   ah_docinfo info;   /* the omschrijvingen's metadata for the typed getters */
   int options;       /* the AH_OPT_ALL_OPEN bits given at open */
   char *record_path; /* the metadata file the registratie came from; NULL: none, or the rendition's own */
@@ -151,8 +153,9 @@ static int read_with(ah_doc *doc, ah_reader reader, const unsigned char *data, s
 static int read_any_pdf(ah_doc *doc, const unsigned char *data, size_t len, int options, ah_error *err) {
   int rc = -1;
   if (!(options & (AH_OPT_NO_EMBED | AH_OPT_POSITIONS))) rc = read_with(doc, ah_read_embedded, data, len, NULL);
+  doc->embedded = rc == 0;
   if (rc != 0) rc = read_with(doc, ah_read_pdf, data, len, err);
-  if (rc == 0 && (options & AH_OPT_POSITIONS)) {
+  if (rc == 0 && (options & AH_OPT_POSITIONS || doc->embedded)) {
     doc->pdf = ah_xmalloc(len);
     memcpy(doc->pdf, data, len);
     doc->pdf_len = len;
@@ -410,8 +413,15 @@ const ah_docmeta *ah_doc_meta(const ah_doc *doc) { return &doc->meta; }
 const ah_docinfo *ah_doc_info(const ah_doc *doc) { return &doc->info; }
 
 const unsigned char *ah_doc_pdf_bytes(const ah_doc *doc, size_t *len) {
-  *len = doc->pdf ? doc->pdf_len : 0;
-  return doc->pdf;
+  bool positions = doc->pdf && !doc->embedded;
+  *len = positions ? doc->pdf_len : 0;
+  return positions ? doc->pdf : NULL;
+}
+
+const unsigned char *ah_doc_embedded_pdf(const ah_doc *doc, size_t *len) {
+  bool embedded = doc->pdf && doc->embedded;
+  *len = embedded ? doc->pdf_len : 0;
+  return embedded ? doc->pdf : NULL;
 }
 
 ah_doc *ah_doc_view(const ah_doc *doc, ah_node *root, const char *format, int pages) {
@@ -422,6 +432,8 @@ ah_doc *ah_doc_view(const ah_doc *doc, ah_node *root, const char *format, int pa
   view->source_name = view->sha256 = NULL;
   view->meta.pages = pages;
   view->view = true;
+  view->pdf = NULL;
+  view->embedded = false;
   return view;
 }
 

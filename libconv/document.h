@@ -18,6 +18,10 @@ const ah_docinfo *ah_doc_info(const ah_doc *doc);
  * images; NULL otherwise. */
 const unsigned char *ah_doc_pdf_bytes(const ah_doc *doc, size_t *len);
 
+/* A clean PDF read from its embedded XML: the PDF's bytes, so verify can
+ * read its pages too; NULL for every other document. */
+const unsigned char *ah_doc_embedded_pdf(const ah_doc *doc, size_t *len);
+
 /* The same document as another rendition would give it: the tree `root`
  * (not owned), bron's formaat `format` with `pages` pages and no file name
  * or checksum; everything else shared with doc.  For the XML a clean PDF

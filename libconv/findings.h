@@ -40,6 +40,9 @@ void ah_say(reporter *r, const char *element, const char *fmt, ...) __attribute_
 void ah_section_name(const ah_node *s, char *out, size_t size);
 /* Text of a section without its label, notes as [^n]; caller frees. */
 char *ah_section_text(const ah_node *s);
+/* A clean PDF read from its embedded XML (compare.c): its pages are read
+ * too and every difference is a finding about the embedded tree. */
+void ah_check_pages(reporter *r, const ah_doc *doc);
 /* The root's first child of a type, NULL if none. */
 const ah_node *ah_child_of_type(const ah_node *root, ah_node_type type);
 

@@ -228,14 +228,25 @@ static void pos_line(ah_block *b, const ah_line *ln) {
   ah_pos_add(&b->pos, ln->page + 1, ln->x0, ln->top, ln->x1, ln->base + ln->size * 0.25);
 }
 
+/* The bytes a table line's first piece opens with when it goes on with the
+ * row above: the continuation mark (lexicon.c) and the column gap after
+ * it; 0 when it does not. */
+static size_t continuation(const ah_spans *piece) {
+  size_t n = strlen(ah_row_continues);
+  if (!piece->n || strncmp(piece->items[0].text, ah_row_continues, n) != 0) return 0;
+  return piece->items[0].text[n] == '\t' ? n + 1 : n;
+}
+
 /* A printed piece of a table row into cells: the source stage put a tab
- * at each column gap inside a line. */
-static void add_row_piece(ah_block *b, const ah_spans *piece) {
-  ah_spans *cell = ah_block_add_cell(b);
+ * at each column gap inside a line.  The first `skip` bytes are not the
+ * table's (a continuation mark). */
+static void add_row_piece(ah_block *b, const ah_spans *piece, size_t skip) {
+  ah_spans *cell = skip ? NULL : ah_block_add_cell(b);
   for (size_t i = 0; i < piece->n; i++) {
     const ah_span *sp = &piece->items[i];
-    for (const char *p = sp->text; *p;) {
+    for (const char *p = sp->text + (i ? 0 : skip); *p;) {
       size_t len = strcspn(p, "\t");
+      if (!cell) cell = ah_block_add_cell(b);
       ah_spans_add_on(cell, p, len, sp->style, sp->page);
       if (!p[len]) break;
       cell = ah_block_add_cell(b);
@@ -246,7 +257,8 @@ static void add_row_piece(ah_block *b, const ah_spans *piece) {
 
 /* The n lines at `rows` (one table, sorted by baseline) become one block:
  * rows are the pieces of text on one baseline, left to right; cells are
- * split at column gaps. */
+ * split at column gaps.  A line opened by the continuation mark goes on
+ * with the row above (ahconv's clean PDF wraps a wide table so). */
 static void add_table(page_model *m, ah_flow *flow, const ah_line **rows, size_t n) {
   ah_block *b = ah_flow_add(flow, AH_BLOCK_TABLE);
   b->page_first = b->page_last = rows[0]->page + 1;
@@ -254,9 +266,10 @@ static void add_table(page_model *m, ah_flow *flow, const ah_line **rows, size_t
     size_t j = i;
     while (j < n && ah_near(rows[j]->base, rows[i]->base, AH_SAME_ROW)) j++;
     qsort(rows + i, j - i, sizeof *rows, cmp_line_x);
-    ah_block_add_row(b);
+    size_t skip = i ? continuation(&rows[i]->spans) : 0;
+    if (!skip) ah_block_add_row(b);
     for (size_t k = i; k < j; k++) {
-      add_row_piece(b, &rows[k]->spans);
+      add_row_piece(b, &rows[k]->spans, k == i ? skip : 0);
       pos_line(b, rows[k]);
       m->placed[rows[k] - m->lines->items] = true;
     }

@@ -292,6 +292,9 @@ bool ah_is_colophon_line(const char *s) {
 }
 
 const char ah_series_name[] = "Aanhangsel van de Handelingen";
+/* ↪ at the start of a table line: the row above goes on here (ahconv's
+ * clean PDF wraps a table too wide for the page so) */
+const char ah_row_continues[] = "\xE2\x86\xAA";
 const char ah_series_sentence[] =
     "Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden";
 

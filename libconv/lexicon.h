@@ -102,6 +102,8 @@ char *ah_format_masthead_session(const ah_session *y); /* "Vergaderjaar 2023–2
 char *ah_format_running_footer(ah_kamer k, const ah_session *y);
 /* "Aanhangsel van de Handelingen" and the standing sentence under it. */
 extern const char ah_series_name[];
+/* The mark opening a table line that goes on with the row above it. */
+extern const char ah_row_continues[];
 extern const char ah_series_sentence[];
 
 /* ---- the omschrijving sentences ------------------------------------------ */

@@ -16,6 +16,7 @@
 #include "caps.h"
 #include "lexicon.h"
 
+#include <glib.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -306,6 +307,13 @@ static void check_label_like_text(reporter *r, const ah_node *root) {
     }
 }
 
+/* A child of the document root as findings name it. */
+static void top_level_name(const ah_node *s, char *name, size_t size) {
+  if (s->type == AH_NODE_OMSCHRIJVING) snprintf(name, size, "omschrijving");
+  else if (s->type == AH_NODE_NOTEN) snprintf(name, size, "noten");
+  else ah_section_name(s, name, size);
+}
+
 /* Characters the source encoded wrongly were replaced by U+FFFD when read:
  * the text is there, those characters are not. */
 static void check_replacements(reporter *r, const ah_node *root) {
@@ -316,11 +324,29 @@ static void check_replacements(reporter *r, const ah_node *root) {
     free(t);
     if (!n) continue;
     char name[128];
-    if (s->type == AH_NODE_OMSCHRIJVING) snprintf(name, sizeof name, "omschrijving");
-    else if (s->type == AH_NODE_NOTEN) snprintf(name, sizeof name, "noten");
-    else ah_section_name(s, name, sizeof name);
+    top_level_name(s, name, sizeof name);
     ah_about(r, AH_FINDING_CHARACTERS, s, NULL);
     ah_say(r, name, "%zu character%s the source encoded wrongly, replaced by U+FFFD", n, n == 1 ? "" : "s");
+  }
+}
+
+/* Unicode noncharacters (U+FDD0..U+FDEF, U+xxFFFE, U+xxFFFF) are kept in
+ * the tree and the XML, but a clean PDF draws each as U+FFFD (cairo refuses
+ * them): its pages read back without them, its embedded XML with them. */
+static void check_noncharacters(reporter *r, const ah_node *root) {
+  for (const ah_node *s = root->first; s; s = s->next) {
+    char *t = ah_node_text(s);
+    size_t n = 0;
+    for (const char *p = t; *p; p = g_utf8_next_char(p)) {
+      gunichar c = g_utf8_get_char(p);
+      n += (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+    }
+    free(t);
+    if (!n) continue;
+    char name[128];
+    top_level_name(s, name, sizeof name);
+    ah_about(r, AH_FINDING_CHARACTERS, s, NULL);
+    ah_say(r, name, "%zu Unicode noncharacter%s: kept in the XML, drawn as U+FFFD in a clean PDF", n, n == 1 ? "" : "s");
   }
 }
 
@@ -354,7 +380,9 @@ static size_t run_verify(reporter *rp, const ah_doc *doc) {
   check_markers_and_notes(&r, root);
   check_losses(&r, doc);
   check_replacements(&r, root);
+  check_noncharacters(&r, root);
   check_label_like_text(&r, root);
+  ah_check_pages(&r, doc);
   return r.count;
 }
 

@@ -79,5 +79,19 @@ else
   fail "unwritable output: exit $rc: $(cat "$tmp/err")"
 fi
 
+# verify reads a clean PDF's pages too: the embedded XML is a claim about
+# them.  The clean PDF itself passes; a copy whose second page is the first
+# again (catalog, XMP and embedded XML kept by qpdf) is named, exit 1.
+"$ahconv" convert -f pdf -o "$tmp/clean.pdf" "$pdf" && "$ahconv" verify "$tmp/clean.pdf" >"$tmp/out"; rc=$?
+[ "$rc" -eq 0 ] && [ ! -s "$tmp/out" ] && pass "verify clean PDF: pages agree with the embedded XML" ||
+  fail "verify clean PDF: exit $rc: $(head -3 "$tmp/out")"
+qpdf "$tmp/clean.pdf" --pages "$tmp/clean.pdf" 1,1 -- "$tmp/twice.pdf"
+"$ahconv" verify "$tmp/twice.pdf" >"$tmp/out"; rc=$?
+if [ "$rc" -eq 1 ] && grep -qF "$tmp/twice.pdf: Vraag 4: the printed pages differ from the embedded XML: only in A" "$tmp/out"; then
+  pass "verify clean PDF: a page that differs from the embedded XML is named"
+else
+  fail "verify clean PDF with a page changed: exit $rc: $(head -3 "$tmp/out")"
+fi
+
 echo "pdf_output_test: $failures failed"
 [ "$failures" -eq 0 ]

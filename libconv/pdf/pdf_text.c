@@ -46,9 +46,25 @@ static void add_attr(rich *r, PangoAttribute *a, size_t start) {
   pango_attr_list_insert(r->attrs, a);
 }
 
-static void put_text(rich *r, const char *s) {
+bool ah_pdf_is_noncharacter(gunichar c) { return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE; }
+
+char *ah_pdf_drawable(const char *s) {
   assert(g_utf8_validate(s, -1, NULL)); /* Pango loops on invalid UTF-8; readers repair it at the source */
-  ah_buf_puts(&r->text, s);
+  ah_buf b = {0};
+  ah_buf_puts(&b, "");
+  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    const char *next = g_utf8_next_char(p);
+    if (ah_pdf_is_noncharacter(g_utf8_get_char(p))) ah_buf_puts(&b, "\xEF\xBF\xBD");
+    else ah_buf_put(&b, p, (size_t)(next - p));
+  }
+  return ah_buf_steal(&b);
+}
+
+/* The text as drawn: noncharacters (cairo refuses them) as U+FFFD. */
+static void put_text(rich *r, const char *s) {
+  char *drawable = ah_pdf_drawable(s);
+  ah_buf_puts(&r->text, drawable);
+  free(drawable);
 }
 
 /* Replaces `removed` bytes at `at` by `s`, moving the attributes, markers
@@ -78,6 +94,18 @@ static bool strpbrk_n(const char *s, size_t n, const char *set) {
   return false;
 }
 
+/* Where breaks inside address u may start: its start, or for a bare host
+ * (no scheme, no "www.") its first "/". */
+static size_t bare_host_end(const rich *r, size_t u) {
+  const char *t = r->text.data + r->url_from[u];
+  size_t n = r->url_to[u] - r->url_from[u];
+  for (size_t i = 0; i + 3 <= n; i++)
+    if (!memcmp(t + i, "://", 3)) return r->url_from[u];
+  if (n >= 4 && !memcmp(t, "www.", 4)) return r->url_from[u];
+  const char *slash = memchr(t, '/', n);
+  return slash ? r->url_from[u] + (size_t)(slash - t) : r->url_to[u];
+}
+
 /* Where a line may end: at a space, and inside a web address after one of
  * its punctuation marks (the reader glues an address broken there back
  * together).  Nowhere else.  Unicode's line breaking also allows a break
@@ -89,9 +117,11 @@ static bool strpbrk_n(const char *s, size_t n, const char *set) {
  * zero-width spaces have no glyph: they are not in the PDF's text. */
 static void limit_breaks(rich *r) {
   static const char WJ[] = "\xE2\x81\xA0", ZWSP[] = "\xE2\x80\x8B", NNBSP[] = "\xE2\x80\xAF";
-  /* addresses: a break point after their punctuation */
+  /* addresses: a break point after their punctuation — in a bare host
+   * ("data.example.nl/…") only after its first "/": the reader takes a line
+   * that ends in "data.example." for an address only once it has a path */
   for (size_t u = 0; u < r->n_urls; u++)
-    for (size_t k = r->url_from[u]; k + 1 < r->url_to[u]; k++) {
+    for (size_t k = bare_host_end(r, u); k + 1 < r->url_to[u]; k++) {
       const char *t = r->text.data;
       if (strchr("/-_.=?&#%~", t[k]) && t[k + 1] != '/' && t[k + 1] != ':') splice(r, k + 1, 0, ZWSP), k += 3;
     }
@@ -195,6 +225,105 @@ void ah_rich_put_inlines(rich *r, const ah_node *parent) {
   }
 }
 
+/* ---- over-long words ------------------------------------------------------ */
+
+enum {
+  LONG_WORD = 44, /* characters: at DejaVu's widest Latin glyph (about 1 em) no
+                     longer run fits the column, so a longer one must break */
+  CHUNK = 8       /* characters between the break points put into it */
+};
+
+/* A character a run of a word is made of: not a space or a place where
+ * the line may already break or must not (joiners, hyphens, dashes, "/"). */
+static bool in_run(gunichar c) {
+  return c != ' ' && c != 0xA0 && c != 0x202F && c != 0x200B && c != 0x2060 && c != 0xAD && c != '-' && c != '/' &&
+         c != 0x2013 && c != 0x2014 && !g_unichar_ismark(c);
+}
+
+/* Bytes no break point goes before: the digits of markers, addresses (the
+ * reader glues an address by its own rules). */
+static bool *protected_bytes(const rich *r) {
+  bool *keep = ah_xcalloc(r->text.len + 1, sizeof *keep);
+  for (size_t m = 0; m < r->n_markers; m++)
+    for (size_t i = (size_t)r->marker_at[m]; i < r->text.len && r->text.data[i] >= '0' && r->text.data[i] <= '9'; i++)
+      keep[i] = true;
+  for (size_t u = 0; u < r->n_urls; u++)
+    for (size_t i = r->url_from[u]; i < r->url_to[u] && i < r->text.len; i++) keep[i] = true;
+  return keep;
+}
+
+/* Where the break points go: every CHUNK characters inside a run longer
+ * than LONG_WORD, in byte offsets of the text as it is; and each such run
+ * as a pair of offsets, start and end. */
+static void chunk_points(const rich *r, ah_ints *at, ah_ints *runs) {
+  bool *keep = protected_bytes(r);
+  const char *t = r->text.data;
+  size_t i = 0;
+  while (i < r->text.len) {
+    size_t start = i, chars = 0;
+    while (i < r->text.len && !keep[i] && in_run(g_utf8_get_char(t + i))) i = (size_t)(g_utf8_next_char(t + i) - t), chars++;
+    if (chars > LONG_WORD) {
+      ah_ints_push(runs, (int)start);
+      ah_ints_push(runs, (int)i);
+      for (size_t k = start, n = 0; k < i; k = (size_t)(g_utf8_next_char(t + k) - t), n++)
+        if (n && n % CHUNK == 0) ah_ints_push(at, (int)k);
+    }
+    if (i == start) i = (size_t)(g_utf8_next_char(t + i) - t);
+  }
+  free(keep);
+}
+
+/* How many of the n sorted points lie before offset (or at it, with `at`). */
+static size_t points_before(const ah_ints *pts, size_t offset, bool at) {
+  size_t lo = 0, hi = pts->n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if ((size_t)pts->items[mid] < offset || (at && (size_t)pts->items[mid] == offset)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* A word too long for a line breaks only where a soft hyphen was put, in
+ * one pass: there Pango draws a hyphen that the PDF's text gives as U+00AD,
+ * which the reader removes, joining the lines into the one word (a break
+ * anywhere else would read back as a space).  Pango then shapes the word a
+ * line at a time instead of re-shaping the rest of it after every line,
+ * which took time growing with the square of its length. */
+static void break_long_words(rich *r) {
+  static const char SHY[] = "\xC2\xAD";
+  ah_ints at = {0}, runs = {0};
+  chunk_points(r, &at, &runs);
+  ah_buf out = {0};
+  size_t from = 0;
+  for (size_t i = 0; i < at.n; i++) {
+    ah_buf_put(&out, r->text.data + from, (size_t)at.items[i] - from);
+    ah_buf_put(&out, SHY, 2);
+    from = (size_t)at.items[i];
+  }
+  if (at.n) {
+    ah_buf_put(&out, r->text.data + from, r->text.len - from);
+    ah_buf_free(&r->text);
+    r->text = out;
+  }
+  for (size_t i = at.n; i-- > 0;) pango_attr_list_update(r->attrs, at.items[i], 0, 2);
+  /* each offset moves by two bytes per point before it */
+  for (size_t m = 0; m < r->n_markers; m++) r->marker_at[m] += (int)(2 * points_before(&at, (size_t)r->marker_at[m], true));
+  for (size_t u = 0; u < r->n_urls; u++) {
+    r->url_from[u] += 2 * points_before(&at, r->url_from[u], false);
+    r->url_to[u] += 2 * points_before(&at, r->url_to[u], false);
+  }
+  /* the hyphen at these breaks is drawn: Pango draws it only where hyphens are on */
+  for (size_t i = 0; i + 1 < runs.n; i += 2) {
+    PangoAttribute *a = pango_attr_insert_hyphens_new(TRUE);
+    a->start_index = (guint)(runs.items[i] + 2 * (int)points_before(&at, (size_t)runs.items[i], false));
+    a->end_index = (guint)(runs.items[i + 1] + 2 * (int)points_before(&at, (size_t)runs.items[i + 1], false));
+    pango_attr_list_insert(r->attrs, a);
+  }
+  ah_ints_free(&at);
+  ah_ints_free(&runs);
+}
+
 PangoLayout *ah_rich_layout(cairo_t *cr, rich *r, const char *family, double width, bool bold) {
   PangoLayout *lay = pango_cairo_create_layout(cr);
   PangoFontDescription *fd = ah_pdf_font(family, r->size, bold, false);
@@ -204,6 +333,7 @@ PangoLayout *ah_rich_layout(cairo_t *cr, rich *r, const char *family, double wid
   pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
   pango_attr_list_insert(r->attrs, pango_attr_insert_hyphens_new(FALSE));
   limit_breaks(r);
+  break_long_words(r);
   pango_layout_set_text(lay, r->text.data ? r->text.data : "", (int)r->text.len);
   pango_layout_set_attributes(lay, r->attrs);
   return lay;

@@ -1,6 +1,7 @@
 /* pdf_geometry.h — the page of ahconv's clean PDF: A4, its margins, type
  * sizes and distances in points (y grows downward).  The reader's side of
- * the contract is typography.h; write_pdf.c checks these against it. */
+ * the contract is typography.h; write_pdf.c checks these against it.  The
+ * whole page's geometry is here: body, notes, tables, footer, masthead. */
 #ifndef AHCONV_PDF_GEOMETRY_H
 #define AHCONV_PDF_GEOMETRY_H
 
@@ -34,5 +35,14 @@
 #define MASTHEAD_SENTENCE_SIZE 7.5
 #define MASTHEAD_SERIES_SIZE 12.0
 #define MASTHEAD_NUMBER_SIZE 22.0  /* 2.2 body: inside the reader's masthead-number range */
+/* the masthead's baselines on the first page, top down; the number stands
+ * on the series name's baseline, right-aligned, and ends the masthead */
+#define MASTHEAD_CHAMBER_BASE 70.0
+#define MASTHEAD_SESSION_BASE 86.0
+#define MASTHEAD_SENTENCE_BASE 100.0
+#define MASTHEAD_SERIES_BASE 124.0
+#define MASTHEAD_RULE_Y 134.0     /* the rule below it */
+#define MASTHEAD_RULE_WIDTH 0.8
+#define MASTHEAD_END 150.0        /* the first page's body starts here */
 
 #endif

@@ -30,7 +30,9 @@ static bool set_pages(ah_node *root, const ah_ints *section_pages, const int *no
     }
     for (ah_node *note = c->type == AH_NODE_NOTEN ? c->first : NULL; note; note = note->next) {
       if (k >= n_notes) return false;
-      note->page_first = note->page_last = note_pages[k++];
+      note->page_first = note_pages[2 * k];
+      note->page_last = note_pages[2 * k + 1];
+      k++;
     }
   }
   return s == section_pages->n && k == n_notes;
