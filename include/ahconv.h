@@ -261,8 +261,11 @@ typedef enum {
   AH_LOST_NONE = 0,    /* no such entry */
   AH_LOST_LINE,        /* a printed line in no block and no furniture */
   AH_LOST_NOTE_NUMBER, /* a note number printed with no note text beside it */
-  AH_LOST_MARKUP       /* markup the reader does not take: HTML text in an element it skips, an
+  AH_LOST_MARKUP,      /* markup the reader does not take: HTML text in an element it skips, an
                           entity not expanded or a note reference naming no note (publisher XML) */
+  AH_LOST_ENCODING     /* bytes of an HTML page or publisher XML taken as UTF-8 that are not
+                          UTF-8, each invalid sequence read as U+FFFD; the text says how many
+                          ("3 invalid UTF-8 sequences replaced by U+FFFD") */
 } ah_lost_kind;
 /* What the i-th lost text is; AH_LOST_NONE past the end. */
 AH_EXPORT ah_lost_kind ah_doc_lost_kind(const ah_doc *doc, size_t i);

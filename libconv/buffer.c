@@ -96,21 +96,59 @@ void ah_buf_printf(ah_buf *b, const char *fmt, ...) {
   va_end(ap);
   b->len += (size_t)n;
 }
-void ah_buf_put_utf8(ah_buf *b, const char *s, size_t n) {
-  static const char replacement[] = "\xEF\xBF\xBD";
-  while (n) {
-    const char *end;
-    if (g_utf8_validate(s, (gssize)n, &end)) {
-      ah_buf_put(b, s, n);
-      return;
+/* The length of the well-formed character at p (1 … 4), or 0 with *bad
+ * the length of its maximal subpart (the bytes that begin a character but
+ * do not finish one; at least 1).  NUL is refused: no text holds it. */
+static size_t utf8_char(const unsigned char *p, size_t n, size_t *bad) {
+  unsigned char c = p[0], lo = 0x80, hi = 0xBF;
+  size_t need;
+  *bad = 1;
+  if (c >= 0x01 && c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) need = 1;
+  else if (c >= 0xE0 && c <= 0xEF) need = 2, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+  else if (c >= 0xF0 && c <= 0xF4) need = 3, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+  else return 0;
+  for (size_t k = 1; k <= need; k++) {
+    if (k >= n || p[k] < lo || p[k] > hi) {
+      *bad = k;
+      return 0;
     }
-    size_t good = (size_t)(end - s);
-    ah_buf_put(b, s, good);
-    ah_buf_put(b, replacement, 3);
-    s = end + 1;
-    n -= good + 1;
+    lo = 0x80, hi = 0xBF;
   }
+  return need + 1;
 }
+
+size_t ah_buf_put_utf8_counted(ah_buf *b, const char *s, size_t n) {
+  static const char replacement[] = "\xEF\xBF\xBD";
+  const unsigned char *p = (const unsigned char *)s;
+  size_t run = 0, i = 0, replaced = 0; /* run: start of the valid bytes not yet put */
+  while (i < n) {
+    size_t bad, len = utf8_char(p + i, n - i, &bad);
+    if (len) {
+      i += len;
+      continue;
+    }
+    ah_buf_put(b, s + run, i - run);
+    ah_buf_put(b, replacement, 3);
+    replaced++;
+    i += bad;
+    run = i;
+  }
+  ah_buf_put(b, s + run, n - run);
+  return replaced;
+}
+
+size_t ah_utf8_count_invalid(const char *s, size_t n) {
+  size_t bad = 0, i = 0, skip;
+  while (i < n) {
+    size_t len = utf8_char((const unsigned char *)s + i, n - i, &skip);
+    bad += !len;
+    i += len ? len : skip;
+  }
+  return bad;
+}
+
+void ah_buf_put_utf8(ah_buf *b, const char *s, size_t n) { (void)ah_buf_put_utf8_counted(b, s, n); }
 
 void ah_buf_put_escaped(ah_buf *b, const char *s) {
   for (; s && *s; s++) {

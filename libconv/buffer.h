@@ -31,10 +31,15 @@ void ah_buf_put(ah_buf *b, const char *s, size_t n);
 void ah_buf_puts(ah_buf *b, const char *s);
 void ah_buf_putc(ah_buf *b, char c);
 void ah_buf_printf(ah_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Appends n bytes of text as valid UTF-8: each byte of an invalid sequence
- * becomes U+FFFD.  Readers pass every text through this before any other
- * stage sees it. */
+/* Appends n bytes of text as valid UTF-8: each invalid sequence (a byte
+ * that begins no character, or the maximal part of one cut short: Unicode's
+ * recommended practice, as browsers decode) and each NUL becomes U+FFFD.
+ * Readers pass every text through this before any other stage sees it;
+ * the _counted form returns the number of replacements. */
 void ah_buf_put_utf8(ah_buf *b, const char *s, size_t n);
+size_t ah_buf_put_utf8_counted(ah_buf *b, const char *s, size_t n);
+/* The number of replacements ah_buf_put_utf8 would make, without copying. */
+size_t ah_utf8_count_invalid(const char *s, size_t n);
 /* Appends text for an XML or HTML document, as character data or an
  * attribute value: & < > " ' escaped, so nothing in it is markup. */
 void ah_buf_put_escaped(ah_buf *b, const char *s);

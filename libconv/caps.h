@@ -43,6 +43,14 @@
  * claim to a few hundred MiB.  Over it: AH_ERROR_FORMAT, naming the cap. */
 #define AH_MAX_XML_BYTES (64u * 1024u * 1024u)
 
+/* Bytes of one HTML page (after inflation).  An official page, menus and
+ * all, is some tens of KiB.  Reading takes several times the page's bytes
+ * at its peak (libxml2's tree, the text's copies through the stages, the
+ * NFC normalisation at four bytes a character): a 150 MiB page of text once
+ * took 1.4 GB.  This bounds a hostile page to under 200 MiB.  Over it:
+ * AH_ERROR_LIMIT, naming the cap; nothing of the page is read. */
+#define AH_MAX_HTML_BYTES (16u * 1024u * 1024u)
+
 /* Elements of one HTML page, publisher XML document or metadata record.
  * A publisher's XML has a few hundred, an official HTML page a few
  * thousand (menus included); many tiny elements are what makes libxml2's

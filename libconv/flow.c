@@ -154,24 +154,6 @@ ah_block *ah_flow_add(ah_flow *f, ah_block_kind kind) {
   return b;
 }
 
-void ah_docmeta_take_id(ah_docmeta *m, const char *id, size_t len) {
-  if (!m->id) m->id = ah_strndup(id, len);
-}
-
-void ah_docmeta_complete_from_id(ah_docmeta *m) {
-  ah_pubid id;
-  if (!m->id || !ah_is_pubid(m->id, &id)) return;
-  if (m->kamer == AH_KAMER_UNKNOWN) m->kamer = id.kamer;
-  if (!m->session.first) m->session = id.session;
-  if (!m->nummer) m->nummer = id.number;
-}
-
-void ah_docmeta_free(ah_docmeta *m) {
-  free(m->id);
-  ah_registratie_free(&m->record);
-  memset(m, 0, sizeof *m);
-}
-
 void ah_losses_add(ah_losses *l, ah_lost_kind kind, int page, const char *text) {
   if (l->n == l->cap) {
     l->cap = l->cap ? l->cap * 2 : 8;

@@ -2,8 +2,14 @@
  * its classes and id, and the kinds the reader treats alike (blocks,
  * headings, skipped elements, the official note markers and note lists). */
 #include "html_elements.h"
+#include "buffer.h"
+
+#include <libxml/hash.h>
 
 #include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 bool ah_html_is(const xmlNode *n, const char *name) {
@@ -78,3 +84,55 @@ bool ah_html_shows_text(const xmlNode *n) {
   return false;
 }
 
+
+/* ---- paths ---------------------------------------------------------------- */
+
+/* Numbers the elements of one sibling list by name: a hash of the names
+ * counted so far keeps 100,000 siblings linear (libxml2's xmlGetNodePath
+ * counts the siblings again for every element it is asked about). */
+static void number_siblings(xmlNode *first) {
+  xmlHashTablePtr counts = xmlHashCreate(16);
+  if (!counts) return; /* no memory: paths are left out, the text is not */
+  for (xmlNode *c = first; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    intptr_t k = (intptr_t)xmlHashLookup(counts, c->name) + 1;
+    xmlHashUpdateEntry(counts, c->name, (void *)k, NULL);
+    c->_private = (void *)(k * 2);
+  }
+  for (xmlNode *c = first; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && (intptr_t)xmlHashLookup(counts, c->name) > 1)
+      c->_private = (void *)((intptr_t)c->_private | 1); /* it has namesakes: the step takes [k] */
+  xmlHashFree(counts, NULL);
+}
+
+void ah_html_number_elements(xmlDoc *doc) {
+  number_siblings(doc->children);
+  /* every sibling list, walked without recursion */
+  xmlNode *root = (xmlNode *)doc, *n = doc->children;
+  while (n && n != root) {
+    if (n->type == XML_ELEMENT_NODE && n->children) {
+      number_siblings(n->children);
+      n = n->children;
+      continue;
+    }
+    while (n && n != root && !n->next) n = n->parent;
+    if (!n || n == root) break;
+    n = n->next;
+  }
+}
+
+char *ah_html_path(const xmlNode *n) {
+  size_t depth = 0;
+  for (const xmlNode *a = n; a && a->type == XML_ELEMENT_NODE; a = a->parent) depth++;
+  const xmlNode **chain = ah_xreallocarray(NULL, depth ? depth : 1, sizeof *chain);
+  size_t i = depth;
+  for (const xmlNode *a = n; a && a->type == XML_ELEMENT_NODE; a = a->parent) chain[--i] = a;
+  ah_buf path = {0};
+  for (i = 0; i < depth; i++) {
+    intptr_t k = (intptr_t)chain[i]->_private;
+    if (k & 1) ah_buf_printf(&path, "/%s[%ld]", (const char *)chain[i]->name, (long)(k / 2));
+    else ah_buf_printf(&path, "/%s", (const char *)chain[i]->name);
+  }
+  free(chain);
+  return ah_buf_steal(&path);
+}

@@ -15,4 +15,12 @@ bool ah_html_is_note_marker(const xmlNode *n);
 bool ah_html_is_notes_container(const xmlNode *n);
 bool ah_html_shows_text(const xmlNode *n);
 
+/* Numbers every element of the tree among its siblings of the same name
+ * (in its _private field), in one pass; then ah_html_path costs only the
+ * element's depth.  The same path as xmlGetNodePath ("/html/body/div[2]/p"),
+ * which counts all siblings again for every element: quadratic in a page
+ * of many paragraphs.  Caller frees the path. */
+void ah_html_number_elements(xmlDoc *doc);
+char *ah_html_path(const xmlNode *n);
+
 #endif

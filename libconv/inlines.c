@@ -171,11 +171,51 @@ static bool adjacent_markers(const char *digits, const ah_ints *notes, ah_ints *
   return false;
 }
 
+static bool only_spaces(const char *t) { return !t[strspn(t, " ")]; }
+
+/* Two markers printed as older renditions do, "¹˒ ²": raised digits naming
+ * a known note, then a raised comma (or "˒") and spaces, and the next
+ * marker raised after them.  The separator is no text (spec: two noot-refs).
+ * Returns how many spans after i the separator's spaces take (0 or 1), or
+ * -1 when spans[i] is no such marker; its number goes to *number. */
+static int marker_before_separator(const ah_spans *spans, size_t i, const ah_ints *notes, int *number) {
+  const ah_span *sp = &spans->items[i];
+  if (!(sp->style & AH_STYLE_SUP) || (sp->style & AH_STYLE_NOT_MARKER)) return -1;
+  const char *t = sp->text, *end;
+  size_t d = strspn(t, "0123456789");
+  if (!d || d > 4) return -1;
+  const char *sep = t + d;
+  if (*sep == ',') sep++;
+  else if (!strncmp(sep, "\xCB\x92", 2)) sep += 2; /* U+02D2 ˒ */
+  else return -1;
+  if (!only_spaces(sep)) return -1;
+  char digits[8];
+  memcpy(digits, t, d);
+  digits[d] = 0;
+  if (!ah_parse_uint(digits, AH_MAX_NOTE_NUMBER, number, &end) || *end || !ah_ints_contains(notes, *number))
+    return -1;
+  size_t k = i + 1;
+  int skip = 0;
+  if (k < spans->n && !(spans->items[k].style & (AH_STYLE_SUP | AH_STYLE_NOTEREF)) && only_spaces(spans->items[k].text))
+    k++, skip = 1;
+  if (k >= spans->n) return -1;
+  const ah_span *next = &spans->items[k];
+  bool raised_digit = (next->style & AH_STYLE_SUP) && isdigit((unsigned char)next->text[0]);
+  return raised_digit || (next->style & AH_STYLE_NOTEREF) ? skip : -1;
+}
+
 void ah_add_inlines(ah_node *para, const ah_spans *spans, const ah_ints *notes) {
   ah_buf text = {0};
   for (size_t i = 0; i < spans->n; i++) {
     const ah_span *sp = &spans->items[i];
-    int style = sp->style;
+    int style = sp->style, before_separator;
+    int skip = marker_before_separator(spans, i, notes, &before_separator);
+    if (skip >= 0) {
+      flush_text(para, &text);
+      add_marker(para, before_separator, sp->page);
+      i += (size_t)skip;
+      continue;
+    }
     if (is_mixed(style) && ah_is_digits(sp->text)) {
       flush_text(para, &text);
       add_mixed_digits(para, sp->text, notes, sp->page);

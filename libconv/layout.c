@@ -212,107 +212,49 @@ static void mark_tables(page_model *m) {
     if (m->zones[i] == ZONE_BODY && m->lines->items[i].size < m->body_size * AH_SMALL_TYPE) m->zones[i] = ZONE_TABLE;
 }
 
-static int cmp_line_base(const void *a, const void *b) {
-  const ah_line *x = *(const ah_line *const *)a, *y = *(const ah_line *const *)b;
-  return (x->base > y->base) - (x->base < y->base);
-}
-
-static int cmp_line_x(const void *a, const void *b) {
-  const ah_line *x = *(const ah_line *const *)a, *y = *(const ah_line *const *)b;
-  return (x->x0 > y->x0) - (x->x0 < y->x0);
-}
-
-/* The line's box joins its block's: from the top of the line box to below
- * the baseline by a descender (a quarter of the size). */
-static void pos_line(ah_block *b, const ah_line *ln) {
-  ah_pos_add(&b->pos, ln->page + 1, ln->x0, ln->top, ln->x1, ln->base + ln->size * 0.25);
-}
-
-/* The bytes a table line's first piece opens with when it goes on with the
- * row above: the continuation mark (lexicon.c) and the column gap after
- * it; 0 when it does not. */
-static size_t continuation(const ah_spans *piece) {
-  size_t n = strlen(ah_row_continues);
-  if (!piece->n || strncmp(piece->items[0].text, ah_row_continues, n) != 0) return 0;
-  return piece->items[0].text[n] == '\t' ? n + 1 : n;
-}
-
-/* A printed piece of a table row into cells: the source stage put a tab
- * at each column gap inside a line.  The first `skip` bytes are not the
- * table's (a continuation mark). */
-static void add_row_piece(ah_block *b, const ah_spans *piece, size_t skip) {
-  ah_spans *cell = skip ? NULL : ah_block_add_cell(b);
-  for (size_t i = 0; i < piece->n; i++) {
-    const ah_span *sp = &piece->items[i];
-    for (const char *p = sp->text + (i ? 0 : skip); *p;) {
-      size_t len = strcspn(p, "\t");
-      if (!cell) cell = ah_block_add_cell(b);
-      ah_spans_add_on(cell, p, len, sp->style, sp->page);
-      if (!p[len]) break;
-      cell = ah_block_add_cell(b);
-      p += len + 1;
-    }
-  }
-}
-
-/* The n lines at `rows` (one table, sorted by baseline) become one block:
- * rows are the pieces of text on one baseline, left to right; cells are
- * split at column gaps.  A line opened by the continuation mark goes on
- * with the row above (ahconv's clean PDF wraps a wide table so). */
-static void add_table(page_model *m, ah_flow *flow, const ah_line **rows, size_t n) {
-  ah_block *b = ah_flow_add(flow, AH_BLOCK_TABLE);
-  b->page_first = b->page_last = rows[0]->page + 1;
-  for (size_t i = 0; i < n;) {
-    size_t j = i;
-    while (j < n && ah_near(rows[j]->base, rows[i]->base, AH_SAME_ROW)) j++;
-    qsort(rows + i, j - i, sizeof *rows, cmp_line_x);
-    size_t skip = i ? continuation(&rows[i]->spans) : 0;
-    if (!skip) ah_block_add_row(b);
-    for (size_t k = i; k < j; k++) {
-      add_row_piece(b, &rows[k]->spans, k == i ? skip : 0);
-      pos_line(b, rows[k]);
-      m->placed[rows[k] - m->lines->items] = true;
-    }
-    i = j;
-  }
-}
-
-/* The body line each table line hangs below: the lowest body line of its
- * page above it, SIZE_MAX when none (the table opens the page).  Tables
- * are placed by where they stand, not by poppler's reading order, which
- * can take the number columns of two tables together. */
-static size_t *table_anchors(const page_model *m) {
-  const ah_lines *l = m->lines;
-  size_t *anchor = ah_xreallocarray(NULL, l->n + 1, sizeof *anchor);
-  for (int p = 0; p < l->pages; p++)
-    for (size_t i = m->page_start[p]; i < m->page_start[p + 1]; i++) {
-      anchor[i] = SIZE_MAX;
-      if (m->zones[i] != ZONE_TABLE) continue;
-      for (size_t j = m->page_start[p]; j < m->page_start[p + 1]; j++)
-        if (m->zones[j] == ZONE_BODY && l->items[j].base < l->items[i].base &&
-            (anchor[i] == SIZE_MAX || l->items[j].base > l->items[anchor[i]].base))
-          anchor[i] = j;
-    }
-  return anchor;
-}
-
 typedef struct {
   ah_block *cur; /* the paragraph being filled */
   ah_buf text;   /* its plain text */
   const ah_line *prev;
   size_t prev_index;
+  double cur_right; /* right edge of the widest line of the paragraph */
 } body_state;
 
 /* The table hanging below `anchor` on page p, if any, goes into the flow
  * there; it ends the paragraph before it. */
+/* The caption of a figure whose drawn words are the small-type lines at
+ * rows: the body line right below them (within two line feeds) that starts
+ * "Figuur N"; SIZE_MAX when none (then they are a table). */
+static size_t figure_caption(const page_model *m, int p, const ah_line **rows, size_t n) {
+  const ah_line *last = rows[n - 1];
+  size_t best = SIZE_MAX;
+  for (size_t i = m->page_start[p]; i < m->page_start[p + 1]; i++) {
+    const ah_line *ln = &m->lines->items[i];
+    if (m->zones[i] != ZONE_BODY || m->placed[i] || ln->base <= last->base ||
+        ln->base - last->base > 2 * m->pitch + last->size)
+      continue;
+    if (best == SIZE_MAX || ln->base < m->lines->items[best].base) best = i;
+  }
+  if (best == SIZE_MAX) return SIZE_MAX;
+  const char *t = m->texts[best];
+  return ah_starts_with(t, "Figuur ") && isdigit((unsigned char)t[7]) ? best : SIZE_MAX;
+}
+
 static void place_table(page_model *m, ah_flow *flow, body_state *st, const size_t *anchors, int p, size_t anchor) {
   size_t from = m->page_start[p], to = m->page_start[p + 1], n = 0;
   const ah_line **rows = ah_xreallocarray(NULL, to - from + 1, sizeof *rows);
   for (size_t i = from; i < to; i++)
     if (m->zones[i] == ZONE_TABLE && anchors[i] == anchor) rows[n++] = &m->lines->items[i];
   if (n) {
-    qsort(rows, n, sizeof *rows, cmp_line_base);
-    add_table(m, flow, rows, n);
+    qsort(rows, n, sizeof *rows, ah_cmp_line_base);
+    /* A table that opens the page right after a table that ended the page
+     * before, nothing between them, is that table continued: one table,
+     * its rows in order. */
+    bool continued = anchor == SIZE_MAX && flow->n && flow->items[flow->n - 1].kind == AH_BLOCK_TABLE &&
+                     flow->items[flow->n - 1].page_last == p;
+    size_t caption = figure_caption(m, p, rows, n);
+    if (caption != SIZE_MAX) ah_add_figure(m, flow, rows, n, caption);
+    else ah_add_table(m, flow, rows, n, continued);
     st->cur = NULL;
     st->prev = NULL;
   }
@@ -334,37 +276,89 @@ static bool ends_sentence_before_markers(const ah_line *ln, const char *text) {
   return ends;
 }
 
+/* The body line after line i on its page, NULL when none. */
+static const ah_line *next_body_line(const page_model *m, size_t i) {
+  int p = m->lines->items[i].page;
+  for (size_t j = i + 1; j < m->page_start[p + 1]; j++)
+    if (m->zones[j] == ZONE_BODY) return &m->lines->items[j];
+  return NULL;
+}
+
+/* The number of an item's marker at t ("1." … "99.": 1 … 99; "a." … "z.":
+ * 1 … 26, negative for letters), 0 when t starts with none. */
+static int item_marker(const char *t) {
+  size_t n = 0;
+  while (n < 2 && isdigit((unsigned char)t[n])) n++;
+  int v = n ? atoi(t) : t[0] >= 'a' && t[0] <= 'z' ? -(t[0] - 'a' + 1) : 0;
+  if (!n && v) n = 1;
+  if (!v || t[n] != '.' || (t[n + 1] != ' ' && t[n + 1] != '\t')) return 0;
+  return v;
+}
+
+/* A numbered or lettered list item's first line: "1." … "99." or "a." …
+ * "z.", then the text, and its next line hanging at an indent (the item runs
+ * on under its text), or a neighbouring item numbered one less or one more
+ * ("b." after "a.", "a." before "b."): a sentence that merely starts with
+ * "3." has none of these.  The number stays in the item's text (it is
+ * printed content, not a bullet). */
+static bool numbered_item(const page_model *m, const body_state *st, size_t i) {
+  int v = item_marker(m->texts[i]);
+  if (!v) return false;
+  const ah_line *ln = &m->lines->items[i], *next = next_body_line(m, i);
+  if (next && next->x0 > ln->x0 + AH_EDGE_SLACK && next->x0 < ln->x0 + 3 * m->body_size) return true;
+  int step = v > 0 ? 1 : -1;
+  if (next && ah_near(next->x0, ln->x0, AH_EDGE_SLACK) && item_marker(m->texts[next - m->lines->items]) == v + step)
+    return true;
+  return st->cur && st->cur->list_item && st->cur->spans.n && item_marker(st->cur->spans.items[0].text) == v - step;
+}
+
+/* The right edge the current block's full lines reach: an indented block
+ * (a quotation, set in on both sides) stops short of the column's edge by
+ * about its indent, so a line there is full, not a paragraph's end; the
+ * widest line of the block so far says how far its lines can go. */
+static double block_right(const page_model *m, const body_state *st) {
+  double indent = st->prev->x0 - m->body_left;
+  if (indent <= AH_EDGE_SLACK || !st->cur || st->cur->list_item) return m->body_right;
+  return fmax(m->body_right - indent, st->cur_right);
+}
+
 /* One body line: a new paragraph, or the current one running on. */
 static void take_body_line(page_model *m, ah_flow *flow, body_state *st, size_t i) {
   const ah_line *ln = &m->lines->items[i];
   const char *t = m->texts[i];
-  bool gap = false, new_block = !st->cur;
+  bool gap = false, new_block = !st->cur, numbered = numbered_item(m, st, i);
   if (st->prev) {
     const ah_line *prev = st->prev;
     gap = prev->page == ln->page && ln->base - prev->base > m->pitch * AH_PARAGRAPH_GAP;
     /* the previous line stopped although the next word would have fit:
      * the writer ended the paragraph there */
-    bool short_line = prev->x1 + m->body_size * AH_WORD_SPACE + ln->first_word_width < m->body_right - AH_EDGE_SLACK;
+    bool short_line =
+        prev->x1 + m->body_size * AH_WORD_SPACE + ln->first_word_width < block_right(m, st) - AH_EDGE_SLACK;
     bool bullet = ah_starts_with_bullet(t);
     bool list_ends = st->cur && st->cur->list_item && ln->x0 <= m->body_left + AH_EDGE_SLACK;
+    /* an indented quotation starts or ends: the left edge moves (a list
+     * item's lines after its first hang at the item's indent: no change) */
+    bool indent_moves = st->cur && !st->cur->list_item && fabs(ln->x0 - prev->x0) > AH_EDGE_SLACK;
     /* A heading on its own line after a finished sentence: the blank line
      * before it may have fallen at the foot of the previous page. */
     bool heading = ends_sentence_before_markers(prev, m->texts[st->prev_index]) && ah_is_label(t);
-    if (gap || short_line || bullet || list_ends || heading) new_block = true;
+    if (gap || short_line || bullet || numbered || list_ends || indent_moves || heading) new_block = true;
   }
   if (new_block) {
     st->cur = ah_flow_add(flow, AH_BLOCK_PARA);
     st->cur->page_first = st->cur->page_last = ln->page + 1;
     st->cur->after_gap = gap || !st->prev;
-    st->cur->list_item = ah_starts_with_bullet(t);
+    st->cur->list_item = ah_starts_with_bullet(t) || numbered;
     ah_spans_append(&st->cur->spans, &ln->spans);
     st->text.len = 0;
     ah_buf_puts(&st->text, t);
+    st->cur_right = ln->x1;
   } else {
-    ah_join_line(&st->cur->spans, &st->text, &ln->spans, t);
+    st->cur_right = fmax(st->cur_right, ln->x1);
+    ah_join_line(&st->cur->spans, &st->text, &ln->spans, t, m->words);
     st->cur->page_last = ln->page + 1;
   }
-  pos_line(st->cur, ln);
+  ah_pos_line(st->cur, ln);
   m->placed[i] = true;
   st->prev = ln;
   st->prev_index = i;
@@ -372,12 +366,12 @@ static void take_body_line(page_model *m, ah_flow *flow, body_state *st, size_t 
 
 /* The body in reading order, each table after the body line above it. */
 static void build_body(page_model *m, ah_flow *flow) {
-  size_t *anchors = table_anchors(m);
+  size_t *anchors = ah_table_anchors(m);
   body_state st = {0};
   for (int p = 0; p < m->lines->pages; p++) {
     place_table(m, flow, &st, anchors, p, SIZE_MAX);
     for (size_t i = m->page_start[p]; i < m->page_start[p + 1]; i++) {
-      if (m->zones[i] != ZONE_BODY) continue;
+      if (m->zones[i] != ZONE_BODY || m->placed[i]) continue; /* (a figure's caption is placed) */
       take_body_line(m, flow, &st, i);
       place_table(m, flow, &st, anchors, p, i);
     }
@@ -437,10 +431,10 @@ static ah_block *take_note_line(page_model *m, ah_flow *flow, ah_block *cur, ah_
     text->len = 0;
     ah_buf_puts(text, bt);
   } else {
-    ah_join_line(&cur->spans, text, &body, bt);
+    ah_join_line(&cur->spans, text, &body, bt, m->words);
     cur->page_last = page + 1;
   }
-  pos_line(cur, ln);
+  ah_pos_line(cur, ln);
   m->placed[i] = true;
   free(bt);
   ah_spans_free(&body);
@@ -495,6 +489,7 @@ int ah_layout(const ah_lines *lines, ah_flow *flow, ah_docmeta *meta, ah_losses 
   m.placed = ah_xcalloc(lines->n, sizeof *m.placed);
   m.texts = ah_xcalloc(lines->n, sizeof *m.texts);
   m.page_start = page_ranges(lines);
+  m.words = ah_wordlist_new();
   for (size_t i = 0; i < lines->n; i++) m.texts[i] = ah_spans_text(&lines->items[i].spans);
   m.body_size = find_body_size(lines, m.texts);
   ah_mark_masthead(&m, meta);
@@ -515,5 +510,6 @@ int ah_layout(const ah_lines *lines, ah_flow *flow, ah_docmeta *meta, ah_losses 
   free(m.zones);
   free(m.placed);
   free(m.page_start);
+  ah_wordlist_free(m.words);
   return 0;
 }

@@ -4,6 +4,7 @@
 #define AHCONV_PAGE_MODEL_H
 
 #include "flow.h"
+#include "wordlist.h"
 
 /* What a printed line is.  Every line gets one, and every line but the
  * furniture ends up in a block; what does not is reported as lost. */
@@ -27,6 +28,7 @@ typedef struct {
   double body_left;   /* left edge of the body column */
   double body_right;  /* right edge reached by full lines */
   double pitch;       /* baseline distance of consecutive body lines */
+  ah_wordlist *words;    /* the Dutch word list, for line-end hyphens */
 } page_model;
 
 bool ah_near(double a, double b, double tol);
@@ -39,5 +41,18 @@ bool ah_zone_is_furniture(zone z);
 void ah_mark_masthead(page_model *m, ah_docmeta *meta);
 void ah_mark_footers(page_model *m, ah_docmeta *meta);
 void ah_mark_colophon(page_model *m, ah_docmeta *meta);
+
+/* layout_tables.c */
+int ah_cmp_line_base(const void *a, const void *b);
+/* The line's box joins its block's. */
+void ah_pos_line(ah_block *b, const ah_line *ln);
+/* The n table lines at rows (sorted by baseline) become a TABLE block, or
+ * more rows of the flow's last block when `continued`. */
+void ah_add_table(page_model *m, ah_flow *flow, const ah_line **rows, size_t n, bool continued);
+/* The small-type lines at rows (sorted by baseline) are a chart's words;
+ * line `caption` its caption: a FIGURE block. */
+void ah_add_figure(page_model *m, ah_flow *flow, const ah_line **rows, size_t n, size_t caption);
+/* Per line, the body line its table hangs below (SIZE_MAX: none). */
+size_t *ah_table_anchors(const page_model *m);
 
 #endif

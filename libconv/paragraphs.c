@@ -84,15 +84,63 @@ static void drop_tail(ah_spans *para, ah_buf *text, size_t n) {
   text->data[text->len] = 0;
 }
 
+/* The word (letters, digits, hyphens) that ends at `end`, without the
+ * punctuation before it ("(tbs" of "(tbs-"). */
+static const char *word_start(const char *text, const char *end) {
+  const char *p = end;
+  while (p > text) {
+    const char *q = g_utf8_find_prev_char(text, p);
+    gunichar c = q ? g_utf8_get_char(q) : 0;
+    if (!q || !(g_unichar_isalnum(c) || c == '-')) break;
+    p = q;
+  }
+  return p;
+}
+
+/* Bytes of the word at s: letters and inner hyphens ("klinieken" of
+ * "klinieken."). */
+static size_t word_length(const char *s) {
+  const char *p = s;
+  for (;;) {
+    gunichar c = g_utf8_get_char_validated(p, -1);
+    if (c == (gunichar)-1 || c == (gunichar)-2 || !(g_unichar_isalnum(c) || c == '-')) break;
+    p = g_utf8_next_char(p);
+  }
+  while (p > s && p[-1] == '-') p--;
+  return (size_t)(p - s);
+}
+
+/* "word-" + lowercase "rest": does Dutch spelling keep the hyphen?  Asked of
+ * the word list in this order:
+ *   - "wordrest" is a word ("verduur-" + "zaming"): the typesetter broke it,
+ *     the hyphen goes (false);
+ *   - else "word-rest" is a word ("tbs-" + "klinieken", "niet-" + "westerse",
+ *     "e-" + "mailadres"): the hyphen is Dutch spelling's, it stays (true);
+ *   - else, or without the list: the list cannot settle it, and the rule
+ *     from before the list holds — before a lowercase letter the hyphen
+ *     goes (false). */
+static bool spelling_keeps_hyphen(const char *so_far, size_t len, const char *next, ah_wordlist *words) {
+  const char *head = word_start(so_far, so_far + len - 1);
+  size_t hl = (size_t)(so_far + len - 1 - head), tl = word_length(next);
+  if (!hl || !tl || hl + tl + 2 > 200) return false;
+  char w[256];
+  memcpy(w, head, hl), memcpy(w + hl, next, tl);
+  if (ah_wordlist_check(words, w, hl + tl) != AH_WORD_UNKNOWN) return false; /* a word, or no list */
+  memcpy(w, head, hl), w[hl] = '-', memcpy(w + hl + 1, next, tl);
+  return ah_wordlist_check(words, w, hl + tl + 1) == AH_WORD_KNOWN;
+}
+
 /* The line-end decisions:
  *   - a URL broken at line end continues without a space, and keeps a hyphen
  *     it was broken at (the hyphen belongs to the address) — unless it ended
  *     in a full stop and the next line starts a sentence;
- *   - "word-" + lowercase continuation: a hyphenation, the hyphen goes;
+ *   - "word-" + lowercase continuation: the Dutch word list decides whether
+ *     the hyphen is spelling's (kept, no space) or the typesetter's (goes);
+ *     where it cannot, the hyphen goes (spelling_keeps_hyphen);
  *   - "Zuid-" + "Holland", "CO2-" + "uitstoot" with a capital or digit: a real
  *     hyphen in a compound, kept, no space;
  *   - otherwise a line break is a space. */
-void ah_join_line(ah_spans *para, ah_buf *text, const ah_spans *next, const char *next_text) {
+void ah_join_line(ah_spans *para, ah_buf *text, const ah_spans *next, const char *next_text, ah_wordlist *words) {
   const char *so_far = text->data ? text->data : "";
   size_t len = text->len;
   const char *tok = last_token(so_far, len);
@@ -104,7 +152,7 @@ void ah_join_line(ah_spans *para, ah_buf *text, const ah_spans *next, const char
   if (url_continues) {
     /* nothing: glue */
   } else if (len >= 2 && so_far[len - 1] == '-' && so_far[len - 2] != ' ' && is_lower_start(next_text)) {
-    drop_tail(para, text, 1); /* a hyphenation: the hyphen goes */
+    if (!spelling_keeps_hyphen(so_far, len, next_text, words)) drop_tail(para, text, 1);
   } else if (len >= 2 && so_far[len - 1] == '-' && so_far[len - 2] != ' ') {
     /* real hyphen before a capital or digit: keep, no space */
   } else if (len >= 2 && (unsigned char)so_far[len - 2] == 0xC2 && (unsigned char)so_far[len - 1] == 0xAD) {

@@ -5,12 +5,13 @@
 #define AHCONV_PARAGRAPHS_H
 
 #include "flow.h"
+#include "wordlist.h"
 
 /* Appends one printed line (`next`, plain text `next_text`) to a paragraph
  * whose plain text so far is `text` (kept in step, so joining costs the
  * length of the line, not of the paragraph), deciding what the line break
  * was: a space, a hyphenation, a real hyphen, or an address broken in two. */
-void ah_join_line(ah_spans *para, ah_buf *text, const ah_spans *next, const char *next_text);
+void ah_join_line(ah_spans *para, ah_buf *text, const ah_spans *next, const char *next_text, ah_wordlist *words);
 /* A host name with a path at s, without scheme or "www." ("example.nl/…"):
  * lowercase labels of letters, digits and hyphens, the last of two or more
  * letters, then "/".  Returns the position past the "/", NULL if none. */

@@ -165,7 +165,7 @@ static int parse_plain(const void *data, size_t len, ah_registratie *r, ah_error
     ah_error_set(err, AH_ERROR_FORMAT, "not a metadata record (metadata_gegevens or owms-metadata)");
     return -1;
   }
-  xmlDocPtr doc = ah_xml_read(data, len, "metadata record", err);
+  xmlDocPtr doc = ah_xml_read(data, len, "metadata record", NULL, err);
   if (!doc) return -1;
   const xmlNode *root = xmlDocGetRootElement(doc);
   ah_registratie fresh = {0};

@@ -22,6 +22,7 @@
 #include "lexicon.h"
 #include "textlines.h"
 #include "html_elements.h"
+#include "markup_table.h"
 #include "xml_input.h"
 
 #include <libxml/HTMLparser.h>
@@ -69,8 +70,9 @@ static void collect_text(const xmlNode *n, ah_buf *out, int depth) {
  * collapses white space: in a preview they tell a note number ("1&#160;…"). */
 static void clean_text(const char *s, ah_buf *out) {
   ah_buf valid = {0};
-  ah_buf_put_utf8(&valid, s, strlen(s)); /* a page may lie about its charset */
-  for (const unsigned char *p = (const unsigned char *)(valid.data ? valid.data : ""); *p;) {
+  size_t n = strlen(s);
+  if (ah_utf8_count_invalid(s, n)) ah_buf_put_utf8(&valid, s, n); /* a charset libxml2 could not decode */
+  for (const unsigned char *p = (const unsigned char *)(valid.data ? valid.data : s); *p;) {
     if (p[0] == 0xC2 && p[1] == 0xAD) { p += 2; continue; }
     if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x8B || p[2] == 0x8C || p[2] == 0x8D)) { p += 3; continue; }
     if (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) { p += 3; continue; }
@@ -114,9 +116,7 @@ static ah_block *open_block(walker *w, ah_block_kind kind) {
   if (w->element) {
     long line = xmlGetLineNo(w->element);
     b->pos.line = line > 0 && line <= INT32_MAX ? (int)line : 0;
-    xmlChar *path = xmlGetNodePath(w->element);
-    if (path) b->pos.path = ah_strdup((const char *)path);
-    xmlFree(path);
+    b->pos.path = ah_html_path(w->element);
   }
   b->list_item = kind == AH_BLOCK_PARA && w->in_list_item;
   w->in_list_item = false;
@@ -124,14 +124,25 @@ static ah_block *open_block(walker *w, ah_block_kind kind) {
   return b;
 }
 
+/* Nothing but white space (as ah_normalize_space sees it), without a copy:
+ * a page's text may be megabytes. */
+static bool is_blank(const char *s) {
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') continue;
+    if (p[0] == 0xC2 && p[1] == 0xA0) {
+      p++;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 static void add_text(walker *w, const char *text, int style) {
   ah_buf clean = {0};
   clean_text(text, &clean);
   if (!clean.len) return;
-  char *visible = ah_normalize_space(clean.data);
-  bool blank = !*visible;
-  free(visible);
-  if (blank && !w->open) {
+  if (is_blank(clean.data) && !w->open) {
     ah_buf_free(&clean);
     return;
   }
@@ -151,60 +162,36 @@ static int marker_note(const char *t) {
   return number;
 }
 
-/* The cell text gathered so far, printable, as a span of the cell. */
-static void flush_cell_text(ah_spans *out, ah_buf *pending) {
-  if (!pending->len) return;
-  ah_buf clean = {0};
-  clean_text(pending->data, &clean);
-  ah_spans_add(out, clean.data, clean.len, 0);
-  ah_buf_free(&clean);
-  pending->len = 0;
+/* The inline style an element adds to the text inside it. */
+static int html_style(const xmlNode *n, int style) {
+  if (ah_html_is(n, "sup")) return style | AH_STYLE_SUP;
+  if (ah_html_is(n, "sub")) return style | AH_STYLE_SUB;
+  if (ah_html_is(n, "b") || ah_html_is(n, "strong")) return style | AH_STYLE_BOLD;
+  if (ah_html_is(n, "i") || ah_html_is(n, "em")) return style | AH_STYLE_ITALIC;
+  return style;
 }
 
-/* A cell's text, skipping what the walk skips; a note marker in it is a
- * marker span where it stands (structure.c makes it a noot-ref). */
-static void cell_spans(const xmlNode *n, ah_spans *out, ah_buf *pending, int depth) {
-  if (depth > AH_MAX_HTML_DEPTH) return;
-  for (const xmlNode *c = n->children; c; c = c->next) {
-    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-      if (c->content) ah_buf_puts(pending, (const char *)c->content);
-      continue;
-    }
-    if (c->type != XML_ELEMENT_NODE || ah_html_is_skipped(c)) continue;
-    if (ah_html_is_note_marker(c)) {
-      char *t = subtree_text(c);
-      int note = marker_note(t);
-      free(t);
-      if (note) {
-        flush_cell_text(out, pending);
-        ah_spans_add_marker(out, note, 0);
-        continue;
-      }
-    }
-    if (ah_html_is(c, "br")) ah_buf_putc(pending, ' ');
-    cell_spans(c, out, pending, depth + 1);
-  }
+/* A note marker in a cell is a marker where it stands (structure.c makes
+ * it a noot-ref); one whose text is no note number is read as text. */
+static bool take_cell_marker(void *reader, const xmlNode *n, ah_table_cell *cell) {
+  (void)reader;
+  if (n->type != XML_ELEMENT_NODE || ah_html_is_skipped(n) || !ah_html_is_note_marker(n)) return false;
+  char *t = subtree_text(n);
+  int note = marker_note(t);
+  free(t);
+  if (note) ah_table_marker(cell, note);
+  return note != 0;
 }
 
-static void table_rows(const xmlNode *n, ah_block *grid, int depth) {
-  if (depth > AH_MAX_HTML_DEPTH) return;
-  for (const xmlNode *c = n->children; c; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE || ah_html_is_skipped(c)) continue;
-    if (ah_html_is(c, "tr")) {
-      ah_block_add_row(grid);
-      ah_buf pending = {0};
-      for (const xmlNode *cell = c->children; cell; cell = cell->next) {
-        if (!ah_html_is(cell, "td") && !ah_html_is(cell, "th")) continue;
-        ah_spans *out = ah_block_add_cell(grid);
-        cell_spans(cell, out, &pending, depth + 1);
-        flush_cell_text(out, &pending);
-      }
-      ah_buf_free(&pending);
-    } else if (!ah_html_is(c, "table")) { /* thead, tbody, tfoot; a nested table is its own */
-      table_rows(c, grid, depth + 1);
-    }
-  }
-}
+static bool is_tr(const xmlNode *n) { return ah_html_is(n, "tr"); }
+static bool is_td(const xmlNode *n) { return ah_html_is(n, "td") || ah_html_is(n, "th"); }
+static bool is_table(const xmlNode *n) { return ah_html_is(n, "table"); } /* a nested table is its own */
+static bool is_br(const xmlNode *n) { return ah_html_is(n, "br"); }
+
+static const ah_table_markup html_tables = {
+    .is_row = is_tr, .is_cell = is_td, .is_table = is_table, .is_skipped = ah_html_is_skipped,
+    .is_break = is_br, .style = html_style, .take = take_cell_marker, .clean = clean_text,
+    .max_depth = AH_MAX_HTML_DEPTH};
 
 static void add_table(walker *w, const xmlNode *table) {
   if (w->pinned) { /* a table inside a footnote: its text */
@@ -215,8 +202,7 @@ static void add_table(walker *w, const xmlNode *table) {
   }
   close_block(w);
   ah_block grid = {.kind = AH_BLOCK_TABLE};
-  table_rows(table, &grid, 0);
-  if (grid.rows.n) {
+  if (ah_table_read(&html_tables, table, &grid)) {
     ah_block *b = open_block(w, AH_BLOCK_TABLE);
     b->rows = grid.rows;
     grid.rows = (ah_rows){0};
@@ -382,10 +368,7 @@ static void walk_element(walker *w, const xmlNode *n) {
     return;
   }
   int saved = w->style;
-  if (ah_html_is(n, "sup")) w->style |= AH_STYLE_SUP;
-  else if (ah_html_is(n, "sub")) w->style |= AH_STYLE_SUB;
-  else if (ah_html_is(n, "b") || ah_html_is(n, "strong")) w->style |= AH_STYLE_BOLD;
-  else if (ah_html_is(n, "i") || ah_html_is(n, "em")) w->style |= AH_STYLE_ITALIC;
+  w->style = html_style(n, w->style);
   bool block = ah_html_is_block(n) || ah_html_is(n, "li");
   if (block) {
     close_block(w);
@@ -546,12 +529,15 @@ static int nesting_depth(const xmlNode *root) {
 
 int ah_source_html(const void *data, size_t len, ah_flow *out, ah_docmeta *meta, ah_losses *losses, ah_error *err) {
   memset(out, 0, sizeof *out);
-  if (len > (size_t)INT32_MAX) {
-    ah_error_set(err, AH_ERROR_LIMIT, "HTML page too large");
+  if (len > AH_MAX_HTML_BYTES) {
+    ah_error_set(err, AH_ERROR_LIMIT, "HTML page too large: %zu MiB, over the cap of %u MiB on a page",
+                 (len + (1u << 20) - 1) >> 20, AH_MAX_HTML_BYTES >> 20);
     return -1;
   }
-  htmlDocPtr doc = ah_html_read(data, len, err);
+  size_t replaced = 0;
+  htmlDocPtr doc = ah_html_read(data, len, &replaced, err);
   if (!doc) return -1;
+  ah_xml_report_replaced(losses, replaced);
   const xmlNode *root = xmlDocGetRootElement(doc);
   /* refused whole rather than read in part: every walk below is bounded by it */
   if (nesting_depth(root) > AH_MAX_HTML_DEPTH) {
@@ -559,6 +545,7 @@ int ah_source_html(const void *data, size_t len, ah_flow *out, ah_docmeta *meta,
     ah_error_set(err, AH_ERROR_LIMIT, "HTML nested deeper than %d elements", AH_MAX_HTML_DEPTH);
     return -1;
   }
+  ah_html_number_elements(doc);
   read_meta(root, meta, 0);
   const xmlNode *body = find_by_id(root, "broodtekst", 0);
   if (!body) body = root;

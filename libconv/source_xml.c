@@ -22,6 +22,7 @@
 #include "source_xml.h"
 #include "caps.h"
 #include "lexicon.h"
+#include "markup_table.h"
 #include "xml_input.h"
 #include "xml_masthead.h"
 
@@ -352,76 +353,30 @@ static void add_list(reader *r, const xmlNode *lijst) {
   }
 }
 
-/* A table block as its cells are read: text of one style gathered before
- * it is handed to the cell (a cell of many tiny elements stays linear). */
-typedef struct {
-  ah_block *block;
-  ah_spans *cell; /* the cell being read */
-  ah_buf pending;
-  int style;
-} table_text;
-
-static void table_flush(table_text *t) {
-  if (t->pending.len) ah_spans_add(t->cell, t->pending.data, t->pending.len, t->style);
-  t->pending.len = 0;
-}
-
-static void table_put(table_text *t, const char *s, size_t len, int style) {
-  if (!len) return;
-  if (t->style != style) table_flush(t);
-  ah_buf_put(&t->pending, s, len);
-  t->style = style;
-}
-
-static void table_marker(table_text *t, int number) {
-  table_flush(t);
-  ah_spans_add_marker(t->cell, number, 0);
-}
-
-/* A cell's content: its text (the file's line breaks and tabs as spaces,
- * so they cannot end a row or a cell), a noot as the marker where it
- * stands and its note, sup and inf raised and lowered. */
-static void cell_content(reader *r, const xmlNode *n, table_text *t, int style, int depth) {
-  if (depth > AH_MAX_XML_DEPTH) return;
-  for (const xmlNode *c = n->children; c; c = c->next) {
-    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-      ah_buf clean = {0};
-      ah_xml_clean_text(c->content ? (const char *)c->content : "", &clean);
-      table_put(t, clean.data, clean.len, style);
-      ah_buf_free(&clean);
-    } else if (c->type == XML_ENTITY_REF_NODE) {
-      report_entity(r, c);
-    } else if (ah_xml_is(c, "noot")) {
-      table_marker(t, add_note(r, c));
-    } else if (ah_xml_is(c, "nootref")) {
-      int number = referenced_number(r, c);
-      if (number) table_marker(t, number);
-      else report_dangling_ref(r, c);
-    } else if (c->type == XML_ELEMENT_NODE) {
-      if (ah_xml_is(c, "al") || ah_xml_is(c, "br")) table_put(t, " ", 1, style);
-      cell_content(r, c, t, element_style(c, style), depth + 1);
-    }
+/* The reader's own nodes in a cell: a noot is the marker where it stands
+ * and its note, a nootref the marker of the note it names, an entity
+ * reference a loss. */
+static bool take_cell_node(void *self, const xmlNode *c, ah_table_cell *cell) {
+  reader *r = self;
+  if (c->type == XML_ENTITY_REF_NODE) {
+    report_entity(r, c);
+  } else if (ah_xml_is(c, "noot")) {
+    ah_table_marker(cell, add_note(r, c));
+  } else if (ah_xml_is(c, "nootref")) {
+    int number = referenced_number(r, c);
+    if (number) ah_table_marker(cell, number);
+    else report_dangling_ref(r, c);
+  } else {
+    return false;
   }
+  return true;
 }
 
-/* CALS rows (tgroup/thead/tbody/row/entry), wherever they stand below n. */
-static void table_rows(reader *r, const xmlNode *n, table_text *t, int depth) {
-  if (depth > AH_MAX_XML_DEPTH) return;
-  for (const xmlNode *c = n->children; c; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE) continue;
-    if (!ah_xml_is(c, "row")) {
-      table_rows(r, c, t, depth + 1);
-      continue;
-    }
-    ah_block_add_row(t->block);
-    for (const xmlNode *e = c->children; e; e = e->next) {
-      if (!ah_xml_is(e, "entry")) continue;
-      t->cell = ah_block_add_cell(t->block);
-      cell_content(r, e, t, 0, depth + 1);
-      table_flush(t);
-    }
-  }
-}
+static bool is_row(const xmlNode *n) { return ah_xml_is(n, "row"); }
+static bool is_entry(const xmlNode *n) { return ah_xml_is(n, "entry"); }
+static bool is_table(const xmlNode *n) { return ah_xml_is(n, "tabel") || ah_xml_is(n, "table"); }
+static bool is_skipped(const xmlNode *n) { return n->type != XML_ELEMENT_NODE; }
+static bool is_break(const xmlNode *n) { return ah_xml_is(n, "al") || ah_xml_is(n, "br"); }
 
 static void add_table(reader *r, const xmlNode *table) {
   /* a title or caption before the grid keeps its text as a paragraph */
@@ -429,11 +384,12 @@ static void add_table(reader *r, const xmlNode *table) {
     if (c->type == XML_ELEMENT_NODE && !ah_xml_is(c, "tgroup") && has_text_child(c)) add_paragraph(r, c, false);
   /* built aside: a note in a cell may add blocks while the table is read */
   ah_block grid = {.kind = AH_BLOCK_TABLE};
-  table_text t = {.block = &grid};
-  table_rows(r, table, &t, 0);
-  if (grid.rows.n) *ah_flow_add(r->flow, AH_BLOCK_TABLE) = grid;
+  /* CALS rows (tgroup/thead/tbody/row/entry), wherever they stand below it */
+  const ah_table_markup cals = {.is_row = is_row, .is_cell = is_entry, .is_table = is_table, .is_skipped = is_skipped,
+                                .is_break = is_break, .style = element_style, .take = take_cell_node,
+                                .clean = ah_xml_clean_text, .max_depth = AH_MAX_XML_DEPTH, .reader = r};
+  if (ah_table_read(&cals, table, &grid)) *ah_flow_add(r->flow, AH_BLOCK_TABLE) = grid;
   else ah_block_free(&grid);
-  ah_buf_free(&t.pending);
 }
 
 /* ---- sections ---------------------------------------------------------------- */
@@ -539,8 +495,10 @@ bool ah_is_publisher_xml_root(const char *name) {
 
 int ah_source_xml(const void *data, size_t len, ah_flow *out, ah_docmeta *meta, ah_losses *losses, ah_error *err) {
   memset(out, 0, sizeof *out);
-  xmlDocPtr doc = ah_xml_read(data, len, "publisher XML", err);
+  size_t replaced = 0;
+  xmlDocPtr doc = ah_xml_read(data, len, "publisher XML", &replaced, err);
   if (!doc) return -1;
+  ah_xml_report_replaced(losses, replaced);
   const xmlNode *root = xmlDocGetRootElement(doc);
   reader r = {.flow = out, .meta = meta, .losses = losses, .root = root};
   read_omschrijvingen(&r);

@@ -241,7 +241,12 @@ static void take_block(builder *bd, const ah_block *b) {
   char *text = ah_normalize_space(raw);
   free(raw);
   ah_label lb;
-  if (ah_parse_label(text, &lb) || b->section != AH_LABEL_NONE) {
+  /* A heading the markup marks as a section's but whose number is 0 or
+   * past AH_MAX_LABEL_NUMBER ("Vraag 1000") stays text, as a printed line
+   * does: a section without numbers is no valid output, and verify names
+   * the label-like paragraph. */
+  bool markup_section = b->section != AH_LABEL_NONE && !ah_is_label_out_of_range(text);
+  if (ah_parse_label(text, &lb) || markup_section) {
     start_labelled_section(bd, b, &lb, text);
   } else if (!bd->section && bd->answer_seen && !ah_scan_see_also(text) && sentence_ended(bd->intro.data)) {
     /* Text after the answering sentence and before any label is a notice

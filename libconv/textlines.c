@@ -54,6 +54,7 @@ typedef struct {
   note_page *notes;
   size_t n_notes, cap_notes;
   const ah_pos *src; /* the element the lines being read came from */
+  ah_wordlist *words;   /* the Dutch word list, for line-end hyphens */
 } rebuild;
 
 /* The end of the body text so far. */
@@ -162,7 +163,7 @@ static void continue_para(rebuild *r, open_para *p, ah_spans *line, const char *
     }
     ah_buf_free(&joined);
   }
-  ah_join_line(para, &p->text, line, raw);
+  ah_join_line(para, &p->text, line, raw, r->words);
   ah_spans_free(line);
 }
 
@@ -395,7 +396,8 @@ void ah_text_lines(ah_flow *flow, ah_docmeta *meta) {
     free(t);
   }
   ah_flow out = {0};
-  rebuild r = {.out = &out, .meta = meta, .preview = masthead, .in_masthead = masthead, .next_note = 1};
+  rebuild r = {.out = &out, .meta = meta, .preview = masthead, .in_masthead = masthead, .next_note = 1,
+               .words = ah_wordlist_new()};
   for (size_t i = 0; i < flow->n; i++) {
     ah_block *b = &flow->items[i];
     if (has_line_breaks(b)) {
@@ -410,6 +412,7 @@ void ah_text_lines(ah_flow *flow, ah_docmeta *meta) {
   }
   ah_buf_free(&r.body.text);
   ah_buf_free(&r.note.text);
+  ah_wordlist_free(r.words);
   link_markers(&out, r.notes, r.n_notes);
   free(r.notes);
   ah_flow_free(flow);

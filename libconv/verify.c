@@ -177,7 +177,11 @@ static void check_losses(reporter *r, const ah_doc *doc) {
     }
     int page;
     const char *text = ah_doc_lost_text(doc, i++, &page);
-    if (kind == AH_LOST_NOTE_NUMBER) {
+    if (kind == AH_LOST_ENCODING) {
+      const char *format = ah_doc_source_format(doc);
+      ah_about(r, AH_FINDING_CHARACTERS, NULL, NULL);
+      ah_say(r, format ? format : "input", "%s", text);
+    } else if (kind == AH_LOST_NOTE_NUMBER) {
       char where[32];
       snprintf(where, sizeof where, "page %d", page);
       ah_about(r, AH_FINDING_LOST, NULL, NULL);

@@ -24,9 +24,45 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
+#include <ctype.h>
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
+
+/* The charset the bytes declare in their first 4 KiB (a meta charset, a
+ * Content-Type's charset=, an XML declaration's encoding=), copied into
+ * out; false when they declare none. */
+static bool declared_charset(const char *data, size_t len, char *out, size_t size) {
+  size_t n = len < 4096 ? len : 4096;
+  for (size_t i = 0; i + 8 <= n; i++) {
+    size_t at;
+    if (strncasecmp(data + i, "charset=", 8) == 0) at = i + 8;
+    else if (i + 9 <= n && strncasecmp(data + i, "encoding=", 9) == 0) at = i + 9;
+    else continue; /* the bytes are not NUL-terminated: never compare past n */
+    while (at < n && (data[at] == '"' || data[at] == '\'' || data[at] == ' ')) at++;
+    size_t k = 0;
+    while (at + k < n && k + 1 < size && (isalnum((unsigned char)data[at + k]) || strchr("-_.:", data[at + k])))
+      out[k] = data[at + k], k++;
+    out[k] = 0;
+    return true;
+  }
+  return false;
+}
+
+static bool is_utf8_name(const char *charset) {
+  return !strcasecmp(charset, "utf-8") || !strcasecmp(charset, "utf8");
+}
+
+/* Bytes taken as UTF-8 are made valid UTF-8 before libxml2 sees them: its
+ * HTML parser would read the whole page as Latin-1 after one bad byte
+ * ("ÿþ" for FF FE), its XML parser refuse the document.  Each invalid
+ * sequence becomes U+FFFD (buffer.h); *replaced counts them, and *fixed
+ * holds the repaired copy when there were any (the input is not copied
+ * otherwise). */
+static size_t repair_utf8(const char *data, size_t len, ah_buf *fixed) {
+  if (!ah_utf8_count_invalid(data, len)) return 0;
+  return ah_buf_put_utf8_counted(fixed, data, len);
+}
 
 /* Counts elements as the parser starts them and stops it past the cap. */
 typedef struct {
@@ -46,11 +82,32 @@ static void count_element(void *ctx, const xmlChar *localname, const xmlChar *pr
   counter->start(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes, nb_defaulted, attributes);
 }
 
-xmlDocPtr ah_xml_read(const void *data, size_t len, const char *what, ah_error *err) {
+static xmlDocPtr parse_xml(const void *data, size_t len, const char *what, ah_error *err);
+
+/* XML is UTF-8 unless its declaration names another encoding or it
+ * starts with a UTF-16 byte-order mark. */
+static bool xml_is_utf8(const char *data, size_t len) {
+  char charset[32];
+  if (len >= 2 && (((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF) ||
+                   ((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE)))
+    return false;
+  return !declared_charset(data, len, charset, sizeof charset) || is_utf8_name(charset);
+}
+
+xmlDocPtr ah_xml_read(const void *data, size_t len, const char *what, size_t *replaced, ah_error *err) {
   if (len > AH_MAX_XML_BYTES) {
     ah_error_set(err, AH_ERROR_FORMAT, "%s too large (over %u MiB)", what, AH_MAX_XML_BYTES >> 20);
     return NULL;
   }
+  ah_buf fixed = {0};
+  if (replaced) *replaced = xml_is_utf8(data, len) ? repair_utf8(data, len, &fixed) : 0;
+  if (fixed.len) data = fixed.data, len = fixed.len;
+  xmlDocPtr doc = parse_xml(data, len, what, err);
+  ah_buf_free(&fixed);
+  return doc;
+}
+
+static xmlDocPtr parse_xml(const void *data, size_t len, const char *what, ah_error *err) {
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
   if (!ctxt) {
     ah_error_set(err, AH_ERROR_NOMEM, "cannot create the XML parser (libxml2)");
@@ -83,16 +140,6 @@ xmlDocPtr ah_xml_read(const void *data, size_t len, const char *what, ah_error *
 
 /* ---- HTML ------------------------------------------------------------------- */
 
-/* The parser is told the encoding only when the page does not declare one:
- * an undeclared page is taken as UTF-8 (the publisher's), not Latin-1. */
-static const char *encoding_hint(const char *data, size_t len) {
-  size_t n = len < 4096 ? len : 4096;
-  for (size_t i = 0; i + 8 <= n; i++)
-    if (strncasecmp(data + i, "charset=", 8) == 0 || (i + 9 <= n && strncasecmp(data + i, "encoding=", 9) == 0))
-      return NULL; /* the bytes are not NUL-terminated: never compare past n */
-  return "UTF-8";
-}
-
 /* The same guard on the HTML parser's (SAX1) callback. */
 typedef struct {
   startElementSAXFunc start;
@@ -109,7 +156,23 @@ static void count_html_element(void *ctx, const xmlChar *name, const xmlChar **a
   counter->start(ctx, name, atts);
 }
 
-xmlDocPtr ah_html_read(const void *data, size_t len, ah_error *err) {
+static xmlDocPtr parse_html(const void *data, size_t len, const char *encoding, ah_error *err);
+
+/* A page that declares no charset is taken as UTF-8 (the publisher's),
+ * not Latin-1; one that declares UTF-8 is held to it; any other declared
+ * charset is the page's own and libxml2 decodes it. */
+xmlDocPtr ah_html_read(const void *data, size_t len, size_t *replaced, ah_error *err) {
+  char charset[32];
+  bool declared = declared_charset(data, len, charset, sizeof charset);
+  ah_buf fixed = {0};
+  *replaced = !declared || is_utf8_name(charset) ? repair_utf8(data, len, &fixed) : 0;
+  if (fixed.len) data = fixed.data, len = fixed.len;
+  xmlDocPtr doc = parse_html(data, len, declared ? NULL : "UTF-8", err);
+  ah_buf_free(&fixed);
+  return doc;
+}
+
+static xmlDocPtr parse_html(const void *data, size_t len, const char *encoding, ah_error *err) {
   htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
   if (!ctxt) {
     ah_error_set(err, AH_ERROR_NOMEM, "cannot create the HTML parser (libxml2)");
@@ -121,7 +184,7 @@ xmlDocPtr ah_html_read(const void *data, size_t len, ah_error *err) {
   /* HUGE: libxml2 would otherwise cut a text node at 10 MB without a word;
    * our own input cap (caps.h) bounds the memory instead */
   int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | XML_PARSE_HUGE;
-  htmlDocPtr doc = htmlCtxtReadMemory(ctxt, data, (int)len, NULL, encoding_hint(data, len), options);
+  htmlDocPtr doc = htmlCtxtReadMemory(ctxt, data, (int)len, NULL, encoding, options);
   xmlFreeParserCtxt(ctxt);
   if (counter.elements > AH_MAX_ELEMENTS) {
     if (doc) xmlFreeDoc(doc);
@@ -233,4 +296,12 @@ char *ah_xml_text_of(const xmlNode *n) {
   char *s = ah_normalize_space(clean.data ? clean.data : "");
   ah_buf_free(&clean);
   return s;
+}
+
+void ah_xml_report_replaced(ah_losses *losses, size_t n) {
+  if (!n) return;
+  ah_buf what = {0};
+  ah_buf_printf(&what, "%zu invalid UTF-8 sequence%s replaced by U+FFFD", n, n == 1 ? "" : "s");
+  ah_losses_add(losses, AH_LOST_ENCODING, 0, what.data);
+  ah_buf_free(&what);
 }

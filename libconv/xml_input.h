@@ -5,6 +5,7 @@
 #define AHCONV_XML_INPUT_H
 
 #include "buffer.h"
+#include "flow.h"
 
 #include <libxml/tree.h>
 
@@ -14,7 +15,11 @@
  * with AH_ERROR_FORMAT, naming the line and libxml2's message, when the
  * bytes are not well-formed ("publisher XML: not well-formed (line 3: …)");
  * `what` names the input in that message. */
-xmlDocPtr ah_xml_read(const void *data, size_t len, const char *what, ah_error *err);
+/* Bytes that are UTF-8 (no other encoding declared, no UTF-16 mark) have
+ * each invalid sequence replaced by U+FFFD first and *replaced set to their
+ * number, so one bad byte does not refuse the document; with replaced NULL
+ * they are refused as not well-formed instead. */
+xmlDocPtr ah_xml_read(const void *data, size_t len, const char *what, size_t *replaced, ah_error *err);
 
 /* The name of the first element, before parsing: the prolog (declaration,
  * comments, processing instructions, a DOCTYPE with its internal subset)
@@ -31,10 +36,17 @@ char *ah_xml_attr(const xmlNode *n, const char *name);
 /* An HTML page parsed as untrusted bytes: no network, libxml2's recovery
  * on (pages are often not well-formed), XML_PARSE_HUGE (a text node over
  * 10 MB is kept whole; the input cap bounds the memory), AH_MAX_ELEMENTS
- * counted as it parses; the page's own charset, else UTF-8.  NULL with err
+ * counted as it parses; the page's own charset, else UTF-8.  Bytes read as
+ * UTF-8 (no charset declared, or UTF-8) have each invalid sequence replaced
+ * by U+FFFD first, *replaced set to their number (libxml2 would otherwise
+ * read the whole page as Latin-1).  NULL with err
  * set: AH_ERROR_LIMIT past the element cap, AH_ERROR_FORMAT without any
  * element. */
-xmlDocPtr ah_html_read(const void *data, size_t len, ah_error *err);
+xmlDocPtr ah_html_read(const void *data, size_t len, size_t *replaced, ah_error *err);
+
+/* A loss for the invalid UTF-8 sequences replaced while reading (none when
+ * n is 0): "3 invalid UTF-8 sequences replaced by U+FFFD". */
+void ah_xml_report_replaced(ah_losses *losses, size_t n);
 
 /* Text of the file made printable: line breaks and tabs are layout
  * (spaces); soft hyphens, zero-width characters and byte-order marks are

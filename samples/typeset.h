@@ -8,6 +8,7 @@
  *
  * Markup in the content strings (none of these characters occurs in the text):
  *   *bold*  _italic_  ^1 note marker  ~2 subscript digit
+ *   ^,  a raised comma and space between two markers ("¹˒ ²", older renditions)
  *   =  hyphenation point: invisible unless the word breaks there, then "-"
  *   |  break point that adds nothing (URLs, and after a real hyphen)
  *   {  }  around a web address: invisible (the generator writes <url> there)
@@ -118,6 +119,11 @@ static inline double walk(const char *s, size_t n, double x, double base, double
     else if (c == '^' || c == '~') {
       size_t j = i + 1;
       while (j < n && s[j] >= '0' && s[j] <= '9') j++;
+      if (c == '^' && j == i + 1 && j < n && s[j] == ',') {
+        emit(&p, ", ", 2, MARK, MARK_UP, *style & ~ST_BOLD);
+        i = j;
+        continue;
+      }
       emit(&p, s + i + 1, j - i - 1, MARK, c == '^' ? MARK_UP : -SUB_DOWN, *style & ~ST_BOLD);
       i = j - 1;
     } else if (c != '=' && c != '|' && c != '{' && c != '}' && rl < sizeof run) run[rl++] = c;

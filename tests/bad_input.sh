@@ -152,5 +152,17 @@ else
   fail "a 12 MB paragraph lost its end"
 fi
 
+# A small gzip that inflates to a page past the HTML byte cap (16 MiB) is
+# refused, naming the cap: reading takes several times the page's bytes
+# (a 150 MiB page took 1.4 GB).
+python3 -c "
+import gzip
+with gzip.open('$work/huge.html.gz', 'wb') as f:
+    f.write(b'<html><body><p>Vraag 1</p><p>Antwoord 1</p><p>')
+    f.write(b'Dit is een zin met wat tekst. ' * ((16 * 1024 + 512) * 1024 // 30))
+    f.write(b'</p></body></html>')"
+expect_error "HTML page past the byte cap" "$work/huge.html.gz" "$out" "HTML page too large: 17 MiB, over the cap of 16 MiB on a page"
+expect_no_file "$out" "HTML page past the byte cap"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

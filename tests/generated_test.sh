@@ -9,12 +9,22 @@
 # publisher-XML reader meets the same adversarial content.
 # Prints a short diff per failing seed and ends with "N passed, M failed".
 #
+# AHGEN_FEATURES=all (or feature,…) passes to ahgen and adds what archives
+# really hold (see the head of tests/gen/ahgen.c); ahgen then says which of
+# them each document really uses, and the run ends with a line per feature:
+# how many documents use it and how many of those failed.  A document with a
+# figure is not checked as publisher XML (that vocabulary has no figure the
+# converter reads yet).
+#
 # usage: generated_test.sh AHCONV AHGEN COUNT [FIRST_SEED]
 #   e.g. tests/generated_test.sh build/tools/ahconv build/tests/ahgen 500
 #        tests/generated_test.sh build/tools/ahconv build/tests/ahgen 5000 1   (the long run)
 # Environment: KEEP=DIR keeps every generated PDF/XML and ahconv's output there;
 #              JOBS=N runs N conversions at a time (default 2);
-#              DIFF_LINES=N lines of diff per failure (default 12).
+#              DIFF_LINES=N lines of diff per failure (default 12);
+#              XFAIL_CLASSES=feature,… failures of documents that use one of
+#              these features are counted as expected ("xfailed"), not as
+#              failures: the classes whose fixes have not landed yet.
 # Exit status: 0 when all pass, 1 otherwise, 2 on usage errors.
 set -u
 if [ $# -lt 3 ] || [ $# -gt 4 ]; then
@@ -44,6 +54,7 @@ fi
 # XML back.  On a failure the result file says why.
 check_publisher_xml() {
   local s=$1 d=$dir
+  grep -q '<figuur>' "$d/gen-$s.xml" && return 0
   if ! python3 "$here/own_to_pubxml.py" "$d/gen-$s.xml" "$d/pub-$s.xml" 2>"$d/pub-$s.err"; then
     { echo "FAIL seed $s: own_to_pubxml.py failed"; head -3 "$d/pub-$s.err"; } >"$d/$s.res"
     return 1
@@ -61,7 +72,8 @@ check_publisher_xml() {
 
 check() {
   local s=$1 d=$dir
-  if ! "$ahgen" "$s" "$d/gen-$s.pdf" "$d/gen-$s.xml" 2>"$d/gen-$s.err"; then
+  rm -f "$d/trace-$s"
+  if ! AHGEN_TRACE="$d/trace-$s" "$ahgen" "$s" "$d/gen-$s.pdf" "$d/gen-$s.xml" 2>"$d/gen-$s.err"; then
     { echo "FAIL seed $s: ahgen failed"; head -3 "$d/gen-$s.err"; } >"$d/$s.res"
     return
   fi
@@ -91,14 +103,33 @@ start=$(date +%s)
 seq "$first" $((first + count - 1)) | xargs -P "$jobs" -I{} bash -c 'check {}'
 passed=0
 failed=0
+xfailed=0
+xfail=",${XFAIL_CLASSES:-},"
+rm -f "$dir/classes"
 for s in $(seq "$first" $((first + count - 1))); do
-  if [ "$(head -1 "$dir/$s.res" 2>/dev/null)" = "ok" ]; then
+  classes=$(sort -u "$dir/trace-$s" 2>/dev/null | tr '\n' ' ')
+  ok=0
+  [ "$(head -1 "$dir/$s.res" 2>/dev/null)" = "ok" ] && ok=1
+  for c in $classes; do echo "$c $ok"; done >>"$dir/classes"
+  if [ $ok = 1 ]; then
     passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    if [ -f "$dir/$s.res" ]; then cat "$dir/$s.res"; else echo "FAIL seed $s: no result"; fi
+    continue
   fi
+  expected=0
+  for c in $classes; do case $xfail in *",$c,"*) expected=1 ;; esac; done
+  if [ $expected = 1 ]; then
+    xfailed=$((xfailed + 1))
+    echo "XFAIL seed $s ($classes)"
+    continue
+  fi
+  failed=$((failed + 1))
+  if [ -f "$dir/$s.res" ]; then cat "$dir/$s.res"; else echo "FAIL seed $s: no result"; fi
+  [ -n "$classes" ] && echo "  (features used: $classes)"
 done
+if [ -s "$dir/classes" ]; then
+  sort "$dir/classes" | awk '{n[$1]++; if (!$2) f[$1]++} END {for (c in n) printf "feature %s: %d documents, %d failed\n", c, n[c], f[c]}' | sort
+fi
 echo "($(($(date +%s) - start)) s for $count documents, seeds $first..$((first + count - 1)))"
+[ "$xfailed" -gt 0 ] && echo "$xfailed failures expected (XFAIL_CLASSES=${XFAIL_CLASSES:-})"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

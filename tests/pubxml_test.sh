@@ -108,6 +108,67 @@ for read in "" --no-embed; do
     { fail "the clean PDF with a marker in a cell ${read:-from its embedded XML}"; head -6 "$tmp/cells.diff"; cat "$tmp/cells.v"; }
 done
 
+# ---- small cases: what the reader keeps and what verify says -----------------
+# Each: a document made here, a line its XML must hold exactly, the schema,
+# and a line `verify` must print (with exit 1).
+xml_doc() { # NAME BODY: a document with one vraag and its antwoord, then BODY
+  cat >"$tmp/$1.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<officiele-publicatie><kamervragen><kamervraagomschrijving>Vragen van het lid Kuipers (BBB) aan de Minister van Infrastructuur en Waterstaat over de sluis (ingezonden 12 januari 2026).</kamervraagomschrijving>
+<kamervraagomschrijving>Antwoord van Minister Bakker (Infrastructuur en Waterstaat) (ontvangen 2 februari 2026).</kamervraagomschrijving>
+<vraag><nr>Vraag 1</nr><al>Wanneer gaat de sluis open?</al></vraag><antwoord><nr>Antwoord 1</nr><al>In mei.</al></antwoord>
+$2
+</kamervragen></officiele-publicatie>
+EOF
+}
+xml_case() { # NAME WANT_LINE WANT_FINDING
+  if ! "$ahconv" convert -o "$tmp/$1.out.xml" "$tmp/$1.xml" 2>"$tmp/$1.err"; then
+    fail "case $1: convert failed: $(cat "$tmp/$1.err")"; return
+  fi
+  "$ahconv" verify "$tmp/$1.xml" >"$tmp/$1.v"
+  local rc=$?
+  if ! grep -qxF -- "$2" "$tmp/$1.out.xml"; then
+    fail "case $1: no line '$2' in"; cat "$tmp/$1.out.xml"
+  elif ! "$src/tests/validate_xml.sh" "$src/schema/aanhangsel.rng" "$tmp/$1.out.xml" >"$tmp/$1.valid" 2>&1; then
+    fail "case $1: the output does not validate"; cat "$tmp/$1.valid"
+  elif [ "$rc" -ne 1 ] || ! grep -qxF -- "$tmp/$1.xml: $3" "$tmp/$1.v"; then
+    fail "case $1: verify exit $rc, not the finding '$3'"; cat "$tmp/$1.v"
+  else
+    pass "case $1"
+  fi
+}
+# a label number 0 or past 999 (here the last section's) stays text, as from a PDF
+xml_doc label-overflow '<vraag><nr>Vraag 1000</nr><al>Wie betaalt de sluis?</al></vraag>'
+xml_case label-overflow '    <al>Vraag 1000</al>' \
+  'Antwoord 1: "Vraag 1000" reads as a label, but its number is 0 or past 999: kept as text'
+xml_doc label-zero '<antwoord><nr>Antwoord 0</nr><al>Niemand.</al></antwoord>'
+xml_case label-zero '    <al>Antwoord 0</al>' \
+  'Antwoord 1: "Antwoord 0" reads as a label, but its number is 0 or past 999: kept as text'
+
+# invalid UTF-8: each sequence read as U+FFFD and counted, the document read
+# (libxml2 refused it whole); a declared Latin-1 is decoded, nothing lost
+xml_doc utf8-invalid $'<vraag><nr>Vraag 2</nr><al>Klopt \xff\xfe het \xe2\x80?</al></vraag>'
+xml_case utf8-invalid $'    <al>Klopt \xef\xbf\xbd\xef\xbf\xbd het \xef\xbf\xbd?</al>' \
+  'xml: 3 invalid UTF-8 sequences replaced by U+FFFD'
+xml_doc latin1 $'<vraag><nr>Vraag 2</nr><al>Klopt caf\xe9?</al></vraag>'
+sed -i '1s/UTF-8/ISO-8859-1/' "$tmp/latin1.xml"
+if "$ahconv" convert -o "$tmp/latin1.out.xml" "$tmp/latin1.xml" && grep -qxF '    <al>Klopt café?</al>' "$tmp/latin1.out.xml" &&
+   ! "$ahconv" verify "$tmp/latin1.xml" | grep -q 'U+FFFD'; then
+  pass "case latin1: a declared ISO-8859-1 is decoded"
+else
+  fail "case latin1"; cat "$tmp/latin1.out.xml"
+fi
+
+# sup and inf in a table entry stay raised and lowered in the cel
+xml_doc table-sup $'<antwoord><nr>Antwoord 2</nr><tabel><tgroup cols="2"><tbody><row><entry><al>450 m<sup>2</sup></al></entry><entry>CO<inf>2</inf></entry></row></tbody></tgroup></tabel></antwoord>'
+if "$ahconv" convert -o "$tmp/table-sup.out.xml" "$tmp/table-sup.xml" &&
+   grep -qxF '        <cel>450 m<sup>2</sup></cel>' "$tmp/table-sup.out.xml" &&
+   grep -qxF '        <cel>CO<sub>2</sub></cel>' "$tmp/table-sup.out.xml"; then
+  pass "case table-sup: sup and inf in a cel"
+else
+  fail "case table-sup"; grep '<cel' "$tmp/table-sup.out.xml"
+fi
+
 # ---- 2. the corpus ------------------------------------------------------------
 
 if [ ! -d "$shared/corpus/official-xml" ] || [ ! -x "$shared/tools/ahscore" ]; then

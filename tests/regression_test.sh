@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regression cases as data (in the manner of cmark's test/regression.txt):
 # every input in DIR is converted with `ahconv convert -o` and the XML must
-# equal the expected file beside it byte for byte; each is also typeset as a
+# equal the expected file beside it byte for byte and validate against
+# schema/aanhangsel.rng (two folders up from DIR); each is also typeset as a
 # clean PDF (`-f pdf`), which must finish within a minute.
 #
 # usage: regression_test.sh AHCONV DIR
@@ -39,6 +40,13 @@ case $ahconv in /*) ;; *) ahconv=$PWD/$ahconv ;; esac
 if [ ! -x "$ahconv" ] || [ ! -d "$dir" ]; then
   echo "FAIL: $ahconv is not executable or $dir is not a folder" >&2
   exit 2
+fi
+
+# every output must also validate against the schema (where xmllint is)
+schema=$(cd "$dir" && cd ../.. && pwd)/schema/aanhangsel.rng
+if ! command -v xmllint >/dev/null 2>&1 || [ ! -r "$schema" ]; then
+  echo "note: xmllint or $schema missing: outputs not validated"
+  schema=""
 fi
 
 tmp=$(mktemp -d)
@@ -82,6 +90,10 @@ for path in "$dir"/*; do
   elif ! cmp -s "$expected" "$tmp/$name.xml"; then
     echo "FAIL $input: XML differs from $name.xml"
     diff -u "$expected" "$tmp/$name.xml" | sed 's/^/    /'
+    ok=0
+  elif [ -n "$schema" ] && ! xmllint --noout --relaxng "$schema" "$tmp/$name.xml" >"$tmp/valid" 2>&1; then
+    echo "FAIL $input: the XML does not validate against the schema"
+    sed 's/^/    /' "$tmp/valid"
     ok=0
   fi
   # every case also typesets: a clean PDF that finishes (a page once hung

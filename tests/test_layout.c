@@ -255,7 +255,88 @@ static void test_right_edge_of_a_short_document(void) {
   CHECK(blocks_of_their_own(&l, lines[4].text, lines[5].text));
 }
 
+/* Lays out a one-page answer of lines {x0, x1, text} after a label; the
+ * flow's blocks from the answer on, as "[li]" + text per block, joined by
+ * " | ", into out. */
+typedef struct {
+  double x0, x1;
+  const char *text;
+} placed_line;
+
+static void answer_blocks(const placed_line *lines, size_t n, char *out, size_t cap) {
+  ah_lines l = {0};
+  l.pages = 1;
+  l.page_width = 558.4;
+  l.page_height = 771.0;
+  add(&l, 0, LEFT, 237, 268, 12.79, "2210", AH_STYLE_BOLD);
+  y = 297;
+  body(&l, 0, "Vragen van het lid Erkens (VVD) aan de Minister van X over de voortgang", RIGHT - 2);
+  body(&l, 0, "(ingezonden 2 juli 2024).", 300);
+  y += 9.58;
+  body(&l, 0, "Antwoord 1", 240);
+  for (size_t i = 0; i < n; i++) {
+    add(&l, 0, lines[i].x0, lines[i].x1, y, BODY, lines[i].text, 0);
+    y += 9.58;
+  }
+  add(&l, 0, LEFT, 410, 737, 9.06, "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel", 0);
+  ah_flow f;
+  ah_docmeta meta = {0};
+  ah_losses losses = {0};
+  ah_error err = {0};
+  CHECK_INT(ah_layout(&l, &f, &meta, &losses, &err), 0);
+  out[0] = 0;
+  for (size_t i = 0, on = 0; i < f.n; i++) {
+    char *t = block_text(&f, i);
+    if (!strcmp(t, "Antwoord 1")) on = 1;
+    else if (on)
+      snprintf(out + strlen(out), cap - strlen(out), "%s%s%s", out[0] ? " | " : "", f.items[i].list_item ? "[li]" : "", t);
+    free(t);
+  }
+  ah_losses_free(&losses);
+  ah_docmeta_free(&meta);
+  ah_flow_free(&f);
+  ah_lines_free(&l);
+}
+
+/* An indented quotation (set in 14 pt on both sides) is one paragraph: its
+ * full lines stop 14 pt short of the column's edge and are not paragraph
+ * ends, its hyphenation is undone, and the paragraphs before and after it
+ * (at the column's edge) are paragraphs of their own. */
+static void test_indented_quotation(void) {
+  static const placed_line lines[] = {
+      {LEFT, RIGHT - 1, "Het kabinet heeft de brief gelezen en neemt de aanbevelingen over. In"},
+      {LEFT, 300, "de brief staat:"},
+      {LEFT + 14.2, RIGHT - 14.5, "«De gemeente heeft de aanvul-"},
+      {LEFT + 14.2, RIGHT - 16, "lende regeling voor de zomer afgerond. Ik kom daar"},
+      {LEFT + 14.2, 330, "op terug.»"},
+      {LEFT, 300, "Dat is van belang."}};
+  char got[1024];
+  answer_blocks(lines, sizeof lines / sizeof *lines, got, sizeof got);
+  CHECK_STR(got, "Het kabinet heeft de brief gelezen en neemt de aanbevelingen over. In de brief staat: | "
+                 "«De gemeente heeft de aanvullende regeling voor de zomer afgerond. Ik kom daar op terug.» | "
+                 "Dat is van belang.");
+}
+
+/* Numbered and lettered items with a hanging indent are list items, the
+ * number kept; a one-line item is one by its neighbour's number; a
+ * paragraph that starts "3." without either stays a paragraph. */
+static void test_numbered_list(void) {
+  static const placed_line lines[] = {{LEFT, 300, "Het gaat om:"},
+                                      {LEFT, RIGHT - 1, "a. de eerste maatregel, die over twee regels"},
+                                      {LEFT + 14.2, 330, "loopt;"},
+                                      {LEFT, 330, "b. de tweede;"},
+                                      {LEFT, 330, "c. de derde."},
+                                      {LEFT, 300, "1. Eén regel."},
+                                      {LEFT, 330, "3. Drie is een getal."}};
+  char got[1024];
+  answer_blocks(lines, sizeof lines / sizeof *lines, got, sizeof got);
+  CHECK_STR(got, "Het gaat om: | [li]a. de eerste maatregel, die over twee regels loopt; | [li]b. de tweede; | "
+                 "[li]c. de derde. | 1. Eén regel. | 3. Drie is een getal.");
+}
+
 int main(void) {
+  test_indented_quotation();
+  test_numbered_list();
   test_right_edge_of_a_short_document();
   test_pitch_of_a_short_document();
   test_orphan_note_number();

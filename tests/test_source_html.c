@@ -424,6 +424,85 @@ static void test_refused(void) {
   CHECK(ah_doc_open_memory(no_questions, strlen(no_questions), NULL, AH_OPT_DEFAULT, NULL) == NULL);
 }
 
+/* ---- where a block stood ------------------------------------------------- */
+
+/* The element path of each block (the page's elements numbered once, no
+ * longer by counting the siblings again per block): an index only where
+ * the element has a namesake among its siblings, as xmlGetNodePath gives. */
+static void test_source_paths(void) {
+  static const char page[] =
+      "<html><body><div><p>Vragen van het lid Kuipers (BBB) aan de Minister (ingezonden 12 januari 2026).</p></div>"
+      "<div><h2>Vraag 1</h2><span>x</span><p>Wanneer?</p><ul><li>Een</li><li>Twee</li></ul></div>\n"
+      "<section><p>Antwoord 1</p></section><p>Nu.</p><table><tr><td>a</td></tr></table></body></html>";
+  ah_error err = {0};
+  ah_doc *doc = ah_doc_open_memory(page, strlen(page), "test.html", AH_OPT_POSITIONS, &err);
+  CHECK(doc != NULL);
+  if (!doc) return;
+  ah_node *root = ah_doc_root(doc);
+  CHECK_STR(ah_node_get_source_path(nth_child(root, AH_NODE_OMSCHRIJVING, 0)), "/html/body/div[1]/p");
+  ah_node *vraag = nth_child(root, AH_NODE_VRAAG, 0), *antwoord = nth_child(root, AH_NODE_ANTWOORD, 0);
+  CHECK_STR(ah_node_get_source_path(nth_child(vraag, AH_NODE_LABEL, 0)), "/html/body/div[2]/h2");
+  CHECK_STR(ah_node_get_source_path(nth_child(vraag, AH_NODE_PARAGRAPH, 0)), "/html/body/div[2]"); /* the span's x */
+  CHECK_STR(ah_node_get_source_path(nth_child(vraag, AH_NODE_PARAGRAPH, 1)), "/html/body/div[2]/p");
+  ah_node *list = nth_child(vraag, AH_NODE_LIST, 0);
+  CHECK_STR(ah_node_get_source_path(nth_child(list, AH_NODE_ITEM, 1)), "/html/body/div[2]/ul/li[2]");
+  CHECK_STR(ah_node_get_source_path(nth_child(antwoord, AH_NODE_LABEL, 0)), "/html/body/section/p");
+  CHECK_STR(ah_node_get_source_path(nth_child(antwoord, AH_NODE_PARAGRAPH, 0)), "/html/body/p");
+  CHECK_STR(ah_node_get_source_path(nth_child(antwoord, AH_NODE_TABLE, 0)), "/html/body/table");
+  CHECK_INT(ah_node_get_source_line(nth_child(antwoord, AH_NODE_PARAGRAPH, 0)), 2);
+  ah_doc_free(doc);
+
+  /* 3,000 paragraphs side by side: each numbered among its namesakes */
+  size_t cap = 64 * 1024, len = 0;
+  char *many = malloc(cap);
+  len += (size_t)snprintf(many + len, cap - len, "<html><body><p>Vraag 1</p><p>Waarom?</p><p>Antwoord 1</p>");
+  for (int i = 0; i < 3000; i++) len += (size_t)snprintf(many + len, cap - len, "<p>w%d</p>\n", i);
+  snprintf(many + len, cap - len, "</body></html>");
+  doc = ah_doc_open_memory(many, strlen(many), "test.html", AH_OPT_POSITIONS, &err);
+  CHECK(doc != NULL);
+  if (doc) {
+    antwoord = nth_child(ah_doc_root(doc), AH_NODE_ANTWOORD, 0);
+    CHECK_STR(ah_node_get_source_path(nth_child(antwoord, AH_NODE_PARAGRAPH, 0)), "/html/body/p[4]");
+    CHECK_STR(ah_node_get_source_path(nth_child(antwoord, AH_NODE_PARAGRAPH, 2999)), "/html/body/p[3003]");
+    CHECK_INT(ah_node_get_source_line(nth_child(antwoord, AH_NODE_PARAGRAPH, 2999)), 3000);
+    CHECK_TEXT(nth_child(antwoord, AH_NODE_PARAGRAPH, 2999), "w2999");
+  }
+  ah_doc_free(doc);
+  free(many);
+}
+
+/* Bytes taken as UTF-8 (no charset, or UTF-8 declared) that are not: each
+ * invalid sequence is one U+FFFD and the number a loss; a page declaring
+ * another charset is decoded by it, nothing lost. */
+static void test_invalid_utf8(void) {
+  static const char *const heads[] = {"", "<meta charset=\"utf-8\">"};
+  for (int i = 0; i < 2; i++) {
+    char page[512];
+    snprintf(page, sizeof page,
+             "<html><head>%s</head><body><p>Vraag 1</p><p>Klopt \xFF\xFE of \xC0\x80 of \xE2\x80?</p>"
+             "<p>Antwoord 1</p><p>Nee.</p></body></html>", heads[i]);
+    ah_error err = {0};
+    ah_doc *doc = open_html(page, &err);
+    CHECK(doc != NULL);
+    if (!doc) continue;
+    CHECK_TEXT(nth_child(nth_child(ah_doc_root(doc), AH_NODE_VRAAG, 0), AH_NODE_PARAGRAPH, 0),
+               "Klopt \xEF\xBF\xBD\xEF\xBF\xBD of \xEF\xBF\xBD\xEF\xBF\xBD of \xEF\xBF\xBD?");
+    CHECK_INT(ah_doc_lost_count(doc), 1);
+    CHECK_INT(ah_doc_lost_kind(doc, 0), AH_LOST_ENCODING);
+    CHECK_STR(ah_doc_lost_text(doc, 0, NULL), "5 invalid UTF-8 sequences replaced by U+FFFD");
+    ah_doc_free(doc);
+  }
+  static const char cp1252[] = "<html><head><meta charset=\"windows-1252\"></head><body><p>Vraag 1</p>"
+                               "<p>Kost het \x80 5?</p><p>Antwoord 1</p><p>Nee.</p></body></html>";
+  ah_error err = {0};
+  ah_doc *doc = open_html(cp1252, &err);
+  CHECK(doc != NULL);
+  if (!doc) return;
+  CHECK_TEXT(nth_child(nth_child(ah_doc_root(doc), AH_NODE_VRAAG, 0), AH_NODE_PARAGRAPH, 0), "Kost het \xE2\x82\xAC 5?");
+  CHECK_INT(ah_doc_lost_count(doc), 0);
+  ah_doc_free(doc);
+}
+
 int main(void) {
   test_markers_in_cells();
   test_official_document();
@@ -434,5 +513,7 @@ int main(void) {
   test_entities_not_expanded();
   test_deep_nesting();
   test_refused();
+  test_source_paths();
+  test_invalid_utf8();
   return harness_report();
 }

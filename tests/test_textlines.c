@@ -1,5 +1,6 @@
 /* Unit tests of the reader for pages of printed lines (textlines.c: a
  * pdftohtml preview, one <br/> per line), through the public API only. */
+#define _POSIX_C_SOURCE 200809L /* setenv */
 #include "harness.h"
 #include "api_helpers.h"
 
@@ -32,7 +33,10 @@ static const char preview[] =
     "20252.&#160;Het terrein valt onder de nieuwe wetgeving3.<br/>\n"
     "12&#160;kilometer hek wordt vernieuwd.<br/>\n"
     "Vraag 2 en 3<br/>\n"
-    "Wat kost het? Wie betaalt?<br/>\n"
+    "Wat kost het de tbs-<br/>\n"
+    "klinieken, de ggz-<br/>\n"
+    "instellingen en de verduur-<br/>\n"
+    "zaming? Wie betaalt?<br/>\n"
     "1&#160;Onderzoek naar oefenterreinen, 2024.<br/>\n"
     "2&#160;Kamerstuk 36 600 X, nr. 12.<br/>\n"
     "3&#160;Wet van 1 juli 2024 over de inrichting van<br/>\n"
@@ -107,6 +111,18 @@ static void test_paragraph_joining(void) {
   ah_doc_free(doc);
 }
 
+/* Without the word list (AHCONV_WORDLIST=""), the rule from before it: a
+ * hyphen before a lowercase word goes. */
+static void test_joining_without_wordlist(void) {
+  setenv("AHCONV_WORDLIST", "", 1);
+  ah_doc *doc = open_preview();
+  unsetenv("AHCONV_WORDLIST");
+  if (!doc) return;
+  CHECK_TEXT(nth_child(nth_child(ah_doc_root(doc), AH_NODE_VRAAG, 1), AH_NODE_PARAGRAPH, 0),
+             "Wat kost het de tbsklinieken, de ggzinstellingen en de verduurzaming? Wie betaalt?");
+  ah_doc_free(doc);
+}
+
 /* "N&#160;text" with N the next note number is a note, up to the footer; its
  * marker is N glued to a word, a closing mark or a year before it. */
 static void test_notes_and_markers(void) {
@@ -154,7 +170,8 @@ static void test_labels(void) {
   ah_node *v2 = nth_child(root, AH_NODE_VRAAG, 1);
   CHECK_NUMBERS(v2, "2 3");
   CHECK_TEXT(nth_child(v2, AH_NODE_LABEL, 0), "Vraag 2 en 3");
-  CHECK_TEXT(nth_child(v2, AH_NODE_PARAGRAPH, 0), "Wat kost het? Wie betaalt?");
+  CHECK_TEXT(nth_child(v2, AH_NODE_PARAGRAPH, 0),
+             "Wat kost het de tbs-klinieken, de ggz-instellingen en de verduurzaming? Wie betaalt?");
   /* the label at the top of page 2 */
   ah_node *a2 = nth_child(root, AH_NODE_ANTWOORD, 1);
   CHECK_NUMBERS(a2, "2 3");
@@ -215,6 +232,7 @@ static void test_broken_address(void) {
 int main(void) {
   test_furniture();
   test_paragraph_joining();
+  test_joining_without_wordlist();
   test_notes_and_markers();
   test_labels();
   test_broken_address();

@@ -23,6 +23,24 @@
  * between paragraphs, so that short line is the only sign), no word is broken
  * at a real hyphen before a lowercase letter, and a URL is broken only after
  * "/" or "-".  Everything else the official typesetter does is fair game.
+ *
+ * AHGEN_FEATURES=feature,… (or "all") adds what archives really hold; with
+ * none set a seed gives the same document as before these existed (every
+ * feature's dice are thrown only when it is on):
+ *   hyphen      compounds with a real hyphen before a lowercase word
+ *               ("tbs-klinieken"), broken at that hyphen at a line end
+ *   chart       a bar chart drawn with its axis labels inside and a caption
+ *               "Figuur N: …" below it (expected: figuur/bijschrift/tekst)
+ *   quote       an indented quotation, hyphenated across lines (one al)
+ *   numlist     numbered ("1.") and lettered ("a.") lists with a hanging
+ *               indent (expected: lijst/li, the number kept in the item)
+ *   cellnote    a note marker in a table cell (noot-ref in the cel)
+ *   tablesplit  a table that does not fit is continued on the next page
+ *               (expected: one table, rows in order)
+ *   notesplit   long notes; one that does not fit is continued at the top
+ *               of the next page's note zone (expected: one note)
+ *   markerrun   two markers printed "¹˒ ²" (a raised comma between):
+ *               two noot-refs, the separator is not text
  */
 #include "typeset.h"
 
@@ -63,6 +81,26 @@ static int avoid(const char *cls)
   for (const char *p = e; p && (p = strstr(p, cls)); p += n)
     if ((p == e || p[-1] == ',') && (p[n] == 0 || p[n] == ',')) return 1;
   return 0;
+}
+
+static int feat(const char *f)
+{
+  const char *e = getenv("AHGEN_FEATURES");
+  size_t n = strlen(f);
+  if (e && !strcmp(e, "all")) return 1;
+  for (const char *p = e; p && (p = strstr(p, f)); p += n)
+    if ((p == e || p[-1] == ',') && (p[n] == 0 || p[n] == ',')) return 1;
+  return 0;
+}
+
+/* AHGEN_TRACE=FILE: the names of the features this document really uses
+ * (a table that was split, a note that was continued, …), one a line, so a
+ * test can say which classes its failures fall in. */
+static void used(const char *f)
+{
+  const char *t = getenv("AHGEN_TRACE");
+  FILE *o = t ? fopen(t, "a") : NULL;
+  if (o) fprintf(o, "%s\n", f), fclose(o);
 }
 
 /* AHGEN_DAMAGE=kind,… prints a document that has lost something, for the
@@ -126,7 +164,9 @@ static void markup_xml(Str *x, const char *m)
 {
   for (const char *p = m; *p; p++) {
     char c = *p;
-    if (c == '^' || c == '~') {
+    if (c == '^' && p[1] == ',') {
+      p++;  /* the raised separator between two markers is not text */
+    } else if (c == '^' || c == '~') {
       char num[16];
       int k = 0;
       while (p[1] >= '0' && p[1] <= '9' && k < 15) num[k++] = *++p;
@@ -187,6 +227,10 @@ static const char *const NOUN[] = {"ge=meen=te", "pro=vin=cie", "ver=gun=ning", 
                                    "sub=si=die", "ca=pa=ci=teit", "uit=voe=ring", "be=gro=ting", "aan=vraag",
                                    "wacht=lijst", "over=een=komst", "mo=ni=to=ring", "op=vang", "hand=ha=ving",
                                    "aan=pak", "eva=lu=a=tie", "ver=ster=king", "rap=por=ta=ge"};
+/* Dutch spelling keeps these hyphens; "|" lets the line break right after it. */
+static const char *const LOWER_COMPOUND[] = {"tbs-|kli=nie=ken", "tbs-|klinieken", "btw-|ta=rief", "btw-|tarief",
+                                             "ggz-|in=stel=lin=gen", "ggz-|instellingen", "mkb-|be=drij=ven",
+                                             "e-|mail=adres", "oud-|mi=nis=ter"};
 static const char *const NOUN2[] = {"zorg", "wo=ning", "wa=ter", "stik=stof", "on=der=wijs", "ener=gie",
                                     "ver=keer", "jeugd", "na=tuur", "dijk", "spoor", "haven", "school"};
 static const char *const PLURAL[] = {"ge=meen=ten", "aan=vra=gen", "zorg=aan=bie=ders", "wo=nin=gen",
@@ -225,14 +269,29 @@ static void name(Str *b)
 
 static void noun(Str *b)
 {
-  if (chance(35)) sprint(b, "%s=%s", PICK(NOUN2), PICK(NOUN));
+  if (feat("hyphen") && chance(25)) {
+    sput(b, PICK(LOWER_COMPOUND));
+    return;
+  }
+  if (chance(35)) {
+    /* (the list is picked before the first part, as the call this replaced
+     * evaluated its arguments, so the seeds keep their documents) */
+    const char *second = PICK(NOUN), *first = PICK(NOUN2);
+    /* Dutch spelling hyphenates where two vowels would read as another
+     * sound: "energie-evaluatie", "energie-uitvoering" (it was written
+     * "energieevaluatie" before the converter learnt spelling) */
+    size_t fl = strlen(first);
+    int clash = fl && first[fl - 1] == 'e' && strchr("eiu", second[0]);
+    sprint(b, clash ? "%s-|%s" : "%s=%s", first, second);
+  }
   else sput(b, PICK(NOUN));
 }
 
 static void np(Str *b)
 {
   sput(b, chance(50) ? "de " : "het ");
-  if (chance(55)) sprint(b, "%s ", PICK(ADJ));
+  if (feat("hyphen") && chance(10)) sput(b, "niet-|wes=ter=se ");
+  else if (chance(55)) sprint(b, "%s ", PICK(ADJ));
   noun(b);
   if (chance(30)) {
     sput(b, " in ");
@@ -333,7 +392,7 @@ static void statement(Str *b)
 
 /* ---- the model ------------------------------------------------------------ */
 
-enum { P_PARA, P_ITEM, P_TABLE };
+enum { P_PARA, P_ITEM, P_TABLE, P_QUOTE, P_FIGURE };
 enum { S_VRAAG, S_ANTWOORD, S_MEDEDELING };
 
 typedef struct {
@@ -341,7 +400,19 @@ typedef struct {
   char cells[12][4][64];
 } Table;
 
-typedef struct { int kind; Str text; Table *tab; } Piece;
+/* A bar chart: values per year, the axis labels drawn inside it. */
+typedef struct {
+  int nbars, first_year, values[8], step, nticks, number;
+  char caption[128];
+} Figure;
+
+typedef struct {
+  int kind;
+  Str text;
+  Table *tab;
+  Figure *fig;
+  char mark[8]; /* P_ITEM: "1.", "a." (kept in the item's text); "" a bullet */
+} Piece;
 
 typedef struct {
   int type, nums[40], nn;
@@ -443,9 +514,10 @@ static void gen_table(Section *s)
   snprintf(t->cells[r][0], 64, "%s", chance(50) ? "Categorie" : "Soort");
   for (int c = 1; c < t->ncols; c++) snprintf(t->cells[r][c], 64, "%d", doc_year - t->ncols + c);
   r++;
-  int rows = 2 + rnd(6);
+  int rows = feat("tablesplit") && chance(40) ? 12 - r - 1 - rnd(3) : 2 + rnd(6);
+  int noted = feat("cellnote") && chance(50) ? rnd(rows) : -1;
   for (int i = 0; i < rows; i++, r++) {
-    snprintf(t->cells[r][0], 64, "%s", ROWLABELS[rnd(12)]);
+    snprintf(t->cells[r][0], 64, "%s%s", ROWLABELS[rnd(12)], i == noted ? SLOT : "");
     for (int c = 1; c < t->ncols; c++) {
       int v = rnd(chance(30) ? 30000 : 400);
       if (v >= 1000) snprintf(t->cells[r][c], 64, "%d.%03d", v / 1000, v % 1000);
@@ -455,6 +527,77 @@ static void gen_table(Section *s)
   t->nrows = r;
   Piece *tp = add_piece(s, P_TABLE);
   tp->tab = t;
+}
+
+/* A numbered or lettered list after its introducing sentence. */
+static void gen_numbered_list(Section *s)
+{
+  Piece *p = add_piece(s, P_PARA);
+  paragraph_text(&p->text, rnd(2));
+  if (p->text.n) sput(&p->text, " ");
+  sput(&p->text, chance(50) ? "Daarvoor zijn de volgende stappen gezet:" : "Het gaat om de volgende punten:");
+  int items = 2 + rnd(5), letters = chance(40);
+  for (int k = 0; k < items; k++) {
+    Piece *it = add_piece(s, P_ITEM);
+    if (letters) snprintf(it->mark, sizeof it->mark, "%c.", 'a' + k);
+    else snprintf(it->mark, sizeof it->mark, "%d.", (1 + k) & 0xff); /* at most 6 items */
+    np(&it->text);
+    cap_first(&it->text, 0);
+    sput(&it->text, " wordt ");
+    sput(&it->text, PICK(VERB_PP));
+    if (chance(50)) sput(&it->text, ", zodat "), np(&it->text), sprint(&it->text, " kan worden %s", PICK(VERB_PP));
+    sput(&it->text, k == items - 1 ? "." SLOT : ";" SLOT);
+  }
+}
+
+static int figures;
+
+static void gen_figure(Section *s)
+{
+  Piece *p = add_piece(s, P_PARA);
+  paragraph_text(&p->text, rnd(2));
+  if (p->text.n) sput(&p->text, " ");
+  sprint(&p->text, "Figuur %d laat de ontwikkeling zien.", figures + 1);
+  Piece *f = add_piece(s, P_FIGURE);
+  Figure *g = f->fig = calloc(1, sizeof *g);
+  g->number = ++figures;
+  g->nbars = 3 + rnd(4);
+  g->first_year = doc_year - g->nbars;
+  static const int steps[] = {100, 250, 300, 500, 1000};
+  g->step = steps[rnd(5)];
+  g->nticks = 4 + rnd(2);
+  for (int i = 0; i < g->nbars; i++) g->values[i] = rnd(g->step * g->nticks);
+  const char *what = PLURAL[rnd(9)];
+  Str c = {0};
+  sprint(&c, "Figuur %d: Aantal %s per jaar", g->number, what);
+  for (char *q = c.s; *q; q++) if (*q == '=') memmove(q, q + 1, strlen(q)), q--;
+  snprintf(g->caption, sizeof g->caption, "%s", c.s);
+  free(c.s);
+}
+
+/* An indented quotation after its introducing sentence. */
+static void gen_quote(Section *s)
+{
+  Piece *p = add_piece(s, P_PARA);
+  paragraph_text(&p->text, rnd(2));
+  if (p->text.n) sput(&p->text, " ");
+  sput(&p->text, "In de brief staat:");
+  Piece *q = add_piece(s, P_QUOTE);
+  sput(&q->text, "«");
+  paragraph_text(&q->text, 2 + rnd(4));
+  sput(&q->text, "»");
+}
+
+/* One of the features AHGEN_FEATURES turned on, or 0 (the caller goes on). */
+static int gen_new_piece(Section *s)
+{
+  int k = rnd(4);
+  if (k == 0 && feat("numlist")) gen_numbered_list(s);
+  else if (k == 1 && feat("chart")) gen_figure(s);
+  else if (k == 2 && feat("quote")) gen_quote(s);
+  else if (k == 3 && (feat("cellnote") || feat("tablesplit")) && has_table_ok) gen_table(s);
+  else return 0;
+  return 1;
 }
 
 static void gen_answer_section(int first, int n, int verbosity)
@@ -479,6 +622,9 @@ static void gen_answer_section(int first, int n, int verbosity)
       }
     } else if (what < 18 && has_table_ok && s->np < 10) {
       gen_table(s);
+    } else if (what < 30 && s->np < 10 && (feat("numlist") || feat("chart") || feat("quote") || feat("cellnote") || feat("tablesplit")) &&
+               gen_new_piece(s)) {
+      continue;
     } else {
       Piece *p = add_piece(s, P_PARA);
       paragraph_text(&p->text, 1 + rnd(6));
@@ -506,36 +652,78 @@ static void note_text(Str *b)
   }
 }
 
+/* A note long enough to be continued on the next page (notesplit). */
+static void long_note(Str *b)
+{
+  int k = 2 + rnd(3);
+  for (int i = 0; i < k; i++) sput(b, " Zie daarover ook "), np(b), sput(b, ".");
+}
+
+static void new_note(Str *out)
+{
+  sprint(out, "^%d", ++D.nnotes);
+  note_text(&D.notes[D.nnotes]);
+  if (feat("notesplit") && chance(60)) long_note(&D.notes[D.nnotes]);
+}
+
+/* One text with its slots resolved into out; *want notes still to place among
+ * the *left slots still to come. */
+static void resolve_text(const char *t, Str *out, int *want, int *left, int eager)
+{
+  for (const char *c = t; *c; c++) {
+    if (*c != SLOT[0]) {
+      char ch[2] = {*c, 0};
+      sput(out, ch);
+      continue;
+    }
+    if (eager ? D.nnotes < 30 && chance(70) : rnd(*left) < *want) {
+      if (*want) (*want)--;
+      new_note(out);
+      if (feat("markerrun") && *want > 0 && chance(10)) {
+        (*want)--;
+        sput(out, "^,");  /* printed "¹˒ ²" */
+        new_note(out);
+      }
+    }
+    (*left)--;
+  }
+  if (!out->s) sput(out, "");
+}
+
+static int count_slots(const char *t)
+{
+  int n = 0;
+  for (const char *c = t; c && *c; c++) n += *c == SLOT[0];
+  return n;
+}
+
 /* Chooses which of the marker slots get a note (K of them, uniformly), numbers
- * them in reading order and drops the rest. */
+ * them in reading order and drops the rest; a table's slots are in its cells. */
 static void resolve_slots(int budget)
 {
   int slots = 0;
   for (int i = 0; i < D.nsec; i++)
-    for (int k = 0; k < D.sec[i].np; k++)
-      for (const char *c = sz(&D.sec[i].p[k].text); *c; c++) slots += *c == SLOT[0];
+    for (int k = 0; k < D.sec[i].np; k++) {
+      Piece *p = &D.sec[i].p[k];
+      slots += count_slots(p->text.s);
+      for (int r = 0; p->tab && r < p->tab->nrows; r++) slots += count_slots(p->tab->cells[r][0]);
+    }
   int want = budget < slots ? budget : slots, left = slots;
   for (int i = 0; i < D.nsec; i++)
     for (int k = 0; k < D.sec[i].np; k++) {
-      Str *t = &D.sec[i].p[k].text;
-      if (!t->s) continue;
-      Str out = {0};
-      for (const char *c = t->s; *c; c++) {
-        if (*c != SLOT[0]) {
-          char ch[2] = {*c, 0};
-          sput(&out, ch);
-          continue;
-        }
-        if (rnd(left) < want) {
-          want--;
-          sprint(&out, "^%d", ++D.nnotes);
-          note_text(&D.notes[D.nnotes]);
-        }
-        left--;
+      Piece *p = &D.sec[i].p[k];
+      if (p->text.s) {
+        Str out = {0};
+        resolve_text(p->text.s, &out, &want, &left, 0);
+        free(p->text.s);
+        p->text = out;
       }
-      free(t->s);
-      *t = out;
-      if (!t->s) sput(t, "");
+      for (int r = 0; p->tab && r < p->tab->nrows; r++) {
+        Str out = {0};
+        resolve_text(p->tab->cells[r][0], &out, &want, &left, 1);  /* only cellnote puts slots there */
+        snprintf(p->tab->cells[r][0], 64, "%s", out.s);
+        free(out.s);
+      }
     }
 }
 
@@ -651,10 +839,15 @@ static void gen_omschrijving(Date in, Date out)
 #define MAXNOTES 40
 static Line note_lines[MAXNOTES][8];
 static int note_nl[MAXNOTES];
+/* A page's note zone: entries of note n, lines l0..l1-1 (l0 > 0: the rest of
+ * a note continued from the page before, printed first, without number). */
+typedef struct { int n, l0, l1; } NoteEnt;
 static struct {
   int page, at_top;
   double y;
-  int notes[MAXNOTES], nnotes, nlines;
+  NoteEnt ent[MAXNOTES];
+  int nent, nlines;
+  NoteEnt carry; /* what the next page's note zone begins with; n 0: nothing */
 } pg;
 static char footer[128];
 
@@ -662,16 +855,17 @@ static double first_note_base(int nlines) { return LAST_NOTE - (nlines - 1) * NO
 
 static void finish_page(void)
 {
-  if (pg.nnotes) {
+  if (pg.nent) {
     double y = first_note_base(pg.nlines);
     hrule(COL, COL + 56.69, y - 11.4);
-    for (int i = 0; i < pg.nnotes; i++) {
-      int n = pg.notes[i];
+    for (int i = 0; i < pg.nent; i++) {
+      NoteEnt *e = &pg.ent[i];
+      int n = e->n;
       char num[8];
       snprintf(num, sizeof num, "%d", n);
       int lost = damage("note") && n == 2, text_lost = lost || (damage("note-text") && n == 1);
-      if (!lost) text_at(num, COL, y - NOTE_NUM_UP, NOTE_NUM);
-      for (int l = 0; l < note_nl[n]; l++, y += NOTE_PITCH)
+      if (!lost && e->l0 == 0) text_at(num, COL, y - NOTE_NUM_UP, NOTE_NUM);
+      for (int l = e->l0; l < e->l1; l++, y += NOTE_PITCH)
         if (!text_lost) text_at(note_lines[n][l].text, NOTE_X, y, NOTE);
     }
   }
@@ -688,7 +882,12 @@ static int colophon_year;
 static void new_page(void)
 {
   if (pg.page) finish_page();
-  pg.page++, pg.nnotes = pg.nlines = 0, pg.at_top = 1;
+  pg.page++, pg.nent = pg.nlines = 0, pg.at_top = 1;
+  if (pg.carry.n) {
+    pg.ent[pg.nent++] = pg.carry;
+    pg.nlines = pg.carry.l1 - pg.carry.l0;
+    pg.carry.n = 0;
+  }
   pg.y = (pg.page == 1 ? FIRST_P1 : FIRST_PN) - PITCH;
   if (pg.page > 1) return;
   char buf[128];
@@ -709,17 +908,56 @@ static void new_page(void)
   text_at(buf, LEFT, 737.0, 5.862);
 }
 
+/* The note numbers of the markers in a printed line ("^," is no marker). */
+static int line_refs(const char *text, int *refs, int max)
+{
+  int nr = 0;
+  for (const char *q = strchr(text, '^'); q && nr < max; q = strchr(q + 1, '^'))
+    if (q[1] >= '0' && q[1] <= '9') refs[nr++] = atoi(q + 1);
+  return nr;
+}
+
+/* The notes of a line's markers go into this page's note zone. */
+static void add_notes(const int *refs, int nr)
+{
+  for (int i = 0; i < nr; i++) {
+    pg.ent[pg.nent++] = (NoteEnt){refs[i], 0, note_nl[refs[i]]};
+    pg.nlines += note_nl[refs[i]];
+  }
+}
+
+/* notesplit: a line at `base` whose last marker's note does not fit whole
+ * takes what fits of that note (one line at least) and carries the rest to
+ * the next page.  Returns 1 when it did. */
+static int split_last_note(const int *refs, int nr, double base, int keep)
+{
+  if (!feat("notesplit") || !nr || pg.carry.n) return 0;
+  int n = refs[nr - 1], before = pg.nlines;
+  for (int i = 0; i + 1 < nr; i++) before += note_nl[refs[i]];
+  for (int k = note_nl[n] - 1; k >= 1; k--)
+    if (base + keep * PITCH <= first_note_base(before + k) - NOTE_CLEAR) {
+      add_notes(refs, nr - 1);
+      pg.ent[pg.nent++] = (NoteEnt){n, 0, k};
+      pg.nlines += k;
+      pg.carry = (NoteEnt){n, k, note_nl[n]};
+      used("notesplit");
+      return 1;
+    }
+  return 0;
+}
+
 /* One body line below the previous one; see mksample.c's place(). */
 static void place(const Line *ln, double x, double gap, int keep, const char *bullet)
 {
-  int refs[16], nr = 0;
-  for (const char *q = strchr(ln->text, '^'); q && nr < 16; q = strchr(q + 1, '^')) refs[nr++] = atoi(q + 1);
+  int refs[16], nr = line_refs(ln->text, refs, 16), split = 0;
+  if (strstr(ln->text, "^,")) used("markerrun");
   for (;;) {
     int lines = pg.nlines;
     for (int i = 0; i < nr; i++) lines += note_nl[refs[i]];
     double base = pg.y + PITCH + (pg.at_top ? 0 : gap);
     double max = lines ? first_note_base(lines) - NOTE_CLEAR : BODY_MAX;
     if (base + keep * PITCH <= max || pg.at_top) break;
+    if ((split = split_last_note(refs, nr, base, keep))) break;
     new_page();
   }
   pg.y += PITCH + (pg.at_top ? 0 : gap);
@@ -727,18 +965,32 @@ static void place(const Line *ln, double x, double gap, int keep, const char *bu
   int st = ln->style;
   if (bullet) text_at(bullet, COL, pg.y, BODY);
   walk(ln->text, strlen(ln->text), x, pg.y, BODY, &st, 1);
-  for (int i = 0; i < nr; i++) {
-    pg.notes[pg.nnotes++] = refs[i];
-    pg.nlines += note_nl[refs[i]];
-  }
+  if (!split) add_notes(refs, nr);
 }
 
-static void paragraph(const char *src, double gap, int bullet)
+#define QUOTE_IN 14.17 /* an indented quotation: 5 mm in on both sides */
+
+static void paragraph(const char *src, double gap, const char *bullet, double in)
 {
   static Line lines[160];
-  double x = bullet ? BULLET_IN : COL;
-  int n = break_text(src, COL_R - x, BODY, lines, 160);
-  for (int i = 0; i < n; i++) place(&lines[i], x, i ? 0 : gap, 0, bullet && !i ? "•" : NULL);
+  double x = bullet ? BULLET_IN : COL + in;
+  int n = break_text(src, COL_R - in - x, BODY, lines, 160);
+  for (int i = 0; i < n; i++) {
+    place(&lines[i], x, i ? 0 : gap, 0, bullet && !i ? bullet : NULL);
+    size_t l = strlen(lines[i].text);
+    if (i + 1 < n && l && lines[i].text[l - 1] == '-' && lines[i + 1].text[0] >= 'a' && lines[i + 1].text[0] <= 'z' &&
+        strstr(src, "-|")) {
+      char w[64];
+      size_t st = l;
+      while (st && lines[i].text[st - 1] != ' ') st--;
+      snprintf(w, sizeof w, "%.*s|", (int)(l - st), lines[i].text + st);
+      for (size_t c = 0; c < sizeof LOWER_COMPOUND / sizeof *LOWER_COMPOUND; c++)
+        if (!strncmp(LOWER_COMPOUND[c], w, strlen(w)) || !strcmp(w, "niet-|")) {
+          used("hyphen");
+          break;
+        }
+    }
+  }
 }
 
 static double mw(const char *s, size_t n, double size)
@@ -747,15 +999,34 @@ static double mw(const char *s, size_t n, double size)
   return walk(s, n, 0, 0, size, &st, 0);
 }
 
+static double body_max(void) { return pg.nlines ? first_note_base(pg.nlines) - NOTE_CLEAR : BODY_MAX; }
+
 /* Small type, rows on one baseline each: the first column left-aligned at
- * the body's edge, the others right-aligned on fixed column edges. */
+ * the body's edge, the others right-aligned on fixed column edges.  Markers
+ * in a row's first cell put their notes on the row's page.  With tablesplit
+ * a table that does not fit goes on at the top of the next page. */
 static void table(const Table *t)
 {
+  int all[48], na = 0;
+  for (int r = 0; r < t->nrows; r++) na += line_refs(t->cells[r][0], all + na, 48 - na);
+  int lines = pg.nlines;
+  for (int i = 0; i < na; i++) lines += note_nl[all[i]];
   double h = PITCH + (t->nrows - 1) * ROW_PITCH;
-  double max = pg.nlines ? first_note_base(pg.nlines) - NOTE_CLEAR : BODY_MAX;
-  if (!pg.at_top && pg.y + h + PITCH > max) new_page();
+  double max = lines ? first_note_base(lines) - NOTE_CLEAR : BODY_MAX;
+  int split = feat("tablesplit") && t->nrows > 4;
+  if (!pg.at_top && pg.y + h + PITCH > max && (!split || pg.y + 3 * ROW_PITCH + PITCH > max)) new_page();
   double y = pg.at_top ? pg.y + PITCH : pg.y + PITCH + PITCH * 0.6;
   for (int r = 0; r < t->nrows; r++, y += ROW_PITCH) {
+    int refs[8], nr = line_refs(t->cells[r][0], refs, 8);
+    int l = pg.nlines;
+    for (int i = 0; i < nr; i++) l += note_nl[refs[i]];
+    if (split && r && y > (l ? first_note_base(l) - NOTE_CLEAR : BODY_MAX)) {
+      used("tablesplit");
+      new_page();
+      y = pg.y + PITCH;
+    }
+    add_notes(refs, nr);
+    if (nr) used("cellnote");
     text_at(t->cells[r][0], COL, y, NOTE);
     if (t->caption && r == 0) continue;
     for (int c = 1; c < t->ncols; c++) {
@@ -765,6 +1036,55 @@ static void table(const Table *t)
   }
   pg.y = y - ROW_PITCH + PITCH * 0.6;
   pg.at_top = 0;
+}
+
+#define FIG_H 96.0 /* plot area of a chart */
+
+static void fig_text(const char *s, double x, double base)
+{
+  text_at(s, x, base, NOTE);
+}
+
+static void thousands(char *out, size_t cap, int v)
+{
+  if (v >= 1000) snprintf(out, cap, "%d.%03d", v / 1000, v % 1000);
+  else snprintf(out, cap, "%d", v);
+}
+
+/* A bar chart: y-axis labels right-aligned left of the axis, one bar per
+ * year with its year below, and the caption in body type below the chart. */
+static void figure(const Figure *g)
+{
+  double h = FIG_H + 2 * ROW_PITCH + 2 * PITCH;
+  if (!pg.at_top && pg.y + h > body_max()) new_page();
+  double top = pg.y + PITCH + (pg.at_top ? 0 : PITCH), ax = COL + 40, bottom = top + FIG_H;
+  double span = g->step * g->nticks;
+  used("chart");
+  for (int t = g->nticks; t >= 0; t--) {
+    char lab[16];
+    thousands(lab, sizeof lab, t * g->step);
+    double y = bottom - FIG_H * t / g->nticks;
+    fig_text(lab, ax - 4 - mw(lab, strlen(lab), NOTE), y + 2.4);
+    hrule(ax, ax + 3, y);
+  }
+  hrule(ax, COL_R - 40, bottom);
+  cairo_set_line_width(cr, 0.283);
+  cairo_move_to(cr, ax, top), cairo_line_to(cr, ax, bottom), cairo_stroke(cr);
+  double slot = (COL_R - 40 - ax) / g->nbars;
+  for (int i = 0; i < g->nbars; i++) {
+    double bh = FIG_H * g->values[i] / span, x = ax + i * slot + slot * 0.25;
+    cairo_set_source_rgb(cr, 0.55, 0.6, 0.7);
+    cairo_rectangle(cr, x, bottom - bh, slot * 0.5, bh);
+    cairo_fill(cr);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    char yr[8];
+    snprintf(yr, sizeof yr, "%d", g->first_year + i);
+    fig_text(yr, x + slot * 0.25 - mw(yr, strlen(yr), NOTE) / 2, bottom + ROW_PITCH);
+  }
+  pg.y = bottom + ROW_PITCH + PITCH;
+  pg.at_top = 0;
+  text_at(g->caption, COL, pg.y, BODY);
+  pg.y += PITCH * 0.6;
 }
 
 /* ---- making a paragraph end visibly ------------------------------------- */
@@ -804,6 +1124,20 @@ static void make_ends_visible(void)
 
 /* ---- output ---------------------------------------------------------------- */
 
+/* The words drawn inside a chart, in reading order (top to bottom: the
+ * y-axis labels, then the years), apart from its caption. */
+static void write_figure(Str *x, const Figure *g)
+{
+  sput(x, "\n    <figuur>\n      <bijschrift>"), xput(x, g->caption), sput(x, "</bijschrift>\n      <tekst>");
+  for (int t = g->nticks; t >= 0; t--) {
+    char lab[16];
+    thousands(lab, sizeof lab, t * g->step);
+    sprint(x, "%s ", lab);
+  }
+  for (int i = 0; i < g->nbars; i++) sprint(x, i ? " %d" : "%d", g->first_year + i);
+  sput(x, "</tekst>\n    </figuur>");
+}
+
 static int write_xml(const char *path)
 {
   Str x = {0};
@@ -826,11 +1160,15 @@ static int write_xml(const char *path)
     if (s->label[0]) sput(&x, "\n    <label>"), xput(&x, s->label), sput(&x, "</label>");
     for (int k = 0; k < s->np; k++) {
       Piece *p = &s->p[k];
-      if (p->kind == P_PARA) {
+      if (p->kind == P_PARA || p->kind == P_QUOTE) {
         sput(&x, "\n    <al>"), markup_xml(&x, p->text.s), sput(&x, "</al>");
+      } else if (p->kind == P_FIGURE) {
+        write_figure(&x, p->fig);
       } else if (p->kind == P_ITEM) {
         if (k == 0 || s->p[k - 1].kind != P_ITEM) sput(&x, "\n    <lijst>");
-        sput(&x, "\n      <li>"), markup_xml(&x, p->text.s), sput(&x, "</li>");
+        sput(&x, "\n      <li>");
+        if (p->mark[0]) sprint(&x, "%s ", p->mark);
+        markup_xml(&x, p->text.s), sput(&x, "</li>");
         if (k + 1 == s->np || s->p[k + 1].kind != P_ITEM) sput(&x, "\n    </lijst>");
       } else {
         Table *t = p->tab;
@@ -838,7 +1176,8 @@ static int write_xml(const char *path)
         for (int r = 0; r < t->nrows; r++) {
           sput(&x, "\n      <rij>");
           int cols = t->caption && r == 0 ? 1 : t->ncols;
-          for (int c = 0; c < cols; c++) sput(&x, "\n        <cel>"), xput(&x, t->cells[r][c]), sput(&x, "</cel>");
+          for (int c = 0; c < cols; c++)
+            sput(&x, "\n        <cel>"), markup_xml(&x, t->cells[r][c]), sput(&x, "</cel>");
           sput(&x, "\n      </rij>");
         }
         sput(&x, "\n    </tabel>");
@@ -869,6 +1208,7 @@ static void generate(uint64_t seed)
 {
   rng = seed * 0x2545F4914F6CDD1DULL + 0x1234567ULL;
   memset(&D, 0, sizeof D);
+  figures = 0;
   D.ek = chance(25);
   doc_year = 2019 + rnd(8);
   D.nummer = D.ek ? 1 + rnd(120) : 1 + rnd(3200);
@@ -952,12 +1292,12 @@ static void typeset(void)
     }
   memset(&pg, 0, sizeof pg);
   new_page();
-  paragraph(sz(&D.oms_v.p), 0, 0);
-  paragraph(sz(&D.oms_a.p), OMS_GAP, 0);
+  paragraph(sz(&D.oms_v.p), 0, NULL, 0);
+  paragraph(sz(&D.oms_a.p), OMS_GAP, NULL, 0);
   for (int i = 0; i < D.nsec; i++) {
     Section *s = &D.sec[i];
     if (s->type == S_MEDEDELING && D.mededeling == 2) {
-      paragraph(s->p[0].text.s, PITCH, 0);
+      paragraph(s->p[0].text.s, PITCH, NULL, 0);
       continue;
     }
     Line label = {"", 0};
@@ -967,9 +1307,14 @@ static void typeset(void)
       Piece *p = &s->p[k];
       double gap = s->type == S_MEDEDELING && k == 0 ? PITCH : 0;
       if (p->kind == P_TABLE) table(p->tab);
-      else paragraph(p->text.s, gap, p->kind == P_ITEM);
+      else if (p->kind == P_FIGURE) figure(p->fig);
+      else if (p->kind == P_ITEM) paragraph(p->text.s, gap, p->mark[0] ? p->mark : "•", 0);
+      else paragraph(p->text.s, gap, NULL, p->kind == P_QUOTE ? QUOTE_IN : 0);
+      if (p->kind == P_QUOTE) used("quote");
+      if (p->kind == P_ITEM && p->mark[0] && (k == 0 || s->p[k - 1].kind != P_ITEM)) used("numlist");
     }
   }
+  if (pg.carry.n) new_page(); /* the rest of a note continued: a page of its own */
   finish_page();
 }
 
@@ -995,7 +1340,8 @@ static int run(uint64_t seed, const char *pdf, const char *xml)
     return 1;
   }
   for (int i = 0; i < D.nsec; i++)
-    for (int k = 0; k < D.sec[i].np; k++) free(D.sec[i].p[k].text.s), free(D.sec[i].p[k].tab);
+    for (int k = 0; k < D.sec[i].np; k++)
+      free(D.sec[i].p[k].text.s), free(D.sec[i].p[k].tab), free(D.sec[i].p[k].fig);
   for (int n = 0; n <= D.nnotes; n++) free(D.notes[n].s);
   free(D.oms_v.p.s), free(D.oms_v.x.s), free(D.oms_a.p.s), free(D.oms_a.x.s);
   return 0;

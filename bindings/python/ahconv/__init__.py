@@ -217,7 +217,7 @@ def _raise(err):
 Asker = collections.namedtuple("Asker", "naam partij")
 Answerer = collections.namedtuple("Answerer", "naam functie ministerie")
 Lost = collections.namedtuple("Lost", "kind text page")
-_LOST_KINDS = {1: "line", 2: "note-number", 3: "markup"}
+_LOST_KINDS = {1: "line", 2: "note-number", 3: "markup", 4: "encoding"}
 
 
 def open(source, no_source=False, name=None, no_metadata_file=False):
