@@ -106,7 +106,9 @@ typedef enum {
   AH_ERROR_NOMEM,       /* out of memory */
   AH_ERROR_RENDER,      /* a library ahconv renders with failed (cairo, Pango, libxml2's writer) */
   AH_ERROR_COMPRESS,    /* zlib could not compress the output */
-  AH_ERROR_LIMIT        /* input beyond one of ahconv's stated limits (size, nesting; a table the clean PDF cannot set): refused whole, never cut */
+  AH_ERROR_LIMIT,       /* input beyond one of ahconv's stated limits (size, nesting; a table the clean PDF cannot set): refused whole, never cut */
+  AH_ERROR_BUNDLE       /* the file holds several documents: the message lists them with their pages;
+                           ah_doc_open_split_* opens each */
 } ah_status;
 
 /* A caller-owned error value: pass a pointer to one (or NULL) to any
@@ -175,7 +177,10 @@ typedef struct ah_iter ah_iter;
  * err set: AH_ERROR_USAGE for a NULL path or data or an option bit outside
  * AH_OPT_ALL_OPEN; AH_ERROR_IO, AH_ERROR_EMPTY, AH_ERROR_FORMAT,
  * AH_ERROR_DAMAGED, AH_ERROR_ENCRYPTED, AH_ERROR_NOT_AANHANGSEL or
- * AH_ERROR_LIMIT for the input.
+ * AH_ERROR_LIMIT for the input; AH_ERROR_BUNDLE for a PDF that holds
+ * several documents, each with its own masthead (never merged into one):
+ * the message lists them, "holds 2 documents: ah-tk-20232024-1 (pages
+ * 1-3), ah-tk-20232024-2 (pages 4-6)"; ah_doc_open_split_* opens them.
  * ah_doc_open_file also reads the publisher's metadata record when one lies
  * beside the input and the rendition carries none itself (an official HTML
  * page carries it in its head): X.metadata.xml or X.metadata_owms.xml next
@@ -190,6 +195,31 @@ AH_EXPORT ah_doc *ah_doc_open_memory(const void *data, size_t len,
 /* Frees the document and everything it owns: its nodes, the strings and
  * arrays its getters returned.  NULL is allowed (nothing happens). */
 AH_EXPORT void ah_doc_free(ah_doc *doc);
+
+/* Open every document a file holds: a PDF bundle (several documents
+ * joined, each opening with its own masthead) gives one document per
+ * masthead, in file order; any other input gives one, as ah_doc_open_*
+ * does.  Each split document counts its own pages from 1 (its pagina
+ * attributes and ah_doc_pages are its own) and says where it stands in
+ * the file (ah_doc_file_page_first/last, the XML's bron pagina-van and
+ * pagina-tot).  Options, errors and the metadata record as for
+ * ah_doc_open_file / ah_doc_open_memory, but never AH_ERROR_BUNDLE; a
+ * record beside the file is attached to the document it names (the others
+ * list it as not read).  The documents of a bundle are read from their
+ * pages (a file of one document as ah_doc_open_* reads it).
+ * Returns AH_OK with *docs a new array of *n documents (at least one) the
+ * caller frees with ah_docs_free, or the error's code with *docs NULL and
+ * *n 0 (nothing is opened when one document fails). */
+AH_EXPORT ah_status ah_doc_open_split_file(const char *path, int options, ah_doc ***docs, size_t *n,
+                                           ah_error *err);
+AH_EXPORT ah_status ah_doc_open_split_memory(const void *data, size_t len, const char *name, int options,
+                                             ah_doc ***docs, size_t *n, ah_error *err);
+/* Frees each of the n documents and the array; NULL is allowed. */
+AH_EXPORT void ah_docs_free(ah_doc **docs, size_t n);
+/* A split document's pages in its file (1-based, inclusive); 0 for a
+ * document that is its whole file, or that is not a PDF (or NULL). */
+AH_EXPORT int ah_doc_file_page_first(const ah_doc *doc);
+AH_EXPORT int ah_doc_file_page_last(const ah_doc *doc);
 
 /* Metadata; NULL or 0 when the rendition does not give it (or doc is
  * NULL).  The strings belong to the document. */
@@ -263,9 +293,12 @@ typedef enum {
   AH_LOST_NOTE_NUMBER, /* a note number printed with no note text beside it */
   AH_LOST_MARKUP,      /* markup the reader does not take: HTML text in an element it skips, an
                           entity not expanded or a note reference naming no note (publisher XML) */
-  AH_LOST_ENCODING     /* bytes of an HTML page or publisher XML taken as UTF-8 that are not
+  AH_LOST_ENCODING,    /* bytes of an HTML page or publisher XML taken as UTF-8 that are not
                           UTF-8, each invalid sequence read as U+FFFD; the text says how many
                           ("3 invalid UTF-8 sequences replaced by U+FFFD") */
+  AH_LOST_GLYPH        /* a PDF word with a drawn character whose font says nothing reliable
+                          about what it is (no map entry, no known glyph name): U+FFFD stands
+                          in the text for each such character; the text is the word */
 } ah_lost_kind;
 /* What the i-th lost text is; AH_LOST_NONE past the end. */
 AH_EXPORT ah_lost_kind ah_doc_lost_kind(const ah_doc *doc, size_t i);

@@ -65,6 +65,7 @@ const char *ah_status_string(ah_status code) {
   case AH_ERROR_RENDER: return "cannot render the output";
   case AH_ERROR_COMPRESS: return "cannot compress the output";
   case AH_ERROR_LIMIT: return "input beyond a limit";
+  case AH_ERROR_BUNDLE: return "the file holds several documents";
   }
   return "unknown error";
 }

@@ -6,15 +6,19 @@
  * comes from the content (PDF magic, or markup that looks like HTML), never
  * from the file name; each type has one reader (reader.h), and a clean PDF
  * that carries ahconv's XML is read from that XML when it matches
- * (source_embedded.c), unless AH_OPT_NO_EMBED.  The only file that knows
- * the fields of struct ah_doc.
+ * (source_embedded.c), unless AH_OPT_NO_EMBED.  A PDF of several
+ * documents (bundle.c) is refused, or with the split entry points opened
+ * as one ah_doc per document.  The only file that knows the fields of
+ * struct ah_doc.
  */
 #include "document.h"
+#include "bundle.h"
 #include "gzip.h"
 #include "init.h"
 #include "io.h"
 #include "reader.h"
 #include "registratie.h"
+#include "source_pdf.h"
 #include "source_xml.h"
 #include "structure.h"
 #include "xml_input.h"
@@ -41,6 +45,7 @@ struct ah_doc {
   int options;       /* the AH_OPT_ALL_OPEN bits given at open */
   char *record_path; /* the metadata file the registratie came from; NULL: none, or the rendition's own */
   bool view;         /* ah_doc_view: shares everything but the struct */
+  int file_page_first, file_page_last; /* one document of a bundle: its pages in the file; 0: the whole file */
 };
 
 typedef enum { INPUT_UNKNOWN, INPUT_PDF, INPUT_HTML, INPUT_XML, INPUT_RECORD } input_kind;
@@ -147,6 +152,19 @@ static int read_with(ah_doc *doc, ah_reader reader, const unsigned char *data, s
   return rc;
 }
 
+/* A PDF's bytes kept: for the report's page images (AH_OPT_POSITIONS),
+ * turned pages shown upright as the boxes were read; a clean PDF read from
+ * its embedded XML as it is, so that verify reads its pages too. */
+static void keep_pdf(ah_doc *doc, const unsigned char *data, size_t len) {
+  if (doc->embedded) {
+    doc->pdf = ah_xmalloc(len);
+    memcpy(doc->pdf, data, len);
+    doc->pdf_len = len;
+  } else if (doc->options & AH_OPT_POSITIONS) {
+    doc->pdf = ah_pdf_upright_bytes(data, len, &doc->pdf_len);
+  }
+}
+
 /* A PDF: a clean PDF's embedded XML when it matches, else the pages (the
  * embedded XML carries no positions: with AH_OPT_POSITIONS the pages are
  * read, and the bytes kept for the report's page images). */
@@ -155,20 +173,25 @@ static int read_any_pdf(ah_doc *doc, const unsigned char *data, size_t len, int 
   if (!(options & (AH_OPT_NO_EMBED | AH_OPT_POSITIONS))) rc = read_with(doc, ah_read_embedded, data, len, NULL);
   doc->embedded = rc == 0;
   if (rc != 0) rc = read_with(doc, ah_read_pdf, data, len, err);
-  if (rc == 0 && (options & AH_OPT_POSITIONS || doc->embedded)) {
-    doc->pdf = ah_xmalloc(len);
-    memcpy(doc->pdf, data, len);
-    doc->pdf_len = len;
-  }
+  if (rc == 0) keep_pdf(doc, data, len);
   return rc;
 }
 
 static int read_kind(ah_doc *doc, input_kind kind, const unsigned char *data, size_t len, int options,
                      ah_error *err) {
-  static const char *const formats[] = {[INPUT_PDF] = "pdf", [INPUT_HTML] = "html", [INPUT_XML] = "xml"};
-  doc->format = ah_strdup(formats[kind]);
   if (kind == INPUT_PDF) return read_any_pdf(doc, data, len, options, err);
   return read_with(doc, kind == INPUT_XML ? ah_read_pubxml : ah_read_html, data, len, err);
+}
+
+static ah_doc *new_doc(input_kind kind, const unsigned char *data, size_t len, const char *name, int options) {
+  static const char *const formats[] = {[INPUT_PDF] = "pdf", [INPUT_HTML] = "html", [INPUT_XML] = "xml"};
+  ah_doc *doc = ah_xcalloc(1, sizeof *doc);
+  doc->options = options;
+  doc->root = ah_node_new(AH_NODE_DOCUMENT);
+  doc->source_name = base_name(name);
+  doc->sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
+  doc->format = ah_strdup(formats[kind]);
+  return doc;
 }
 
 ah_doc *ah_doc_open_memory(const void *data, size_t len, const char *name, int options, ah_error *err) {
@@ -204,15 +227,74 @@ ah_doc *ah_doc_open_memory(const void *data, size_t len, const char *name, int o
     return NULL;
   }
   ah_library_init();
-  ah_doc *doc = ah_xcalloc(1, sizeof *doc);
-  doc->options = options;
-  doc->root = ah_node_new(AH_NODE_DOCUMENT);
-  doc->source_name = base_name(name);
-  doc->sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
+  ah_doc *doc = new_doc(kind, data, len, name, options);
   if (read_kind(doc, kind, data, len, options, err) == 0) return doc;
   ah_doc_free(doc);
   return NULL;
 }
+
+/* Every document of a PDF bundle, each its own ah_doc read from its pages;
+ * NULL with err set when one fails. */
+static ah_doc **read_split_pdf(const unsigned char *data, size_t len, const char *name, int options, size_t *n,
+                               ah_error *err) {
+  ah_pdf_part *parts = NULL;
+  size_t count = 0;
+  bool ok = ah_pdf_read_parts(data, len, &parts, &count, err) == 0;
+  ah_doc **docs = ah_xcalloc(count + 1, sizeof *docs);
+  for (*n = 0; ok && *n < count; ++*n) {
+    ah_doc *doc = docs[*n] = new_doc(INPUT_PDF, data, len, name, options);
+    doc->file_page_first = parts[*n].page_first;
+    doc->file_page_last = parts[*n].page_last;
+    ok = assemble(doc, &parts[*n].reading, err) == 0;
+    if (ok) keep_pdf(doc, data, len);
+  }
+  ah_pdf_parts_free(parts, count);
+  if (ok) return docs;
+  ah_docs_free(docs, count);
+  *n = 0;
+  return NULL;
+}
+
+ah_status ah_doc_open_split_memory(const void *data, size_t len, const char *name, int options, ah_doc ***docs,
+                                   size_t *n, ah_error *err) {
+  ah_error local;
+  if (!err) err = &local;
+  if (!docs || !n) {
+    ah_error_set(err, AH_ERROR_USAGE, "no place for the documents");
+    return AH_ERROR_USAGE;
+  }
+  *n = 0;
+  *docs = NULL;
+  if (ah_check_options(options, AH_OPT_ALL_OPEN, "ah_doc_open_split_memory", err)) return AH_ERROR_USAGE;
+  if (data && ah_is_gzip(data, len)) { /* one layer, as ah_doc_open_memory takes it */
+    unsigned char *inflated;
+    size_t inflated_len;
+    if (ah_gunzip(data, len, &inflated, &inflated_len, err) != 0) return err->code;
+    bool nested = ah_is_gzip(inflated, inflated_len);
+    if (nested) ah_error_set(err, AH_ERROR_FORMAT, "gzip inside gzip");
+    ah_status rc = nested ? AH_ERROR_FORMAT : ah_doc_open_split_memory(inflated, inflated_len, name, options, docs, n, err);
+    free(inflated);
+    return rc;
+  }
+  /* one document, or a bundle: read it again, each document on its own */
+  ah_doc *doc = ah_doc_open_memory(data, len, name, options, err);
+  if (doc) {
+    *docs = ah_xmalloc(sizeof **docs);
+    (*docs)[(*n)++] = doc;
+  } else if (err->code == AH_ERROR_BUNDLE) {
+    ah_error_clear(err);
+    *docs = read_split_pdf(data, len, name, options, n, err);
+  }
+  return *docs ? AH_OK : err->code;
+}
+
+void ah_docs_free(ah_doc **docs, size_t n) {
+  for (size_t i = 0; docs && i < n; i++) ah_doc_free(docs[i]);
+  free(docs);
+}
+
+int ah_doc_file_page_first(const ah_doc *d) { return d ? d->file_page_first : 0; }
+int ah_doc_file_page_last(const ah_doc *d) { return d ? d->file_page_last : 0; }
 
 /* ---- the publisher's metadata record ------------------------------------ */
 
@@ -320,6 +402,14 @@ const char *ah_doc_categorie(const ah_doc *d, size_t i) {
   return d && i < record_of(d)->categorieen.n ? record_of(d)->categorieen.items[i] : NULL;
 }
 
+/* The publisher's metadata record beside the input, unless the rendition
+ * carries one itself; each document of a bundle takes the record that
+ * names it (one of another publication is passed over, and listed). */
+static void find_records(ah_doc **docs, size_t n, const char *path, int options) {
+  for (size_t i = 0; i < n && !(options & AH_OPT_NO_METADATA_FILE); i++)
+    if (!ah_registratie_present(&docs[i]->meta.record)) find_metadata_file(docs[i], path);
+}
+
 ah_doc *ah_doc_open_file(const char *path, int options, ah_error *err) {
   ah_error_clear(err);
   if (ah_check_options(options, AH_OPT_ALL_OPEN, "ah_doc_open_file", err)) return NULL;
@@ -332,11 +422,27 @@ ah_doc *ah_doc_open_file(const char *path, int options, ah_error *err) {
   if (ah_read_file(path, &data, &len, err) != 0) return NULL;
   ah_doc *doc = ah_doc_open_memory(data, len, path, options, err);
   free(data);
-  /* the publisher's metadata record beside the input, unless the
-   * rendition carries one itself */
-  if (doc && !(options & AH_OPT_NO_METADATA_FILE) && !ah_registratie_present(&doc->meta.record))
-    find_metadata_file(doc, path);
+  find_records(&doc, doc ? 1 : 0, path, options);
   return doc;
+}
+
+ah_status ah_doc_open_split_file(const char *path, int options, ah_doc ***docs, size_t *n, ah_error *err) {
+  ah_error local;
+  if (!err) err = &local;
+  unsigned char *data = NULL;
+  size_t len = 0;
+  ah_error_clear(err);
+  if (!path) ah_error_set(err, AH_ERROR_USAGE, "no path");
+  else if (ah_check_options(options, AH_OPT_ALL_OPEN, "ah_doc_open_split_file", err) == 0) ah_read_file(path, &data, &len, err);
+  if (err->code) {
+    if (docs) *docs = NULL;
+    if (n) *n = 0;
+    return err->code;
+  }
+  ah_status rc = ah_doc_open_split_memory(data, len, path, options, docs, n, err);
+  free(data);
+  if (rc == AH_OK) find_records(*docs, *n, path, options);
+  return rc;
 }
 
 void ah_doc_free(ah_doc *doc) {

@@ -6,7 +6,9 @@
  * furniture, and what they say (number, chamber, session, id) in the
  * document facts.
  *   - the masthead: page 1 down to the Aanhangsel number, which stands alone
- *     on its line in a bold face larger than the body;
+ *     on its line in a bold face larger than the body; a later page that
+ *     opens with one (number in the top of the page, the chamber's name in
+ *     large type above it) starts another document of a bundle;
  *   - the running footer: the lowest baseline of a page, below the footer
  *     zone, at the same height on every page, holding a line that starts as
  *     the footer does ("Tweede Kamer, vergaderjaar"); the page number (and
@@ -34,16 +36,34 @@ bool ah_zone_is_furniture(zone z) { return z >= ZONE_MASTHEAD; }
 
 /* ---- masthead ------------------------------------------------------------ */
 
+/* The Aanhangsel number: digits alone, larger than the body (not as large
+ * as the chamber's digit), right of the chamber's digit. */
+static bool is_masthead_number(const page_model *m, size_t i) {
+  const ah_line *ln = &m->lines->items[i];
+  return ah_is_digits(m->texts[i]) && ln->size > m->body_size * AH_MASTHEAD_NUMBER_MIN &&
+         ln->size < m->body_size * AH_MASTHEAD_NUMBER_MAX && ln->x0 > m->lines->page_width * AH_MASTHEAD_NUMBER_X;
+}
+
+bool ah_page_opens_document(const page_model *m, int page) {
+  const ah_lines *l = m->lines;
+  for (size_t i = m->page_start[page]; i < m->page_start[page + 1]; i++) {
+    const ah_line *ln = &l->items[i];
+    if (!is_masthead_number(m, i) || !ln->bold || ln->top > l->page_height * AH_MASTHEAD_ZONE) continue;
+    /* the chamber's name stands above it in large type */
+    for (size_t j = m->page_start[page]; j < m->page_start[page + 1]; j++)
+      if (l->items[j].base < ln->top && l->items[j].size > m->body_size * AH_MASTHEAD_NUMBER_MIN &&
+          !ah_is_digits(m->texts[j]))
+        return true;
+  }
+  return false;
+}
+
 void ah_mark_masthead(page_model *m, ah_docmeta *meta) {
   const ah_lines *l = m->lines;
   size_t end = m->page_start[1];
   ptrdiff_t number_line = -1;
-  for (size_t i = 0; i < end && number_line < 0; i++) {
-    const ah_line *ln = &l->items[i];
-    if (ah_is_digits(m->texts[i]) && ln->size > m->body_size * AH_MASTHEAD_NUMBER_MIN &&
-        ln->size < m->body_size * AH_MASTHEAD_NUMBER_MAX && ln->x0 > l->page_width * AH_MASTHEAD_NUMBER_X)
-      number_line = (ptrdiff_t)i;
-  }
+  for (size_t i = 0; i < end && number_line < 0; i++)
+    if (is_masthead_number(m, i)) number_line = (ptrdiff_t)i;
   if (number_line < 0) return;
   double limit = l->items[number_line].base + 1;
   const char *after;

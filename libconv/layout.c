@@ -476,6 +476,25 @@ static void account_lines(const page_model *m, ah_losses *losses) {
   }
 }
 
+size_t ah_layout_document_starts(const ah_lines *lines, int **starts) {
+  *starts = ah_xreallocarray(NULL, (size_t)lines->pages + 1, sizeof **starts);
+  size_t n = 0;
+  (*starts)[n++] = 0;
+  if (lines->pages < 2 || !lines->n) return n;
+  page_model m = {0};
+  m.lines = lines;
+  m.texts = ah_xcalloc(lines->n, sizeof *m.texts);
+  m.page_start = page_ranges(lines);
+  for (size_t i = 0; i < lines->n; i++) m.texts[i] = ah_spans_text(&lines->items[i].spans);
+  m.body_size = find_body_size(lines, m.texts);
+  for (int p = 1; p < lines->pages; p++)
+    if (ah_page_opens_document(&m, p)) (*starts)[n++] = p;
+  for (size_t i = 0; i < lines->n; i++) free(m.texts[i]);
+  free(m.texts);
+  free(m.page_start);
+  return n;
+}
+
 int ah_layout(const ah_lines *lines, ah_flow *flow, ah_docmeta *meta, ah_losses *losses, ah_error *err) {
   memset(flow, 0, sizeof *flow);
   meta->pages = lines->pages;

@@ -10,4 +10,10 @@
  * all.  The caller frees *flow either way. */
 int ah_layout(const ah_lines *lines, ah_flow *flow, ah_docmeta *meta, ah_losses *losses, ah_error *err);
 
+/* The pages (0-based, ascending) where a document starts: page 0, and
+ * every later page that opens with a masthead of its own (a file that
+ * holds several documents, a bundle).  Returns their number; the caller
+ * frees *starts. */
+size_t ah_layout_document_starts(const ah_lines *lines, int **starts);
+
 #endif

@@ -41,6 +41,9 @@ bool ah_zone_is_furniture(zone z);
 void ah_mark_masthead(page_model *m, ah_docmeta *meta);
 void ah_mark_footers(page_model *m, ah_docmeta *meta);
 void ah_mark_colophon(page_model *m, ah_docmeta *meta);
+/* The page opens with a masthead: a bold Aanhangsel number in the top of
+ * the page with the chamber's name in large type above it. */
+bool ah_page_opens_document(const page_model *m, int page);
 
 /* layout_tables.c */
 int ah_cmp_line_base(const void *a, const void *b);

@@ -2,13 +2,13 @@
  * reading's release (reader.h).
  *
  * Takes: a rendition's bytes.  Gives: an ah_reading.  The PDF reader is two
- * stages (printed lines, then layout); the markup readers are one each and
+ * stages (printed lines, then layout, per document: bundle.c), and refuses
+ * a file of several documents (AH_ERROR_BUNDLE); the markup readers are one each and
  * are named here so that document.c sees a single contract.
  */
 #include "reader.h"
-#include "layout.h"
+#include "bundle.h"
 #include "source_html.h"
-#include "source_pdf.h"
 #include "source_xml.h"
 
 #include <string.h>
@@ -22,11 +22,18 @@ void ah_reading_free(ah_reading *r) {
 }
 
 int ah_read_pdf(const unsigned char *data, size_t len, ah_reading *out, ah_error *err) {
-  ah_lines lines;
-  int rc = ah_source_pdf(data, len, &lines, err);
-  if (rc != 0) return rc;
-  rc = ah_layout(&lines, &out->flow, &out->meta, &out->losses, err);
-  ah_lines_free(&lines);
+  ah_pdf_part *parts;
+  size_t n;
+  if (ah_pdf_read_parts(data, len, &parts, &n, err) != 0) return -1;
+  int rc = 0;
+  if (n > 1) { /* a bundle is never read as one document */
+    ah_pdf_parts_refuse(parts, n, err);
+    rc = -1;
+  } else {
+    *out = parts[0].reading;
+    memset(&parts[0].reading, 0, sizeof parts[0].reading);
+  }
+  ah_pdf_parts_free(parts, n);
   return rc;
 }
 

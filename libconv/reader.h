@@ -32,7 +32,9 @@ void ah_reading_free(ah_reading *r);
  * ah_reading_free either way. */
 typedef int (*ah_reader)(const unsigned char *data, size_t len, ah_reading *out, ah_error *err);
 
-/* PDF: the printed lines (source_pdf.c) laid out (layout.c). */
+/* PDF: the printed lines (source_pdf.c) laid out (layout.c); a file of
+ * several documents is refused with AH_ERROR_BUNDLE listing them
+ * (bundle.c gives each). */
 int ah_read_pdf(const unsigned char *data, size_t len, ah_reading *out, ah_error *err);
 /* HTML: the official page, other markup, or a pdftohtml preview (source_html.c). */
 int ah_read_html(const unsigned char *data, size_t len, ah_reading *out, ah_error *err);

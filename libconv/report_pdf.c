@@ -27,6 +27,7 @@ struct report_pdf {
   PopplerDocument *doc;
   page_cache *pages;
   int n_pages;
+  int offset; /* one document of a bundle: the file's pages before its first */
 };
 
 report_pdf *report_pdf_open(const ah_doc *doc) {
@@ -44,6 +45,7 @@ report_pdf *report_pdf_open(const ah_doc *doc) {
   report_pdf *p = ah_xcalloc(1, sizeof *p);
   p->doc = pd;
   p->n_pages = poppler_document_get_n_pages(pd);
+  p->offset = ah_doc_file_page_first(doc) > 0 ? ah_doc_file_page_first(doc) - 1 : 0;
   p->pages = ah_xcalloc((size_t)(p->n_pages > 0 ? p->n_pages : 1), sizeof *p->pages);
   return p;
 }
@@ -60,9 +62,10 @@ void report_pdf_close(report_pdf *p) {
   free(p);
 }
 
-/* Page `page` (1-based), its text read; NULL past the end. */
+/* Page `page` (1-based, of the document), its text read; NULL past the end. */
 static page_cache *page_at(report_pdf *p, int page) {
-  if (!p || page < 1 || page > p->n_pages) return NULL;
+  if (p) page += p->offset;
+  if (!p || page < 1 + p->offset || page > p->n_pages) return NULL;
   page_cache *c = &p->pages[page - 1];
   if (!c->page) c->page = poppler_document_get_page(p->doc, page - 1);
   if (!c->page) return NULL;

@@ -19,53 +19,13 @@
 #include "identity.h"
 #include "init.h"
 #include "pdf_xmp.h"
+#include "qpdf_streams.h"
 #include "source_ownxml.h"
 
 #include <glib.h>
-#include <limits.h>
 #include <qpdf/qpdf-c.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
-
-/* A stream's bytes: unfiltered or Flate (what qpdf writes), inflated here
- * under the inflation cap. */
-static char *stream_bytes(qpdf_data q, qpdf_oh stream, size_t *len) {
-  if (!qpdf_oh_is_stream(q, stream)) return NULL;
-  qpdf_oh dict = qpdf_oh_get_dict(q, stream), filter = qpdf_oh_get_key(q, dict, "/Filter");
-  if (qpdf_oh_is_array(q, filter) && qpdf_oh_get_array_n_items(q, filter) == 1)
-    filter = qpdf_oh_get_array_item(q, filter, 0);
-  bool flate = qpdf_oh_is_name_and_equals(q, filter, "/FlateDecode");
-  if ((!flate && !qpdf_oh_is_null(q, filter)) || !qpdf_oh_is_null(q, qpdf_oh_get_key(q, dict, "/DecodeParms")))
-    return NULL;
-  unsigned char *raw = NULL;
-  size_t raw_len = 0;
-  QPDF_BOOL filtered;
-  if (qpdf_oh_get_stream_data(q, stream, qpdf_dl_none, &filtered, &raw, &raw_len) & QPDF_ERRORS) return NULL;
-  if (!flate) {
-    *len = raw_len;
-    return (char *)raw;
-  }
-  ah_buf out = {0};
-  z_stream z = {.next_in = raw, .avail_in = (uInt)raw_len};
-  int rc = raw_len <= UINT_MAX && inflateInit(&z) == Z_OK ? Z_OK : Z_DATA_ERROR;
-  bool started = rc == Z_OK;
-  while (rc == Z_OK && out.len <= AH_MAX_INFLATED_BYTES) {
-    unsigned char chunk[16384];
-    z.next_out = chunk;
-    z.avail_out = sizeof chunk;
-    rc = inflate(&z, Z_NO_FLUSH); /* Z_BUF_ERROR: the input ended early */
-    ah_buf_put(&out, (const char *)chunk, sizeof chunk - z.avail_out);
-  }
-  if (started) inflateEnd(&z);
-  free(raw);
-  if (rc != Z_STREAM_END || out.len > AH_MAX_INFLATED_BYTES) {
-    ah_buf_free(&out);
-    return NULL;
-  }
-  *len = out.len;
-  return ah_buf_steal(&out);
-}
 
 /* The associated file of relationship /Source that is application/xml. */
 static qpdf_oh source_xml(qpdf_data q) {
@@ -87,12 +47,12 @@ static char *vouched_xml(qpdf_data q, size_t *len) {
   qpdf_oh file = source_xml(q);
   if (!file) return NULL;
   size_t xmp_len = 0;
-  char *xmp = stream_bytes(q, qpdf_oh_get_key(q, qpdf_get_root(q), "/Metadata"), &xmp_len);
+  char *xmp = ah_qpdf_stream_bytes(q, qpdf_oh_get_key(q, qpdf_get_root(q), "/Metadata"), &xmp_len);
   ah_xmp_facts facts = {0};
   bool ok = xmp && ah_xmp_read(xmp, xmp_len, &facts) == 0 && facts.creator && !strcmp(facts.creator, AH_CONVERTER) &&
             facts.xml_sha256;
   free(xmp);
-  char *xml = ok ? stream_bytes(q, file, len) : NULL;
+  char *xml = ok ? ah_qpdf_stream_bytes(q, file, len) : NULL;
   if (xml) {
     gchar *sha = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)xml, *len);
     if (g_ascii_strcasecmp(sha, facts.xml_sha256) != 0) {

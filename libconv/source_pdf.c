@@ -11,6 +11,8 @@
 #include "source_pdf.h"
 #include "typography.h"
 #include "paragraphs.h"
+#include "page_turn.h"
+#include "pdf_glyphs.h"
 
 #include <poppler.h>
 #include <ctype.h>
@@ -22,9 +24,10 @@ typedef struct {
   gunichar ch;
   const char *utf8; /* points into the page text */
   int utf8_len;
-  PopplerRectangle box;
+  ah_rect box; /* in the upright page's frame (page_turn.c) */
   double size;
-  int style; /* bold / italic from the font name */
+  int style;       /* bold / italic from the font name */
+  bool line_start; /* the text layer starts a line here */
 } glyph;
 
 static int font_style(const char *font) {
@@ -242,54 +245,103 @@ static void rejoin_bullets(ah_lines *l, size_t from) {
   }
 }
 
-static void read_page(PopplerPage *page, int page_no, ah_lines *out) {
-  size_t page_from = out->n;
-  char *text = poppler_page_get_text(page);
+/* The page's glyphs in the text layer's order, each with its box and
+ * style; *n gets their number.  NULL when the page has no text. */
+static glyph *page_glyphs(PopplerPage *page, char *text, size_t *n) {
   PopplerRectangle *rects = NULL;
   guint n_rects = 0;
-  if (!text || !poppler_page_get_text_layout(page, &rects, &n_rects)) {
-    g_free(text);
+  *n = 0;
+  if (!poppler_page_get_text_layout(page, &rects, &n_rects)) {
     g_free(rects);
-    return;
+    return NULL;
   }
-  GList *attrs = poppler_page_get_text_attributes(page);
-  GList *attr = attrs;
-
-  size_t n_chars = (size_t)g_utf8_strlen(text, -1);
-  glyph *line = ah_xmalloc((n_chars + 1) * sizeof *line);
-  size_t line_len = 0;
-  const char *p = text;
+  GList *attrs = poppler_page_get_text_attributes(page), *attr = attrs;
+  glyph *gs = ah_xmalloc(((size_t)g_utf8_strlen(text, -1) + 1) * sizeof *gs);
   const PopplerTextAttributes *style_of = NULL;
   int style = 0;
+  bool line_start = true;
+  const char *p = text;
   for (guint i = 0; *p; i++) {
     gunichar ch = g_utf8_get_char(p);
     const char *next = g_utf8_next_char(p);
     while (attr && ((PopplerTextAttributes *)attr->data)->end_index < (int)i) attr = attr->next;
     if (ch == '\n' || ch == '\r' || i >= n_rects) {
-      emit_lines(line, line_len, page_no, out);
-      line_len = 0;
+      line_start = true;
     } else {
       PopplerTextAttributes *a = attr ? attr->data : NULL;
       if (a != style_of) { /* one font name per run of attributes */
         style_of = a;
         style = a ? font_style(a->font_name) : 0;
       }
-      glyph *g = &line[line_len++];
-      g->ch = ch;
-      g->utf8 = p;
-      g->utf8_len = (int)(next - p);
-      g->box = rects[i];
-      g->size = a ? a->font_size : 0;
-      g->style = style;
+      glyph *g = &gs[(*n)++];
+      *g = (glyph){.ch = ch, .utf8 = p, .utf8_len = (int)(next - p), .size = a ? a->font_size : 0,
+                   .style = style, .line_start = line_start,
+                   .box = {rects[i].x1, rects[i].y1, rects[i].x2, rects[i].y2}};
+      line_start = false;
     }
     p = next;
   }
-  emit_lines(line, line_len, page_no, out);
-  rejoin_bullets(out, page_from);
-  free(line);
   poppler_page_free_text_attributes(attrs);
   g_free(rects);
+  return gs;
+}
+
+/* The text layer gives a space on a turned page a box over the word
+ * before it, not over the gap: the gap between its neighbours is its box,
+ * as the text layer gives it on an upright page. */
+static void space_boxes(glyph *gs, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    if (!is_space(gs[i].ch)) continue;
+    const glyph *prev = i > 0 && !gs[i].line_start ? &gs[i - 1] : NULL;
+    const glyph *next = i + 1 < n && !gs[i + 1].line_start ? &gs[i + 1] : NULL;
+    if (!prev && !next) continue;
+    const ah_rect *row = prev ? &prev->box : &next->box;
+    double x1 = prev ? prev->box.x2 : next->box.x1, x2 = next ? next->box.x1 : x1;
+    gs[i].box = (ah_rect){x1, row->y1, x2 > x1 ? x2 : x1, row->y2};
+  }
+}
+
+/* A turned page (its /Rotate, or text drawn turned) is read upright: the
+ * direction its lines read in says how far, and every box is turned back.
+ * *w and *h get the upright page's size. */
+static ah_turn turn_upright(glyph *gs, size_t n, double *w, double *h) {
+  ah_rect *boxes = ah_xreallocarray(NULL, n + 1, sizeof *boxes);
+  bool *follows = ah_xreallocarray(NULL, n + 1, sizeof *follows);
+  for (size_t i = 0; i < n; i++) {
+    boxes[i] = gs[i].box;
+    follows[i] = i > 0 && !gs[i].line_start && !is_space(gs[i].ch) && !is_space(gs[i - 1].ch);
+  }
+  ah_turn turn = ah_turn_detect(boxes, follows, n);
+  for (size_t i = 0; i < n && turn != AH_TURN_NONE; i++) gs[i].box = ah_turn_rect(gs[i].box, turn, *w, *h);
+  if (turn != AH_TURN_NONE) space_boxes(gs, n);
+  ah_turn_size(turn, w, h);
+  free(boxes);
+  free(follows);
+  return turn;
+}
+
+/* The page's lines; *w and *h get its upright size.  Returns how far the
+ * page's text was turned. */
+static ah_turn read_page(PopplerPage *page, int page_no, ah_lines *out, ah_losses *losses, double *w, double *h) {
+  size_t page_from = out->n, n;
+  ah_turn turn = AH_TURN_NONE;
+  poppler_page_get_size(page, w, h);
+  char *text = poppler_page_get_text(page);
+  if (text && losses) ah_pdf_glyphs_losses(text, page_no + 1, losses);
+  glyph *gs = text ? page_glyphs(page, text, &n) : NULL;
+  if (gs) {
+    turn = turn_upright(gs, n, w, h);
+    size_t start = 0;
+    for (size_t i = 1; i <= n; i++)
+      if (i == n || gs[i].line_start) {
+        emit_lines(gs + start, i - start, page_no, out);
+        start = i;
+      }
+    rejoin_bullets(out, page_from);
+  }
+  free(gs);
   g_free(text);
+  return turn;
 }
 
 /* A complete PDF ends with "%%EOF" (a writer may add a little after it).
@@ -347,15 +399,15 @@ static unsigned char *without_icc_profiles(const unsigned char *d, size_t len) {
   return copy;
 }
 
-int ah_source_pdf(const void *data, size_t len, ah_lines *out, ah_error *err) {
-  memset(out, 0, sizeof *out);
-  if (!has_eof_marker(data, len)) {
-    ah_error_set(err, AH_ERROR_DAMAGED, "truncated PDF (no %%%%EOF at the end)");
-    return -1;
-  }
+/* poppler's document of the bytes (which it holds, taking them when
+ * `take`), or NULL with err set. */
+static PopplerDocument *open_doc(const unsigned char *data, size_t len, bool take, ah_error *err) {
   unsigned char *plain = without_icc_profiles(data, len);
+  if (plain && take) free((void *)data);
   /* the bytes live as long as the GBytes: poppler holds it until the end */
-  GBytes *bytes = plain ? g_bytes_new_take(plain, len) : g_bytes_new_static(data, len);
+  GBytes *bytes = plain  ? g_bytes_new_take(plain, len)
+                  : take ? g_bytes_new_take((void *)data, len)
+                         : g_bytes_new_static(data, len);
   GError *gerr = NULL;
   PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &gerr);
   g_bytes_unref(bytes);
@@ -365,23 +417,111 @@ int ah_source_pdf(const void *data, size_t len, ah_lines *out, ah_error *err) {
     else
       ah_error_set(err, AH_ERROR_DAMAGED, "damaged PDF: %s",
                    gerr && gerr->message ? gerr->message : "cannot be opened");
-    if (gerr) g_error_free(gerr);
-    return -1;
   }
-  int pages = poppler_document_get_n_pages(doc);
-  if (pages <= 0) {
-    g_object_unref(doc);
-    ah_error_set(err, AH_ERROR_DAMAGED, "damaged PDF: no pages");
-    return -1;
-  }
+  if (gerr) g_error_free(gerr);
+  return doc;
+}
+
+/* Every page's lines into *out, characters no font can name into *losses
+ * (when not NULL); turns[p] (when not NULL) gets how far page p's text was
+ * turned.  Returns whether any was. */
+static bool read_pages(PopplerDocument *doc, int pages, ah_lines *out, ah_losses *losses, ah_turn *turns) {
+  bool turned = false;
+  memset(out, 0, sizeof *out);
   out->pages = pages;
   for (int i = 0; i < pages; i++) {
     PopplerPage *page = poppler_document_get_page(doc, i);
-    if (!page) continue;
-    if (i == 0) poppler_page_get_size(page, &out->page_width, &out->page_height);
-    read_page(page, i, out);
-    g_object_unref(page);
+    ah_turn turn = AH_TURN_NONE;
+    if (page) {
+      double w, h;
+      turn = read_page(page, i, out, losses, &w, &h);
+      if (i == 0) out->page_width = w, out->page_height = h;
+      g_object_unref(page);
+    }
+    if (turns) turns[i] = turn;
+    turned |= turn != AH_TURN_NONE;
+  }
+  return turned;
+}
+
+/* A PDF with turned pages is read again from a copy that shows them
+ * upright, so that their text comes in the upright reading order.  When
+ * no such copy can be made, the lines read with the boxes turned back
+ * stay. */
+static void read_unturned(const unsigned char *data, size_t len, const ah_turn *turns, ah_lines *out) {
+  size_t n;
+  unsigned char *copy = ah_pdf_unturn(data, len, turns, out->pages, &n);
+  ah_error ignored;
+  PopplerDocument *doc = copy ? open_doc(copy, n, true, &ignored) : NULL;
+  if (!doc) return;
+  if (poppler_document_get_n_pages(doc) == out->pages) {
+    ah_lines again;
+    read_pages(doc, out->pages, &again, NULL, NULL); /* the losses were counted at the first reading */
+    ah_lines_free(out);
+    *out = again;
   }
   g_object_unref(doc);
+}
+
+int ah_source_pdf(const void *data, size_t len, ah_lines *out, ah_losses *losses, ah_error *err) {
+  memset(out, 0, sizeof *out);
+  if (!has_eof_marker(data, len)) {
+    ah_error_set(err, AH_ERROR_DAMAGED, "truncated PDF (no %%%%EOF at the end)");
+    return -1;
+  }
+  /* fonts whose character maps contradict their glyph names, repaired;
+   * the repaired bytes serve every reading of this file */
+  size_t repaired_len = 0;
+  unsigned char *repaired = ah_pdf_glyphs_repair(data, len, &repaired_len);
+  if (repaired) data = repaired, len = repaired_len;
+  PopplerDocument *doc = open_doc(data, len, false, err);
+  int pages = doc ? poppler_document_get_n_pages(doc) : 0;
+  if (doc && pages <= 0) {
+    g_object_unref(doc);
+    doc = NULL;
+    ah_error_set(err, AH_ERROR_DAMAGED, "damaged PDF: no pages");
+  }
+  if (!doc) {
+    free(repaired);
+    return -1;
+  }
+  ah_turn *turns = ah_xreallocarray(NULL, (size_t)pages, sizeof *turns);
+  bool turned = read_pages(doc, pages, out, losses, turns);
+  g_object_unref(doc);
+  if (turned) read_unturned(data, len, turns, out);
+  free(turns);
+  free(repaired);
   return 0;
+}
+
+unsigned char *ah_pdf_upright_bytes(const void *data, size_t len, size_t *out_len) {
+  ah_error ignored;
+  PopplerDocument *doc = open_doc(data, len, false, &ignored);
+  int pages = doc ? poppler_document_get_n_pages(doc) : 0;
+  ah_turn *turns = ah_xcalloc((size_t)pages + 1, sizeof *turns);
+  bool turned = false;
+  for (int i = 0; i < pages; i++) {
+    PopplerPage *page = poppler_document_get_page(doc, i);
+    char *text = page ? poppler_page_get_text(page) : NULL;
+    size_t n;
+    glyph *gs = text ? page_glyphs(page, text, &n) : NULL;
+    if (gs) {
+      double w, h;
+      poppler_page_get_size(page, &w, &h);
+      turns[i] = turn_upright(gs, n, &w, &h);
+      turned |= turns[i] != AH_TURN_NONE;
+    }
+    free(gs);
+    g_free(text);
+    if (page) g_object_unref(page);
+  }
+  if (doc) g_object_unref(doc);
+  unsigned char *copy = turned ? ah_pdf_unturn(data, len, turns, pages, out_len) : NULL;
+  free(turns);
+  if (!copy) { /* upright already, or it cannot be turned: the bytes as they are */
+    copy = ah_xmalloc(len + 1);
+    memcpy(copy, data, len);
+    *out_len = len;
+  }
+  return copy;
 }

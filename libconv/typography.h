@@ -68,6 +68,10 @@
 /* The masthead's number stands right of this fraction of the page width
  * (the chamber's big digit stands left of it). */
 #define AH_MASTHEAD_NUMBER_X 0.2
+/* A masthead that opens a later page of a file (a bundle of documents)
+ * has its number in the top part of the page: official 268 of 771 pt,
+ * ahconv's own 124 of 842. */
+#define AH_MASTHEAD_ZONE 0.45
 /* Small type this far (points) left of the body column is the colophon. */
 #define AH_MARGIN_GAP 5.0
 /* Objects whose baselines are this close (points) share a line: the footer

@@ -168,11 +168,39 @@ static size_t say_lost_lines(reporter *r, const ah_doc *doc, size_t i) {
   return j;
 }
 
+/* Characters no font can name, one finding per page: "page 2: 3
+ * characters with no reliable Unicode mapping: "Frysl�n" / …". */
+static size_t say_lost_glyphs(reporter *r, const ah_doc *doc, size_t i) {
+  int page = lost_page(doc, i);
+  size_t j = i, chars = 0;
+  while (ah_doc_lost_kind(doc, j) == AH_LOST_GLYPH && lost_page(doc, j) == page) {
+    for (const char *p = ah_doc_lost_text(doc, j, NULL); (p = strstr(p, "\xEF\xBF\xBD")); p += 3) chars++;
+    j++;
+  }
+  ah_buf what = {0};
+  ah_buf_printf(&what, "%zu character%s with no reliable Unicode mapping: ", chars, chars == 1 ? "" : "s");
+  for (size_t k = i; k < j; k++) {
+    if (k > i) ah_buf_puts(&what, " / ");
+    quote_lost(&what, ah_doc_lost_text(doc, k, NULL));
+  }
+  char where[32];
+  snprintf(where, sizeof where, "page %d", page);
+  ah_about(r, AH_FINDING_CHARACTERS, NULL, NULL);
+  r->next.page = page;
+  ah_say(r, where, "%s", what.data);
+  ah_buf_free(&what);
+  return j;
+}
+
 static void check_losses(reporter *r, const ah_doc *doc) {
   for (size_t i = 0; i < ah_doc_lost_count(doc);) {
     ah_lost_kind kind = ah_doc_lost_kind(doc, i);
     if (kind == AH_LOST_LINE) {
       i = say_lost_lines(r, doc, i);
+      continue;
+    }
+    if (kind == AH_LOST_GLYPH) {
+      i = say_lost_glyphs(r, doc, i);
       continue;
     }
     int page;

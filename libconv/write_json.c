@@ -213,6 +213,10 @@ static void write_source(ah_json *w, const ah_doc *doc) {
   ah_json_string_member(w, "formaat", ah_doc_source_format(doc));
   ah_json_string_member(w, "bestand", ah_doc_source_name(doc));
   ah_json_count_member(w, "paginas", ah_doc_pages(doc));
+  if (ah_doc_file_page_first(doc)) { /* one document of a bundle: its pages in the file */
+    ah_json_count_member(w, "pagina_van", ah_doc_file_page_first(doc));
+    ah_json_count_member(w, "pagina_tot", ah_doc_file_page_last(doc));
+  }
   ah_json_string_member(w, "sha256", ah_doc_sha256(doc));
   ah_json_string_member(w, "converter", AH_CONVERTER);
   ah_json_end_object(w);

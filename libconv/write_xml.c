@@ -78,6 +78,10 @@ static void write_source(xmlTextWriterPtr w, const ah_doc *doc) {
   xmlTextWriterWriteAttribute(w, BAD_CAST "formaat", BAD_CAST(ah_doc_source_format(doc) ? ah_doc_source_format(doc) : "pdf"));
   if (ah_doc_source_name(doc)) xmlTextWriterWriteAttribute(w, BAD_CAST "bestand", BAD_CAST ah_doc_source_name(doc));
   if (ah_doc_pages(doc)) xmlTextWriterWriteFormatAttribute(w, BAD_CAST "paginas", "%d", ah_doc_pages(doc));
+  if (ah_doc_file_page_first(doc)) { /* one document of a bundle: its pages in the file */
+    xmlTextWriterWriteFormatAttribute(w, BAD_CAST "pagina-van", "%d", ah_doc_file_page_first(doc));
+    xmlTextWriterWriteFormatAttribute(w, BAD_CAST "pagina-tot", "%d", ah_doc_file_page_last(doc));
+  }
   if (ah_doc_sha256(doc)) xmlTextWriterWriteAttribute(w, BAD_CAST "sha256", BAD_CAST ah_doc_sha256(doc));
   xmlTextWriterWriteAttribute(w, BAD_CAST "converter", BAD_CAST AH_CONVERTER);
   xmlTextWriterEndElement(w);

@@ -178,9 +178,13 @@ def source(root):
     if bron is None:
         return None
     paginas = bron.get("paginas")
-    return {"formaat": bron.get("formaat"), "bestand": bron.get("bestand"),
-            "paginas": int(paginas) if paginas else None, "sha256": bron.get("sha256"),
-            "converter": bron.get("converter")}
+    out = {"formaat": bron.get("formaat"), "bestand": bron.get("bestand"),
+           "paginas": int(paginas) if paginas else None, "sha256": bron.get("sha256"),
+           "converter": bron.get("converter")}
+    for attr, key in (("pagina-van", "pagina_van"), ("pagina-tot", "pagina_tot")):
+        if bron.get(attr):  # one document of a bundle
+            out[key] = int(bron.get(attr))
+    return out
 
 
 def registratie(root):

@@ -50,6 +50,40 @@ static void test_open_misuse(void) {
   ah_doc_free(NULL);
 }
 
+/* The split entry points: misuse, and a file of one document gives one. */
+static void test_split(void) {
+  ah_error err = {AH_OK, "stale"};
+  ah_doc **docs = (ah_doc **)&err;
+  size_t n = 7;
+  CHECK_INT(ah_doc_open_split_file(NULL, AH_OPT_DEFAULT, &docs, &n, &err), AH_ERROR_USAGE);
+  CHECK_ERR(err, AH_ERROR_USAGE, "no path");
+  CHECK(docs == NULL && n == 0);
+  CHECK_INT(ah_doc_open_split_file(pdf_path, AH_OPT_DEFAULT, NULL, &n, &err), AH_ERROR_USAGE);
+  CHECK_ERR(err, AH_ERROR_USAGE, "no place for the documents");
+  CHECK_INT(ah_doc_open_split_file(pdf_path, 1 << 30, &docs, &n, NULL), AH_ERROR_USAGE);
+  CHECK_INT(ah_doc_open_split_memory(NULL, 4, "x.pdf", AH_OPT_DEFAULT, &docs, &n, &err), AH_ERROR_USAGE);
+  CHECK_ERR(err, AH_ERROR_USAGE, "no data");
+  CHECK_INT(ah_doc_open_split_memory("x", 0, "x.pdf", AH_OPT_DEFAULT, &docs, &n, &err), AH_ERROR_EMPTY);
+  CHECK_INT(ah_doc_open_split_memory("nothing", 7, "x", AH_OPT_DEFAULT, &docs, &n, &err), AH_ERROR_FORMAT);
+  CHECK(docs == NULL && n == 0);
+  /* one document: one, standing for the whole file */
+  CHECK_INT(ah_doc_open_split_file(pdf_path, AH_OPT_NO_EMBED, &docs, &n, &err), AH_OK);
+  CHECK_ERR(err, AH_OK, "");
+  CHECK_INT(n, 1);
+  CHECK_STR(ah_doc_id(docs[0]), "ah-tk-20252026-9999");
+  CHECK_INT(ah_doc_file_page_first(docs[0]), 0);
+  CHECK_INT(ah_doc_file_page_last(docs[0]), 0);
+  ah_docs_free(docs, n);
+  CHECK_INT(ah_doc_open_split_file(html_path, AH_OPT_DEFAULT, &docs, &n, &err), AH_OK);
+  CHECK_INT(n, 1);
+  CHECK_STR(ah_doc_source_format(docs[0]), "html");
+  ah_docs_free(docs, n);
+  ah_docs_free(NULL, 0);
+  CHECK_INT(ah_doc_file_page_first(NULL), 0);
+  CHECK_INT(ah_doc_file_page_last(NULL), 0);
+  CHECK_STR(ah_status_string(AH_ERROR_BUNDLE), "the file holds several documents");
+}
+
 typedef char *(*render_fn)(const ah_doc *, int, size_t *, ah_error *);
 typedef ah_status (*write_fn)(const ah_doc *, const char *, int, ah_error *);
 
@@ -467,6 +501,7 @@ int main(int argc, char **argv) {
     return 1;
   }
   test_open_misuse();
+  test_split();
   test_render_misuse(pdf);
   test_null_getters();
   test_more_misuse(pdf);

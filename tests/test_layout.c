@@ -334,9 +334,52 @@ static void test_numbered_list(void) {
                  "[li]c. de derde. | 1. Eén regel. | 3. Drie is een getal.");
 }
 
+/* A masthead on page `page`: the chamber in large type, the number in
+ * bold below it (at `number_base`), `bold` or not. */
+static void masthead(ah_lines *l, int page, double number_base, bool bold) {
+  add(l, page, 36.9, 280, 44, 18.12, "Tweede Kamer der Staten-Generaal", AH_STYLE_BOLD);
+  add(l, page, LEFT, 237, number_base, 12.79, "2210", bold ? AH_STYLE_BOLD : 0);
+  l->items[l->n - 1].bold = bold;
+}
+
+/* Where a document starts: page 1, and a later page that opens with a
+ * masthead of its own; a large bold number lower on the page, or one with
+ * no chamber above it, or a plain one, starts nothing. */
+static void test_document_starts(void) {
+  ah_lines l = {0};
+  l.pages = 6;
+  l.page_width = 558.4;
+  l.page_height = 771.0;
+  for (int p = 0; p < 6; p++) {
+    y = 300;
+    for (int k = 0; k < 20; k++) body(&l, p, "Vraag 1 met een regel tekst van de volle breedte hier", RIGHT - 1);
+  }
+  masthead(&l, 0, 268, true);
+  masthead(&l, 2, 268, true);  /* a second document */
+  masthead(&l, 3, 700, true);  /* the number low on the page: text */
+  masthead(&l, 4, 268, false); /* not bold: text */
+  add(&l, 5, LEFT, 237, 268, 12.79, "2211", AH_STYLE_BOLD); /* no chamber above */
+  l.items[l.n - 1].bold = true;
+  /* the source gives lines page by page */
+  for (size_t i = 1; i < l.n; i++)
+    for (size_t j = i; j > 0 && l.items[j - 1].page > l.items[j].page; j--) {
+      ah_line t = l.items[j];
+      l.items[j] = l.items[j - 1];
+      l.items[j - 1] = t;
+    }
+  int *starts;
+  size_t n = ah_layout_document_starts(&l, &starts);
+  CHECK_INT(n, 2);
+  CHECK_INT(starts[0], 0);
+  CHECK_INT(n > 1 ? starts[1] : -1, 2);
+  free(starts);
+  ah_lines_free(&l);
+}
+
 int main(void) {
   test_indented_quotation();
   test_numbered_list();
+  test_document_starts();
   test_right_edge_of_a_short_document();
   test_pitch_of_a_short_document();
   test_orphan_note_number();

@@ -40,6 +40,27 @@ class Constants(unittest.TestCase):
 
 
 class Opening(unittest.TestCase):
+    def test_bundle(self):
+        """A PDF of two documents is refused by open() and split by open_split()."""
+        with tempfile.TemporaryDirectory() as tmp:
+            bundle = os.path.join(tmp, "bundle.pdf")
+            subprocess.run(["qpdf", "--empty", "--pages", PDF, PDF, "--", bundle], check=True)
+            with self.assertRaises(ahconv.Error) as cm:
+                ahconv.open(bundle)
+            self.assertEqual(cm.exception.code, ahconv.Status.BUNDLE)
+            self.assertEqual(cm.exception.message, "holds 2 documents: ah-tk-20252026-9999 (pages 1-3), "
+                                                   "ah-tk-20252026-9999 (pages 4-6)")
+            with open(bundle, "rb") as f:
+                docs = ahconv.open_split(f.read(), name="bundle.pdf")
+            self.assertEqual([d.file_pages for d in docs], [(1, 3), (4, 6)])
+            self.assertEqual([d.pages for d in docs], [3, 3])
+            plain = ahconv.open(PDF).to_xml(no_source=True)
+            self.assertEqual([d.to_xml(no_source=True) for d in docs], [plain, plain])
+            self.assertIn('pagina-van="4" pagina-tot="6"', docs[1].to_xml())
+            one = ahconv.open_split(PDF)
+            self.assertEqual(len(one), 1)
+            self.assertIsNone(one[0].file_pages)
+
     def test_path_and_bytes(self):
         by_path = ahconv.open(PDF)
         with open(PDF, "rb") as f:

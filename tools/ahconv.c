@@ -12,6 +12,7 @@
 #include "html_report.h"
 #include "options.h"
 #include "output.h"
+#include "split.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -19,7 +20,8 @@
 #include <string.h>
 
 static int fail(const char *file, const ah_error *err) {
-  fprintf(stderr, "ahconv: %s: %s\n", file, err->message[0] ? err->message : ah_status_string(err->code));
+  fprintf(stderr, "ahconv: %s: %s%s\n", file, err->message[0] ? err->message : ah_status_string(err->code),
+          err->code == AH_ERROR_BUNDLE ? "; convert them with --split" : "");
   return 2;
 }
 
@@ -35,12 +37,13 @@ static int cmd_convert(int argc, char **argv) {
   convert_options opt;
   int usage = options_convert(argc, argv, &opt);
   if (usage) return usage;
+  int options = (opt.no_embed ? AH_OPT_NO_EMBED : 0) | (opt.positions ? AH_OPT_POSITIONS : 0) |
+                (opt.metadata ? AH_OPT_NO_METADATA_FILE : 0);
+  if (opt.split) return convert_split(&opt, renderers[opt.format], options);
   output_target target;
   int rc = output_resolve(opt.output, opt.input, &target);
   if (rc) return rc;
   ah_error err = {0};
-  int options = (opt.no_embed ? AH_OPT_NO_EMBED : 0) | (opt.positions ? AH_OPT_POSITIONS : 0) |
-                (opt.metadata ? AH_OPT_NO_METADATA_FILE : 0);
   ah_doc *doc = ah_doc_open_file(opt.input, options, &err);
   if (!doc) {
     output_free(&target);
@@ -89,6 +92,34 @@ static void free_docs(ah_doc *docs[3]) {
   for (int i = 0; i < 3; i++) ah_doc_free(docs[i]);
 }
 
+/* verify of a bundle: the bundle itself is a finding, then each of its
+ * documents is checked as one INPUT is ("X.pdf (ID): …"); exit 1, or 2
+ * when the documents cannot be opened. */
+static int verify_bundle(const verify_options *opt, const ah_error *bundle) {
+  printf("%s: bundle: %s (convert them with --split)\n", opt->inputs[0], bundle->message);
+  ah_error err = {0};
+  ah_doc **docs = NULL;
+  size_t n = 0;
+  if (ah_doc_open_split_file(opt->inputs[0], AH_OPT_DEFAULT, &docs, &n, &err) != AH_OK) return fail(opt->inputs[0], &err);
+  for (size_t i = 0; i < n; i++) {
+    const char *id = ah_doc_id(docs[i]);
+    size_t len = strlen(opt->inputs[0]) + (id ? strlen(id) : 8) + 8;
+    char *prefix = malloc(len);
+    if (!prefix) break;
+    snprintf(prefix, len, "%s (%s)", opt->inputs[0], id ? id : "no id");
+    finding_context ctx = {prefix};
+    ah_verify(docs[i], print_finding, &ctx);
+    free(prefix);
+  }
+  ah_docs_free(docs, n);
+  if (opt->html) fprintf(stderr, "ahconv: %s: no report for a bundle: verify each document of convert --split\n", opt->html);
+  if (fflush(stdout) != 0) {
+    fprintf(stderr, "ahconv: standard output: write failed\n");
+    return 2;
+  }
+  return 1;
+}
+
 static int cmd_verify(int argc, char **argv) {
   verify_options opt;
   int usage = options_verify(argc, argv, &opt);
@@ -97,6 +128,7 @@ static int cmd_verify(int argc, char **argv) {
   for (int i = 0; i < opt.n; i++) {
     ah_error err = {0};
     docs[i] = ah_doc_open_file(opt.inputs[i], opt.html ? AH_OPT_POSITIONS : AH_OPT_DEFAULT, &err);
+    if (!docs[i] && err.code == AH_ERROR_BUNDLE && opt.n == 1) return verify_bundle(&opt, &err);
     if (!docs[i]) {
       int rc = fail(opt.inputs[i], &err);
       free_docs(docs);

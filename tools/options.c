@@ -16,6 +16,7 @@
 const char ahconv_usage_text[] =
     "usage: ahconv convert [-f xml|pdf|json|text] [--no-embed] [--positions] [--metadata FILE]\n"
     "                      [-o OUT] INPUT\n"
+    "       ahconv convert --split [-f …] [--no-embed] [--positions] -o OUTDIR INPUT\n"
     "       ahconv batch [-f xml|pdf] [-j N] [--timeout S] [--max-memory M] [--force]\n"
     "                    [--quiet] [--html] [--verify] -o OUTDIR INPUT_OR_DIR...\n"
     "       ahconv verify [--html REPORT] INPUT\n"
@@ -41,6 +42,11 @@ const char ahconv_usage_text[] =
     "          XMP); --no-embed neither embeds the XML nor reads it.\n"
     "          --positions: each block's page and box (PDF) or element line and\n"
     "          path (HTML) as attributes.\n"
+    "          A PDF holding several documents (a bundle, each with its own\n"
+    "          masthead) is refused, its documents and pages listed; --split\n"
+    "          writes each document to OUTDIR (made if missing) as ID.xml (.pdf,\n"
+    "          .json, .txt), bron naming its pages in the file; any other\n"
+    "          INPUT gives one file there.\n"
     "batch     convert many: folders are walked (.pdf, .html, .htm, .xml, and\n"
     "          .gz of them; metadata records are read for the rendition beside\n"
     "          them, not converted), their subfolders mirrored in OUTDIR; each\n"
@@ -65,6 +71,8 @@ const char ahconv_usage_text[] =
     "          every vraag, antwoord, mededeling and note; three are compared\n"
     "          A with B and A with C).  Prints one finding per line on standard\n"
     "          output, naming the renditions compared, nothing when all is well.\n"
+    "          A bundle is a finding (\"X.pdf: bundle: holds 2 documents: …\"),\n"
+    "          and each of its documents is checked (\"X.pdf (ID): …\").\n"
     "          --html REPORT: also a self-contained web page of the findings,\n"
     "          each with the text of both renditions and the PDF's printed page.\n"
     "\n"
@@ -130,6 +138,8 @@ int options_convert(int argc, char **argv, convert_options *o) {
       o->no_embed = true;
     } else if (is_option(a, "--positions", NULL)) {
       o->positions = true;
+    } else if (is_option(a, "--split", NULL)) {
+      o->split = true;
     } else if (is_option(a, "--metadata", NULL)) {
       if (!(o->metadata = option_value(argc, argv, &i))) return usage_error("--metadata needs a file name");
     } else if (looks_like_option(a)) {
@@ -141,6 +151,8 @@ int options_convert(int argc, char **argv, convert_options *o) {
     }
   }
   if (!o->input) return usage_error("convert needs an INPUT");
+  if (o->split && (!o->output || strcmp(o->output, "-") == 0)) return usage_error("--split needs -o OUTDIR");
+  if (o->split && o->metadata) return usage_error("--split reads each document's record beside INPUT, not --metadata");
   return read_convert_format(format, &o->format);
 }
 

@@ -19,7 +19,8 @@ int usage_error(const char *msg);
 /* Each options_* function reads the arguments after the command's name:
  * 0 when they are usable, else the exit status after a usage error. */
 
-/* ahconv convert [-f xml|pdf|json|text] [--no-embed] [--positions] [--metadata FILE] [-o OUT] INPUT */
+/* ahconv convert [-f xml|pdf|json|text] [--no-embed] [--positions] [--metadata FILE] [-o OUT] INPUT
+ * ahconv convert --split [-f …] … -o OUTDIR INPUT */
 typedef enum { FORMAT_XML, FORMAT_PDF, FORMAT_JSON, FORMAT_TEXT } output_format;
 typedef struct {
   const char *input;
@@ -28,6 +29,7 @@ typedef struct {
   output_format format;
   bool no_embed;  /* neither read nor write an embedded XML */
   bool positions; /* --positions: where each block was printed, as attributes */
+  bool split;     /* --split: every document of a bundle, -o names a folder */
 } convert_options;
 int options_convert(int argc, char **argv, convert_options *o);
 

@@ -55,6 +55,7 @@ class Status(enum.IntEnum):
     RENDER = 9
     COMPRESS = 10
     LIMIT = 11
+    BUNDLE = 12
 
 
 class _Error(ctypes.Structure):
@@ -74,6 +75,10 @@ _PROTOTYPES = {
     "ah_doc_open_file": (_p, [_s, _i, _E]),
     "ah_doc_open_memory": (_p, [_p, _z, _s, _i, _E]),
     "ah_doc_free": (None, [_p]),
+    "ah_doc_open_split_file": (_i, [_s, _i, ctypes.POINTER(ctypes.POINTER(_p)), ctypes.POINTER(_z), _E]),
+    "ah_doc_open_split_memory": (_i, [_p, _z, _s, _i, ctypes.POINTER(ctypes.POINTER(_p)), ctypes.POINTER(_z), _E]),
+    "ah_doc_file_page_first": (_i, [_p]),
+    "ah_doc_file_page_last": (_i, [_p]),
     "ah_doc_root": (_p, [_p]),
     "ah_doc_nummer": (_i, [_p]),
     "ah_doc_pages": (_i, [_p]),
@@ -217,7 +222,7 @@ def _raise(err):
 Asker = collections.namedtuple("Asker", "naam partij")
 Answerer = collections.namedtuple("Answerer", "naam functie ministerie")
 Lost = collections.namedtuple("Lost", "kind text page")
-_LOST_KINDS = {1: "line", 2: "note-number", 3: "markup", 4: "encoding"}
+_LOST_KINDS = {1: "line", 2: "note-number", 3: "markup", 4: "encoding", 5: "glyph"}
 
 
 def open(source, no_source=False, name=None, no_metadata_file=False):
@@ -239,6 +244,29 @@ def open(source, no_source=False, name=None, no_metadata_file=False):
     if not handle:
         _raise(err)
     return Document(handle)
+
+
+def open_split(source, no_source=False, name=None, no_metadata_file=False):
+    """Every document a rendition holds, as a list of Documents: one per masthead
+    of a PDF bundle (which open() refuses with Status.BUNDLE), else one.  Arguments
+    as for open().  Raises Error."""
+    err = _Error()
+    options = (NO_SOURCE if no_source else 0) | (NO_METADATA_FILE if no_metadata_file else 0)
+    docs = ctypes.POINTER(ctypes.c_void_p)()
+    n = ctypes.c_size_t(0)
+    if isinstance(source, (bytearray, memoryview)):
+        source = bytes(source)
+    if isinstance(source, bytes):
+        rc = _lib.ah_doc_open_split_memory(source, len(source), os.fsencode(name) if name else None, options,
+                                           ctypes.byref(docs), ctypes.byref(n), ctypes.byref(err))
+    else:
+        rc = _lib.ah_doc_open_split_file(os.fsencode(source), options, ctypes.byref(docs), ctypes.byref(n),
+                                         ctypes.byref(err))
+    if rc != 0:
+        _raise(err)
+    out = [Document(docs[i]) for i in range(n.value)]
+    _lib.ah_free(docs)  # the array; each Document frees its own
+    return out
 
 
 def compare(a, b):
@@ -421,6 +449,13 @@ class Document:
         """Page count (PDF), else None."""
         with self._use() as h:
             return _lib.ah_doc_pages(h) or None
+
+    @property
+    def file_pages(self):
+        """One document of a bundle (open_split): its (first, last) pages in the file, else None."""
+        with self._use() as h:
+            first = _lib.ah_doc_file_page_first(h)
+            return (first, _lib.ah_doc_file_page_last(h)) if first else None
 
     def _list(self, name, *attrs):
         with self._use() as h:
