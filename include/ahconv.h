@@ -584,6 +584,16 @@ AH_EXPORT char *ah_render_report_html(const ah_doc *a, const ah_doc *b, const ch
  * AH_ERROR_USAGE for a NULL a or a NULL or empty path. */
 AH_EXPORT ah_status ah_write_report_file(const ah_doc *a, const ah_doc *b, const char *name_a, const char *name_b,
                                          const char *path, size_t *findings, ah_error *err);
+/* The same page for n renditions (1 to 3): one alone (n 1, ah_verify), or
+ * the first against each other one (ah_compare of A with B, then of A with
+ * C; with three, every finding says which pair).  names (may be NULL, and
+ * so may each entry) as name_a, name_b.  n out of range or a NULL document:
+ * NULL with AH_ERROR_USAGE.  Caller frees. */
+AH_EXPORT char *ah_render_report_html_n(const ah_doc *const *docs, const char *const *names, size_t n,
+                                        size_t *findings, size_t *len, ah_error *err);
+/* AH_OK or the failure's status; AH_ERROR_USAGE also for a NULL or empty path. */
+AH_EXPORT ah_status ah_write_report_file_n(const ah_doc *const *docs, const char *const *names, size_t n,
+                                           const char *path, size_t *findings, ah_error *err);
 
 /* ---- metadata from the omschrijvingen ---------------------------------- */
 

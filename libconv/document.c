@@ -3,13 +3,13 @@
  * answer metadata questions, free.
  *
  * Takes: a path or bytes.  Gives: an ah_doc with its tree.  The input type
- * comes from the content (PDF magic, or markup that looks like HTML), never
- * from the file name; each type has one reader (reader.h), and a clean PDF
- * that carries ahconv's XML is read from that XML when it matches
- * (source_embedded.c), unless AH_OPT_NO_EMBED.  A PDF of several
- * documents (bundle.c) is refused, or with the split entry points opened
- * as one ah_doc per document.  The only file that knows the fields of
- * struct ah_doc.
+ * comes from the content (PDF magic, the XML's root element: the
+ * publisher's or ahconv's own, or markup that looks like HTML), never from
+ * the file name; each type has one reader (reader.h), and a clean PDF that
+ * carries ahconv's XML is read from that XML when it matches
+ * (source_embedded.c), unless AH_OPT_NO_EMBED.  A PDF of several documents
+ * (bundle.c) is refused, or with the split entry points opened as one
+ * ah_doc per document.  The only file that knows the fields of struct ah_doc.
  */
 #include "document.h"
 #include "bundle.h"
@@ -17,6 +17,7 @@
 #include "init.h"
 #include "io.h"
 #include "reader.h"
+#include "source_ownxml.h"
 #include "registratie.h"
 #include "source_pdf.h"
 #include "source_xml.h"
@@ -48,7 +49,7 @@ struct ah_doc {
   int file_page_first, file_page_last; /* one document of a bundle: its pages in the file; 0: the whole file */
 };
 
-typedef enum { INPUT_UNKNOWN, INPUT_PDF, INPUT_HTML, INPUT_XML, INPUT_RECORD } input_kind;
+typedef enum { INPUT_UNKNOWN, INPUT_PDF, INPUT_HTML, INPUT_XML, INPUT_RECORD, INPUT_OWNXML } input_kind;
 
 static input_kind detect(const unsigned char *d, size_t len) {
   /* PDF: "%PDF-" within the first KiB (some writers put junk before it) */
@@ -60,6 +61,7 @@ static input_kind detect(const unsigned char *d, size_t len) {
   if (ah_xml_root_name(d, len, root, sizeof root)) {
     if (ah_is_publisher_xml_root(root)) return INPUT_XML;
     if (ah_is_record_root(root)) return INPUT_RECORD;
+    if (!strcmp(root, "aanhangsel")) return INPUT_OWNXML; /* its namespace: source_ownxml.c */
   }
   size_t i = 0;
   if (len >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF) i = 3;
@@ -152,6 +154,20 @@ static int read_with(ah_doc *doc, ah_reader reader, const unsigned char *data, s
   return rc;
 }
 
+/* ahconv's own XML: its tree, bron's original rendition as the source (the
+ * XML carries the document, as a clean PDF does: what it gives is the same). */
+static int read_ownxml(ah_doc *doc, const unsigned char *data, size_t len, ah_error *err) {
+  ah_reading r = {.tree = ah_node_new(AH_NODE_DOCUMENT)};
+  ah_ownxml_source src;
+  int rc = ah_source_ownxml_input(data, len, r.tree, &r.meta, &r.dates, &src, err);
+  if (rc == 0 && (rc = assemble(doc, &r, err)) == 0 && src.format && src.name && src.sha256) {
+    free(doc->format), free(doc->source_name), g_free(doc->sha256);
+    doc->format = ah_strdup(src.format), doc->source_name = ah_strdup(src.name), doc->sha256 = g_strdup(src.sha256);
+  }
+  ah_ownxml_source_free(&src);
+  ah_reading_free(&r);
+  return rc;
+}
 /* A PDF's bytes kept: for the report's page images (AH_OPT_POSITIONS),
  * turned pages shown upright as the boxes were read; a clean PDF read from
  * its embedded XML as it is, so that verify reads its pages too. */
@@ -179,12 +195,14 @@ static int read_any_pdf(ah_doc *doc, const unsigned char *data, size_t len, int 
 
 static int read_kind(ah_doc *doc, input_kind kind, const unsigned char *data, size_t len, int options,
                      ah_error *err) {
+  if (kind == INPUT_OWNXML) return read_ownxml(doc, data, len, err);
   if (kind == INPUT_PDF) return read_any_pdf(doc, data, len, options, err);
   return read_with(doc, kind == INPUT_XML ? ah_read_pubxml : ah_read_html, data, len, err);
 }
 
 static ah_doc *new_doc(input_kind kind, const unsigned char *data, size_t len, const char *name, int options) {
-  static const char *const formats[] = {[INPUT_PDF] = "pdf", [INPUT_HTML] = "html", [INPUT_XML] = "xml"};
+  static const char *const formats[] = {[INPUT_PDF] = "pdf", [INPUT_HTML] = "html", [INPUT_XML] = "xml",
+                                        [INPUT_OWNXML] = "xml"};
   ah_doc *doc = ah_xcalloc(1, sizeof *doc);
   doc->options = options;
   doc->root = ah_node_new(AH_NODE_DOCUMENT);

@@ -534,10 +534,10 @@ int ah_source_html(const void *data, size_t len, ah_flow *out, ah_docmeta *meta,
                  (len + (1u << 20) - 1) >> 20, AH_MAX_HTML_BYTES >> 20);
     return -1;
   }
-  size_t replaced = 0;
-  htmlDocPtr doc = ah_html_read(data, len, &replaced, err);
+  ah_repairs repairs;
+  htmlDocPtr doc = ah_html_read(data, len, &repairs, err);
   if (!doc) return -1;
-  ah_xml_report_replaced(losses, replaced);
+  ah_xml_report_replaced(losses, &repairs);
   const xmlNode *root = xmlDocGetRootElement(doc);
   /* refused whole rather than read in part: every walk below is bounded by it */
   if (nesting_depth(root) > AH_MAX_HTML_DEPTH) {

@@ -495,10 +495,10 @@ bool ah_is_publisher_xml_root(const char *name) {
 
 int ah_source_xml(const void *data, size_t len, ah_flow *out, ah_docmeta *meta, ah_losses *losses, ah_error *err) {
   memset(out, 0, sizeof *out);
-  size_t replaced = 0;
-  xmlDocPtr doc = ah_xml_read(data, len, "publisher XML", &replaced, err);
+  ah_repairs repairs;
+  xmlDocPtr doc = ah_xml_read(data, len, "publisher XML", &repairs, err);
   if (!doc) return -1;
-  ah_xml_report_replaced(losses, replaced);
+  ah_xml_report_replaced(losses, &repairs);
   const xmlNode *root = xmlDocGetRootElement(doc);
   reader r = {.flow = out, .meta = meta, .losses = losses, .root = root};
   read_omschrijvingen(&r);

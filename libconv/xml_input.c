@@ -64,6 +64,50 @@ static size_t repair_utf8(const char *data, size_t len, ah_buf *fixed) {
   return ah_buf_put_utf8_counted(fixed, data, len);
 }
 
+/* The length of a character XML 1.0 cannot hold at p (C0 controls but tab,
+ * LF and CR; U+FFFE and U+FFFF), 0 for any other. */
+static size_t not_xml_at(const unsigned char *p, size_t n) {
+  if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') return 1;
+  if (n >= 3 && p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) return 3;
+  return 0;
+}
+
+/* Valid UTF-8 with each character XML cannot hold replaced by U+FFFD into
+ * *fixed (left empty when there is none); their number. */
+static size_t replace_not_xml(const char *data, size_t len, ah_buf *fixed) {
+  const unsigned char *p = (const unsigned char *)data;
+  size_t count = 0, run = 0;
+  for (size_t i = 0; i < len;) {
+    size_t k = not_xml_at(p + i, len - i);
+    if (!k) {
+      i++;
+      continue;
+    }
+    ah_buf_put(fixed, data + run, i - run);
+    ah_buf_puts(fixed, "\xEF\xBF\xBD");
+    count++;
+    i += k;
+    run = i;
+  }
+  if (count) ah_buf_put(fixed, data + run, len - run);
+  return count;
+}
+
+/* Both repairs of bytes taken as UTF-8; *data and *len point at the
+ * repaired copy (in *fixed) when anything was replaced. */
+static void repair(const void **data, size_t *len, ah_buf *fixed, ah_repairs *repairs) {
+  ah_buf valid = {0};
+  repairs->invalid_utf8 = repair_utf8(*data, *len, &valid);
+  if (valid.len) *data = valid.data, *len = valid.len;
+  repairs->not_xml = replace_not_xml(*data, *len, fixed);
+  if (fixed->len) {
+    *data = fixed->data, *len = fixed->len;
+    ah_buf_free(&valid);
+  } else if (valid.len) {
+    *fixed = valid;
+  }
+}
+
 /* Counts elements as the parser starts them and stops it past the cap. */
 typedef struct {
   startElementNsSAX2Func start;
@@ -85,23 +129,27 @@ static void count_element(void *ctx, const xmlChar *localname, const xmlChar *pr
 static xmlDocPtr parse_xml(const void *data, size_t len, const char *what, ah_error *err);
 
 /* XML is UTF-8 unless its declaration names another encoding or it
- * starts with a UTF-16 byte-order mark. */
+ * starts with a UTF-16 byte-order mark.  Only the declaration counts: a
+ * "charset=" in the text says nothing about the file. */
 static bool xml_is_utf8(const char *data, size_t len) {
   char charset[32];
   if (len >= 2 && (((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF) ||
                    ((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE)))
     return false;
-  return !declared_charset(data, len, charset, sizeof charset) || is_utf8_name(charset);
+  size_t start = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0, end = start;
+  if (len - start < 5 || memcmp(data + start, "<?xml", 5) != 0) return true;
+  while (end + 1 < len && end < 4096 && !(data[end] == '?' && data[end + 1] == '>')) end++;
+  return !declared_charset(data + start, end - start, charset, sizeof charset) || is_utf8_name(charset);
 }
 
-xmlDocPtr ah_xml_read(const void *data, size_t len, const char *what, size_t *replaced, ah_error *err) {
+xmlDocPtr ah_xml_read(const void *data, size_t len, const char *what, ah_repairs *repairs, ah_error *err) {
   if (len > AH_MAX_XML_BYTES) {
     ah_error_set(err, AH_ERROR_FORMAT, "%s too large (over %u MiB)", what, AH_MAX_XML_BYTES >> 20);
     return NULL;
   }
   ah_buf fixed = {0};
-  if (replaced) *replaced = xml_is_utf8(data, len) ? repair_utf8(data, len, &fixed) : 0;
-  if (fixed.len) data = fixed.data, len = fixed.len;
+  if (repairs) *repairs = (ah_repairs){0};
+  if (repairs && xml_is_utf8(data, len)) repair(&data, &len, &fixed, repairs);
   xmlDocPtr doc = parse_xml(data, len, what, err);
   ah_buf_free(&fixed);
   return doc;
@@ -161,12 +209,12 @@ static xmlDocPtr parse_html(const void *data, size_t len, const char *encoding, 
 /* A page that declares no charset is taken as UTF-8 (the publisher's),
  * not Latin-1; one that declares UTF-8 is held to it; any other declared
  * charset is the page's own and libxml2 decodes it. */
-xmlDocPtr ah_html_read(const void *data, size_t len, size_t *replaced, ah_error *err) {
+xmlDocPtr ah_html_read(const void *data, size_t len, ah_repairs *repairs, ah_error *err) {
   char charset[32];
   bool declared = declared_charset(data, len, charset, sizeof charset);
   ah_buf fixed = {0};
-  *replaced = !declared || is_utf8_name(charset) ? repair_utf8(data, len, &fixed) : 0;
-  if (fixed.len) data = fixed.data, len = fixed.len;
+  *repairs = (ah_repairs){0};
+  if (!declared || is_utf8_name(charset)) repair(&data, &len, &fixed, repairs);
   xmlDocPtr doc = parse_html(data, len, declared ? NULL : "UTF-8", err);
   ah_buf_free(&fixed);
   return doc;
@@ -298,10 +346,18 @@ char *ah_xml_text_of(const xmlNode *n) {
   return s;
 }
 
-void ah_xml_report_replaced(ah_losses *losses, size_t n) {
-  if (!n) return;
+void ah_xml_report_replaced(ah_losses *losses, const ah_repairs *repairs) {
   ah_buf what = {0};
-  ah_buf_printf(&what, "%zu invalid UTF-8 sequence%s replaced by U+FFFD", n, n == 1 ? "" : "s");
-  ah_losses_add(losses, AH_LOST_ENCODING, 0, what.data);
+  size_t n = repairs->invalid_utf8, k = repairs->not_xml;
+  if (n) {
+    ah_buf_printf(&what, "%zu invalid UTF-8 sequence%s replaced by U+FFFD", n, n == 1 ? "" : "s");
+    ah_losses_add(losses, AH_LOST_ENCODING, 0, what.data);
+  }
+  if (k) {
+    what.len = 0;
+    ah_buf_printf(&what, "%zu character%s XML cannot hold (a control character, U+FFFE or U+FFFF) replaced by U+FFFD",
+                  k, k == 1 ? "" : "s");
+    ah_losses_add(losses, AH_LOST_ENCODING, 0, what.data);
+  }
   ah_buf_free(&what);
 }

@@ -15,11 +15,19 @@
  * with AH_ERROR_FORMAT, naming the line and libxml2's message, when the
  * bytes are not well-formed ("publisher XML: not well-formed (line 3: …)");
  * `what` names the input in that message. */
+/* What was replaced by U+FFFD before libxml2 saw the bytes. */
+typedef struct {
+  size_t invalid_utf8; /* invalid UTF-8 sequences */
+  size_t not_xml;      /* characters XML cannot hold: C0 controls but tab,
+                          LF and CR, U+FFFE, U+FFFF (libxml2's HTML parser
+                          drops them without a word) */
+} ah_repairs;
+
 /* Bytes that are UTF-8 (no other encoding declared, no UTF-16 mark) have
- * each invalid sequence replaced by U+FFFD first and *replaced set to their
- * number, so one bad byte does not refuse the document; with replaced NULL
- * they are refused as not well-formed instead. */
-xmlDocPtr ah_xml_read(const void *data, size_t len, const char *what, size_t *replaced, ah_error *err);
+ * each invalid sequence and each character XML cannot hold replaced by
+ * U+FFFD first, counted in *repairs, so one bad byte does not refuse the
+ * document; with repairs NULL they are refused as not well-formed instead. */
+xmlDocPtr ah_xml_read(const void *data, size_t len, const char *what, ah_repairs *repairs, ah_error *err);
 
 /* The name of the first element, before parsing: the prolog (declaration,
  * comments, processing instructions, a DOCTYPE with its internal subset)
@@ -37,16 +45,19 @@ char *ah_xml_attr(const xmlNode *n, const char *name);
  * on (pages are often not well-formed), XML_PARSE_HUGE (a text node over
  * 10 MB is kept whole; the input cap bounds the memory), AH_MAX_ELEMENTS
  * counted as it parses; the page's own charset, else UTF-8.  Bytes read as
- * UTF-8 (no charset declared, or UTF-8) have each invalid sequence replaced
- * by U+FFFD first, *replaced set to their number (libxml2 would otherwise
- * read the whole page as Latin-1).  NULL with err
+ * UTF-8 (no charset declared, or UTF-8) have each invalid sequence and each
+ * character XML cannot hold replaced by U+FFFD first, counted in *repairs
+ * (libxml2 would otherwise read the whole page as Latin-1, or drop the
+ * character).  NULL with err
  * set: AH_ERROR_LIMIT past the element cap, AH_ERROR_FORMAT without any
  * element. */
-xmlDocPtr ah_html_read(const void *data, size_t len, size_t *replaced, ah_error *err);
+xmlDocPtr ah_html_read(const void *data, size_t len, ah_repairs *repairs, ah_error *err);
 
-/* A loss for the invalid UTF-8 sequences replaced while reading (none when
- * n is 0): "3 invalid UTF-8 sequences replaced by U+FFFD". */
-void ah_xml_report_replaced(ah_losses *losses, size_t n);
+/* A loss for each kind of replacement made while reading (none for a
+ * count of 0): "3 invalid UTF-8 sequences replaced by U+FFFD", "1
+ * character XML cannot hold (a control character, U+FFFE or U+FFFF)
+ * replaced by U+FFFD". */
+void ah_xml_report_replaced(ah_losses *losses, const ah_repairs *repairs);
 
 /* Text of the file made printable: line breaks and tabs are layout
  * (spaces); soft hyphens, zero-width characters and byte-order marks are

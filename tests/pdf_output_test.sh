@@ -81,16 +81,36 @@ fi
 
 # verify reads a clean PDF's pages too: the embedded XML is a claim about
 # them.  The clean PDF itself passes; a copy whose second page is the first
-# again (catalog, XMP and embedded XML kept by qpdf) is named, exit 1.
+# again (catalog, XMP and embedded XML kept by qpdf: its pages now hold two
+# mastheads, a bundle) is named, exit 1.
 "$ahconv" convert -f pdf -o "$tmp/clean.pdf" "$pdf" && "$ahconv" verify "$tmp/clean.pdf" >"$tmp/out"; rc=$?
 [ "$rc" -eq 0 ] && [ ! -s "$tmp/out" ] && pass "verify clean PDF: pages agree with the embedded XML" ||
   fail "verify clean PDF: exit $rc: $(head -3 "$tmp/out")"
 qpdf "$tmp/clean.pdf" --pages "$tmp/clean.pdf" 1,1 -- "$tmp/twice.pdf"
 "$ahconv" verify "$tmp/twice.pdf" >"$tmp/out"; rc=$?
-if [ "$rc" -eq 1 ] && grep -qF "$tmp/twice.pdf: Vraag 4: the printed pages differ from the embedded XML: only in A" "$tmp/out"; then
+if [ "$rc" -eq 1 ] && grep -qF "$tmp/twice.pdf: aanhangsel: the printed pages of the clean PDF do not read: holds 2 documents: ah-tk-20252026-9999 (page 1), ah-tk-20252026-9999 (page 2)" "$tmp/out"; then
   pass "verify clean PDF: a page that differs from the embedded XML is named"
 else
   fail "verify clean PDF with a page changed: exit $rc: $(head -3 "$tmp/out")"
+fi
+
+# a copy whose second page draws nothing (its content stream blanked in
+# place; catalog, XMP and embedded XML as they were): the questions that
+# page printed are named as missing from the pages
+qpdf --qdf --object-streams=disable "$tmp/clean.pdf" "$tmp/qdf.pdf"
+python3 - "$tmp/qdf.pdf" "$tmp/blank2.pdf" <<'PY'
+import sys
+d = open(sys.argv[1], 'rb').read()
+i = d.index(b'%% Contents for page 2')
+s = d.index(b'stream\n', i) + len(b'stream\n')
+e = d.index(b'endstream', s)
+open(sys.argv[2], 'wb').write(d[:s] + b' ' * (e - s) + d[e:])
+PY
+"$ahconv" verify "$tmp/blank2.pdf" >"$tmp/out"; rc=$?
+if [ "$rc" -eq 1 ] && grep -qF "$tmp/blank2.pdf: Vraag 4: the printed pages differ from the embedded XML: only in A" "$tmp/out"; then
+  pass "verify clean PDF: a page that prints less than the embedded XML holds is named"
+else
+  fail "verify clean PDF with page 2 blank: exit $rc: $(head -3 "$tmp/out")"
 fi
 
 echo "pdf_output_test: $failures failed"

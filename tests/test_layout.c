@@ -152,6 +152,45 @@ static void test_note_runs_on(void) {
   }
 }
 
+/* A table line opened by the continuation mark (a wide table in ahconv's
+ * clean PDF) goes on with the row above it; a mark on the first line opens
+ * no row of its own (nothing above) and stays text. */
+static void test_table_row_continues(void) {
+  ah_lines l = {0};
+  l.pages = 1;
+  l.page_width = 558.4;
+  l.page_height = 771.0;
+  add(&l, 0, LEFT, 237, 268, 12.79, "2210", AH_STYLE_BOLD);
+  y = 297;
+  body(&l, 0, "Antwoord 1", 240);
+  body(&l, 0, "De cijfers:", 300);
+  add(&l, 0, LEFT, 400, 330, 6.93, "K1\tK2", 0);
+  add(&l, 0, LEFT, 400, 339, 6.93, "\xE2\x86\xAA\tK3\tK4", 0);
+  add(&l, 0, LEFT, 400, 348, 6.93, "a\tb", 0);
+  add(&l, 0, LEFT, 250, 357, 6.93, "\xE2\x86\xAA", 0); /* the mark a piece of its own */
+  add(&l, 0, 300, 400, 357, 6.93, "c\td", 0);
+  add(&l, 0, LEFT, 410, 737, 9.06, "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel", 0);
+  ah_flow f;
+  ah_docmeta meta = {0};
+  ah_losses losses = {0};
+  ah_error err = {0};
+  CHECK_INT(ah_layout(&l, &f, &meta, &losses, &err), 0);
+  CHECK_INT(losses.n, 0);
+  size_t tables = 0;
+  for (size_t i = 0; i < f.n; i++) {
+    if (f.items[i].kind != AH_BLOCK_TABLE) continue;
+    char *t = block_text(&f, i);
+    CHECK_STR(t, "K1\tK2\tK3\tK4\na\tb\tc\td");
+    free(t);
+    tables++;
+  }
+  CHECK_INT(tables, 1);
+  ah_docmeta_free(&meta);
+  ah_losses_free(&losses);
+  ah_flow_free(&f);
+  ah_lines_free(&l);
+}
+
 /* A note number printed with no note text beside it is reported lost,
  * with its page; nothing else is. */
 static void test_orphan_note_number(void) {
@@ -443,6 +482,7 @@ int main(void) {
   ah_lines_free(&l);
 
   test_note_runs_on();
+  test_table_row_continues();
 
   /* no text at all: a scanned PDF */
   ah_lines empty = {0};
