@@ -257,6 +257,14 @@ static void test_more_misuse(ah_doc *doc) {
   CHECK_ERR(err, AH_ERROR_USAGE, "no document");
   CHECK_INT(ah_write_report_file(doc, NULL, NULL, NULL, NULL, NULL, NULL), AH_ERROR_USAGE);
   CHECK_INT(findings, 77);
+  const ah_doc *docs[3] = {doc, NULL, NULL};
+  CHECK(ah_render_report_html_n(NULL, NULL, 1, &findings, &len, &err) == NULL);
+  CHECK_INT(err.code, AH_ERROR_USAGE);
+  CHECK(ah_render_report_html_n(docs, NULL, 0, NULL, NULL, &err) == NULL);
+  CHECK_INT(err.code, AH_ERROR_USAGE);
+  CHECK_INT(ah_write_report_file_n(docs, NULL, 1, NULL, NULL, &err), AH_ERROR_USAGE);
+  CHECK_ERR(err, AH_ERROR_USAGE, "no path");
+  CHECK_INT(ah_write_report_file_n(docs, NULL, 1, "", NULL, NULL), AH_ERROR_USAGE);
   CHECK(access("/tmp/never-written", F_OK) != 0);
 
   CHECK(ah_version() != NULL);
