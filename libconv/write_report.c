@@ -113,7 +113,7 @@ static void unit_html(ah_buf *b, const report_unit *u, size_t first, size_t end,
  * has them; *out owns them. */
 static void compared_words(const ah_node *node, ah_words *out) {
   report_units u;
-  report_units_of(node, &u);
+  ah_report_units_of(node, &u);
   *out = (ah_words){0};
   for (size_t i = 0; i < u.n; i++) {
     char *t = ah_node_text(u.items[i].node);
@@ -123,7 +123,7 @@ static void compared_words(const ah_node *node, ah_words *out) {
     for (size_t k = 0; k < w.n; k++) out->items[out->n++] = w.items[k], w.items[k] = NULL;
     ah_words_free(&w);
   }
-  report_units_free(&u);
+  ah_report_units_free(&u);
 }
 
 /* Words longer than this on a side are marked whole, not aligned. */
@@ -198,7 +198,7 @@ static void add_box(ah_box **v, size_t *n, const ah_box *b) {
 static void image_html(ah_buf *b, report_pdf *pdf, const ah_box *crop, const ah_box *marks, size_t n_marks,
                        const ah_box *outlines, size_t n_outlines, double scale, double shown, const char *alt) {
   int w = 0, h = 0;
-  char *png = report_pdf_png(pdf, crop, marks, n_marks, outlines, n_outlines, scale, &w, &h);
+  char *png = ah_report_pdf_png(pdf, crop, marks, n_marks, outlines, n_outlines, scale, &w, &h);
   if (!png) return;
   ah_buf_printf(b, "<p class=\"page\"><img src=\"data:image/png;base64,%s\" width=\"%d\" height=\"%d\" alt=\"", png,
                 (int)(w * shown / scale + 0.5), (int)(h * shown / scale + 0.5));
@@ -214,7 +214,7 @@ static void image_html(ah_buf *b, report_pdf *pdf, const ah_box *crop, const ah_
 static void whole_lines(report_pdf *pdf, const ah_box *block, ah_box *crop) {
   ah_box around = {crop->page, crop->x0, crop->y0 - CROP_MARGIN, crop->x1, crop->y1 + CROP_MARGIN};
   pdf_words w = {0};
-  report_pdf_words(pdf, &around, &w);
+  ah_report_pdf_words(pdf, &around, &w);
   for (size_t i = 0; i < w.n; i++) {
     const ah_box *x = &w.items[i].box;
     bool cut = (x->y0 < crop->y0 && x->y1 > crop->y0) || (x->y0 < crop->y1 && x->y1 > crop->y1);
@@ -227,7 +227,7 @@ static void whole_lines(report_pdf *pdf, const ah_box *block, ah_box *crop) {
       crop->y1 = fmin(crop->y1, x->y0 - 0.5);
     }
   }
-  pdf_words_free(&w);
+  ah_pdf_words_free(&w);
 }
 
 /* The page images of the shown blocks: one per page (at most two), cropped
@@ -250,7 +250,7 @@ static void images_html(ah_buf *b, report *r, int side, const report_units *u, s
       }
       size_t run = 1;
       while (k + run < un->n && g + run < first + count && marked[g + run]) run++;
-      report_word_boxes(pdf, un, k, run, &marks, &n_marks);
+      ah_report_word_boxes(pdf, un, k, run, &marks, &n_marks);
       k += run;
     }
     for (size_t k = 0; k < ah_node_get_box_count(un->node); k++) {
@@ -298,7 +298,7 @@ static void images_html(ah_buf *b, report *r, int side, const report_units *u, s
 /* One side of a finding: its node's blocks and page images. */
 static void node_html(ah_buf *b, report *r, int side, const ah_node *node, const ah_finding *f) {
   report_units u;
-  report_units_of(node, &u);
+  ah_report_units_of(node, &u);
   size_t first = 0, count = 0;
   bool words = ah_finding_get_words(f, side, &first, &count);
   bool *marked = words ? differing_words(f, side, u.words) : NULL;
@@ -324,13 +324,13 @@ static void node_html(ah_buf *b, report *r, int side, const ah_node *node, const
   if (!u.n) ah_buf_puts(b, "<p class=\"none\">(no text)</p>\n");
   images_html(b, r, side, &u, from, to, words ? first : 0, words ? count : 0, marked);
   free(marked);
-  report_units_free(&u);
+  ah_report_units_free(&u);
 }
 
 /* A lost line's page, whole and small. */
 static void lost_page_html(ah_buf *b, report *r, int page) {
   double w, h;
-  if (r->count > MAX_IMAGED_FINDINGS || !report_pdf_page_size(r->pdf[0], page, &w, &h)) return;
+  if (r->count > MAX_IMAGED_FINDINGS || !ah_report_pdf_page_size(r->pdf[0], page, &w, &h)) return;
   ah_box crop = {page, 0, 0, w, h};
   char alt[128];
   snprintf(alt, sizeof alt, "Printed page %d of rendition A, whole", page);
@@ -488,13 +488,13 @@ char *ah_render_report_html_n(const ah_doc *const *docs, const char *const *name
     static const char *const letters[MAX_DOCS] = {"A", "B", "C"};
     r.doc[i] = docs[i];
     r.name[i] = given ? given : ah_doc_source_name(docs[i]) ? ah_doc_source_name(docs[i]) : letters[i];
-    r.pdf[i] = report_pdf_open(docs[i]);
+    r.pdf[i] = ah_report_pdf_open(docs[i]);
   }
   if (n == 1) ah_verify_ex(docs[0], on_finding, &r);
   for (r.other = 1; r.other < r.n_docs; r.other++) ah_compare_ex(docs[0], docs[r.other], on_finding, &r);
   size_t bytes;
   char *html = assemble(&r, &bytes);
-  for (size_t i = 0; i < n; i++) report_pdf_close(r.pdf[i]);
+  for (size_t i = 0; i < n; i++) ah_report_pdf_close(r.pdf[i]);
   ah_buf_free(&r.body);
   ah_buf_free(&r.toc);
   if (findings) *findings = r.count;
