@@ -347,25 +347,33 @@ static int attach(ah_doc *doc, const void *data, size_t len, const char *path, a
   return 0;
 }
 
-int ah_doc_read_metadata_memory(ah_doc *doc, const void *data, size_t len, ah_error *err) {
-  if (!doc) {
-    ah_error_set(err, AH_ERROR_USAGE, "no document");
-    return -1;
+/* Both return AH_OK or the failure's status, which is err->code: a local
+ * error stands in when the caller passes none. */
+ah_status ah_doc_read_metadata_memory(ah_doc *doc, const void *data, size_t len, ah_error *err) {
+  ah_error local;
+  if (!err) err = &local;
+  ah_error_clear(err);
+  if (!doc || !data) {
+    ah_error_set(err, AH_ERROR_USAGE, doc ? "no data" : "no document");
+    return AH_ERROR_USAGE;
   }
-  return attach(doc, data, len, NULL, err);
+  return attach(doc, data, len, NULL, err) == 0 ? AH_OK : err->code;
 }
 
-int ah_doc_read_metadata_file(ah_doc *doc, const char *path, ah_error *err) {
-  if (!doc || !path) {
-    ah_error_set(err, AH_ERROR_USAGE, doc ? "no path" : "no document");
-    return -1;
+ah_status ah_doc_read_metadata_file(ah_doc *doc, const char *path, ah_error *err) {
+  ah_error local;
+  if (!err) err = &local;
+  ah_error_clear(err);
+  if (!doc || !path || !*path) {
+    ah_error_set(err, AH_ERROR_USAGE, !doc ? "no document" : path ? "empty path" : "no path");
+    return AH_ERROR_USAGE;
   }
   unsigned char *data;
   size_t len;
-  if (ah_read_file(path, &data, &len, err) != 0) return -1;
+  if (ah_read_file(path, &data, &len, err) != 0) return err->code;
   int rc = attach(doc, data, len, path, err);
   free(data);
-  return rc;
+  return rc == 0 ? AH_OK : err->code;
 }
 
 /* A record found beside the input that does not read (damaged, or of
@@ -375,7 +383,7 @@ static bool try_record(ah_doc *doc, const char *path) {
   struct stat st;
   if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) return false;
   ah_error err = {0};
-  if (ah_doc_read_metadata_file(doc, path, &err) == 0) return true;
+  if (ah_doc_read_metadata_file(doc, path, &err) == AH_OK) return true;
   ah_buf what = {0};
   ah_buf_printf(&what, "(the metadata record %s is not read: %s)", path, err.message);
   ah_losses_add(&doc->losses, AH_LOST_MARKUP, 0, what.data);
@@ -393,24 +401,6 @@ static void find_metadata_file(ah_doc *doc, const char *path) {
   ah_strings_free(&candidates);
 }
 
-static const ah_registratie *record_of(const ah_doc *d) { return &d->meta.record; }
-
-int ah_doc_has_registratie(const ah_doc *d) { return d && ah_registratie_present(&d->meta.record); }
-const char *ah_doc_vraagnummer(const ah_doc *d) { return d ? record_of(d)->vraagnummer : NULL; }
-const char *ah_doc_datum_ontvangst(const ah_doc *d) { return d ? record_of(d)->datum_ontvangst : NULL; }
-const char *ah_doc_registratie_titel(const ah_doc *d) { return d ? record_of(d)->titel : NULL; }
-const char *ah_doc_ontvanger_naam(const ah_doc *d) { return d ? record_of(d)->ontvanger_naam : NULL; }
-const char *ah_doc_metadata_file(const ah_doc *d) { return d ? d->record_path : NULL; }
-size_t ah_doc_indiener_count(const ah_doc *d) { return d ? record_of(d)->indieners.n : 0; }
-size_t ah_doc_categorie_count(const ah_doc *d) { return d ? record_of(d)->categorieen.n : 0; }
-
-const char *ah_doc_indiener(const ah_doc *d, size_t i) {
-  return d && i < record_of(d)->indieners.n ? record_of(d)->indieners.items[i] : NULL;
-}
-
-const char *ah_doc_categorie(const ah_doc *d, size_t i) {
-  return d && i < record_of(d)->categorieen.n ? record_of(d)->categorieen.items[i] : NULL;
-}
 
 /* The publisher's metadata record beside the input, unless the rendition
  * carries one itself; each document of a bundle takes the record that
@@ -502,26 +492,8 @@ const char *ah_version(void) { return AHCONV_VERSION_STRING; }
 int ah_version_number(void) { return AHCONV_VERSION_NUMBER; }
 void ah_free(void *ptr) { free(ptr); }
 
-/* ---- the omschrijvingen's metadata (docinfo.c gathered it) -------------- */
 
-size_t ah_doc_vragensteller_count(const ah_doc *d) { return d ? d->info.askers.n : 0; }
-const char *ah_doc_vragensteller(const ah_doc *d, size_t i) { return d ? ah_meta_items_text(&d->info.askers, i) : NULL; }
-const char *ah_doc_vragensteller_partij(const ah_doc *d, size_t i) {
-  return d ? ah_meta_items_attr(&d->info.askers, i, 0) : NULL;
-}
-size_t ah_doc_ontvanger_count(const ah_doc *d) { return d ? d->info.addressees.n : 0; }
-const char *ah_doc_ontvanger(const ah_doc *d, size_t i) { return d ? ah_meta_items_text(&d->info.addressees, i) : NULL; }
-const char *ah_doc_onderwerp(const ah_doc *d) { return d ? ah_meta_items_text(&d->info.subjects, 0) : NULL; }
-size_t ah_doc_beantwoorder_count(const ah_doc *d) { return d ? d->info.answerers.n : 0; }
-const char *ah_doc_beantwoorder(const ah_doc *d, size_t i) { return d ? ah_meta_items_text(&d->info.answerers, i) : NULL; }
-const char *ah_doc_beantwoorder_functie(const ah_doc *d, size_t i) {
-  return d ? ah_meta_items_attr(&d->info.answerers, i, 0) : NULL;
-}
-const char *ah_doc_beantwoorder_ministerie(const ah_doc *d, size_t i) {
-  return d ? ah_meta_items_attr(&d->info.answerers, i, 1) : NULL;
-}
-size_t ah_doc_zie_ook_count(const ah_doc *d) { return d ? d->info.see_also.n : 0; }
-const char *ah_doc_zie_ook(const ah_doc *d, size_t i) { return d ? ah_meta_items_text(&d->info.see_also, i) : NULL; }
+const char *ah_doc_metadata_file(const ah_doc *d) { return d ? d->record_path : NULL; }
 
 /* ---- what the rest of the library reads (document.h) --------------------- */
 

@@ -504,6 +504,7 @@ char *ah_render_report_html_n(const ah_doc *const *docs, const char *const *name
 
 char *ah_render_report_html(const ah_doc *a, const ah_doc *b, const char *name_a, const char *name_b,
                             size_t *findings, size_t *len, ah_error *err) {
+  ah_error_clear(err);
   if (!a) {
     ah_error_set(err, AH_ERROR_USAGE, "no document");
     return NULL;
@@ -513,22 +514,36 @@ char *ah_render_report_html(const ah_doc *a, const ah_doc *b, const char *name_a
   return ah_render_report_html_n(docs, names, b ? 2 : 1, findings, len, err);
 }
 
-int ah_write_report_file_n(const ah_doc *const *docs, const char *const *names, size_t n, const char *path,
-                           size_t *findings, ah_error *err) {
+ah_status ah_write_report_file_n(const ah_doc *const *docs, const char *const *names, size_t n, const char *path,
+                                 size_t *findings, ah_error *err) {
+  ah_error local;
+  if (!err) err = &local;
+  ah_error_clear(err);
+  if (!path || !*path) { /* checked first: the output's name decides gzip */
+    ah_error_set(err, AH_ERROR_USAGE, path ? "empty path" : "no path");
+    return AH_ERROR_USAGE;
+  }
   size_t len;
   char *html = ah_render_report_html_n(docs, names, n, findings, &len, err);
-  if (!html) return -1;
+  if (!html) return err->code;
   int rc = ah_write_output(path, html, len, err);
   free(html);
-  return rc;
+  return rc == 0 ? AH_OK : err->code;
 }
 
-int ah_write_report_file(const ah_doc *a, const ah_doc *b, const char *name_a, const char *name_b, const char *path,
-                         size_t *findings, ah_error *err) {
+ah_status ah_write_report_file(const ah_doc *a, const ah_doc *b, const char *name_a, const char *name_b,
+                               const char *path, size_t *findings, ah_error *err) {
+  ah_error local;
+  if (!err) err = &local;
+  ah_error_clear(err);
+  if (!a || !path || !*path) { /* checked first: the output's name decides gzip */
+    ah_error_set(err, AH_ERROR_USAGE, !a ? "no document" : path ? "empty path" : "no path");
+    return AH_ERROR_USAGE;
+  }
   size_t len;
   char *html = ah_render_report_html(a, b, name_a, name_b, findings, &len, err);
-  if (!html) return -1;
+  if (!html) return err->code;
   int rc = ah_write_output(path, html, len, err);
   free(html);
-  return rc;
+  return rc == 0 ? AH_OK : err->code;
 }

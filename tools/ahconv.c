@@ -49,7 +49,7 @@ static int cmd_convert(int argc, char **argv) {
     output_free(&target);
     return fail(opt.input, &err);
   }
-  if (opt.metadata && ah_doc_read_metadata_file(doc, opt.metadata, &err) != 0) rc = fail(opt.metadata, &err);
+  if (opt.metadata && ah_doc_read_metadata_file(doc, opt.metadata, &err) != AH_OK) rc = fail(opt.metadata, &err);
   else rc = output_check_record(&target, ah_doc_metadata_file(doc));
   if (!rc) rc = output_write(&target, doc, renderers[opt.format], options & ~AH_OPT_NO_METADATA_FILE);
   ah_doc_free(doc);

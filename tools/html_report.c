@@ -37,7 +37,7 @@ int html_report_verify(const char *path, ah_doc *const docs[], const char *const
     return 2;
   }
   ah_error err = {0};
-  if (ah_write_report_file_n((const ah_doc *const *)docs, names, (size_t)n, path, NULL, &err) != 0) {
+  if (ah_write_report_file_n((const ah_doc *const *)docs, names, (size_t)n, path, NULL, &err) != AH_OK) {
     fprintf(stderr, "ahconv: %s: %s\n", path, err.message[0] ? err.message : ah_status_string(err.code));
     return 2;
   }

@@ -86,6 +86,9 @@ const char ahconv_usage_text[] =
     "          --html REPORT: also a self-contained web page of the findings,\n"
     "          each with the text of both renditions and the PDF's printed page.\n"
     "\n"
+    "-f, -o, -j, -q and -h are short for --format, --output, --jobs, --quiet and\n"
+    "--help.\n"
+    "\n"
     "exit status: 0 ok, 1 verify found something, 2 unusable input (batch: any\n"
     "input failed) or usage\n";
 
