@@ -9,7 +9,22 @@
  * Shape follows cmark: opaque types, one prefix, an enter/exit iterator,
  * getters that return NULL/0 when a value is absent, renderers that return
  * a malloc'd buffer the caller frees with free() (or ah_free()).  The
- * library never prints; failures come back as an ah_error.
+ * library never prints; failures come back as an ah_error.  The manual
+ * ahconv(3) describes every function; the XML's schema is installed as
+ * PREFIX/share/ahconv/aanhangsel.rng, the JSON's as aanhangsel.schema.json.
+ *
+ * Errors.  Every function that can fail takes an `ah_error *err` and
+ * either returns a new object (a document, a buffer: NULL on failure) or
+ * returns an ah_status: AH_OK (0) on success, else the code of the failure,
+ * the same as err->code.  Getters, the iterator's steps and the checks
+ * cannot fail.
+ *
+ * Out of memory.  The library's own allocations abort the process
+ * (abort()) when malloc fails: no function returns a partial result.
+ * AH_ERROR_NOMEM is returned only when a dependency (zlib, libxml2) reports
+ * that it cannot allocate its own state.  A program that must survive an
+ * input needing more memory than it has converts in a child process with a
+ * memory limit (as `ahconv batch` does).
  *
  * Ownership and lifetime.  A document (ah_doc) owns its tree: every
  * ah_node, every string a getter returns (const char *) and every array
@@ -32,12 +47,14 @@
  * the library, once per process, under pthread_once, on the first open.
  * - Any number of threads may open, render and free different documents
  *   at the same time.
- * - A document is never changed after ah_doc_open_* returns: any number of
- *   threads may read one document at the same time — its getters, the
- *   node tree, their own iterators, ah_node_text, every ah_render_* and
- *   ah_write_*_file, ah_verify and ah_compare.
- * - ah_doc_free must not run while another thread still uses that
- *   document, its nodes or an iterator over them (the caller orders this).
+ * - A document is not changed after ah_doc_open_* returns, except by
+ *   ah_doc_read_metadata_file/_memory: any number of threads may read one
+ *   document at the same time — its getters, the node tree, their own
+ *   iterators, ah_node_text, every ah_render_* and ah_write_*_file,
+ *   ah_verify and ah_compare.
+ * - ah_doc_free and ah_doc_read_metadata_* must not run while another
+ *   thread still uses that document, its nodes, its strings or an iterator
+ *   over them (the caller orders this).
  * - One iterator is used by one thread at a time.
  * - The finding callback of ah_verify/ah_compare runs in the calling
  *   thread, before that call returns.
@@ -89,7 +106,7 @@ typedef enum {
   AH_ERROR_NOMEM,       /* out of memory */
   AH_ERROR_RENDER,      /* a library ahconv renders with failed (cairo, Pango, libxml2's writer) */
   AH_ERROR_COMPRESS,    /* zlib could not compress the output */
-  AH_ERROR_LIMIT,       /* input beyond one of ahconv's stated limits (size, nesting): refused whole, never cut */
+  AH_ERROR_LIMIT,       /* input beyond one of ahconv's stated limits (size, nesting; a table the clean PDF cannot set): refused whole, never cut */
   AH_ERROR_BUNDLE       /* the file holds several documents: the message lists them with their pages;
                            ah_doc_open_split_* opens each */
 } ah_status;
@@ -230,9 +247,15 @@ AH_EXPORT ah_node *ah_doc_root(const ah_doc *doc);
  * <owms-metadata>, optionally gzip) to an opened document; it replaces any
  * record the document had.  The record's DC.identifier must be the
  * document's id (AH_ERROR_FORMAT otherwise); a document without an id takes
- * the record's.  0, or -1 with err set and the document unchanged. */
-AH_EXPORT int ah_doc_read_metadata_file(ah_doc *doc, const char *path, ah_error *err);
-AH_EXPORT int ah_doc_read_metadata_memory(ah_doc *doc, const void *data, size_t len, ah_error *err);
+ * the record's.  The strings of the record it replaces are freed.
+ * Returns AH_OK, or with the document unchanged: AH_ERROR_USAGE for a NULL
+ * doc, path or data (or an empty path), AH_ERROR_IO when the file cannot be
+ * read, AH_ERROR_EMPTY for no bytes, AH_ERROR_DAMAGED for a broken gzip
+ * stream, AH_ERROR_FORMAT for bytes that are not well-formed XML (or over
+ * the size cap) and for a record of another publication, AH_ERROR_LIMIT
+ * past the element cap, AH_ERROR_NOMEM when libxml2 cannot make a parser. */
+AH_EXPORT ah_status ah_doc_read_metadata_file(ah_doc *doc, const char *path, ah_error *err);
+AH_EXPORT ah_status ah_doc_read_metadata_memory(ah_doc *doc, const void *data, size_t len, ah_error *err);
 
 /* 1 when the document has a record with anything to show, else 0. */
 AH_EXPORT int ah_doc_has_registratie(const ah_doc *doc);
@@ -421,9 +444,9 @@ AH_EXPORT ah_node *ah_iter_get_root(const ah_iter *iter);
 /* Moves the iterator: the next ah_iter_next goes on as if the last event
  * had been `event` on `current`.  `current` must be the root or below it;
  * `event` is ENTER, EXIT (not on a leaf), or NONE with current == root
- * (start over).  Returns 0 (AH_OK), or AH_ERROR_USAGE and leaves the
- * iterator as it was. */
-AH_EXPORT int ah_iter_reset(ah_iter *iter, ah_node *current, ah_event_type event);
+ * (start over).  Returns AH_OK, or AH_ERROR_USAGE and leaves the
+ * iterator as it was (it takes no ah_error). */
+AH_EXPORT ah_status ah_iter_reset(ah_iter *iter, ah_node *current, ah_event_type event);
 /* Frees an iterator (not the nodes); NULL is allowed. */
 AH_EXPORT void ah_iter_free(ah_iter *iter);
 
@@ -439,18 +462,18 @@ AH_EXPORT void ah_iter_free(ah_iter *iter);
  * Every ah_write_*_file writes the same bytes to `path` through a temporary
  * file beside it, renamed into place: on failure no file is left and an
  * existing file is untouched.  A path ending in ".gz" gets the output
- * gzip-compressed (no time stamp: same output, same bytes).  Returns 0
- * (AH_OK) on success, else the ah_status of the failure (the same code as
+ * gzip-compressed (no time stamp: same output, same bytes).  Returns AH_OK
+ * on success, else the ah_status of the failure (the same code as
  * err->code): AH_ERROR_USAGE for a NULL doc, a NULL or empty path or an
  * unknown option bit, AH_ERROR_IO when the file cannot be written,
  * AH_ERROR_COMPRESS, or what the renderer failed with. */
 
-/* Normalized XML (spec/aanhangsel-xml.md, schema/aanhangsel.rng), UTF-8. */
+/* Normalized XML (namespace urn:ahconv:aanhangsel:1; its RELAX NG schema is
+ * installed as PREFIX/share/ahconv/aanhangsel.rng), UTF-8. */
 AH_EXPORT char *ah_render_xml(const ah_doc *doc, int options, size_t *len,
                               ah_error *err);
 /* ah_render_xml's bytes to a file (see above). */
-AH_EXPORT int ah_write_xml_file(const ah_doc *doc, const char *path,
-                                int options, ah_error *err);
+AH_EXPORT ah_status ah_write_xml_file(const ah_doc *doc, const char *path, int options, ah_error *err);
 
 /* A clean, re-typeset PDF of the document (A4, DejaVu fonts embedded):
  * masthead, omschrijvingen, every section with its label, footnotes at the
@@ -460,22 +483,23 @@ AH_EXPORT int ah_write_xml_file(const ah_doc *doc, const char *path,
  * language nl-NL), with XMP metadata and, unless AH_OPT_NO_EMBED, the
  * document's XML as an associated file.  ahconv reads it back to the same
  * tree.  Binary: *len is the length (the buffer also ends in a
- * NUL, not counted).  Caller frees with free(). */
+ * NUL, not counted).  Caller frees with free().  AH_ERROR_LIMIT for a
+ * table it cannot set (a column or one-cell row wider than the page at its
+ * smallest table type, or more rows than a page holds): never cut. */
 AH_EXPORT char *ah_render_pdf(const ah_doc *doc, int options, size_t *len,
                               ah_error *err);
 /* ah_render_pdf's bytes to a file (see above). */
-AH_EXPORT int ah_write_pdf_file(const ah_doc *doc, const char *path,
-                                int options, ah_error *err);
+AH_EXPORT ah_status ah_write_pdf_file(const ah_doc *doc, const char *path, int options, ah_error *err);
 
 /* JSON (RFC 8259, UTF-8): one object per document with the same content
  * as the XML — metadata, omschrijvingen with their inline elements, the
  * sections in order with numbers, label and blocks, the notes — in the
- * stable shape of schema/aanhangsel.schema.json (README: "JSON output"). */
+ * stable shape of the JSON Schema installed as
+ * PREFIX/share/ahconv/aanhangsel.schema.json. */
 AH_EXPORT char *ah_render_json(const ah_doc *doc, int options, size_t *len,
                                ah_error *err);
 /* ah_render_json's bytes to a file (see above). */
-AH_EXPORT int ah_write_json_file(const ah_doc *doc, const char *path,
-                                 int options, ah_error *err);
+AH_EXPORT ah_status ah_write_json_file(const ah_doc *doc, const char *path, int options, ah_error *err);
 /* Plain UTF-8 text for reading and for search indexes: the id and the
  * omschrijvingen, then each vraag followed by the antwoord that answers it
  * (by number), mededelingen where they stand, the notes at the end;
@@ -483,8 +507,7 @@ AH_EXPORT int ah_write_json_file(const ah_doc *doc, const char *path,
 AH_EXPORT char *ah_render_text(const ah_doc *doc, int options, size_t *len,
                                ah_error *err);
 /* ah_render_text's bytes to a file (see above). */
-AH_EXPORT int ah_write_text_file(const ah_doc *doc, const char *path,
-                                 int options, ah_error *err);
+AH_EXPORT ah_status ah_write_text_file(const ah_doc *doc, const char *path, int options, ah_error *err);
 
 /* ---- verification ---------------------------------------------------- */
 
@@ -496,8 +519,9 @@ typedef void (*ah_finding_fn)(const char *element, const char *what, void *user)
 /* Consistency of one document: numbering gaps and duplicates, a vraag
  * without antwoord (unless a mededeling stands in), markers without notes,
  * notes without markers, a missing id, number or date, text lost (see
- * ah_doc_lost_count).  Calls `report` (may be NULL) per finding; returns
- * the number of findings, 0 for a NULL doc. */
+ * ah_doc_lost_count); for a clean PDF read from its embedded XML, every
+ * place where its printed pages say something else.  Calls `report` (may
+ * be NULL) per finding; returns the number of findings, 0 for a NULL doc. */
 AH_EXPORT size_t ah_verify(const ah_doc *doc, ah_finding_fn report, void *user);
 
 /* Differences between two renditions A and B of one document: metadata,
@@ -530,7 +554,8 @@ AH_EXPORT size_t ah_verify_ex(const ah_doc *doc, ah_finding_ex_fn report, void *
 AH_EXPORT size_t ah_compare_ex(const ah_doc *a, const ah_doc *b, ah_finding_ex_fn report, void *user);
 
 AH_EXPORT ah_finding_class ah_finding_get_class(const ah_finding *f);
-/* "metadata", "text", "missing", "numbering", "notes", "lost", "characters". */
+/* "metadata", "text", "missing", "numbering", "notes", "lost", "characters";
+ * "other" for a value outside the enum.  Static storage. */
 AH_EXPORT const char *ah_finding_class_string(ah_finding_class cls);
 AH_EXPORT const char *ah_finding_get_element(const ah_finding *f);
 AH_EXPORT const char *ah_finding_get_what(const ah_finding *f);
@@ -560,9 +585,20 @@ AH_EXPORT int ah_finding_get_page(const ah_finding *f);
  * gets the number of findings.  Caller frees. */
 AH_EXPORT char *ah_render_report_html(const ah_doc *a, const ah_doc *b, const char *name_a, const char *name_b,
                                       size_t *findings, size_t *len, ah_error *err);
-/* As ah_write_xml_file, for the report. */
-AH_EXPORT int ah_write_report_file(const ah_doc *a, const ah_doc *b, const char *name_a, const char *name_b,
-                                   const char *path, size_t *findings, ah_error *err);
+/* As ah_write_xml_file, for the report: AH_OK or the failure's status;
+ * AH_ERROR_USAGE for a NULL a or a NULL or empty path. */
+AH_EXPORT ah_status ah_write_report_file(const ah_doc *a, const ah_doc *b, const char *name_a, const char *name_b,
+                                         const char *path, size_t *findings, ah_error *err);
+/* The same page for n renditions (1 to 3): one alone (n 1, ah_verify), or
+ * the first against each other one (ah_compare of A with B, then of A with
+ * C; with three, every finding says which pair).  names (may be NULL, and
+ * so may each entry) as name_a, name_b.  n out of range or a NULL document:
+ * NULL with AH_ERROR_USAGE.  Caller frees. */
+AH_EXPORT char *ah_render_report_html_n(const ah_doc *const *docs, const char *const *names, size_t n,
+                                        size_t *findings, size_t *len, ah_error *err);
+/* AH_OK or the failure's status; AH_ERROR_USAGE also for a NULL or empty path. */
+AH_EXPORT ah_status ah_write_report_file_n(const ah_doc *const *docs, const char *const *names, size_t n,
+                                           const char *path, size_t *findings, ah_error *err);
 
 /* ---- metadata from the omschrijvingen ---------------------------------- */
 

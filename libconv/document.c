@@ -3,13 +3,13 @@
  * answer metadata questions, free.
  *
  * Takes: a path or bytes.  Gives: an ah_doc with its tree.  The input type
- * comes from the content (PDF magic, or markup that looks like HTML), never
- * from the file name; each type has one reader (reader.h), and a clean PDF
- * that carries ahconv's XML is read from that XML when it matches
- * (source_embedded.c), unless AH_OPT_NO_EMBED.  A PDF of several
- * documents (bundle.c) is refused, or with the split entry points opened
- * as one ah_doc per document.  The only file that knows the fields of
- * struct ah_doc.
+ * comes from the content (PDF magic, the XML's root element: the
+ * publisher's or ahconv's own, or markup that looks like HTML), never from
+ * the file name; each type has one reader (reader.h), and a clean PDF that
+ * carries ahconv's XML is read from that XML when it matches
+ * (source_embedded.c), unless AH_OPT_NO_EMBED.  A PDF of several documents
+ * (bundle.c) is refused, or with the split entry points opened as one
+ * ah_doc per document.  The only file that knows the fields of struct ah_doc.
  */
 #include "document.h"
 #include "bundle.h"
@@ -17,6 +17,7 @@
 #include "init.h"
 #include "io.h"
 #include "reader.h"
+#include "source_ownxml.h"
 #include "registratie.h"
 #include "source_pdf.h"
 #include "source_xml.h"
@@ -48,7 +49,7 @@ struct ah_doc {
   int file_page_first, file_page_last; /* one document of a bundle: its pages in the file; 0: the whole file */
 };
 
-typedef enum { INPUT_UNKNOWN, INPUT_PDF, INPUT_HTML, INPUT_XML, INPUT_RECORD } input_kind;
+typedef enum { INPUT_UNKNOWN, INPUT_PDF, INPUT_HTML, INPUT_XML, INPUT_RECORD, INPUT_OWNXML } input_kind;
 
 static input_kind detect(const unsigned char *d, size_t len) {
   /* PDF: "%PDF-" within the first KiB (some writers put junk before it) */
@@ -60,6 +61,7 @@ static input_kind detect(const unsigned char *d, size_t len) {
   if (ah_xml_root_name(d, len, root, sizeof root)) {
     if (ah_is_publisher_xml_root(root)) return INPUT_XML;
     if (ah_is_record_root(root)) return INPUT_RECORD;
+    if (!strcmp(root, "aanhangsel")) return INPUT_OWNXML; /* its namespace: source_ownxml.c */
   }
   size_t i = 0;
   if (len >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF) i = 3;
@@ -152,6 +154,20 @@ static int read_with(ah_doc *doc, ah_reader reader, const unsigned char *data, s
   return rc;
 }
 
+/* ahconv's own XML: its tree, bron's original rendition as the source (the
+ * XML carries the document, as a clean PDF does: what it gives is the same). */
+static int read_ownxml(ah_doc *doc, const unsigned char *data, size_t len, ah_error *err) {
+  ah_reading r = {.tree = ah_node_new(AH_NODE_DOCUMENT)};
+  ah_ownxml_source src;
+  int rc = ah_source_ownxml_input(data, len, r.tree, &r.meta, &r.dates, &src, err);
+  if (rc == 0 && (rc = assemble(doc, &r, err)) == 0 && src.format && src.name && src.sha256) {
+    free(doc->format), free(doc->source_name), g_free(doc->sha256);
+    doc->format = ah_strdup(src.format), doc->source_name = ah_strdup(src.name), doc->sha256 = g_strdup(src.sha256);
+  }
+  ah_ownxml_source_free(&src);
+  ah_reading_free(&r);
+  return rc;
+}
 /* A PDF's bytes kept: for the report's page images (AH_OPT_POSITIONS),
  * turned pages shown upright as the boxes were read; a clean PDF read from
  * its embedded XML as it is, so that verify reads its pages too. */
@@ -179,12 +195,14 @@ static int read_any_pdf(ah_doc *doc, const unsigned char *data, size_t len, int 
 
 static int read_kind(ah_doc *doc, input_kind kind, const unsigned char *data, size_t len, int options,
                      ah_error *err) {
+  if (kind == INPUT_OWNXML) return read_ownxml(doc, data, len, err);
   if (kind == INPUT_PDF) return read_any_pdf(doc, data, len, options, err);
   return read_with(doc, kind == INPUT_XML ? ah_read_pubxml : ah_read_html, data, len, err);
 }
 
 static ah_doc *new_doc(input_kind kind, const unsigned char *data, size_t len, const char *name, int options) {
-  static const char *const formats[] = {[INPUT_PDF] = "pdf", [INPUT_HTML] = "html", [INPUT_XML] = "xml"};
+  static const char *const formats[] = {[INPUT_PDF] = "pdf", [INPUT_HTML] = "html", [INPUT_XML] = "xml",
+                                        [INPUT_OWNXML] = "xml"};
   ah_doc *doc = ah_xcalloc(1, sizeof *doc);
   doc->options = options;
   doc->root = ah_node_new(AH_NODE_DOCUMENT);
@@ -329,25 +347,33 @@ static int attach(ah_doc *doc, const void *data, size_t len, const char *path, a
   return 0;
 }
 
-int ah_doc_read_metadata_memory(ah_doc *doc, const void *data, size_t len, ah_error *err) {
-  if (!doc) {
-    ah_error_set(err, AH_ERROR_USAGE, "no document");
-    return -1;
+/* Both return AH_OK or the failure's status, which is err->code: a local
+ * error stands in when the caller passes none. */
+ah_status ah_doc_read_metadata_memory(ah_doc *doc, const void *data, size_t len, ah_error *err) {
+  ah_error local;
+  if (!err) err = &local;
+  ah_error_clear(err);
+  if (!doc || !data) {
+    ah_error_set(err, AH_ERROR_USAGE, doc ? "no data" : "no document");
+    return AH_ERROR_USAGE;
   }
-  return attach(doc, data, len, NULL, err);
+  return attach(doc, data, len, NULL, err) == 0 ? AH_OK : err->code;
 }
 
-int ah_doc_read_metadata_file(ah_doc *doc, const char *path, ah_error *err) {
-  if (!doc || !path) {
-    ah_error_set(err, AH_ERROR_USAGE, doc ? "no path" : "no document");
-    return -1;
+ah_status ah_doc_read_metadata_file(ah_doc *doc, const char *path, ah_error *err) {
+  ah_error local;
+  if (!err) err = &local;
+  ah_error_clear(err);
+  if (!doc || !path || !*path) {
+    ah_error_set(err, AH_ERROR_USAGE, !doc ? "no document" : path ? "empty path" : "no path");
+    return AH_ERROR_USAGE;
   }
   unsigned char *data;
   size_t len;
-  if (ah_read_file(path, &data, &len, err) != 0) return -1;
+  if (ah_read_file(path, &data, &len, err) != 0) return err->code;
   int rc = attach(doc, data, len, path, err);
   free(data);
-  return rc;
+  return rc == 0 ? AH_OK : err->code;
 }
 
 /* A record found beside the input that does not read (damaged, or of
@@ -357,7 +383,7 @@ static bool try_record(ah_doc *doc, const char *path) {
   struct stat st;
   if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) return false;
   ah_error err = {0};
-  if (ah_doc_read_metadata_file(doc, path, &err) == 0) return true;
+  if (ah_doc_read_metadata_file(doc, path, &err) == AH_OK) return true;
   ah_buf what = {0};
   ah_buf_printf(&what, "(the metadata record %s is not read: %s)", path, err.message);
   ah_losses_add(&doc->losses, AH_LOST_MARKUP, 0, what.data);
@@ -375,24 +401,6 @@ static void find_metadata_file(ah_doc *doc, const char *path) {
   ah_strings_free(&candidates);
 }
 
-static const ah_registratie *record_of(const ah_doc *d) { return &d->meta.record; }
-
-int ah_doc_has_registratie(const ah_doc *d) { return d && ah_registratie_present(&d->meta.record); }
-const char *ah_doc_vraagnummer(const ah_doc *d) { return d ? record_of(d)->vraagnummer : NULL; }
-const char *ah_doc_datum_ontvangst(const ah_doc *d) { return d ? record_of(d)->datum_ontvangst : NULL; }
-const char *ah_doc_registratie_titel(const ah_doc *d) { return d ? record_of(d)->titel : NULL; }
-const char *ah_doc_ontvanger_naam(const ah_doc *d) { return d ? record_of(d)->ontvanger_naam : NULL; }
-const char *ah_doc_metadata_file(const ah_doc *d) { return d ? d->record_path : NULL; }
-size_t ah_doc_indiener_count(const ah_doc *d) { return d ? record_of(d)->indieners.n : 0; }
-size_t ah_doc_categorie_count(const ah_doc *d) { return d ? record_of(d)->categorieen.n : 0; }
-
-const char *ah_doc_indiener(const ah_doc *d, size_t i) {
-  return d && i < record_of(d)->indieners.n ? record_of(d)->indieners.items[i] : NULL;
-}
-
-const char *ah_doc_categorie(const ah_doc *d, size_t i) {
-  return d && i < record_of(d)->categorieen.n ? record_of(d)->categorieen.items[i] : NULL;
-}
 
 /* The publisher's metadata record beside the input, unless the rendition
  * carries one itself; each document of a bundle takes the record that
@@ -484,26 +492,8 @@ const char *ah_version(void) { return AHCONV_VERSION_STRING; }
 int ah_version_number(void) { return AHCONV_VERSION_NUMBER; }
 void ah_free(void *ptr) { free(ptr); }
 
-/* ---- the omschrijvingen's metadata (docinfo.c gathered it) -------------- */
 
-size_t ah_doc_vragensteller_count(const ah_doc *d) { return d ? d->info.askers.n : 0; }
-const char *ah_doc_vragensteller(const ah_doc *d, size_t i) { return d ? ah_meta_items_text(&d->info.askers, i) : NULL; }
-const char *ah_doc_vragensteller_partij(const ah_doc *d, size_t i) {
-  return d ? ah_meta_items_attr(&d->info.askers, i, 0) : NULL;
-}
-size_t ah_doc_ontvanger_count(const ah_doc *d) { return d ? d->info.addressees.n : 0; }
-const char *ah_doc_ontvanger(const ah_doc *d, size_t i) { return d ? ah_meta_items_text(&d->info.addressees, i) : NULL; }
-const char *ah_doc_onderwerp(const ah_doc *d) { return d ? ah_meta_items_text(&d->info.subjects, 0) : NULL; }
-size_t ah_doc_beantwoorder_count(const ah_doc *d) { return d ? d->info.answerers.n : 0; }
-const char *ah_doc_beantwoorder(const ah_doc *d, size_t i) { return d ? ah_meta_items_text(&d->info.answerers, i) : NULL; }
-const char *ah_doc_beantwoorder_functie(const ah_doc *d, size_t i) {
-  return d ? ah_meta_items_attr(&d->info.answerers, i, 0) : NULL;
-}
-const char *ah_doc_beantwoorder_ministerie(const ah_doc *d, size_t i) {
-  return d ? ah_meta_items_attr(&d->info.answerers, i, 1) : NULL;
-}
-size_t ah_doc_zie_ook_count(const ah_doc *d) { return d ? d->info.see_also.n : 0; }
-const char *ah_doc_zie_ook(const ah_doc *d, size_t i) { return d ? ah_meta_items_text(&d->info.see_also, i) : NULL; }
+const char *ah_doc_metadata_file(const ah_doc *d) { return d ? d->record_path : NULL; }
 
 /* ---- what the rest of the library reads (document.h) --------------------- */
 

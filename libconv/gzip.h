@@ -5,7 +5,9 @@
 #include "buffer.h"
 
 bool ah_is_gzip(const unsigned char *d, size_t len);
-/* Inflates; over AH_MAX_INFLATED_BYTES or damaged: AH_ERROR_DAMAGED. */
+/* Inflates every member; over AH_MAX_INFLATED_BYTES (all members together):
+ * AH_ERROR_LIMIT; damaged, truncated or followed by other bytes:
+ * AH_ERROR_DAMAGED. */
 int ah_gunzip(const unsigned char *in, size_t len, unsigned char **out, size_t *out_len, ah_error *err);
 /* Deflates with no time stamp or name (same input, same bytes);
  * AH_ERROR_COMPRESS when zlib fails. */

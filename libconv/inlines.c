@@ -41,8 +41,8 @@ static const char *find_address(const char *text, const char *p) {
 }
 
 /* Text with web addresses marked: http(s)://…, www.… and host/path up to
- * white space, minus trailing sentence punctuation and an unbalanced closing
- * parenthesis. */
+ * white space, minus trailing sentence punctuation, closing quotes and an
+ * unbalanced closing parenthesis. */
 void ah_append_inline_text(ah_node *parent, const char *text) {
   const char *p = text;
   while (*p) {
@@ -52,9 +52,17 @@ void ah_append_inline_text(ah_node *parent, const char *text) {
     while (url_char((unsigned char)*e)) e++;
     int depth = 0;
     for (const char *q = u; q < e; q++) depth += (*q == '(') - (*q == ')');
-    while (e > u && (strchr(".,;:!?", e[-1]) || (e[-1] == ')' && depth < 0))) {
-      if (e[-1] == ')') depth++;
-      e--;
+    for (;;) { /* sentence punctuation, an unbalanced ")", a closing quote ("…/2018.»") */
+      if (e > u && (strchr(".,;:!?", e[-1]) || (e[-1] == ')' && depth < 0))) {
+        if (e[-1] == ')') depth++;
+        e--;
+      } else if (e - u > 2 && (!memcmp(e - 2, "\xC2\xBB", 2))) {
+        e -= 2; /* » */
+      } else if (e - u > 3 && (!memcmp(e - 3, "\xE2\x80\x9D", 3) || !memcmp(e - 3, "\xE2\x80\x99", 3))) {
+        e -= 3; /* ” ’ */
+      } else {
+        break;
+      }
     }
     const char *slashes = strstr(u, "//");
     size_t scheme = ah_starts_with(u, "www.") ? 4 : slashes && slashes < e ? (size_t)(slashes + 2 - u) : 0;

@@ -4,7 +4,8 @@
  * writes: data goes to a temporary file beside the target, is flushed and
  * renamed into place, so a reader never sees half a file and a failure
  * leaves an existing file as it was; and in-place writes for what cannot
- * be renamed over (a character device, a FIFO).
+ * be renamed over (a character device, a FIFO).  A replaced file keeps its
+ * mode.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "io.h"
@@ -13,6 +14,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,19 +87,29 @@ static int write_all(int fd, const void *data, size_t len) {
   return 0;
 }
 
-/* A new file beside `path` ("path.tmp.XXXXXX"), created exclusively with
- * mode 0666 so the process's umask applies as for any plain create: the
- * library never changes the umask (that would race with other threads).
- * The suffix mixes the time, the pid and a counter; a clash is retried. */
+/* The temporary file's name: "path.tmp.XXXXXX", the file name cut short
+ * where the suffix would carry it past NAME_MAX (a legal 254-byte name
+ * could not be written at all). */
+static void temp_name(char *tmp, size_t size, const char *path, unsigned long r) {
+  const char *slash = strrchr(path, '/');
+  size_t base = strlen(slash ? slash + 1 : path), keep = strlen(path), suffix = strlen(".tmp.XXXXXX");
+  if (base + suffix > NAME_MAX) keep -= base + suffix - NAME_MAX;
+  snprintf(tmp, size, "%.*s.tmp.%06lx", (int)keep, path, r & 0xFFFFFF);
+}
+
+/* A new file beside `path`, created exclusively with mode 0666 so the
+ * process's umask applies as for any plain create: the library never
+ * changes the umask (that would race with other threads).  The suffix
+ * mixes the time, the pid and a counter; a clash is retried. */
 static int create_temp(const char *path, char **tmp_out) {
-  size_t plen = strlen(path);
-  char *tmp = ah_xmalloc(plen + 32);
+  size_t size = strlen(path) + 32;
+  char *tmp = ah_xmalloc(size);
   struct timespec ts;
   clock_gettime(CLOCK_REALTIME, &ts);
   unsigned long seed = (unsigned long)ts.tv_nsec ^ ((unsigned long)getpid() << 16) ^ (unsigned long)(uintptr_t)tmp;
   for (int attempt = 0; attempt < 100; attempt++) {
     seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-    snprintf(tmp, plen + 32, "%s.tmp.%06lx", path, (seed >> 33) & 0xFFFFFF);
+    temp_name(tmp, size, path, seed >> 33);
     int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd >= 0 || errno != EEXIST) {
       *tmp_out = tmp;
@@ -118,7 +130,11 @@ int ah_write_file_atomic(const char *path, const void *data, size_t len, ah_erro
     free(tmp);
     return -1;
   }
-  int ok = write_all(fd, data, len) == 0 && fsync(fd) == 0;
+  /* a replaced file keeps its permissions (a private 0600 file must not
+   * come back readable by all); set before any byte is written */
+  struct stat old;
+  int ok = stat(path, &old) != 0 || !S_ISREG(old.st_mode) || fchmod(fd, old.st_mode & 07777) == 0;
+  ok = ok && write_all(fd, data, len) == 0 && fsync(fd) == 0;
   int saved = errno;
   if (close(fd) != 0 && ok) ok = 0, saved = errno;
   if (ok && rename(tmp, path) != 0) ok = 0, saved = errno;

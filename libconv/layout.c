@@ -135,10 +135,26 @@ static void find_pitch(page_model *m) {
   free(ds);
 }
 
+/* Line i (small raised digits) stands right after the end of another line's
+ * text, raised above its baseline: a note marker there (in a table cell),
+ * not a note's number, which stands left of its note. */
+static bool stands_after_text(const page_model *m, size_t i) {
+  const ah_line *mk = &m->lines->items[i];
+  int p = mk->page;
+  for (size_t j = m->page_start[p]; j < m->page_start[p + 1]; j++) {
+    const ah_line *c = &m->lines->items[j];
+    if (j != i && c->size > mk->size && ah_near(mk->x0, c->x1, AH_SAME_EDGE) && c->base > mk->base &&
+        c->base - mk->base < c->size)
+      return true;
+  }
+  return false;
+}
+
 /* A note's number set as its own object: digits, smaller than note text
  * (a note line of digits only, "27" ending "p." before it, is text). */
 static bool is_number_object(const page_model *m, size_t i) {
-  return m->lines->items[i].size < m->body_size * AH_NOTE_NUMBER_TYPE && ah_is_digits(m->texts[i]);
+  return m->lines->items[i].size < m->body_size * AH_NOTE_NUMBER_TYPE && ah_is_digits(m->texts[i]) &&
+         !stands_after_text(m, i);
 }
 
 /* A note's number as its own object, or as the raised start of a note line. */
@@ -149,24 +165,43 @@ static bool is_note_number_line(const page_model *m, size_t i) {
           ah_is_digits(ln->spans.items[0].text));
 }
 
-/* Small type above the first number (or on a page without one) is the rest
- * of the previous page's last note when that page had notes and the lines
- * are plain text; with columns (column gaps, or two pieces of text on one
- * baseline) it is a table. */
-static bool note_runs_on(const page_model *m, size_t from, size_t to, double last_body, double zone_top) {
-  const ah_lines *l = m->lines;
-  for (size_t i = from; i < to; i++) {
-    const ah_line *ln = &l->items[i];
-    if (m->zones[i] != ZONE_BODY || ln->size >= m->body_size * AH_SMALL_TYPE || ln->top <= last_body ||
-        ln->top > zone_top)
-      continue;
-    if (strchr(m->texts[i], '\t')) return false;
-    for (size_t j = i + 1; j < to; j++)
-      if (m->zones[j] == ZONE_BODY && ah_near(l->items[j].base, ln->base, AH_SAME_ROW) &&
-          l->items[j].size < m->body_size * AH_SMALL_TYPE)
-        return false;
-  }
+/* A plain small-type line of the body: no column gap, nothing else small
+ * on its baseline (else it is a table's row). */
+static bool plain_small_line(const page_model *m, size_t i, size_t from, size_t to) {
+  const ah_line *ln = &m->lines->items[i];
+  if (strchr(m->texts[i], '\t')) return false;
+  for (size_t j = from; j < to; j++)
+    if (j != i && m->zones[j] == ZONE_BODY && ah_near(m->lines->items[j].base, ln->base, AH_SAME_ROW) &&
+        m->lines->items[j].size < m->body_size * AH_SMALL_TYPE)
+      return false;
   return true;
+}
+
+/* The rest of the previous page's last note, printed above the first note
+ * number of this page (or at the foot of a page without one): the plain
+ * small-type lines right above the zone, taken bottom up while each stands
+ * one note line feed above the next.  A table on the page (rows with
+ * columns, or set apart by a gap) is not taken with it.  Returns the top of
+ * the topmost such line, HUGE_VAL when there is none. */
+static double note_rest_top(const page_model *m, size_t from, size_t to, double last_body, double zone_top) {
+  const ah_lines *l = m->lines;
+  double below = zone_top, rest = HUGE_VAL; /* the line taken last, from the bottom */
+  for (;;) {
+    size_t best = SIZE_MAX; /* the lowest small line above `below` */
+    for (size_t i = from; i < to; i++) {
+      const ah_line *ln = &l->items[i];
+      if (m->zones[i] != ZONE_BODY || ln->size >= m->body_size * AH_SMALL_TYPE || ln->top <= last_body ||
+          ln->base >= below)
+        continue;
+      if (best == SIZE_MAX || ln->base > l->items[best].base) best = i;
+    }
+    if (best == SIZE_MAX) return rest;
+    const ah_line *ln = &l->items[best];
+    bool near = below == HUGE_VAL || below - ln->base < 2 * ln->size;
+    if (!near || !plain_small_line(m, best, from, to)) return rest;
+    rest = ln->top;
+    below = ln->base;
+  }
 }
 
 /* Footnotes: small type below the last body-sized line of the page.
@@ -187,12 +222,12 @@ static bool mark_page_notes(page_model *m, int page, bool notes_before) {
     if (m->zones[i] == ZONE_BODY && ln->top > last_body && is_note_number_line(m, i) && ln->top - 1 < zone_top)
       zone_top = ln->top - 1;
   }
-  bool continues = notes_before && note_runs_on(m, from, to, last_body, zone_top);
+  double rest_top = notes_before ? note_rest_top(m, from, to, last_body, zone_top) : HUGE_VAL;
   bool notes = false;
   for (size_t i = from; i < to; i++) {
     const ah_line *ln = &l->items[i];
     if (m->zones[i] != ZONE_BODY || ln->size >= m->body_size * AH_SMALL_TYPE) continue;
-    if (ln->top > zone_top || (continues && ln->top > last_body)) {
+    if (ln->top > zone_top || ln->top >= rest_top - AH_SAME_ROW) {
       m->zones[i] = ZONE_NOTE;
       notes = true;
     }
@@ -224,7 +259,7 @@ typedef struct {
  * there; it ends the paragraph before it. */
 /* The caption of a figure whose drawn words are the small-type lines at
  * rows: the body line right below them (within two line feeds) that starts
- * "Figuur N"; SIZE_MAX when none (then they are a table). */
+ * "Figuur N:" or "Figuur N."; SIZE_MAX when none (then they are a table). */
 static size_t figure_caption(const page_model *m, int p, const ah_line **rows, size_t n) {
   const ah_line *last = rows[n - 1];
   size_t best = SIZE_MAX;
@@ -236,8 +271,12 @@ static size_t figure_caption(const page_model *m, int p, const ah_line **rows, s
     if (best == SIZE_MAX || ln->base < m->lines->items[best].base) best = i;
   }
   if (best == SIZE_MAX) return SIZE_MAX;
+  /* "Figuur 2: …" or "Figuur 2. …"; a sentence "Figuur 2 laat … zien." after
+   * a table is prose */
   const char *t = m->texts[best];
-  return ah_starts_with(t, "Figuur ") && isdigit((unsigned char)t[7]) ? best : SIZE_MAX;
+  if (!ah_starts_with(t, "Figuur ") || !isdigit((unsigned char)t[7])) return SIZE_MAX;
+  size_t d = 7 + strspn(t + 7, "0123456789");
+  return t[d] == ':' || t[d] == '.' ? best : SIZE_MAX;
 }
 
 static void place_table(page_model *m, ah_flow *flow, body_state *st, const size_t *anchors, int p, size_t anchor) {
@@ -276,10 +315,11 @@ static bool ends_sentence_before_markers(const ah_line *ln, const char *text) {
   return ends;
 }
 
-/* The body line after line i on its page, NULL when none. */
+/* The body line after line i, on its page or the next, NULL when none. */
 static const ah_line *next_body_line(const page_model *m, size_t i) {
   int p = m->lines->items[i].page;
-  for (size_t j = i + 1; j < m->page_start[p + 1]; j++)
+  size_t end = m->page_start[p + 1 < m->lines->pages ? p + 2 : p + 1];
+  for (size_t j = i + 1; j < end; j++)
     if (m->zones[j] == ZONE_BODY) return &m->lines->items[j];
   return NULL;
 }

@@ -8,6 +8,7 @@
 #include "typography.h"
 #include "caps.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,7 +62,8 @@ static void add_row_piece(ah_block *b, const ah_spans *piece, size_t skip) {
  * no such marker. */
 static const ah_line *marker_host(const page_model *m, const ah_line **rows, size_t n, size_t q) {
   const ah_line *mk = rows[q];
-  if (!ah_is_digits(m->texts[mk - m->lines->items])) return NULL;
+  const char *t = m->texts[mk - m->lines->items];
+  if (!isdigit((unsigned char)*t) || t[strspn(t, "0123456789, ")]) return NULL; /* "4", "4, 5" */
   for (size_t h = 0; h < n; h++) {
     const ah_line *c = rows[h];
     if (h != q && mk->size < c->size * AH_SMALL_TYPE && ah_near(mk->x0, c->x1, AH_SAME_EDGE) &&
@@ -81,7 +83,17 @@ static void add_cell_markers(page_model *m, ah_block *b, const ah_line **marks, 
     if (host[q] != h) continue;
     const char *t = m->texts[marks[q] - m->lines->items];
     const ah_span *sp = &marks[q]->spans.items[0];
-    ah_spans_add_on(cell, t, strlen(t), (sp->style | AH_STYLE_SUP) & ~AH_STYLE_BOLD, sp->page);
+    if (!strchr(t, ',')) {
+      ah_spans_add_on(cell, t, strlen(t), (sp->style | AH_STYLE_SUP) & ~AH_STYLE_BOLD, sp->page);
+    } else { /* "4, 5": markers side by side, the raised comma between them no text */
+      for (const char *d = t; *d; d += strspn(d, ", ")) {
+        char *end;
+        long v = strtol(d, &end, 10);
+        if (v > 0 && v <= AH_MAX_NOTE_NUMBER) ah_spans_add_marker(cell, (int)v, sp->page);
+        else ah_spans_add_on(cell, d, (size_t)(end - d), AH_STYLE_SUP, sp->page); /* no note: kept as printed */
+        d = end;
+      }
+    }
     ah_pos_line(b, marks[q]);
     m->placed[marks[q] - m->lines->items] = true;
   }

@@ -390,7 +390,7 @@ static bool is_below(const ah_node *n, const ah_node *root) {
   return false;
 }
 
-int ah_iter_reset(ah_iter *it, ah_node *current, ah_event_type event) {
+ah_status ah_iter_reset(ah_iter *it, ah_node *current, ah_event_type event) {
   if (!it || !current || !is_below(current, it->root)) return AH_ERROR_USAGE;
   bool ok = event == AH_EVENT_ENTER || (event == AH_EVENT_EXIT && is_container(current)) ||
             (event == AH_EVENT_NONE && current == it->root);

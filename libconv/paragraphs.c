@@ -98,12 +98,12 @@ static const char *word_start(const char *text, const char *end) {
 }
 
 /* Bytes of the word at s: letters and inner hyphens ("klinieken" of
- * "klinieken."). */
+ * "klinieken." and of "klinieken1", a note marker glued to it). */
 static size_t word_length(const char *s) {
   const char *p = s;
   for (;;) {
     gunichar c = g_utf8_get_char_validated(p, -1);
-    if (c == (gunichar)-1 || c == (gunichar)-2 || !(g_unichar_isalnum(c) || c == '-')) break;
+    if (c == (gunichar)-1 || c == (gunichar)-2 || !(g_unichar_isalpha(c) || c == '-')) break;
     p = g_utf8_next_char(p);
   }
   while (p > s && p[-1] == '-') p--;

@@ -30,7 +30,7 @@ struct report_pdf {
   int offset; /* one document of a bundle: the file's pages before its first */
 };
 
-report_pdf *report_pdf_open(const ah_doc *doc) {
+report_pdf *ah_report_pdf_open(const ah_doc *doc) {
   size_t pdf_len;
   const unsigned char *pdf = doc ? ah_doc_pdf_bytes(doc, &pdf_len) : NULL;
   if (!pdf) return NULL;
@@ -50,7 +50,7 @@ report_pdf *report_pdf_open(const ah_doc *doc) {
   return p;
 }
 
-void report_pdf_close(report_pdf *p) {
+void ah_report_pdf_close(report_pdf *p) {
   if (!p) return;
   for (int i = 0; i < p->n_pages; i++) {
     if (p->pages[i].page) g_object_unref(p->pages[i].page);
@@ -77,7 +77,7 @@ static page_cache *page_at(report_pdf *p, int page) {
   return c;
 }
 
-bool report_pdf_page_size(report_pdf *p, int page, double *width, double *height) {
+bool ah_report_pdf_page_size(report_pdf *p, int page, double *width, double *height) {
   page_cache *c = page_at(p, page);
   if (!c) return false;
   poppler_page_get_size(c->page, width, height);
@@ -99,7 +99,7 @@ static bool inside(const PopplerRectangle *r, const ah_box *b) {
 
 static bool is_space(gunichar ch) { return g_unichar_isspace(ch) || ch == 0xA0; }
 
-void report_pdf_words(report_pdf *p, const ah_box *box, pdf_words *out) {
+void ah_report_pdf_words(report_pdf *p, const ah_box *box, pdf_words *out) {
   page_cache *c = page_at(p, box->page);
   if (!c || !c->text) return;
   ah_buf word = {0};
@@ -123,7 +123,7 @@ void report_pdf_words(report_pdf *p, const ah_box *box, pdf_words *out) {
   ah_buf_free(&word);
 }
 
-void pdf_words_free(pdf_words *w) {
+void ah_pdf_words_free(pdf_words *w) {
   for (size_t i = 0; i < w->n; i++) free(w->items[i].text);
   free(w->items);
   memset(w, 0, sizeof *w);
@@ -163,7 +163,7 @@ static void draw_marks(cairo_t *cr, const ah_box *marks, size_t n, const ah_box 
   }
 }
 
-char *report_pdf_png(report_pdf *p, const ah_box *crop, const ah_box *marks, size_t n_marks, const ah_box *outlines,
+char *ah_report_pdf_png(report_pdf *p, const ah_box *crop, const ah_box *marks, size_t n_marks, const ah_box *outlines,
                      size_t n_outlines, double scale, int *width, int *height) {
   double pw, ph;
   page_cache *c = page_at(p, crop->page);

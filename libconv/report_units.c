@@ -27,7 +27,7 @@ static void add_unit(report_units *u, const ah_node *n) {
   ah_words_free(&w);
 }
 
-void report_units_of(const ah_node *node, report_units *out) {
+void ah_report_units_of(const ah_node *node, report_units *out) {
   memset(out, 0, sizeof *out);
   ah_node_type t = ah_node_get_type(node);
   bool whole = t != AH_NODE_VRAAG && t != AH_NODE_ANTWOORD && t != AH_NODE_MEDEDELING && t != AH_NODE_NOOT;
@@ -43,7 +43,7 @@ void report_units_of(const ah_node *node, report_units *out) {
   }
 }
 
-void report_units_free(report_units *u) {
+void ah_report_units_free(report_units *u) {
   free(u->items);
   memset(u, 0, sizeof *u);
 }
@@ -114,19 +114,19 @@ static void align(const pdf_words *pw, const ah_words *w, size_t first, size_t c
   }
 }
 
-void report_word_boxes(report_pdf *pdf, const report_unit *unit, size_t first, size_t count, ah_box **marks,
+void ah_report_word_boxes(report_pdf *pdf, const report_unit *unit, size_t first, size_t count, ah_box **marks,
                        size_t *n_marks) {
   if (!pdf || !count) return;
   pdf_words pw = {0};
   for (size_t i = 0; i < ah_node_get_box_count(unit->node); i++) {
     ah_box b;
     b.page = ah_node_get_box(unit->node, i, &b.x0, &b.y0, &b.x1, &b.y1);
-    report_pdf_words(pdf, &b, &pw);
+    ah_report_pdf_words(pdf, &b, &pw);
   }
   char *t = ah_node_text(unit->node);
   ah_words w = ah_words_split(t);
   free(t);
   align(&pw, &w, first, count, marks, n_marks);
   ah_words_free(&w);
-  pdf_words_free(&pw);
+  ah_pdf_words_free(&pw);
 }

@@ -21,13 +21,13 @@ typedef struct {
 
 /* The blocks of `node`'s compared text in order (a section's label left
  * out, as compare.c reads it). */
-void report_units_of(const ah_node *node, report_units *out);
-void report_units_free(report_units *u);
+void ah_report_units_of(const ah_node *node, report_units *out);
+void ah_report_units_free(report_units *u);
 
 /* The boxes where words [first, first + count) of `unit` were printed,
  * found by aligning its words with the words poppler reads inside its
  * boxes; appended to *marks. */
-void report_word_boxes(report_pdf *pdf, const report_unit *unit, size_t first, size_t count, ah_box **marks,
+void ah_report_word_boxes(report_pdf *pdf, const report_unit *unit, size_t first, size_t count, ah_box **marks,
                        size_t *n_marks);
 
 #endif

@@ -7,12 +7,15 @@
  * had them.  Strict: an unknown element or attribute, text where only
  * elements stand, a comment, a DTD, or a tree ah_node_check refuses makes
  * it give up (the caller then reads the rendition itself).  libxml2 parses
- * with network access off and without a DTD nothing can be expanded.
+ * with network access off and without a DTD nothing can be expanded.  The
+ * same XML given as an input file (ah_source_ownxml_input) is parsed by
+ * xml_input.c's rules for XML nobody vouches for, caps included.
  */
 #include "source_ownxml.h"
 #include "caps.h"
 #include "lexicon.h"
 #include "registratie.h"
+#include "xml_input.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -123,7 +126,9 @@ static bool read_source(const xmlNode *x, ah_docmeta *meta, ah_ownxml_source *sr
     for (const xmlAttr *a = c->properties; a; a = a->next) {
       xmlChar *xv = xmlNodeListGetString(x->doc, a->children, 1);
       const char *v = xv ? (const char *)xv : "", *name = (const char *)a->name, *end;
-      bool ok = !a->ns && (is(name, "formaat") || is(name, "bestand") || is(name, "sha256"));
+      char **keep = a->ns ? NULL : is(name, "formaat") ? &src->format : is(name, "bestand") ? &src->name
+                                  : is(name, "sha256") ? &src->sha256 : NULL;
+      bool ok = keep && !*keep && (*keep = ah_strdup(v)) != NULL;
       if (!a->ns && is(name, "paginas")) ok = ah_parse_uint(v, 1 << 20, &meta->pages, &end) && !*end;
       if (!a->ns && is(name, "converter") && !src->converter) ok = (src->converter = ah_strdup(v)) != NULL;
       xmlFree(xv);
@@ -147,12 +152,8 @@ static void read_dates(const ah_node *root, ah_dates *dates) {
   }
 }
 
-int ah_source_ownxml(const char *xml, size_t len, ah_node *root, ah_docmeta *meta, ah_dates *dates,
-                     ah_ownxml_source *src) {
-  *src = (ah_ownxml_source){0};
-  if (len > AH_MAX_INPUT_BYTES) return -1;
-  xmlDocPtr doc = xmlReadMemory(xml, (int)len, "embedded.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (!doc) return -1;
+/* The tree of a parsed document, which it frees. */
+static int read_doc(xmlDocPtr doc, ah_node *root, ah_docmeta *meta, ah_dates *dates, ah_ownxml_source *src) {
   const xmlNode *x = xmlDocGetRootElement(doc);
   bool ok = !doc->intSubset && x && in_ns(x) && is((const char *)x->name, "aanhangsel") &&
             read_root(x, meta) && read_source(x, meta, src) && read_children(x, root, meta, 1) &&
@@ -163,7 +164,30 @@ int ah_source_ownxml(const char *xml, size_t len, ah_node *root, ah_docmeta *met
   return ok ? 0 : -1;
 }
 
+int ah_source_ownxml(const char *xml, size_t len, ah_node *root, ah_docmeta *meta, ah_dates *dates,
+                     ah_ownxml_source *src) {
+  *src = (ah_ownxml_source){0};
+  if (len > AH_MAX_INPUT_BYTES) return -1;
+  xmlDocPtr doc = xmlReadMemory(xml, (int)len, "embedded.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  return doc ? read_doc(doc, root, meta, dates, src) : -1;
+}
+
+int ah_source_ownxml_input(const void *data, size_t len, ah_node *root, ah_docmeta *meta, ah_dates *dates,
+                           ah_ownxml_source *src, ah_error *err) {
+  *src = (ah_ownxml_source){0};
+  xmlDocPtr doc = ah_xml_read(data, len, "ahconv XML", NULL, err);
+  if (!doc) return -1;
+  if (read_doc(doc, root, meta, dates, src) == 0) return 0;
+  ah_error_set(err, AH_ERROR_FORMAT,
+               "ahconv XML: not exactly ahconv's vocabulary (an element, attribute, text, comment or DTD it does "
+               "not write)");
+  return -1;
+}
+
 void ah_ownxml_source_free(ah_ownxml_source *src) {
   free(src->converter);
+  free(src->format);
+  free(src->name);
+  free(src->sha256);
   *src = (ah_ownxml_source){0};
 }

@@ -303,6 +303,6 @@ char *ah_render_json(const ah_doc *doc, int options, size_t *len, ah_error *err)
   return ah_buf_steal(&w.out);
 }
 
-int ah_write_json_file(const ah_doc *doc, const char *path, int options, ah_error *err) {
-  return ah_write_rendered(doc, path, options, ah_render_json, err);
+ah_status ah_write_json_file(const ah_doc *doc, const char *path, int options, ah_error *err) {
+  return (ah_status)ah_write_rendered(doc, path, options, ah_render_json, err);
 }

@@ -166,6 +166,6 @@ char *ah_render_text(const ah_doc *doc, int options, size_t *len, ah_error *err)
   return ah_buf_steal(&b);
 }
 
-int ah_write_text_file(const ah_doc *doc, const char *path, int options, ah_error *err) {
-  return ah_write_rendered(doc, path, options, ah_render_text, err);
+ah_status ah_write_text_file(const ah_doc *doc, const char *path, int options, ah_error *err) {
+  return (ah_status)ah_write_rendered(doc, path, options, ah_render_text, err);
 }

@@ -190,6 +190,6 @@ char *ah_render_xml(const ah_doc *doc, int options, size_t *len, ah_error *err) 
   return out;
 }
 
-int ah_write_xml_file(const ah_doc *doc, const char *path, int options, ah_error *err) {
-  return ah_write_rendered(doc, path, options, ah_render_xml, err);
+ah_status ah_write_xml_file(const ah_doc *doc, const char *path, int options, ah_error *err) {
+  return (ah_status)ah_write_rendered(doc, path, options, ah_render_xml, err);
 }

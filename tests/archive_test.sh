@@ -19,8 +19,7 @@
 #
 # usage: archive_test.sh AHCONV AHGEN COUNT [FIRST_SEED]
 # Environment: ARCHIVE_XFAIL=class,… counts that class's failures as expected
-#              (its fix has not landed: the registered test lists rotate,
-#              rotate1 and bundle until then); AHGEN_FEATURES passes to ahgen;
+#              (its fix has not landed); AHGEN_FEATURES passes to ahgen;
 #              KEEP=DIR keeps every file.
 # Exit status: 0 when nothing failed unexpectedly, 1 otherwise, 77 when mutool
 # or qpdf is missing, 2 on usage errors.

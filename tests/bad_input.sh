@@ -82,6 +82,51 @@ else
   fail "gzip input does not convert like the plain file: $(cat "$work/stderr")"
 fi
 
+# expect_exact NAME INPUT LINE: exit 2, stderr exactly LINE, no output.
+expect_exact() {
+  rm -f "$out"
+  "$ahconv" convert -f xml -o "$out" "$2" >"$work/stdout" 2>"$work/stderr"
+  local rc=$?
+  if [ "$rc" -eq 2 ] && [ "$(cat "$work/stderr")" = "$3" ] && [ ! -e "$out" ] && [ ! -s "$work/stdout" ]; then
+    passed=$((passed + 1))
+    echo "ok: $1: $3"
+  else
+    fail "$1: exit $rc, stderr '$(cat "$work/stderr")', want '$3'"
+  fi
+}
+
+# Multi-member gzip (`cat a.gz b.gz`, pigz, bgzip): every member is read.
+# The HTML split in two halves, each its own member, converts like the
+# plain page (reading the first member alone gave its first half, exit 0).
+html=${good%.pdf}.html
+half=$(( $(wc -l <"$html") / 2 ))
+head -n "$half" "$html" | gzip -c >"$work/multi.html.gz"
+tail -n +"$((half + 1))" "$html" | gzip -c >>"$work/multi.html.gz"
+if "$ahconv" convert "$work/multi.html.gz" >"$work/from-multi.xml" 2>"$work/stderr" &&
+   "$ahconv" convert "$html" >"$work/from-html.xml" &&
+   diff <(grep -v '<bron' "$work/from-multi.xml") <(grep -v '<bron' "$work/from-html.xml") >/dev/null; then
+  passed=$((passed + 1))
+  echo "ok: a two-member gzip converts like the plain page"
+else
+  fail "two-member gzip does not convert like the plain page: $(cat "$work/stderr")"
+fi
+# bytes after the stream that start no member are refused, not ignored
+cp "$work/good.pdf.gz" "$work/trailing.pdf.gz"
+printf 'garbage' >>"$work/trailing.pdf.gz"
+expect_exact "gzip with trailing garbage" "$work/trailing.pdf.gz" \
+  "ahconv: $work/trailing.pdf.gz: 7 bytes of trailing data after the gzip stream"
+# A gzip bomb one byte over the 256 MiB inflation cap is refused naming the
+# cap (a larger cap would inflate it and fail later with another message);
+# the cap holds for all members together: two members of 128 MiB + 1 byte.
+head -c $((256 * 1024 * 1024 + 1)) /dev/zero | gzip -1 -c >"$work/bomb.pdf.gz"
+expect_exact "gzip bomb just over the cap" "$work/bomb.pdf.gz" \
+  "ahconv: $work/bomb.pdf.gz: gzip content larger than 256 MiB"
+head -c $((128 * 1024 * 1024 + 1)) /dev/zero | gzip -1 -c >"$work/bomb2.pdf.gz"
+cat "$work/bomb2.pdf.gz" "$work/bomb2.pdf.gz" >"$work/bomb-members.pdf.gz"
+expect_exact "two gzip members together over the cap" "$work/bomb-members.pdf.gz" \
+  "ahconv: $work/bomb-members.pdf.gz: gzip content larger than 256 MiB"
+rm -f "$work"/bomb*.pdf.gz
+
 # HTML: a page without an Aanhangsel, and a hostile one whose entities must
 # stay unexpanded (no file read, no billion laughs, no network)
 printf '<!DOCTYPE html><html><body><p>Hallo wereld</p></body></html>\n' >"$work/page.html"

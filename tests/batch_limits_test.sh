@@ -12,7 +12,8 @@
 #  - a worker that dies while idle is replaced, not written to forever
 #    (AHCONV_TEST_WORKER_EXIT: the test hook that makes a worker exit
 #    between two tasks).
-# Every run is under `timeout`: a hang is a failure, not a stuck test.
+# Every run is under `timeout` (generous: a hang is a failure, not a stuck
+# test; a slow machine is not); only the hanging input has a short limit.
 # usage: batch_limits_test.sh AHCONV SAMPLE.pdf SANITIZED(0|1)
 set -u
 ahconv=$(realpath "$1")
@@ -31,27 +32,28 @@ python3 "$here/make_slow_pdf.py" "$tmp/odd/slow.pdf"
 mkfifo "$tmp/odd/fifo.pdf"
 
 # 1. -j1: the slow input first, so that the 20 good ones need the worker
-#    started after the first was killed
-started=$(date +%s)
-timeout 60 "$ahconv" batch -j1 --timeout 2 --quiet -o "$tmp/L" "$tmp/odd/slow.pdf" "$tmp/odd/fifo.pdf" "$tmp/good" 2>"$tmp/err"
+#    started after the first was killed.  Only the slow input has the 2 s
+#    limit (AHCONV_TEST_TIMEOUT_ONLY): a good one slowed by a busy machine
+#    must not time out, and no wall clock is checked.
+AHCONV_TEST_TIMEOUT_ONLY=/odd/slow.pdf timeout 600 "$ahconv" batch -j1 --timeout 2 --quiet -o "$tmp/L" \
+  "$tmp/odd/slow.pdf" "$tmp/odd/fifo.pdf" "$tmp/good" 2>"$tmp/err"
 rc=$?
-took=$(($(date +%s) - started))
 report="$tmp/L/ahconv-report.csv"
 want_err="ahconv: $tmp/odd/slow.pdf: timed out after 2 s
 ahconv: $tmp/odd/fifo.pdf: not a regular file (a FIFO)"
-if [ "$rc" -eq 2 ] && [ "$took" -lt 30 ] && [ "$(grep -c ',ok,' "$report")" -eq 20 ] &&
-   grep -qE "^$tmp/odd/slow.pdf,,failed,timed out after 2 s,,,,,,,[0-9.]+,,$" "$report" &&
-   grep -qE "^$tmp/odd/fifo.pdf,,failed,not a regular file \(a FIFO\),,,,,,,[0-9.]+,,$" "$report" &&
+if [ "$rc" -eq 2 ] && [ "$(grep -c ',ok,' "$report")" -eq 20 ] &&
+   grep -qE "^$tmp/odd/slow.pdf,,failed,timed out after 2 s,,,,,,,[0-9.]+,,," "$report" &&
+   grep -qE "^$tmp/odd/fifo.pdf,,failed,not a regular file \(a FIFO\),,,,,,,[0-9.]+,,," "$report" &&
    [ "$(head -2 "$tmp/err")" = "$want_err" ] &&
-   grep -q '^ahconv batch: 22 inputs: 20 converted, 0 skipped (0 of them failed before), 2 failed in ' "$tmp/err"; then
-  pass "20 good files, a hanging input and a FIFO: both failed with their reason, the rest converted, exit 2 in ${took} s"
+   grep -q '^ahconv batch: 22 inputs: 20 converted, 0 skipped (0 of them failed before), 2 failed, 0 not renditions; ' "$tmp/err"; then
+  pass "20 good files, a hanging input and a FIFO: both failed with their reason, the rest converted, exit 2"
 else
-  fail "limits: exit $rc in ${took} s, $(head -5 "$tmp/err"), report: $(cat "$report" 2>/dev/null)"
+  fail "limits: exit $rc, $(head -5 "$tmp/err"), report: $(cat "$report" 2>/dev/null)"
 fi
 ls "$tmp/L/.ahconv-tmp" >/dev/null 2>&1 && fail "temporary folder left"
 
 # a FIFO inside a folder is reported the same way
-timeout 30 "$ahconv" batch -j2 --quiet -o "$tmp/F" "$tmp/odd" --timeout 2 2>"$tmp/err"
+AHCONV_TEST_TIMEOUT_ONLY=/odd/slow.pdf timeout 600 "$ahconv" batch -j2 --quiet -o "$tmp/F" "$tmp/odd" --timeout 2 2>"$tmp/err"
 rc=$?
 if [ "$rc" -eq 2 ] && grep -qE "^$tmp/odd/fifo.pdf,,failed,not a regular file \(a FIFO\)," "$tmp/F/ahconv-report.csv"; then
   pass "a FIFO found in a folder: failed, not opened"
@@ -72,10 +74,10 @@ with open(sys.argv[1], "wb") as f:
         f.write(c.compress(chunk))
     f.write(c.flush())
 EOF
-  timeout 60 "$ahconv" batch -j1 --max-memory 128 --quiet -o "$tmp/M" "$tmp/odd/big.html.gz" "$tmp/good/brief-01.pdf" 2>"$tmp/err"
+  timeout 600 "$ahconv" batch -j1 --max-memory 128 --quiet -o "$tmp/M" "$tmp/odd/big.html.gz" "$tmp/good/brief-01.pdf" 2>"$tmp/err"
   rc=$?
   report="$tmp/M/ahconv-report.csv"
-  if [ "$rc" -eq 2 ] && grep -qE "^$tmp/odd/big.html.gz,,failed,exceeded 128 MiB,,,,,,,[0-9.]+,,$" "$report" &&
+  if [ "$rc" -eq 2 ] && grep -qE "^$tmp/odd/big.html.gz,,failed,exceeded 128 MiB,,,,,,,[0-9.]+,,," "$report" &&
      grep -qE "^$tmp/good/brief-01.pdf,[0-9a-f]{64},ok," "$report"; then
     pass "a file over --max-memory: failed, exceeded 128 MiB; the next one converted"
   else
@@ -84,7 +86,7 @@ EOF
 fi
 
 # 3. a worker that dies while idle (between two tasks) is replaced
-timeout 30 env AHCONV_TEST_WORKER_EXIT=brief-03 "$ahconv" batch -j1 --quiet -o "$tmp/D" "$tmp/good" 2>"$tmp/err"
+timeout 600 env AHCONV_TEST_WORKER_EXIT=brief-03 "$ahconv" batch -j1 --quiet -o "$tmp/D" "$tmp/good" 2>"$tmp/err"
 rc=$?
 if [ "$rc" -eq 0 ] && [ "$(grep -c ',ok,' "$tmp/D/ahconv-report.csv")" -eq 20 ]; then
   pass "a worker gone between two tasks: replaced, all 20 converted"

@@ -3,7 +3,8 @@
 # memory interface, scored against the hand-checked truth with ahscore, and
 # every XML validated against the schema.
 # usage: corpus_test.sh SOURCE_DIR BUILD_DIR
-# Exit 77 (ctest: skipped) when ../shared is not beside the checkout.
+# Exit 77 (ctest: skipped) when ../shared is not beside the checkout, 1 with
+# AHCONV_REQUIRE_CORPUS=1 (tests/corpus_part.sh).
 set -u
 # The publisher's record (registratie) is printed on no page: reading the
 # clean PDF's pages (--no-embed) cannot give it back.
@@ -13,10 +14,9 @@ without_registratie() {
 src=$1
 build=$2
 shared="$src/../shared"
-if [ ! -d "$shared/corpus/pdf" ] || [ ! -x "$shared/tools/ahscore" ]; then
-  echo "SKIP: $shared/corpus not found; corpus tests need the shared folder beside the checkout"
-  exit 77
-fi
+PART=corpus
+. "$(dirname "$0")/corpus_part.sh"
+need_corpus "$shared/corpus/pdf" "$shared/corpus/html" "$shared/tools/ahscore"
 # Minimums: the aggregate the converter reaches today, so a regression fails.
 # The PDFs, the HTML and the clean PDFs score 1.000 on every measure.
 mins=(--min-struct 1.0 --min-text 1.0 --min-notes 1.0 --min-meta 1.0)
@@ -98,9 +98,13 @@ for doc in "$shared/corpus/pdf/"*.pdf "$shared/corpus/html/"*.html; do
   python3 "$src/tests/pdf_text_check.py" "$clean" "$tmp/original.xml" >"$tmp/check.out" || {
     echo "FAIL: pdf_text_check $name"; cat "$tmp/check.out"; status=1; }
 done
-if ! python3 "$shared/tools/ahscore" --conv "$build/tools/ahconv convert --no-embed -f xml" "${mins[@]}" \
-    "$shared/corpus/truth" "$tmp/clean/"*.pdf.pdf; then
-  echo "FAIL: ahscore below the minimums for the clean PDFs"
+# scored: the clean PDFs of the PDF renditions and of the HTML renditions
+n_clean=$(ls "$tmp/clean/"*.pdf.pdf "$tmp/clean/"*.html.pdf | wc -l)
+echo "== clean PDFs scored: $n_clean"
+if [ "$n_clean" -ne $(( $(ls "$shared/corpus/pdf/"*.pdf "$shared/corpus/html/"*.html | wc -l) )) ] ||
+   ! python3 "$shared/tools/ahscore" --conv "$build/tools/ahconv convert --no-embed -f xml" "${mins[@]}" \
+    "$shared/corpus/truth" "$tmp/clean/"*.pdf.pdf "$tmp/clean/"*.html.pdf; then
+  echo "FAIL: ahscore below the minimums for the clean PDFs (of the PDF and the HTML renditions)"
   status=1
 fi
 # Every corpus rendition is complete and consistent.

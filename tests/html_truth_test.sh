@@ -5,7 +5,8 @@
 # truth says, so the bars are (almost) perfect.  Each page is also typeset as
 # a clean PDF and read back.
 # usage: html_truth_test.sh SOURCE_DIR BUILD_DIR
-# Exit 77 (ctest: skipped) when ../shared is not beside the checkout.
+# Exit 77 (ctest: skipped) when ../shared is not beside the checkout, 1 with
+# AHCONV_REQUIRE_CORPUS=1 (tests/corpus_part.sh).
 set -u
 # The publisher's record (registratie) is printed on no page: reading the
 # clean PDF's pages (--no-embed) cannot give it back.
@@ -15,10 +16,9 @@ without_registratie() {
 src=$1
 build=$2
 shared="$src/../shared"
-if [ ! -d "$shared/corpus/truth" ] || [ ! -x "$shared/tools/ahscore" ]; then
-  echo "SKIP: $shared/corpus/truth or $shared/tools/ahscore not found; the HTML truth test needs the shared folder beside the checkout"
-  exit 77
-fi
+PART=corpus
+. "$(dirname "$0")/corpus_part.sh"
+need_corpus "$shared/corpus/truth" "$shared/tools/ahscore"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for truth in "$shared/corpus/truth/"*.json; do

@@ -4,6 +4,9 @@
 # Installs an already-built BUILD_DIR into a temporary prefix and checks the
 # installed package from a consumer's side:
 #   - examples/list_questions.c built with `pkg-config --cflags --libs ahconv`
+#     and the README's -Wl,-rpath, run with no LD_LIBRARY_PATH; built without
+#     the rpath it runs with the README's LD_LIBRARY_PATH line
+#   - the README's C example and static link line, as the README gives them
 #   - examples/CMakeLists.txt configured with find_package(ahconv) against the
 #     prefix, linking ahconv::ahconv (shared) and ahconv::ahconv_static
 #   - all three print "Vraag 1: ..." for PDF, and print the same lines
@@ -74,7 +77,10 @@ done
 # at random when grep exits early and ldd gets SIGPIPE.)
 loads_installed() {
   ldd "$1" >"$TMP/ldd" 2>&1 || { cp "$TMP/ldd" "$LOG"; fail "ldd $1"; }
-  grep -q "=> $LIBDIR/libahconv.so.0 " "$TMP/ldd"
+  # the path as the run path spells it (.../lib/pkgconfig/../../lib), resolved
+  local loaded
+  loaded=$(sed -n 's/^[[:space:]]*libahconv\.so\.0 => \([^ ]*\) .*/\1/p' "$TMP/ldd")
+  [ -n "$loaded" ] && [ "$(realpath "$loaded")" = "$(realpath "$LIBDIR/libahconv.so.0")" ]
 }
 # check_output NAME FILE: FILE is what the example printed for $PDF.
 check_output() {
@@ -82,15 +88,24 @@ check_output() {
     || { cp "$2" "$LOG"; fail "$1: output has no line starting 'Vraag 1: '"; }
 }
 
-# 1. pkg-config
-export LD_LIBRARY_PATH=$LIBDIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
-flags=$(PKG_CONFIG_PATH=$LIBDIR/pkgconfig pkg-config --cflags --libs ahconv 2>"$LOG") \
-  || fail "pkg-config --cflags --libs ahconv"
+# 1. pkg-config, as the README says: the rpath from the package's libdir, and
+# nothing set when the program runs
+unset LD_LIBRARY_PATH
+export PKG_CONFIG_PATH=$LIBDIR/pkgconfig
+flags=$(pkg-config --cflags --libs ahconv 2>"$LOG") || fail "pkg-config --cflags --libs ahconv"
+pc_libdir=$(pkg-config --variable=libdir ahconv 2>"$LOG") || fail "pkg-config --variable=libdir ahconv"
 # shellcheck disable=SC2086  # flags are a word list
 "${CC:-cc}" -std=c11 -Wall -Wextra -o "$TMP/lq-pkgconfig" "$SRC/examples/list_questions.c" \
-  $flags >"$LOG" 2>&1 || fail "compiling list_questions.c with pkg-config flags: $flags"
+  $flags -Wl,-rpath,"$pc_libdir" >"$LOG" 2>&1 || fail "compiling list_questions.c with pkg-config flags: $flags"
 "$TMP/lq-pkgconfig" "$PDF" >"$TMP/out-pkgconfig" 2>"$LOG" \
-  || fail "list_questions (pkg-config build) exited $? on $PDF"
+  || fail "list_questions (pkg-config build, rpath) exited $? on $PDF with no LD_LIBRARY_PATH"
+# without the rpath: the README's LD_LIBRARY_PATH line
+# shellcheck disable=SC2086
+"${CC:-cc}" -std=c11 -o "$TMP/lq-norpath" "$SRC/examples/list_questions.c" $flags >"$LOG" 2>&1 \
+  || fail "compiling list_questions.c without the rpath"
+LD_LIBRARY_PATH="$pc_libdir" "$TMP/lq-norpath" "$PDF" >"$TMP/out-norpath" 2>"$LOG" \
+  || fail "list_questions (no rpath) exited $? with LD_LIBRARY_PATH=$pc_libdir"
+cmp -s "$TMP/out-pkgconfig" "$TMP/out-norpath" || fail "the rpath and LD_LIBRARY_PATH builds differ"
 check_output "pkg-config build" "$TMP/out-pkgconfig"
 # it must have run against the installed library, not the build tree's
 loads_installed "$TMP/lq-pkgconfig" \
@@ -120,6 +135,25 @@ if grep -q libahconv "$TMP/ldd"; then
   cp "$TMP/ldd" "$LOG"; fail "CMake static build loads libahconv.so"
 fi
 
+# 3. the README's C example, with its shared and its static link line
+sed -n '/^```c$/,/^```$/p' "$SRC/README.md" | sed '1d;$d' >"$TMP/list.c"
+[ "$(wc -l <"$TMP/list.c")" -ge 10 ] || fail "no C example found in README.md"
+# shellcheck disable=SC2086
+"${CC:-cc}" -std=c11 -Wall -Wextra -Werror -o "$TMP/readme-c" "$TMP/list.c" $flags -Wl,-rpath,"$pc_libdir" \
+  >"$LOG" 2>&1 || fail "compiling the README's C example"
+"$TMP/readme-c" "$PDF" >"$TMP/out-readme-c" 2>"$LOG" || fail "the README's C example exited $? on $PDF"
+[ "$(grep -c '^Vraag ' "$TMP/out-readme-c")" -eq "$(wc -l <"$TMP/out-pkgconfig")" ] \
+  || { cp "$TMP/out-readme-c" "$LOG"; fail "the README's C example and list_questions list different questions"; }
+# the static link: the README's block after "A static link", run as written
+# (it builds list.c into a.out) in a folder of its own
+sed -n '/A static link names the archive/,/^```$/p' "$SRC/README.md" | sed -n '/^```sh$/,/^```$/p' | sed '1d;$d' >"$TMP/static.sh"
+grep -q 'libahconv\.a' "$TMP/static.sh" || fail "no static link line found in README.md"
+mkdir "$TMP/static" && cp "$TMP/list.c" "$TMP/static/"
+(cd "$TMP/static" && sh "$TMP/static.sh") >"$LOG" 2>&1 || fail "the README's static link line: $(cat "$TMP/static.sh")"
+ldd "$TMP/static/a.out" >"$TMP/ldd" 2>&1 || fail "ldd of the README's static link"
+if grep -q libahconv "$TMP/ldd"; then cp "$TMP/ldd" "$LOG"; fail "the README's static link loads libahconv.so"; fi
+"$TMP/static/a.out" "$PDF" | cmp -s - "$TMP/out-readme-c" || fail "the static link prints other lines"
+
 # ---- error path ----------------------------------------------------------
 "$TMP/lq-pkgconfig" "$TMP/missing.pdf" >/dev/null 2>"$TMP/err"
 rc=$?
@@ -135,7 +169,7 @@ case $PYDIR in /*) ;; *) PYDIR=$PREFIX/$PYDIR ;; esac
 sed -n '/<!-- install_test.sh: the README.s Python example -->/,/^```$/p' "$SRC/README.md" \
   | sed '1,2d;$d' >"$TMP/questions.py"
 [ "$(wc -l <"$TMP/questions.py")" -ge 5 ] || fail "no Python example found in README.md"
-(cd "$TMP" && env -u LD_LIBRARY_PATH -u AHCONV_LIBRARY PYTHONPATH="$PYDIR" \
+(cd "$TMP" && env -u AHCONV_LIBRARY PYTHONPATH="$PYDIR" \
    python3 questions.py "$PDF") >"$TMP/out-python" 2>"$LOG" \
   || fail "the README's Python example exited $? on $PDF"
 grep -q '^Vraag 1: ' "$TMP/out-python" && grep -q '^  Antwoord 1: ' "$TMP/out-python" \

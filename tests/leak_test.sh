@@ -2,26 +2,27 @@
 # No leaks: the whole corpus (and the bundled sample), PDF and HTML, converted
 # to XML and to a clean PDF in one process
 # under valgrind; any definitely or indirectly lost block fails the test.
-# usage: leak_test.sh SOURCE_DIR BENCH_BINARY
+# usage: leak_test.sh SOURCE_DIR BENCH_BINARY [sample|corpus|all]
 set -u
 src=$1
 bench=$2
+PART=${3:-all}
+. "$(dirname "$0")/corpus_part.sh"
 if ! command -v valgrind >/dev/null; then
   echo "FAIL: valgrind is not installed (apt-get install valgrind)"
   exit 1
 fi
-files=("$src"/samples/*.pdf "$src"/samples/*.html)
-if [ -d "$src/../shared/corpus/pdf" ]; then
+files=()
+[ "$PART" != corpus ] && files=("$src"/samples/*.pdf "$src"/samples/*.html)
+if [ "$PART" != sample ] && need_corpus "$src/../shared/corpus/pdf" "$src/../shared/corpus/html"; then
   files+=("$src"/../shared/corpus/pdf/*.pdf "$src"/../shared/corpus/html/*.html)
-else
-  echo "note: $src/../shared/corpus not found; checking the bundled sample only"
 fi
 # The clean PDFs of the sample: opening them reads their embedded XML
 # (qpdf, libxml2, source_ownxml.c).
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cli="$(dirname "$bench")/../tools/ahconv"
-if [ -x "$cli" ]; then
+if [ -x "$cli" ] && [ "$PART" != corpus ]; then
   "$cli" convert -f pdf -o "$tmp/sample-pdf.pdf" "$src/samples/ah-tk-20252026-9999.pdf" &&
     "$cli" convert -f pdf -o "$tmp/sample-html.pdf" "$src/samples/ah-tk-20252026-9999.html" &&
     files+=("$tmp/sample-pdf.pdf" "$tmp/sample-html.pdf")

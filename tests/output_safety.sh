@@ -7,7 +7,11 @@
 #    what it is), gzip-compressed when its name ends in .gz;
 #  - a symbolic link to a regular file replaces the file it points to (the
 #    temporary file beside the target, not beside the link), the link stays;
-#  - "-o -" is standard output.
+#  - "-o -" is standard output; a link to standard output or standard error
+#    (/dev/stdout, /dev/stderr) writes to that stream;
+#  - the metadata record read (beside the input, or --metadata) is refused
+#    like the input, by verify --html too;
+#  - a replaced file keeps its mode; a 254-byte name is written.
 # Nothing here touches /dev: the device node and the link to standard output
 # are made in a temporary folder.
 # usage: output_safety.sh AHCONV SAMPLE.pdf
@@ -150,6 +154,89 @@ if "$ahconv" convert -o "$w/plain.xml" "$w/in.pdf" 2>"$w/stderr" && cmp -s "$w/r
   pass "a regular file is replaced"
 else
   fail "regular file: $(cat "$w/stderr")"
+fi
+
+# Every file read is an input, not only the rendition: the metadata record
+# found beside it (in.metadata.xml) or named by --metadata is refused as
+# OUT too (it was overwritten, exit 0), and so by verify --html.
+record='<?xml version="1.0" encoding="UTF-8"?>
+<metadata_gegevens>
+<metadata name="DC.identifier" scheme="OVERHEIDop.ParlID" content="ah-tk-20252026-9999"/>
+<metadata name="OVERHEIDop.vraagnummer" scheme="" content="2025Z99999"/>
+</metadata_gegevens>'
+printf '%s\n' "$record" >"$w/in.metadata.xml"
+refused "the metadata record found beside the input" "$w/in.metadata.xml" "cannot write: is the metadata record read"
+printf '%s\n' "$record" | cmp -s - "$w/in.metadata.xml" || fail "the record beside the input was changed"
+ln -s in.metadata.xml "$w/record-link.xml"
+refused "a link to the record beside the input" "$w/record-link.xml" "cannot write: is the metadata record read"
+mv "$w/in.metadata.xml" "$w/rec.xml"
+"$ahconv" convert --metadata "$w/rec.xml" -o "$w/rec.xml" "$w/in.pdf" >"$w/stdout" 2>"$w/stderr"
+rc=$?
+if [ "$rc" -eq 2 ] && [ "$(cat "$w/stderr")" = "ahconv: $w/rec.xml: cannot write: is the metadata record read" ] &&
+   printf '%s\n' "$record" | cmp -s - "$w/rec.xml"; then
+  pass "--metadata REC -o REC is refused, the record kept"
+else
+  fail "--metadata REC -o REC: exit $rc, $(cat "$w/stderr")"
+fi
+# ... and a record nobody reads is an ordinary file: with --metadata another
+# record is read, so the one beside the input may be written over
+mv "$w/rec.xml" "$w/in.metadata.xml"
+cp "$w/in.metadata.xml" "$w/other.xml"
+if "$ahconv" convert --metadata "$w/other.xml" -o "$w/in.metadata.xml" "$w/in.pdf" 2>"$w/stderr" &&
+   grep -q '</aanhangsel>' "$w/in.metadata.xml"; then
+  pass "with --metadata, the unread record beside the input is an ordinary output"
+else
+  fail "--metadata OTHER -o in.metadata.xml: $(cat "$w/stderr")"
+fi
+printf '%s\n' "$record" >"$w/in.metadata.xml"
+"$ahconv" verify --html "$w/in.metadata.xml" "$w/in.pdf" >"$w/stdout" 2>"$w/stderr"
+rc=$?
+if [ "$rc" -eq 2 ] && [ "$(cat "$w/stderr")" = "ahconv: $w/in.metadata.xml: cannot write: is an input file" ] &&
+   printf '%s\n' "$record" | cmp -s - "$w/in.metadata.xml"; then
+  pass "verify --html over the record read beside the input is refused"
+else
+  fail "verify --html over the record: exit $rc, $(cat "$w/stderr")"
+fi
+rm -f "$w/in.metadata.xml" "$w/record-link.xml" "$w/other.xml"
+
+# a file name of 254 bytes is legal: its temporary name must fit NAME_MAX too
+long=$(printf 'a%.0s' $(seq 250)).xml
+if "$ahconv" convert -o "$w/$long" "$w/in.pdf" 2>"$w/stderr" && cmp -s "$w/ref.xml" "$w/$long" &&
+   [ "$(ls -A "$w" | grep -c '^aaaa')" -eq 1 ]; then
+  pass "a 254-byte file name is written, no temporary left"
+else
+  fail "254-byte file name: $(cat "$w/stderr")"
+fi
+rm -f "$w/$long"
+
+# a replaced file keeps its mode (a private 0600 file stayed 0644 before)
+printf 'old\n' >"$w/private.xml"
+chmod 600 "$w/private.xml"
+if "$ahconv" convert -o "$w/private.xml" "$w/in.pdf" 2>"$w/stderr" && cmp -s "$w/ref.xml" "$w/private.xml" &&
+   [ "$(stat -c %a "$w/private.xml")" = 600 ]; then
+  pass "a replaced 0600 file stays 0600"
+else
+  fail "mode of a replaced file: $(stat -c %a "$w/private.xml"), $(cat "$w/stderr")"
+fi
+chmod 640 "$w/private.xml"
+if "$ahconv" convert -o "$w/private.xml" "$w/in.pdf" 2>"$w/stderr" && [ "$(stat -c %a "$w/private.xml")" = 640 ]; then
+  pass "a replaced 0640 file stays 0640"
+else
+  fail "mode of a replaced 0640 file: $(stat -c %a "$w/private.xml"), $(cat "$w/stderr")"
+fi
+
+# a symbolic link to standard error (as /dev/stderr is), standard error a
+# log opened for appending: the XML is appended through it, the log is not
+# replaced (taken for a link to a regular file, it was renamed over)
+ln -s /proc/self/fd/2 "$w/stderr-link"
+printf 'earlier line\n' >"$w/errlog"
+"$ahconv" convert -o "$w/stderr-link" "$w/in.pdf" >"$w/stdout" 2>>"$w/errlog"
+rc=$?
+if [ "$rc" -eq 0 ] && [ -L "$w/stderr-link" ] && [ "$(head -1 "$w/errlog")" = "earlier line" ] &&
+   tail -n +2 "$w/errlog" | cmp -s "$w/ref.xml" - && [ ! -s "$w/stdout" ]; then
+  pass "a link to standard error appended to a log: appended, not replaced"
+else
+  fail "link to standard error, 2>> log: exit $rc, $(head -2 "$w/errlog")"
 fi
 
 echo "output_safety: $passed passed, $failed failed"

@@ -11,10 +11,12 @@
 # - made with --no-embed: no embedded file, reads back the same;
 # and, on the sample, a PDF whose embedded XML was edited or whose XMP names
 # another ahconv version is read from its pages.
-# usage: pdf_archival_test.sh AHCONV SOURCE_DIR
+# usage: pdf_archival_test.sh AHCONV SOURCE_DIR [sample|corpus|all]
 set -u
 ahconv=$1
 src=$2
+PART=${3:-all}
+. "$(dirname "$0")/corpus_part.sh"
 here="$src/tests"
 shared="$src/../shared"
 tmp=$(mktemp -d)
@@ -105,13 +107,13 @@ check_fallback() {
     echo "ok: --no-embed reads the pages" || fail "--no-embed read the embedded XML"
 }
 
-check_document "$src/samples/ah-tk-20252026-9999.pdf"
-check_document "$src/samples/ah-tk-20252026-9999.html"
-check_fallback "$src/samples/ah-tk-20252026-9999.pdf"
-if [ -d "$shared/corpus/pdf" ]; then
+if [ "$PART" != corpus ]; then
+  check_document "$src/samples/ah-tk-20252026-9999.pdf"
+  check_document "$src/samples/ah-tk-20252026-9999.html"
+  check_fallback "$src/samples/ah-tk-20252026-9999.pdf"
+fi
+if [ "$PART" != sample ] && need_corpus "$shared/corpus/pdf" "$shared/corpus/html"; then
   for doc in "$shared/corpus/pdf/"*.pdf "$shared/corpus/html/"*.html; do check_document "$doc"; done
-else
-  echo "SKIP corpus part: $shared/corpus not found; checked the sample only"
 fi
 echo "pdf_archival_test: $documents documents, $failures failed"
 [ "$failures" -eq 0 ]

@@ -3,7 +3,9 @@
 # every input in DIR is converted with `ahconv convert -o` and the XML must
 # equal the expected file beside it byte for byte and validate against
 # schema/aanhangsel.rng (two folders up from DIR); each is also typeset as a
-# clean PDF (`-f pdf`), which must finish within a minute.
+# clean PDF (`-f pdf`), which must finish (a hang guard of a minute) and read
+# back, from its embedded XML and from its pages, to the expected XML apart
+# from bron and pagina.
 #
 # usage: regression_test.sh AHCONV DIR
 #
@@ -56,6 +58,32 @@ trap 'rm -rf "$tmp"' EXIT
 passed=0
 failed=0
 
+# The XML without what a clean PDF cannot say the same: bron (its source)
+# and pagina (its own pages).
+strip_source() { grep -v '<bron ' "$1" | sed 's/ pagina="[^"]*"//'; }
+
+# Cases whose clean PDF reads back from its pages (--no-embed) differently
+# today, each with why: known bugs of the clean PDF or of its reading, kept
+# visible here.  A listed case must still differ (a fix fails the run until
+# its line is removed); its embedded XML must read back the same regardless.
+declare -A pages_differ=(
+  # a number without chamber: the printed masthead gives kamer="tk" back
+  [official-newer-markup]=kamer
+  # a marker whose note is missing is printed raised and read back as <sup>
+  [verify-problems]=marker
+  # a narrow no-break space (U+202F, "3 %") read back as a plain space
+  [utf8-declared-invalid]="narrow no-break space"
+)
+# Known for every document without a publication id (no id= in its XML):
+# the clean PDF prints the masthead ("Tweede Kamer der Staten-Generaal
+# Aanhangsel van de Handelingen"), which its pages read back at the start of
+# the first omschrijving.  That prefix is taken off before comparing, so any
+# other difference of such a case still fails.
+masthead_prefix='<omschrijving type="vraag">Tweede Kamer der Staten-Generaal Aanhangsel van de Handelingen '
+without_masthead() {
+  if grep -q '<aanhangsel [^>]* id="' "$1"; then cat "$2"; else sed "s|$masthead_prefix|<omschrijving type=\"vraag\">|" "$2"; fi
+}
+
 # NAME of an input file name, or nothing when it is not an input.
 case_name() {
   local f=${1%.gz}
@@ -103,9 +131,28 @@ for path in "$dir"/*; do
   if ! timeout 60 "$ahconv" convert -f pdf -o "$tmp/$name.pdf" "$path" 2>"$tmp/stderr"; then
     echo "FAIL $input: ahconv convert -f pdf failed or hung: $(cat "$tmp/stderr")"
     ok=0
-  elif [ "$(head -c 5 "$tmp/$name.pdf")" != "%PDF-" ]; then
-    echo "FAIL $input: convert -f pdf wrote no PDF"
-    ok=0
+  else
+    # ... that says the same: read back from its embedded XML and from its
+    # pages (--no-embed), it gives the expected XML apart from bron and pagina
+    for read in "" --no-embed; do
+      known=
+      [ -n "$read" ] && known=${pages_differ[$name]:-}
+      if ! "$ahconv" convert $read -o "$tmp/$name.back.xml" "$tmp/$name.pdf" 2>"$tmp/stderr"; then
+        echo "FAIL $input: the clean PDF does not read back ${read:-from its embedded XML}: $(cat "$tmp/stderr")"
+        ok=0
+      elif diff <(strip_source "$expected") <(without_masthead "$expected" "$tmp/$name.back.xml" | strip_source /dev/stdin) >"$tmp/diff"; then
+        if [ -n "$known" ]; then
+          echo "FAIL $input: the clean PDF now reads back the same from its pages: remove it from pages_differ"
+          ok=0
+        fi
+      elif [ -n "$known" ]; then
+        echo "known $input: its pages read back differently ($known)"
+      else
+        echo "FAIL $input: the clean PDF reads back differently ${read:-from its embedded XML}"
+        sed 's/^/    /' "$tmp/diff" | head -20
+        ok=0
+      fi
+    done
   fi
   if [ -f "$dir/$name.verify" ]; then
     (cd "$dir" && "$ahconv" verify "$input") >"$tmp/$name.verify" 2>"$tmp/stderr"

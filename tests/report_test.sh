@@ -5,13 +5,15 @@
 # pass `xmllint --html`, ask for nothing over the network, and keep document
 # text from ever becoming markup; a clean document says so; `batch --html`
 # writes OUTDIR/ahconv-report.html; `convert --positions` validates.
-# The project's sample always runs; the corpus document ah-tk-20202021-3235
-# runs when ../shared is beside the checkout (it has no notes: there a word
-# changed and a question renumbered).
-# usage: report_test.sh AHCONV SOURCE_DIR
+# The project's sample is the sample part; the corpus document
+# ah-tk-20202021-3235 the corpus part (corpus_part.sh: skipped without
+# ../shared; it has no notes: there a word changed and a question renumbered).
+# usage: report_test.sh AHCONV SOURCE_DIR [sample|corpus|all]
 set -u
 ahconv=$1
 src=$2
+PART=${3:-all}
+. "$(dirname "$0")/corpus_part.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failures=0
@@ -66,6 +68,7 @@ report() {
     "sed -n '/id=\"f1\"/,/id=\"f2\"/p' '$out' | grep -q '<img src=\"data:image/png;base64,[A-Za-z0-9+/=]\{200,\}\" width=\"[0-9]*\" height=\"[0-9]*\" alt=\"Printed page [0-9]* of rendition A around this text; the differing words are filled and outlined\"'"
 }
 
+if [ "$PART" != corpus ]; then
 sample_pdf=$src/samples/ah-tk-20252026-9999.pdf
 sample_html=$src/samples/ah-tk-20252026-9999.html
 report sample "$sample_pdf" "$sample_html" 'het bericht «Nieuwe sluizen vertraagd» en met' \
@@ -84,6 +87,16 @@ check "escaping: the text's <script>, & and quotes are text" \
 "$ahconv" verify --html "$tmp/clean.html" "$sample_pdf" "$sample_html" >"$tmp/clean.out"
 check "clean: exit 0, no findings, says so" \
   "[ $? -eq 0 ] && [ ! -s '$tmp/clean.out' ] && grep -q '<dt>Findings</dt><dd>0</dd>' '$tmp/clean.html' && grep -q 'No findings: both renditions say the same.' '$tmp/clean.html' && ! grep -q 'class=\"finding\"' '$tmp/clean.html' && xmllint --html --noout '$tmp/clean.html' 2>/dev/null && offline '$tmp/clean.html'"
+# three renditions: the page holds the findings of A against B and of A
+# against C (the third was left out once: a clean page, exit 1)
+"$ahconv" verify --html "$tmp/three.html" "$sample_pdf" "$sample_html" "$tmp/sample-changed.html" >"$tmp/three.out"
+rc=$?
+check "three renditions: exit 1, the 4 findings against C on the page, each naming C" \
+  "[ $rc -eq 1 ] && grep -q '<dt>Findings</dt><dd>4</dd>' '$tmp/three.html' && grep -q '<dt>Rendition C</dt><dd>$tmp/sample-changed.html (html' '$tmp/three.html' && [ \$(count '<span class=\"cls\">A vs C</span></h3>' '$tmp/three.html') -eq 4 ] && [ \$(count '<h4>C: $tmp/sample-changed.html</h4>' '$tmp/three.html') -eq 4 ] && grep -q '<strong class=\"d\">versneld»</strong>' '$tmp/three.html' && xmllint --html --noout '$tmp/three.html' 2>/dev/null"
+while IFS= read -r line; do
+  element=${line#* vs $tmp/sample-changed.html: } && element=${element%%: *}
+  check "three renditions: finding $element against C on the page" "grep -q '</span> $element <span class=\"cls\">' '$tmp/three.html'"
+done <"$tmp/three.out"
 "$ahconv" verify --html "$tmp/one.html" "$tmp/sample-changed.html" >/dev/null
 check "one rendition: its 5 findings" "grep -q '<dt>Findings</dt><dd>5</dd>' '$tmp/one.html' && xmllint --html --noout '$tmp/one.html' 2>/dev/null"
 "$ahconv" verify --html "$tmp/nowhere/r.html" "$sample_pdf" >/dev/null 2>"$tmp/err"
@@ -107,15 +120,16 @@ mkdir -p "$tmp/in" && cp "$sample_pdf" "$tmp/sample-changed.html" "$tmp/in/" && 
 b=$tmp/out/ahconv-report.html
 check "batch --html: the page, valid and offline" "[ -s '$b' ] && xmllint --html --noout '$b' 2>/dev/null && offline '$b'"
 check "batch --html: totals, the failure with its error, the document with findings" \
-  "grep -q '<dt>Inputs</dt><dd>3 (3 done)</dd>' '$b' && grep -q '<dt>Failed</dt><dd>1</dd>' '$b' && grep -q 'junk.pdf</td><td>failed</td><td>not a PDF, HTML or publisher XML document</td>' '$b' && grep -q '<dt>Documents with findings</dt><dd>1 (5 findings)</dd>' '$b'"
+  "grep -q '<dt>Inputs</dt><dd>3 (3 done)</dd>' '$b' && grep -q '<dt>Failed</dt><dd>1</dd>' '$b' && grep -q 'junk.pdf</span></td><td>failed</td><td>not a PDF, HTML or publisher XML document</td>' '$b' && grep -q '<dt>Documents with findings</dt><dd>1 (5 findings)</dd>' '$b'"
 
-# the corpus document, when the shared folder is there
+fi
+
+# the corpus document (its own test, report_corpus)
 shared=$src/../shared/corpus
-if [ -f "$shared/pdf/ah-tk-20202021-3235.pdf" ] && [ -f "$shared/html/ah-tk-20202021-3235.html" ]; then
+if [ "$PART" != sample ] &&
+   need_corpus "$shared/pdf/ah-tk-20202021-3235.pdf" "$shared/html/ah-tk-20202021-3235.html"; then
   report corpus-3235 "$shared/pdf/ah-tk-20202021-3235.pdf" "$shared/html/ah-tk-20202021-3235.html" \
     'Klopt het dat de Tijdelijke' 'Klopt het dat de Permanente' '' 5 9 3 'Tijdelijke' 'Permanente'
-else
-  echo "SKIP: $shared not found; the corpus document's report is not made"
 fi
 
 echo "report_test: $failures failed"

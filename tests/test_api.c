@@ -85,7 +85,7 @@ static void test_split(void) {
 }
 
 typedef char *(*render_fn)(const ah_doc *, int, size_t *, ah_error *);
-typedef int (*write_fn)(const ah_doc *, const char *, int, ah_error *);
+typedef ah_status (*write_fn)(const ah_doc *, const char *, int, ah_error *);
 
 static const struct {
   const char *name;
@@ -187,6 +187,88 @@ static void test_null_getters(void) {
   CHECK_STR(ah_node_type_string((ah_node_type)999), "none");
   CHECK_STR(ah_node_type_string(AH_NODE_NOTE_REF), "noot-ref");
   ah_free(NULL);
+}
+
+static void count_finding(const ah_finding *f, void *user) { (void)f, ++*(size_t *)user; }
+
+/* The rest of the header: the record, boxes, findings as data, the report,
+ * the version (no argument to misuse: their fixed values). */
+static void test_more_misuse(ah_doc *doc) {
+  CHECK_INT(ah_doc_has_registratie(NULL), 0);
+  CHECK(ah_doc_vraagnummer(NULL) == NULL);
+  CHECK(ah_doc_datum_ontvangst(NULL) == NULL);
+  CHECK(ah_doc_registratie_titel(NULL) == NULL);
+  CHECK(ah_doc_ontvanger_naam(NULL) == NULL);
+  CHECK_INT(ah_doc_indiener_count(NULL), 0);
+  CHECK(ah_doc_indiener(NULL, 0) == NULL);
+  CHECK_INT(ah_doc_categorie_count(NULL), 0);
+  CHECK(ah_doc_categorie(NULL, 0) == NULL);
+  CHECK(ah_doc_metadata_file(NULL) == NULL);
+  CHECK(ah_doc_indiener(doc, 99) == NULL);
+  ah_error err = {AH_OK, ""};
+  CHECK_INT(ah_doc_read_metadata_file(NULL, pdf_path, &err), AH_ERROR_USAGE);
+  CHECK_ERR(err, AH_ERROR_USAGE, "no document");
+  CHECK_INT(ah_doc_read_metadata_file(doc, NULL, &err), AH_ERROR_USAGE);
+  CHECK_ERR(err, AH_ERROR_USAGE, "no path");
+  CHECK_INT(ah_doc_read_metadata_file(doc, "", &err), AH_ERROR_USAGE);
+  CHECK_ERR(err, AH_ERROR_USAGE, "empty path");
+  CHECK_INT(ah_doc_read_metadata_file(doc, NULL, NULL), AH_ERROR_USAGE);
+  CHECK_INT(ah_doc_read_metadata_memory(NULL, "x", 1, &err), AH_ERROR_USAGE);
+  CHECK_ERR(err, AH_ERROR_USAGE, "no document");
+  CHECK_INT(ah_doc_read_metadata_memory(doc, NULL, 3, &err), AH_ERROR_USAGE);
+  CHECK_ERR(err, AH_ERROR_USAGE, "no data");
+  CHECK_INT(ah_doc_read_metadata_memory(doc, NULL, 0, NULL), AH_ERROR_USAGE);
+  CHECK_INT(ah_doc_has_registratie(doc), 0); /* the refused calls left none */
+
+  double x = 7;
+  CHECK_INT(ah_node_get_box_count(NULL), 0);
+  CHECK_INT(ah_node_get_box(NULL, 0, &x, NULL, NULL, NULL), 0);
+  CHECK(x == 7); /* untouched */
+  CHECK_INT(ah_node_get_source_line(NULL), 0);
+  CHECK(ah_node_get_source_path(NULL) == NULL);
+
+  size_t n = 0;
+  CHECK_INT(ah_verify_ex(NULL, count_finding, &n), 0);
+  CHECK_INT(ah_compare_ex(NULL, doc, count_finding, &n), 0);
+  CHECK_INT(ah_compare_ex(doc, NULL, count_finding, &n), 0);
+  CHECK_INT(n, 0);
+  CHECK_INT(ah_verify_ex(doc, NULL, NULL), ah_verify(doc, NULL, NULL)); /* counted, no callback */
+  CHECK_INT(ah_finding_get_class(NULL), 0);
+  CHECK_STR(ah_finding_class_string((ah_finding_class)999), "other");
+  CHECK(ah_finding_get_element(NULL) == NULL);
+  CHECK(ah_finding_get_what(NULL) == NULL);
+  CHECK(ah_finding_get_node(NULL, 0) == NULL);
+  size_t first = 5, count = 5;
+  CHECK_INT(ah_finding_get_words(NULL, 0, &first, &count), 0);
+  CHECK_INT((int)(first + count), 10); /* untouched */
+  CHECK_INT(ah_finding_get_page(NULL), 0);
+
+  size_t len = 77, findings = 77;
+  CHECK(ah_render_report_html(NULL, doc, NULL, NULL, &findings, &len, &err) == NULL);
+  CHECK_ERR(err, AH_ERROR_USAGE, "no document");
+  CHECK_INT(len, 77);
+  CHECK(ah_render_report_html(NULL, NULL, NULL, NULL, NULL, NULL, NULL) == NULL);
+  /* a NULL path is refused, not handed on (it crashed in the gzip test) */
+  CHECK_INT(ah_write_report_file(doc, NULL, NULL, NULL, NULL, &findings, &err), AH_ERROR_USAGE);
+  CHECK_ERR(err, AH_ERROR_USAGE, "no path");
+  CHECK_INT(ah_write_report_file(doc, NULL, NULL, NULL, "", NULL, &err), AH_ERROR_USAGE);
+  CHECK_ERR(err, AH_ERROR_USAGE, "empty path");
+  CHECK_INT(ah_write_report_file(NULL, doc, NULL, NULL, "/tmp/never-written", NULL, &err), AH_ERROR_USAGE);
+  CHECK_ERR(err, AH_ERROR_USAGE, "no document");
+  CHECK_INT(ah_write_report_file(doc, NULL, NULL, NULL, NULL, NULL, NULL), AH_ERROR_USAGE);
+  CHECK_INT(findings, 77);
+  const ah_doc *docs[3] = {doc, NULL, NULL};
+  CHECK(ah_render_report_html_n(NULL, NULL, 1, &findings, &len, &err) == NULL);
+  CHECK_INT(err.code, AH_ERROR_USAGE);
+  CHECK(ah_render_report_html_n(docs, NULL, 0, NULL, NULL, &err) == NULL);
+  CHECK_INT(err.code, AH_ERROR_USAGE);
+  CHECK_INT(ah_write_report_file_n(docs, NULL, 1, NULL, NULL, &err), AH_ERROR_USAGE);
+  CHECK_ERR(err, AH_ERROR_USAGE, "no path");
+  CHECK_INT(ah_write_report_file_n(docs, NULL, 1, "", NULL, NULL), AH_ERROR_USAGE);
+  CHECK(access("/tmp/never-written", F_OK) != 0);
+
+  CHECK(ah_version() != NULL);
+  CHECK_INT(ah_version_number(), AHCONV_VERSION_NUMBER);
 }
 
 /* ---- options ------------------------------------------------------------- */
@@ -430,6 +512,7 @@ int main(int argc, char **argv) {
   test_split();
   test_render_misuse(pdf);
   test_null_getters();
+  test_more_misuse(pdf);
   test_no_source_at_open(pdf);
   test_iterator(pdf);
   test_markers(pdf, true);

@@ -154,12 +154,12 @@ static void test_format(void) {
   batch_claim c = written_claim("/in/a b.pdf", "ah-tk-20232024-1178.xml");
   char *line = state_format_line(&c);
   CHECK_STR(line, "0.1.0\txml\t/in/a b.pdf\t12345\t1700000000123456789\t" SHA
-                  "\tah-tk-20232024-1178\t4\t3\t2\t1\tah-tk-20232024-1178.xml\t-\tescaped\t-\n");
+                  "\tah-tk-20232024-1178\t4\t3\t2\t1\tah-tk-20232024-1178.xml\t-\tescaped\t-\t-\t-\t-\towner\t-\t-\n");
   free(line);
   claim_free(&c);
   c = failed_claim("/in/corrupt.pdf", "damaged document");
   line = state_format_line(&c);
-  CHECK_STR(line, "0.1.0\txml\t/in/corrupt.pdf\t7\t42\t-\t-\t0\t0\t0\t0\t-\tdamaged document\tescaped\t-\n");
+  CHECK_STR(line, "0.1.0\txml\t/in/corrupt.pdf\t7\t42\t-\t-\t0\t0\t0\t0\t-\tdamaged document\tescaped\t-\t-\t-\t-\towner\t-\t-\n");
   free(line);
   claim_free(&c);
   /* a tab, a line break, a carriage return and a backslash in the text
@@ -169,7 +169,7 @@ static void test_format(void) {
   c.error = strdup("");
   line = state_format_line(&c);
   CHECK_STR(line, "0.1.0\txml\t/in/a\\tb\\nc\\rd\\\\e.pdf\t12345\t1700000000123456789\t" SHA
-                  "\tah-tk-20232024-1178\t4\t3\t2\t1\tsub\\\\dir/x\\ty.xml\t-\tescaped\t-\n");
+                  "\tah-tk-20232024-1178\t4\t3\t2\t1\tsub\\\\dir/x\\ty.xml\t-\tescaped\t-\t-\t-\t-\towner\t-\t-\n");
   free(line);
   claim_free(&c);
   /* the vraagnummer, when the document has a record, is the 15th field */
@@ -177,7 +177,7 @@ static void test_format(void) {
   c.vraagnummer = strdup("2021Z09739");
   line = state_format_line(&c);
   CHECK_STR(line, "0.1.0\txml\t/in/x.xml\t12345\t1700000000123456789\t" SHA
-                  "\tah-tk-20232024-1178\t4\t3\t2\t1\tx.xml\t-\tescaped\t2021Z09739\n");
+                  "\tah-tk-20232024-1178\t4\t3\t2\t1\tx.xml\t-\tescaped\t2021Z09739\t-\t-\t-\towner\t-\t-\n");
   claim_free(&c);
   line[strlen(line) - 1] = 0;
   CHECK(parse(line, &c));

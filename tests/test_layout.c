@@ -415,7 +415,18 @@ static void test_document_starts(void) {
   ah_lines_free(&l);
 }
 
+/* A real hyphen at a line's end before a word with a note marker glued to
+ * it: the word list is asked about the word without the marker. */
+static void test_hyphen_before_marker(void) {
+  static const placed_line lines[] = {{LEFT, RIGHT - 1, "Deelt u de mening dat het aantal plaatsen in de tbs-"},
+                                      {LEFT, 330, "klinieken1 moet stijgen?"}};
+  char got[1024];
+  answer_blocks(lines, sizeof lines / sizeof *lines, got, sizeof got);
+  CHECK_STR(got, "Deelt u de mening dat het aantal plaatsen in de tbs-klinieken1 moet stijgen?");
+}
+
 int main(void) {
+  test_hyphen_before_marker();
   test_indented_quotation();
   test_numbered_list();
   test_document_starts();

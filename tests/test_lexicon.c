@@ -88,6 +88,11 @@ static void test_labels(void) {
   CHECK(ah_parse_label("Vragen 3\xE2\x80\x93" "5", &lb));
   CHECK_INT(lb.numbers.n, 3);
   ah_ints_free(&lb.numbers);
+  /* a hyphen joins a range: "3-5" is 3, 4 and 5, not 3 and 5 */
+  CHECK(ah_parse_label("Vragen 3-5", &lb));
+  CHECK_INT(lb.numbers.n, 3);
+  if (lb.numbers.n == 3) CHECK_INT(lb.numbers.items[0] * 100 + lb.numbers.items[1] * 10 + lb.numbers.items[2], 345);
+  ah_ints_free(&lb.numbers);
   CHECK(ah_parse_label("Antwoord 2 t/m 3", &lb));
   CHECK_INT(lb.numbers.n, 2);
   ah_ints_free(&lb.numbers);

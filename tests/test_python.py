@@ -220,6 +220,110 @@ class Tree(unittest.TestCase):
             doc.to_xml()
         doc.close()  # twice is fine
         self.assertIn("closed", repr(vraag))
+        self.assertTrue(doc.closed)
+        self.assertEqual(repr(doc), "<ahconv.Document closed>")
+
+    def test_walk_after_close(self):
+        # walk() once stepped the iterator over the freed tree before it
+        # checked the document (heap-use-after-free under ASan)
+        doc = ahconv.open(PDF)
+        walk = doc.root.walk()
+        self.assertEqual(next(walk)[0], "enter")
+        doc.close()
+        with self.assertRaises(ahconv.Error) as cm:
+            next(walk)
+        self.assertEqual((cm.exception.code, cm.exception.message), (ahconv.Status.USAGE, "the document is closed"))
+        walk.close()  # frees the iterator, touches no node
+        with self.assertRaises(ahconv.Error):
+            doc.root
+
+
+def _differing_html():
+    with open(HTML, "rb") as f:
+        data = f.read()
+    return ahconv.open(data.replace(b"vertraagd", b"versneld"), name="changed.html")
+
+
+class CloseFromAnotherThread(unittest.TestCase):
+    """close() while another thread is inside the library with the document:
+    it waits for that call, then frees; later calls raise ahconv.Error."""
+
+    def test_close_waits_for_a_call_in_flight(self):
+        doc, other = ahconv.open(PDF), _differing_html()
+        want = doc.compare(other)
+        self.assertTrue(want)
+        h, closer, seen = doc._handle, [], []
+
+        def report(finding):
+            # first finding, inside ah_compare: another thread closes the
+            # document; wait until it has (it then waits for this call)
+            if not closer:
+                closer.append(threading.Thread(target=doc.close))
+                closer[0].start()
+                with h.cond:
+                    h.cond.wait_for(lambda: h.ptr is None)
+            seen.append(finding)
+
+        got = doc._findings(lambda fn: _compare_with(doc, other, fn, report))
+        closer[0].join()
+        self.assertEqual(got, want)  # the call in flight ran to its end on a live tree
+        self.assertEqual(seen, want)
+        self.assertTrue(doc.closed)
+        with self.assertRaises(ahconv.Error) as cm:
+            doc.to_xml()
+        self.assertEqual(cm.exception.code, ahconv.Status.USAGE)
+
+    def test_close_during_rendering(self):
+        # to_xml/to_pdf let go of the GIL; a close() from another thread
+        # once freed the document under them (heap-use-after-free under ASan)
+        want = ahconv.open(PDF).to_pdf()
+        for _ in range(3):
+            doc = ahconv.open(PDF)
+            started, out = threading.Event(), []
+
+            def render():
+                started.set()
+                try:
+                    out.append(doc.to_pdf())
+                except ahconv.Error as e:
+                    out.append(e)
+
+            t = threading.Thread(target=render)
+            t.start()
+            started.wait()
+            doc.close()
+            t.join()
+            # whole, or refused because it came after the close: never half
+            self.assertTrue(out[0] == want or (isinstance(out[0], ahconv.Error)
+                                               and out[0].code == ahconv.Status.USAGE), out[0])
+            with self.assertRaises(ahconv.Error):
+                doc.to_xml()
+
+    def test_close_inside_a_call_is_refused(self):
+        doc, other = ahconv.open(PDF), _differing_html()
+        errors = []
+
+        def report(finding):
+            try:
+                doc.close()
+            except ahconv.Error as e:
+                errors.append((e.code, e.message))
+
+        doc._findings(lambda fn: _compare_with(doc, other, fn, report))
+        self.assertTrue(errors)
+        self.assertEqual(errors[0], (ahconv.Status.USAGE, "close() inside a call on the same document"))
+        self.assertFalse(doc.closed)
+        self.assertEqual(doc.id, "ah-tk-20252026-9999")
+
+
+def _compare_with(doc, other, fn, report):
+    """ah_compare as Document.compare makes it, with `report` also called
+    per finding, inside the library's call."""
+    def both(element, what, user):
+        fn(element, what, user)
+        report((element.decode(), what.decode()))
+    with doc._use() as a, other._use() as b:
+        return ahconv._lib.ah_compare(a, b, ahconv._FINDING_FN(both), None)
 
 
 class Output(unittest.TestCase):

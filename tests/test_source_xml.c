@@ -191,7 +191,7 @@ static void test_record(void) {
   ah_doc *doc = open_xml(rich, &err);
   CHECK(doc != NULL);
   if (!doc) return;
-  CHECK_INT(ah_doc_read_metadata_memory(doc, gegevens, strlen(gegevens), &err), 0);
+  CHECK_INT(ah_doc_read_metadata_memory(doc, gegevens, strlen(gegevens), &err), AH_OK);
   CHECK_INT(ah_doc_has_registratie(doc), 1);
   CHECK_STR(ah_doc_vraagnummer(doc), "2025Z01234");
   CHECK_STR(ah_doc_datum_ontvangst(doc), "2025-06-23");
@@ -212,7 +212,7 @@ static void test_record(void) {
   CHECK(xml && !strstr(xml, "<registratie"));
   free(xml);
   /* the other form replaces the record; an impossible date is not kept */
-  CHECK_INT(ah_doc_read_metadata_memory(doc, owms, strlen(owms), &err), 0);
+  CHECK_INT(ah_doc_read_metadata_memory(doc, owms, strlen(owms), &err), AH_OK);
   CHECK_STR(ah_doc_vraagnummer(doc), "2025Z01234");
   CHECK(ah_doc_datum_ontvangst(doc) == NULL);
   CHECK(ah_doc_ontvanger_naam(doc) == NULL);
@@ -237,16 +237,25 @@ static void test_record(void) {
   char other[sizeof gegevens];
   memcpy(other, gegevens, sizeof gegevens);
   memcpy(strstr(other, "8700\"/>"), "8701", 4);
-  CHECK_INT(ah_doc_read_metadata_memory(doc, other, strlen(other), &err), -1);
+  CHECK_INT(ah_doc_read_metadata_memory(doc, other, strlen(other), &err), AH_ERROR_FORMAT);
   CHECK_INT(err.code, AH_ERROR_FORMAT);
   CHECK_STR(err.message, "the metadata record is for ah-tk-20252026-8701, the document is ah-tk-20252026-8700");
   CHECK_INT(ah_doc_indiener_count(doc), 1);
   /* not a record */
-  CHECK_INT(ah_doc_read_metadata_memory(doc, rich, strlen(rich), &err), -1);
+  CHECK_INT(ah_doc_read_metadata_memory(doc, rich, strlen(rich), &err), AH_ERROR_FORMAT);
   CHECK_INT(err.code, AH_ERROR_FORMAT);
-  CHECK_INT(ah_doc_read_metadata_memory(doc, "", 0, &err), -1);
-  CHECK_INT(ah_doc_read_metadata_memory(NULL, gegevens, strlen(gegevens), &err), -1);
+  CHECK_INT(ah_doc_read_metadata_memory(doc, "", 0, &err), AH_ERROR_EMPTY);
+  CHECK_INT(err.code, AH_ERROR_EMPTY);
+  CHECK_INT(ah_doc_read_metadata_memory(NULL, gegevens, strlen(gegevens), &err), AH_ERROR_USAGE);
   CHECK_INT(err.code, AH_ERROR_USAGE);
+  /* NULL data is a misuse, whatever the length; the record stays */
+  CHECK_INT(ah_doc_read_metadata_memory(doc, NULL, 3, &err), AH_ERROR_USAGE);
+  CHECK_STR(err.message, "no data");
+  CHECK_INT(ah_doc_indiener_count(doc), 1);
+  /* success clears an error left by an earlier call */
+  CHECK_INT(ah_doc_read_metadata_memory(doc, owms, strlen(owms), &err), AH_OK);
+  CHECK_INT(err.code, AH_OK);
+  CHECK_STR(err.message, "");
   ah_doc_free(doc);
   /* a record given as the input is named for what it is */
   CHECK(open_xml(gegevens, &err) == NULL);
@@ -261,7 +270,7 @@ static void test_record_gives_id(void) {
   CHECK(doc != NULL);
   if (!doc) return;
   CHECK(ah_doc_id(doc) == NULL);
-  CHECK_INT(ah_doc_read_metadata_memory(doc, gegevens, strlen(gegevens), &err), 0);
+  CHECK_INT(ah_doc_read_metadata_memory(doc, gegevens, strlen(gegevens), &err), AH_OK);
   CHECK_STR(ah_doc_id(doc), "ah-tk-20252026-8700");
   CHECK_STR(ah_doc_vergaderjaar(doc), "2025-2026");
   CHECK_INT(ah_doc_nummer(doc), 8700);

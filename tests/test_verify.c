@@ -75,6 +75,11 @@ static void test_numbering_gap(void) {
                     ""),
                "vraag|number 2 missing (numbers run to 4)\n"
                "antwoord|number 2 missing (numbers run to 4)\n");
+  /* the gap at the very start: Vraag 1 and its Antwoord lost */
+  check_verify(page(NULL, NULL, V("Vraag 2", "Hoe?") A("Antwoord 2", "Zo.") V("Vraag 3", "Wie?") A("Antwoord 3", "Zij."),
+                    ""),
+               "vraag|number 1 missing (numbers run to 3)\n"
+               "antwoord|number 1 missing (numbers run to 3)\n");
   /* a combined label covers its numbers: no gap */
   check_verify(page(NULL, NULL, V("Vraag 1, 2 en 3", "Drie vragen.") A("Antwoord 1 tot en met 3", "Drie antwoorden."),
                     ""),
@@ -123,6 +128,11 @@ static void test_notes(void) {
   check_verify(page(NULL, NULL, V("Vraag 1", "Waarom" REF(1) "?") A("Antwoord 1", "Daarom."),
                     NOTE(1, "Een bron.") NOTE(1, "Nog een bron.")),
                "noot 1|note number appears twice\n");
+  /* the gap at the very start: note 1 lost with its marker, notes 2 and 3
+   * kept (a check counting from 2 would see nothing) */
+  check_verify(page(NULL, NULL, V("Vraag 1", "Waarom" REF(2) "?") A("Antwoord 1", "Daarom" REF(3) "."),
+                    NOTE(2, "Een bron.") NOTE(3, "Nog een bron.")),
+               "noten|note number 1 missing (numbers run to 3)\n");
 }
 
 static void test_missing_metadata(void) {
@@ -271,6 +281,40 @@ static void test_findings_as_data(void) {
   ah_doc_free(b);
 }
 
+/* The report of n renditions: 1 to 3, no NULL document; with three, each
+ * finding says its pair and the findings against C are on the page. */
+static void test_report_n(void) {
+  ah_doc *a = page(NULL, NULL, V("Vraag 1", "Waarom?") A("Antwoord 1", "Daarom."), "");
+  ah_doc *c = page(NULL, NULL, V("Vraag 1", "Waarom niet?") A("Antwoord 1", "Daarom."), "");
+  const ah_doc *docs[4] = {a, a, c, a};
+  const char *names[3] = {"a.html", "b.html", "c.html"};
+  ah_error err = {0};
+  size_t n = 99, len = 0;
+  CHECK(ah_render_report_html_n(docs, names, 0, &n, &len, &err) == NULL);
+  CHECK_INT(err.code, AH_ERROR_USAGE);
+  CHECK(ah_render_report_html_n(docs, names, 4, &n, &len, &err) == NULL);
+  CHECK(ah_render_report_html_n(NULL, names, 1, &n, &len, &err) == NULL);
+  const ah_doc *with_null[2] = {a, NULL};
+  CHECK(ah_render_report_html_n(with_null, NULL, 2, &n, &len, &err) == NULL);
+  CHECK_INT(err.code, AH_ERROR_USAGE);
+  char *html = ah_render_report_html_n(docs, names, 3, &n, &len, &err);
+  CHECK(html != NULL);
+  if (html) {
+    CHECK_INT(n, 1);
+    CHECK(strstr(html, "<dt>Rendition C</dt><dd>c.html") != NULL);
+    CHECK(strstr(html, "<span class=\"cls\">A vs C</span></h3>") != NULL);
+    CHECK(strstr(html, "<h4>C: c.html</h4>") != NULL);
+    CHECK(strstr(html, "A vs B") == NULL);
+    free(html);
+  }
+  /* two renditions through the old entry point: no pair named */
+  html = ah_render_report_html(a, c, "a.html", "c.html", &n, &len, &err);
+  CHECK(html != NULL && strstr(html, "A vs") == NULL && strstr(html, "<h4>B: c.html</h4>") != NULL);
+  free(html);
+  ah_doc_free(a);
+  ah_doc_free(c);
+}
+
 int main(void) {
   test_clean_document();
   test_numbering_gap();
@@ -283,5 +327,6 @@ int main(void) {
   test_compare_extra_note();
   test_compare_renumbered();
   test_findings_as_data();
+  test_report_n();
   return harness_report();
 }

@@ -49,8 +49,9 @@ static int cmd_convert(int argc, char **argv) {
     output_free(&target);
     return fail(opt.input, &err);
   }
-  if (opt.metadata && ah_doc_read_metadata_file(doc, opt.metadata, &err) != 0) rc = fail(opt.metadata, &err);
-  else rc = output_write(&target, doc, renderers[opt.format], options & ~AH_OPT_NO_METADATA_FILE);
+  if (opt.metadata && ah_doc_read_metadata_file(doc, opt.metadata, &err) != AH_OK) rc = fail(opt.metadata, &err);
+  else rc = output_check_record(&target, ah_doc_metadata_file(doc));
+  if (!rc) rc = output_write(&target, doc, renderers[opt.format], options & ~AH_OPT_NO_METADATA_FILE);
   ah_doc_free(doc);
   output_free(&target);
   return rc;
@@ -137,7 +138,7 @@ static int cmd_verify(int argc, char **argv) {
   }
   size_t findings = 0;
   int printed = print_findings(&opt, docs, &findings);
-  if (printed == 0 && opt.html && html_report_verify(opt.html, docs, opt.inputs, opt.n > 2 ? 2 : opt.n) != 0) printed = -1;
+  if (printed == 0 && opt.html && html_report_verify(opt.html, docs, opt.inputs, opt.n) != 0) printed = -1;
   free_docs(docs);
   if (printed != 0) return 2;
   if (fflush(stdout) != 0) {

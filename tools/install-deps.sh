@@ -17,7 +17,8 @@
 # mupdf-tools (mutool) to re-save PDFs as archives do in the archive test.
 # libfreetype-dev: the glyph names of a PDF's embedded fonts (pdf_glyphs.c);
 # mupdf-tools: `mutool convert` re-saves PDFs with damaged character maps for
-# tests/glyphs_test.sh.
+# tests/glyphs_test.sh; cmark to check that README.md renders (the docs test).
+# strace: the no-network check of hostile XML (pubxml_network).
 set -e
 as_root=""
 [ "$(id -u)" -eq 0 ] || as_root="sudo"
@@ -26,4 +27,10 @@ $as_root apt-get update -qq
 $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
   build-essential cmake pkg-config \
   libpoppler-glib-dev libxml2-dev zlib1g-dev libcairo2-dev libpango1.0-dev libqpdf-dev fonts-dejavu-core libhunspell-dev hunspell-nl libfreetype-dev \
-  poppler-utils libxml2-utils qpdf valgrind python3 python3-jsonschema binutils time mupdf-tools >/dev/null
+  poppler-utils libxml2-utils qpdf valgrind python3 python3-jsonschema binutils time mupdf-tools strace cmark >/dev/null
+# chromium, only when asked (AHCONV_SCREENSHOTS=1): headless screenshots of
+# the report pages (chromium --headless --screenshot=… file://…) when
+# checking how they read; no test needs it.
+if [ "${AHCONV_SCREENSHOTS:-0}" = 1 ]; then
+  $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi

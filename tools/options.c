@@ -18,13 +18,16 @@ const char ahconv_usage_text[] =
     "                      [-o OUT] INPUT\n"
     "       ahconv convert --split [-f …] [--no-embed] [--positions] -o OUTDIR INPUT\n"
     "       ahconv batch [-f xml|pdf] [-j N] [--timeout S] [--max-memory M] [--force]\n"
-    "                    [--quiet] [--html] [--verify] -o OUTDIR INPUT_OR_DIR...\n"
+    "                    [--quiet] [--html] [--verify] [--csv-dialect nl|rfc]\n"
+    "                    [--bag] [--bag-originals]\n"
+    "                    -o OUTDIR INPUT_OR_DIR...\n"
     "       ahconv verify [--html REPORT] INPUT\n"
     "       ahconv verify [--html REPORT] INPUT_A INPUT_B [INPUT_C]\n"
     "       ahconv --version | --help\n"
     "\n"
-    "INPUT is an Aanhangsel van de Handelingen rendition: PDF, HTML or the\n"
-    "publisher's XML, each optionally gzip-compressed; the type comes from the\n"
+    "INPUT is an Aanhangsel van de Handelingen rendition: PDF, HTML, the\n"
+    "publisher's XML or ahconv's own XML (read back to what the original\n"
+    "gave), each optionally gzip-compressed; the type comes from the\n"
     "content.  The publisher's metadata record (X.metadata.xml beside X.xml,\n"
     "X.pdf or X.html, or metadata/metadata.xml in the publisher's folders) is\n"
     "read when found; --metadata FILE names it.\n"
@@ -49,19 +52,26 @@ const char ahconv_usage_text[] =
     "          INPUT gives one file there.\n"
     "batch     convert many: folders are walked (.pdf, .html, .htm, .xml, and\n"
     "          .gz of them; metadata records are read for the rendition beside\n"
-    "          them, not converted), their subfolders mirrored in OUTDIR; each\n"
-    "          output is named by its publication id, the report gives its\n"
-    "          vraagnummer when a record was found;\n"
-    "          N worker processes (default: the cores);\n"
-    "          inputs already converted are skipped (--force: redo); progress on\n"
-    "          a terminal; OUTDIR/ahconv-report.csv lists every input.  An\n"
-    "          input that takes over S seconds (default 120) or needs over M\n"
+    "          them, not converted; any other file is listed as not converted),\n"
+    "          their subfolders mirrored in OUTDIR.  The renditions of one\n"
+    "          document (X.xml, X.html, X.pdf in one folder, or the publisher's\n"
+    "          xml/ html/ pdf/ folders) give one output, named by its id, read\n"
+    "          from the publisher's XML, else the HTML, else the PDF; the others\n"
+    "          are compared with it.  N worker processes (default: the cores);\n"
+    "          inputs already converted are skipped, known by their bytes (a\n"
+    "          moved archive too; --force: redo); progress on a terminal;\n"
+    "          OUTDIR/ahconv-report.csv lists every file (--csv-dialect nl:\n"
+    "          semicolons and a byte-order mark, for a Dutch-locale spreadsheet).\n"
+    "          An input that takes over S seconds (default 120) or needs over M\n"
     "          MiB (default 2048) fails and its worker is replaced; 0: no limit.\n"
-    "          --html: also OUTDIR/ahconv-report.html, the same as a web page.\n"
-    "          --verify: a document found in two or three renditions (X.pdf,\n"
-    "          X.html, X.xml in one folder, or the publisher's pdf/ html/ xml/\n"
-    "          folders) is compared as verify A B C does; the report counts\n"
-    "          the differences (renditions_findings).\n"
+    "          --html: also OUTDIR/ahconv-report.html, the same as a web page,\n"
+    "          and a verify page (X.verify.html) for each document whose\n"
+    "          renditions differ; --verify: for every document of several.\n"
+    "          Exit 0 all well, 1 findings or renditions that differ, 2 an\n"
+    "          input failed, 130 interrupted (run the same command to go on).\n"
+    "          --bag: OUTDIR as a BagIt bag (RFC 8493): outputs under data/ with\n"
+    "          a PREMIS record of each conversion (data/premis/), manifests and\n"
+    "          bag-info.txt; --bag-originals: the renditions copied in too.\n"
     "verify    with one INPUT: check nothing was lost (every printed line in\n"
     "          the output or page furniture, numbering of questions and notes\n"
     "          without gaps or duplicates, an antwoord for every vraag, every\n"
@@ -75,6 +85,9 @@ const char ahconv_usage_text[] =
     "          and each of its documents is checked (\"X.pdf (ID): …\").\n"
     "          --html REPORT: also a self-contained web page of the findings,\n"
     "          each with the text of both renditions and the PDF's printed page.\n"
+    "\n"
+    "-f, -o, -j, -q and -h are short for --format, --output, --jobs, --quiet and\n"
+    "--help.\n"
     "\n"
     "exit status: 0 ok, 1 verify found something, 2 unusable input (batch: any\n"
     "input failed) or usage\n";
@@ -219,6 +232,14 @@ static int read_batch_argument(int argc, char **argv, int *i, batch_options *o) 
     o->html = true;
   } else if (is_option(a, "--verify", NULL)) {
     o->verify = true;
+  } else if (is_option(a, "--bag", NULL)) {
+    o->bag = true;
+  } else if (is_option(a, "--bag-originals", NULL)) {
+    o->bag = o->bag_originals = true;
+  } else if (is_option(a, "--csv-dialect", NULL)) {
+    const char *d = option_value(argc, argv, i);
+    if (!d || (strcmp(d, "nl") != 0 && strcmp(d, "rfc") != 0)) return usage_error("--csv-dialect needs nl or rfc");
+    o->csv_nl = strcmp(d, "nl") == 0;
   } else if (looks_like_option(a)) {
     return unknown_option(a);
   } else {

@@ -52,7 +52,9 @@ typedef struct {
   int max_memory_mib; /* address space per worker; 0: none */
   bool force, quiet;
   bool html;          /* --html: OUTDIR/ahconv-report.html beside the CSV */
-  bool verify; /* compare the renditions of one document found together */
+  bool verify; /* with --html: a verify page for every document of several renditions */
+  bool csv_nl; /* --csv-dialect nl: semicolons, decimal commas, a byte-order mark */
+  bool bag, bag_originals; /* --bag: OUTDIR as a BagIt bag; --bag-originals: with the renditions */
   /* the inputs, gathered at the front of argv itself: nothing to free */
   const char **roots;
   int n_roots;

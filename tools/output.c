@@ -9,9 +9,11 @@
  * a character device (/dev/null) or a FIFO cannot be renamed over, so it is
  * opened and written in place; "-" is standard output, and so is a link to
  * the file open as standard output (/dev/stdout with `>> log`: appended to,
- * not replaced), likewise for standard error.  The input itself,
- * under any name, is never written over, and nothing else (a directory, a
- * socket, a block device, a link to nowhere) is replaced.
+ * not replaced), likewise for standard error.  No file read is ever
+ * written over, under any name: not the input, not the metadata record
+ * named by --metadata or found beside the input (known once the document
+ * is open: output_check_record); and nothing else (a directory,
+ * a socket, a block device, a link to nowhere) is replaced.
  */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "output.h"
@@ -78,6 +80,12 @@ int output_resolve(const char *out, const char *input, output_target *t) {
   bool is_link = S_ISLNK(lst.st_mode);
   if (stat(out, &st) != 0) return refuse(out, is_link && errno == ENOENT ? "dangling symbolic link" : strerror(errno));
   return resolve_existing(out, input, &st, is_link, t);
+}
+
+int output_check_record(const output_target *t, const char *record) {
+  struct stat out, rec;
+  if (!record || t->kind != OUTPUT_REPLACE || stat(t->path, &out) != 0 || stat(record, &rec) != 0) return 0;
+  return same_file(&out, &rec) ? refuse(t->name, "is the metadata record read") : 0;
 }
 
 static int write_stream(FILE *f, const char *name, const char *data, size_t len) {

@@ -27,6 +27,12 @@ typedef struct {
  * link. */
 int output_resolve(const char *out, const char *input, output_target *t);
 
+/* Once the document is open and its record read: 0, or 2 after one line on
+ * stderr when the target is the metadata record the document read
+ * (ah_doc_metadata_file: found beside the input or given with --metadata;
+ * NULL: none). */
+int output_check_record(const output_target *t, const char *record);
+
 /* One of the library's renderers: ah_render_xml, ah_render_pdf, … */
 typedef char *(*output_renderer)(const ah_doc *doc, int options, size_t *len, ah_error *err);
 

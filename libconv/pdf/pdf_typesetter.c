@@ -248,17 +248,15 @@ static bool in_line(const PangoLayoutLine *line, int at) {
   return at >= line->start_index && at < line->start_index + line->length;
 }
 
-/* The notes the markers of this line call onto the page, each once. */
-static size_t line_notes(const typesetter *ts, const rich *r, const PangoLayoutLine *line, int notes[64]) {
-  size_t n = 0;
-  for (size_t m = 0; m < r->n_markers && n < 64; m++) {
+/* The notes the markers of this line call onto the page, each once, into
+ * *notes (emptied first): as many as the line has, never a fixed few. */
+static void line_notes(const typesetter *ts, const rich *r, const PangoLayoutLine *line, ah_ints *notes) {
+  notes->n = 0;
+  for (size_t m = 0; m < r->n_markers; m++) {
     if (!in_line(line, r->marker_at[m])) continue;
     ptrdiff_t k = ah_ts_find_note(ts, r->marker_note[m]);
-    bool dup = false;
-    for (size_t j = 0; j < n; j++) dup = dup || notes[j] == k;
-    if (k >= 0 && !ts->notes[k].placed && !dup) notes[n++] = (int)k;
+    if (k >= 0 && !ts->notes[k].placed && !ah_ints_contains(notes, (int)k)) ah_ints_push(notes, (int)k);
   }
-  return n;
 }
 
 /* Each marker of the line: a Reference holding the Link to its note, and
@@ -291,6 +289,7 @@ void ah_ts_link_markers(typesetter *ts, PangoLayout *lay, const rich *r, const P
 void ah_ts_place_layout(typesetter *ts, PangoLayout *lay, const rich *r, const placement *pl) {
   if (!ts->page_empty) ts->y += pl->space_before;
   PangoLayoutIter *it = pango_layout_get_iter(lay);
+  ah_ints notes = {0};
   bool first = true;
   do {
     PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
@@ -299,9 +298,8 @@ void ah_ts_place_layout(typesetter *ts, PangoLayout *lay, const rich *r, const p
     double top = (double)logical.y / PANGO_SCALE;
     double height = (double)logical.height / PANGO_SCALE;
     double baseline = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE - top;
-    int notes[64];
-    size_t n = line_notes(ts, r, line, notes);
-    ah_ts_make_room(ts, height, notes, n);
+    line_notes(ts, r, line, &notes);
+    ah_ts_make_room(ts, height, notes.items, notes.n);
     if (!ts->section_page) ts->section_page = ts->page;
     double base = ts->y + baseline;
     if (first && pl->outline) {
@@ -315,9 +313,9 @@ void ah_ts_place_layout(typesetter *ts, PangoLayout *lay, const rich *r, const p
     cairo_move_to(ts->cr, pl->x, base);
     pango_cairo_show_layout_line(ts->cr, line);
     ah_tags_end(&ts->tags);
-    for (size_t j = 0; j < n; j++) {
-      ts->notes[notes[j]].placed = true;
-      ts->on_page[ts->n_on_page++] = (size_t)notes[j];
+    for (size_t j = 0; j < notes.n; j++) {
+      ts->notes[notes.items[j]].placed = true;
+      ts->on_page[ts->n_on_page++] = (size_t)notes.items[j];
     }
     ah_ts_link_markers(ts, lay, r, line, pl, height);
     ts->y += height;
@@ -326,6 +324,7 @@ void ah_ts_place_layout(typesetter *ts, PangoLayout *lay, const rich *r, const p
     first = false;
   } while (pango_layout_iter_next_line(it));
   pango_layout_iter_free(it);
+  ah_ints_free(&notes);
 }
 
 void ah_ts_fail(typesetter *ts, ah_status code, const char *fmt, ...) {

@@ -79,6 +79,33 @@ static void set_list(typesetter *ts, const ah_node *list, double gap, int parent
   }
 }
 
+/* A figure as the reader reads one back: the words drawn inside it in
+ * small type (below a body line the reader takes small type for a table,
+ * and for a figure's words when a caption line follows), then its caption
+ * as a body paragraph right below. */
+static void set_figure(typesetter *ts, const ah_node *figure, double gap, int parent) {
+  int fig = ah_tags_elem(&ts->tags, parent, "Figure");
+  const ah_node *words = NULL, *caption = NULL;
+  for (const ah_node *c = figure->first; c; c = c->next) {
+    if (c->type == AH_NODE_FIGURE_TEXT) words = c;
+    if (c->type == AH_NODE_CAPTION) caption = c;
+  }
+  if (words) {
+    rich r;
+    ah_rich_init(&r, TABLE_SIZE);
+    ah_rich_put_inlines(&r, words);
+    PangoLayout *lay = ah_rich_layout(ts->cr, &r, SERIF, COLUMN, false);
+    placement pl = {.x = LEFT, .space_before = gap, .elem = ah_tags_elem(&ts->tags, fig, "P")};
+    ah_ts_place_layout(ts, lay, &r, &pl);
+    g_object_unref(lay);
+    ah_rich_free(&r);
+  }
+  if (caption && !ts->failed) {
+    placement pl = {.x = LEFT, .space_before = words ? 0 : gap, .elem = ah_tags_elem(&ts->tags, fig, "Caption")};
+    set_paragraph(ts, caption, COLUMN, false, &pl);
+  }
+}
+
 static void set_blocks(typesetter *ts, const ah_node *section, int sect) {
   double line = BODY_SIZE * 1.2;
   const ah_node *prev = NULL;
@@ -91,6 +118,8 @@ static void set_blocks(typesetter *ts, const ah_node *section, int sect) {
       set_list(ts, c, gap, sect);
     } else if (c->type == AH_NODE_TABLE) {
       ah_ts_set_table(ts, c, gap, sect);
+    } else if (c->type == AH_NODE_FIGURE) {
+      set_figure(ts, c, gap, sect);
     }
   }
 }
@@ -291,6 +320,6 @@ char *ah_render_pdf(const ah_doc *doc, int options, size_t *len, ah_error *err) 
   return out;
 }
 
-int ah_write_pdf_file(const ah_doc *doc, const char *path, int options, ah_error *err) {
-  return ah_write_rendered(doc, path, options, ah_render_pdf, err);
+ah_status ah_write_pdf_file(const ah_doc *doc, const char *path, int options, ah_error *err) {
+  return (ah_status)ah_write_rendered(doc, path, options, ah_render_pdf, err);
 }

@@ -40,7 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
   ah_doc *base = ah_doc_open_memory(base_xml, strlen(base_xml), "base.xml", AH_OPT_DEFAULT, &err);
   if (!base) abort(); /* the fixed document must always open */
-  if (ah_doc_read_metadata_memory(base, data, size, &err) == 0) {
+  if (ah_doc_read_metadata_memory(base, data, size, &err) == AH_OK) {
     for (size_t i = 0; i < ah_doc_indiener_count(base); i++)
       if (!ah_doc_indiener(base, i)) abort();
     render(base);

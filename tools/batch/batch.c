@@ -34,12 +34,14 @@
 #include "batch.h"
 
 #include "ahconv.h"
+#include "bag.h"
 #include "common.h"
+#include "group.h"
+#include "index.h"
 #include "lock.h"
 #include "naming.h"
 #include "options.h"
 #include "pool.h"
-#include "renditions.h"
 #include "report.h"
 #include "../html_report.h"
 #include "state.h"
@@ -53,6 +55,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define TMP_DIR ".ahconv-tmp"
@@ -82,23 +85,26 @@ static void fail_input(batch_run *r, batch_input *it, const char *message) {
   r->tally.failed++;
 }
 
-/* The claim of an input done in this run: its output, or its error. */
+static char *dup_or_empty(const char *s) { return ah_strdup(s ? s : ""); }
+
+/* The claim of an input done in this run: its document's output (its
+ * group's first rendition owns it, group.h), or its error. */
 static batch_claim claim_of(const batch_run *r, const batch_input *it) {
+  const batch_input *lead = &r->in.items[it->leader];
   batch_claim c = {.input = ah_strdup(it->real ? it->real : it->path), .format = ah_strdup(r->opt.format),
                    .version = ah_strdup(ah_version()), .size = it->size, .mtime_ns = it->mtime_ns};
-  if (!it->ok) {
-    c.output = ah_strdup("");
-    c.sha256 = ah_strdup("");
-    c.id = ah_strdup("");
-    c.vraagnummer = ah_strdup("");
-    c.error = ah_strdup(it->error ? it->error : "failed");
-    return c;
-  }
-  c.output = ah_strdup(it->output);
-  c.sha256 = ah_strdup(it->sha256);
-  c.id = ah_strdup(it->id ? it->id : "");
-  c.vraagnummer = ah_strdup(it->vraagnummer ? it->vraagnummer : "");
-  c.error = ah_strdup("");
+  c.file_sha256 = dup_or_empty(it->file_sha256);
+  c.member = lead != it;
+  c.output = dup_or_empty(lead->output);
+  c.error = ah_strdup(it->ok ? "" : it->error ? it->error : "failed");
+  c.sha256 = dup_or_empty(it->sha256);
+  c.id = dup_or_empty(it->id);
+  c.vraagnummer = dup_or_empty(it->vraagnummer);
+  c.catalogue = dup_or_empty(it->catalogue);
+  c.differences = dup_or_empty(it->differences);
+  c.compared = it->compared;
+  c.compare_findings = it->compare_findings;
+  c.source = it->source;
   c.vragen = it->vragen;
   c.antwoorden = it->antwoorden;
   c.noten = it->noten;
@@ -141,6 +147,22 @@ static bool record_failure(batch_run *r, batch_input *it) {
   return true;
 }
 
+/* The document's verify page beside its output: X.xml -> X.verify.html.
+ * Like the reports, rewritten by every run that makes it. */
+static void place_verify_page(batch_run *r, batch_input *it) {
+  if (!it->report_tmp) return;
+  char *dot = strrchr(it->output, '.');
+  ah_buf name = {0};
+  ah_buf_put(&name, it->output, dot ? (size_t)(dot - it->output) : strlen(it->output));
+  ah_buf_puts(&name, VERIFY_PAGE_EXT);
+  char *full = path_join(r->opt.outdir, name.data);
+  if (rename(it->report_tmp, full) == 0) it->report = ah_buf_steal(&name);
+  else unlink(it->report_tmp), ah_buf_free(&name);
+  free(full);
+  free(it->report_tmp);
+  it->report_tmp = NULL;
+}
+
 /* Names the output of a converted input, claims it, renames it into place.
  * False when the disk is full (the input is then not done). */
 static bool put_in_place(batch_run *r, size_t index) {
@@ -170,10 +192,36 @@ static bool put_in_place(batch_run *r, size_t index) {
   }
   free(dir);
   free(full);
+  if (!err) place_verify_page(r, it);
   if (!err) return true;
   if (is_disk_full(err)) return not_done_disk_full(r, it);
   fail_input(r, it, msg);
   unlink(it->tmp);
+  return true;
+}
+
+/* Another rendition of a document: claimed with the document's output (or,
+ * when the document failed, as a failure of its own).  False when the disk
+ * is full. */
+static bool claim_member(batch_run *r, batch_input *it) {
+  const batch_input *lead = &r->in.items[it->leader];
+  if (!lead->output) {
+    if (it->ok) {
+      it->ok = false;
+      it->failure = FAILURE_ENVIRONMENT;
+      free(it->error);
+      it->error = ah_strdup(lead->error ? lead->error : "the document's output was not written");
+    }
+    return record_failure(r, it);
+  }
+  free(it->output);
+  it->output = ah_strdup(lead->output);
+  batch_claim c = claim_of(r, it);
+  int rc = state_append(&r->st, &c), err = errno;
+  if (rc == 0) state_add(&r->st, c);
+  else claim_free(&c);
+  if (rc != 0 && is_disk_full(err)) return not_done_disk_full(r, it);
+  if (!it->ok) r->tally.failed++;
   return true;
 }
 
@@ -184,13 +232,16 @@ static bool commit(void *user, size_t index) {
   batch_input *it = &r->in.items[index];
   r->tally.done++;
   bool go_on = true;
-  if (it->skipped) {
+  if (it->skipped || it->ignored || it->failure == FAILURE_NOT_A_FILE) {
     /* nothing to put in place */
-  } else if (!it->ok) {
-    go_on = record_failure(r, it);
-  } else {
+  } else if (it->leader != index) {
+    go_on = claim_member(r, it);
+  } else if (it->tmp) {
     go_on = put_in_place(r, index);
+  } else {
+    go_on = record_failure(r, it);
   }
+  if (go_on && !it->skipped && !it->ignored) r->tally.converted++;
   if (r->progress) report_progress(&r->in, &r->tally);
   return go_on;
 }
@@ -206,40 +257,105 @@ static void skip_failed_before(batch_input *it, const batch_claim *c) {
   it->error = ah_buf_steal(&msg);
 }
 
+static char *dup_or_null(const char *s) { return s && *s ? ah_strdup(s) : NULL; }
+
+/* The document's report of an earlier run, when it is still there. */
+static char *verify_page_of(const batch_run *r, const char *output) {
+  char *dot = strrchr(output, '.');
+  ah_buf name = {0};
+  ah_buf_put(&name, output, dot ? (size_t)(dot - output) : strlen(output));
+  ah_buf_puts(&name, VERIFY_PAGE_EXT);
+  char *full = path_join(r->opt.outdir, name.data);
+  bool there = access(full, F_OK) == 0;
+  free(full);
+  if (there) return ah_buf_steal(&name);
+  ah_buf_free(&name);
+  return NULL;
+}
+
 static void skip_done_before(batch_run *r, size_t i, const batch_claim *c) {
   batch_input *it = &r->in.items[i];
   it->skipped = true;
   it->state = INPUT_DONE;
   it->ok = false;
+  it->failed_before = *c->error != 0; /* this rendition failed; another gave the document */
+  if (it->failed_before) skip_failed_before(it, c);
   it->output = ah_strdup(c->output);
-  naming_take(&r->names, c->output, i);
+  if (it->leader == i) naming_take(&r->names, c->output, i);
+  if (it->leader == i) it->report = verify_page_of(r, c->output);
   it->sha256 = ah_strdup(c->sha256);
   it->id = ah_strdup(c->id);
-  it->vraagnummer = *c->vraagnummer ? ah_strdup(c->vraagnummer) : NULL;
+  it->vraagnummer = dup_or_null(c->vraagnummer);
+  it->catalogue = dup_or_null(c->catalogue);
+  it->differences = dup_or_null(c->differences);
+  it->compared = c->compared;
+  it->compare_findings = c->compare_findings;
+  it->source = c->source;
   it->vragen = c->vragen;
   it->antwoorden = c->antwoorden;
   it->noten = c->noten;
   it->findings = c->findings;
 }
 
-/* Inputs with a matching claim and an existing output are skipped. */
+/* The claim of an input of this run: its own, by its path, when its bytes
+ * are the same; else one of another path with its bytes, when no input of
+ * this run has that path (the archive moved, or was spelled otherwise);
+ * else (a claim of an earlier version, without the bytes' sha256) by its
+ * path, size and time.  NULL when there is none of this ahconv. */
+static const batch_claim *claim_of_input(const batch_run *r, const batch_index *paths, const batch_input *it) {
+  const batch_claim *c = naming_claim_of(&r->st, it, r->opt.format);
+  if (c && *c->file_sha256 && (!it->file_sha256 || strcmp(c->file_sha256, it->file_sha256) != 0)) c = NULL;
+  else if (c && !*c->file_sha256 && (c->size != it->size || c->mtime_ns != it->mtime_ns)) c = NULL;
+  if (!c) {
+    size_t at;
+    c = state_claim_of_content(&r->st, it->file_sha256, r->opt.format);
+    if (c && index_get(paths, c->input, &at)) c = NULL;
+  }
+  return c && !strcmp(c->version, ah_version()) ? c : NULL;
+}
+
+/* A document is skipped when every rendition of it has a claim and they
+ * name one output that is there, or all failed in a way that stands. */
+static void skip_document(batch_run *r, const batch_index *paths, size_t lead) {
+  int n = r->in.items[lead].n_members;
+  const batch_claim *c[GROUP_MAX_MEMBERS] = {NULL};
+  bool failed = true;
+  for (int k = 0; k < n; k++) {
+    if (r->in.items[lead + (size_t)k].state != INPUT_PENDING) return;
+    if (!(c[k] = claim_of_input(r, paths, &r->in.items[lead + (size_t)k]))) return;
+    if (strcmp(c[k]->output, c[0]->output) != 0) return;
+    failed = failed && *c[k]->error && state_failure_stands(c[k], r->opt.timeout_s, r->opt.max_memory_mib);
+  }
+  if (!*c[0]->output) {
+    if (failed)
+      for (int k = 0; k < n; k++) skip_failed_before(&r->in.items[lead + (size_t)k], c[k]);
+    return;
+  }
+  char *full = path_join(r->opt.outdir, c[0]->output);
+  bool there = access(full, F_OK) == 0;
+  free(full);
+  if (there)
+    for (int k = 0; k < n; k++) skip_done_before(r, lead + (size_t)k, c[k]);
+}
+
 static void mark_skipped(batch_run *r) {
-  if (r->opt.force) return;
+  batch_index paths = {0}; /* the inputs of this run, canonical */
+  for (size_t i = 0; i < r->in.n; i++)
+    if (r->in.items[i].real) index_put(&paths, r->in.items[i].real, i);
+  /* an input found by its bytes keeps the name its claim gave it */
   for (size_t i = 0; i < r->in.n; i++) {
     batch_input *it = &r->in.items[i];
-    if (it->state != INPUT_PENDING) continue; /* failed in the walk */
-    const batch_claim *c = naming_claim_of(&r->st, it, r->opt.format);
-    if (!c || c->size != it->size || c->mtime_ns != it->mtime_ns || strcmp(c->version, ah_version()) != 0) continue;
-    if (*c->error) {
-      if (state_failure_stands(c, r->opt.timeout_s, r->opt.max_memory_mib)) skip_failed_before(it, c);
-      continue;
-    }
-    char *full = path_join(r->opt.outdir, c->output);
-    bool there = access(full, F_OK) == 0;
-    free(full);
-    if (there) skip_done_before(r, i, c);
+    const batch_claim *c = it->state == INPUT_PENDING ? claim_of_input(r, &paths, it) : NULL;
+    if (c && it->real && strcmp(c->input, it->real) != 0) it->claimed_as = ah_strdup(c->input);
   }
-  for (size_t i = 0; i < r->in.n; i++) r->tally.skipped += r->in.items[i].skipped;
+  if (!r->opt.force)
+    for (size_t i = 0; i < r->in.n; i++)
+      if (r->in.items[i].leader == i) skip_document(r, &paths, i);
+  index_free(&paths);
+  for (size_t i = 0; i < r->in.n; i++) {
+    r->tally.skipped += r->in.items[i].skipped;
+    r->tally.to_convert += r->in.items[i].state == INPUT_PENDING;
+  }
 }
 
 /* ---- the run ------------------------------------------------------------ */
@@ -272,6 +388,8 @@ static int prepare(batch_run *r, int *missing) {
   struct stat out_st;
   bool have_out = stat(outdir, &out_st) == 0;
   *missing = inputs_gather(&r->in, r->opt.roots, r->opt.n_roots, have_out ? &out_st : NULL);
+  group_documents(&r->in);
+  group_hash_files(&r->in);
   if (state_load(&r->st, outdir) != 0) {
     fprintf(stderr, "ahconv: %s/%s: cannot write: %s\n", outdir, STATE_NAME, strerror(errno));
     return -1;
@@ -291,7 +409,8 @@ static int convert_all(batch_run *r) {
   int jobs = r->opt.jobs;
   if (jobs > (int)r->in.n) jobs = r->in.n ? (int)r->in.n : 1;
   pool_config cfg = {.jobs = jobs, .tmpdir = r->tmpdir, .pdf = r->opt.pdf, .timeout_s = r->opt.timeout_s,
-                     .max_memory_mib = r->opt.max_memory_mib, .commit = commit, .user = r};
+                     .max_memory_mib = r->opt.max_memory_mib, .verify_pages = r->opt.html,
+                     .every_page = r->opt.html && r->opt.verify, .commit = commit, .user = r};
   pool_end end = pool_run(&r->in, &cfg, &r->tally.max_rss_kb);
   if (r->progress) fputc('\n', stderr);
   if (end == POOL_DISK_FULL) r->disk_full = true;
@@ -332,35 +451,74 @@ static void free_run(batch_run *r) {
   }
 }
 
+/* batch --bag: the PREMIS record of each document (kept for one an earlier
+ * run did) and, with --bag-originals, each rendition copied in.  0, or -1
+ * after a message. */
+static int bag_payload(batch_run *r) {
+  int rc = 0;
+  for (size_t i = 0; i < r->in.n; i++) {
+    batch_input *it = &r->in.items[i];
+    if (it->state != INPUT_DONE || it->ignored || !it->file_sha256) continue;
+    if (r->opt.bag_originals && bag_copy_original(r->opt.outdir, it) != 0) rc = -1;
+    if (it->leader == i && it->output && *it->output &&
+        bag_write_premis(r->opt.outdir, it, it->output, r->tally.run_date, it->skipped) != 0)
+      rc = -1;
+  }
+  return rc;
+}
+
+/* The exit status of a run that was not stopped: 2 when an input failed
+ * (now or before) or could not be read, 1 when a document has findings or
+ * its renditions differ, else 0. */
+static int exit_status(const batch_outcome *o, int rc, int missing) {
+  if (rc != 0 || o->failed || o->failed_before || o->not_done || missing) return 2;
+  return o->with_findings || o->differing ? 1 : 0;
+}
+
 int ahconv_batch(int argc, char **argv) {
   batch_run r = {.lock_fd = -1};
+  /* options_batch gathers the inputs at the front of argv: the command as
+   * given, for the reports, is kept first */
+  char **given = ah_xreallocarray(NULL, (size_t)argc + 1, sizeof *given);
+  memcpy(given, argv, (size_t)argc * sizeof *given);
   int usage = options_batch(argc, argv, &r.opt);
-  if (usage) return usage;
+  if (usage) {
+    free(given);
+    return usage;
+  }
   r.ext = r.opt.pdf ? ".pdf" : ".xml";
-  r.names = (batch_naming){.outdir = r.opt.outdir, .format = r.opt.format, .ext = r.ext, .state = &r.st};
-  int missing = 0;
+  r.names = (batch_naming){.outdir = r.opt.outdir, .format = r.opt.format, .ext = r.ext, .state = &r.st,
+                           .prefix = r.opt.bag ? BAG_PAYLOAD : NULL};
+  r.tally.argc = argc;
+  r.tally.argv = (const char *const *)given;
+  r.tally.run_date = time(NULL);
+  int missing = 0, rc_bag = 0;
   if (prepare(&r, &missing) != 0) {
     free_run(&r);
+    free(given);
     return 2;
   }
+  if (r.opt.bag && bag_open(r.opt.outdir) != 0) rc_bag = -1;
   mark_skipped(&r);
   pool_catch_signals();
   int rc = convert_all(&r);
-  if (r.opt.verify && !pool_stop_signal()) renditions_compare(&r.in);
   remove_tmpdir(r.tmpdir);
-  report_write_csv(r.opt.outdir, &r.in);
-  if (r.opt.html) html_report_batch(r.opt.outdir, &r.in, &r.tally);
+  bool bag_end = r.opt.bag && !pool_stop_signal() && !r.disk_full;
+  if (bag_end) rc_bag |= bag_payload(&r);
+  bool csv_written = report_write_csv(r.opt.outdir, &r.in, r.opt.csv_nl) == 0;
+  if (r.opt.html) html_report_batch(r.opt.outdir, &r.in, &r.tally, &r.opt);
+  if (bag_end && rc_bag == 0) rc_bag = bag_finish(r.opt.outdir, r.tally.run_date);
   sync_outdir(r.opt.outdir);
 
   batch_outcome outcome = report_count(&r.in);
   report_failures(&r.in);
   int stop_signal = pool_stop_signal();
   const char *why_not_done = stop_signal == SIGINT ? "interrupted" : r.disk_full ? "no space left on device" : "stopped";
-  if (!r.opt.quiet || outcome.failed || outcome.not_done || stop_signal)
-    report_summary(&r.in, &outcome, &r.tally, r.opt.outdir, why_not_done);
+  if (!r.opt.quiet || outcome.failed || outcome.not_done || stop_signal || !csv_written)
+    report_summary(&r.in, &outcome, &r.tally, r.opt.outdir, why_not_done, csv_written);
+  if (stop_signal || outcome.not_done) report_how_to_go_on(&outcome, &r.tally);
+  int status = stop_signal ? 128 + stop_signal : exit_status(&outcome, rc || !csv_written || rc_bag, missing);
   free_run(&r);
-  if (stop_signal) return 128 + stop_signal;
-  /* 0 only when every input has its output: a file that failed before and
-   * was skipped still has none */
-  return rc != 0 || outcome.failed || outcome.failed_before || outcome.not_done || missing ? 2 : 0;
+  free(given);
+  return status;
 }

@@ -17,6 +17,9 @@
 #include <unistd.h>
 
 const batch_claim *naming_claim_of(const batch_state *s, const batch_input *it, const char *format) {
+  /* found by its bytes under another path: an archive moved or renamed */
+  const batch_claim *by_content = it->claimed_as ? state_claim_of_input(s, it->claimed_as, format) : NULL;
+  if (by_content) return by_content;
   const batch_claim *c = it->real ? state_claim_of_input(s, it->real, format) : NULL;
   return c ? c : state_claim_of_input(s, it->path, format);
 }
@@ -47,20 +50,38 @@ static bool is_free_for(const batch_naming *nm, const batch_input *it, const bat
   return !foreign;
 }
 
+/* The folder of a document below the root: the input's, less a last
+ * pdf/, html/ or xml/ (the publisher's layout keeps each rendition in
+ * such a folder; the document is the folder above).  The caller frees. */
+static char *document_subdir(const char *subdir) {
+  char *d = ah_strdup(subdir);
+  char *slash = strrchr(d, '/');
+  char *last = slash ? slash + 1 : d;
+  if (!strcmp(last, "pdf") || !strcmp(last, "html") || !strcmp(last, "xml")) *(slash ? slash : d) = 0;
+  return d;
+}
+
 char *naming_choose(const batch_naming *nm, const batch_inputs *in, size_t index) {
   const batch_input *it = &in->items[index];
   const batch_claim *mine = naming_claim_of(nm->state, it, nm->format);
   char *base = it->id && *it->id ? ah_strdup(it->id) : naming_stem(it->path);
   char *result = NULL;
+  char *dir = document_subdir(it->subdir);
+  if (nm->prefix) {
+    char *in_prefix = path_join(nm->prefix, dir);
+    free(dir);
+    dir = in_prefix;
+  }
   for (int k = 1; !result; k++) {
     char name[1024];
     if (k == 1) snprintf(name, sizeof name, "%s%s", base, nm->ext);
     else snprintf(name, sizeof name, "%s-%d%s", base, k, nm->ext);
-    char *rel = path_join(it->subdir, name);
+    char *rel = path_join(dir, name);
     if (is_free_for(nm, it, mine, index, rel)) result = rel;
     else free(rel);
   }
   free(base);
+  free(dir);
   return result;
 }
 

@@ -12,11 +12,13 @@ typedef struct {
   const char *outdir;
   const char *format;       /* "xml" or "pdf": claims are per format */
   const char *ext;          /* ".xml" or ".pdf" */
+  const char *prefix;       /* a folder below OUTDIR every output goes in ("data" for a bag); NULL: none */
   const batch_state *state; /* who wrote which output, in earlier runs too */
   batch_index taken;        /* output names given in this run -> input */
 } batch_naming;
 
-/* The claim of input it for a format: under its canonical path, else (a
+/* The claim of input it for a format: the one found by its bytes
+ * (claimed_as), else under its canonical path, else (a
  * state file of an earlier version, which kept inputs as given) under its
  * path as given; NULL when there is none. */
 const batch_claim *naming_claim_of(const batch_state *s, const batch_input *it, const char *format);
@@ -24,7 +26,8 @@ const batch_claim *naming_claim_of(const batch_state *s, const batch_input *it, 
 /* "x/brief.pdf.gz" -> "brief"; the caller frees. */
 char *naming_stem(const char *path);
 
-/* The output name below OUTDIR of in->items[index]: its folder mirrored,
+/* The output name below OUTDIR of in->items[index]: its folder mirrored
+ * (less a last pdf/, html/ or xml/: the publisher's layout),
  * its id (else its file's stem), the extension; "-2", "-3", … when an
  * earlier input of this run has that name, another input claims it, or a
  * file ahconv did not write is there.  The caller frees. */

@@ -83,7 +83,8 @@ static void become_worker(pool *p, int k, int task_fd, int result_fd, pid_t pare
       close(p->workers[j].to);
       close(p->workers[j].from);
     }
-  worker_config wc = {.tmpdir = p->cfg->tmpdir, .pdf = p->cfg->pdf, .max_memory_mib = p->cfg->max_memory_mib};
+  worker_config wc = {.tmpdir = p->cfg->tmpdir, .pdf = p->cfg->pdf, .max_memory_mib = p->cfg->max_memory_mib,
+                      .verify_pages = p->cfg->verify_pages, .every_page = p->cfg->every_page};
   worker_run(task_fd, result_fd, &wc);
   _exit(0);
 }
@@ -146,15 +147,19 @@ static int reap(pool *p, batch_worker *w) {
   return status;
 }
 
-/* The input of busy worker w is decided: failed with msg. */
+/* The document of busy worker w is decided: each of its renditions failed
+ * with msg. */
 static void fail_task(pool *p, batch_worker *w, batch_failure kind, const char *msg) {
-  batch_input *it = &p->in->items[w->busy - 1];
-  it->state = INPUT_DONE;
-  it->ok = false;
-  it->failure = kind;
-  free(it->error);
-  it->error = ah_strdup(msg);
-  it->seconds = seconds_now() - w->started; /* the worker's own count, when it answers */
+  batch_input *lead = &p->in->items[w->busy - 1];
+  for (int k = 0; k < lead->n_members; k++) {
+    batch_input *it = lead + k;
+    it->state = INPUT_DONE;
+    it->ok = false;
+    it->failure = kind;
+    free(it->error);
+    it->error = ah_strdup(msg);
+    it->seconds = seconds_now() - w->started; /* the worker's own count, when it answers */
+  }
   w->busy = 0;
   p->restarts = 0;
 }
@@ -188,6 +193,14 @@ static void time_out(pool *p, batch_worker *w) {
 
 /* ---- tasks and results -------------------------------------------------- */
 
+/* Test hook: with AHCONV_TEST_TIMEOUT_ONLY=S set, --timeout applies only to
+ * inputs whose path contains S, so a test gives its hanging input a short
+ * limit without racing the good inputs against a busy machine's clock. */
+static bool timeout_applies(const char *path) {
+  const char *s = getenv("AHCONV_TEST_TIMEOUT_ONLY");
+  return !s || !*s || strstr(path, s);
+}
+
 /* Gives each idle worker the next pending input; returns where to look for
  * the next one.  A worker that cannot take its task died while idle: it is
  * replaced and the input stays pending. */
@@ -196,21 +209,23 @@ static size_t hand_out(pool *p, size_t next) {
   if (start_missing(p) != 0) p->end = POOL_NO_WORKERS;
   for (int k = 0; k < p->cfg->jobs && p->end == POOL_DONE; k++) {
     batch_worker *w = &p->workers[k];
-    while (next < in->n && in->items[next].state != INPUT_PENDING) next++;
+    while (next < in->n && (in->items[next].state != INPUT_PENDING || in->items[next].leader != next)) next++;
     if (!w->pid || w->busy || next >= in->n) continue;
     char number[24];
     snprintf(number, sizeof number, "%zu", next);
-    const char *f[] = {number, in->items[next].path};
-    if (protocol_send(w->to, f, 2) != 0) {
+    const char *f[PROTOCOL_MAX_FIELDS] = {number};
+    int n = in->items[next].n_members;
+    for (int m = 0; m < n; m++) f[1 + m] = in->items[next + (size_t)m].path;
+    if (protocol_send(w->to, f, 1 + n) != 0) {
       worker_lost(p, w, true);
       if (start_missing(p) != 0) p->end = POOL_NO_WORKERS;
       k--; /* the new worker takes it */
       continue;
     }
-    in->items[next].state = INPUT_RUNNING;
+    for (int m = 0; m < n; m++) in->items[next + (size_t)m].state = INPUT_RUNNING;
     w->busy = (long)next + 1;
     w->started = seconds_now();
-    w->deadline = p->cfg->timeout_s ? w->started + p->cfg->timeout_s : 0;
+    w->deadline = p->cfg->timeout_s && timeout_applies(in->items[next].path) ? w->started + p->cfg->timeout_s : 0;
   }
   return next;
 }
@@ -221,18 +236,19 @@ static batch_failure failure_of(ah_status code) {
   case AH_ERROR_FORMAT:
   case AH_ERROR_DAMAGED:
   case AH_ERROR_ENCRYPTED:
-  case AH_ERROR_NOT_AANHANGSEL: return FAILURE_DOCUMENT;
+  case AH_ERROR_NOT_AANHANGSEL:
+  case AH_ERROR_BUNDLE: return FAILURE_DOCUMENT; /* stands until the file changes */
   default: return FAILURE_ENVIRONMENT;
   }
 }
 
 /* index, "failed", code, errno, message, seconds */
-static void take_failure(pool *p, batch_worker *w, char **f) {
+static void take_failure(pool *p, batch_worker *w, char **f, int n) {
   batch_input *it = &p->in->items[w->busy - 1];
   int code = atoi(f[2]), write_errno = atoi(f[3]);
   if (write_errno == ENOSPC || write_errno == EDQUOT) {
     /* the disk, not the input: not done, and the run stops */
-    it->state = INPUT_PENDING;
+    for (int k = 0; k < it->n_members; k++) it[k].state = INPUT_PENDING;
     w->busy = 0;
     p->end = POOL_DISK_FULL;
     return;
@@ -245,6 +261,51 @@ static void take_failure(pool *p, batch_worker *w, char **f) {
     fail_task(p, w, failure_of((ah_status)code), f[4]);
   }
   it->seconds = atof(f[5]);
+  /* each rendition's own error: the leader's is the document's */
+  for (int k = 1; k < it->n_members && 6 + k < n; k++)
+    if (*f[6 + k]) {
+      free(it[k].error);
+      it[k].error = ah_strdup(f[6 + k]);
+    }
+}
+
+/* What the document's answer says of one of its renditions: the
+ * document's fields (every rendition's row shows them), and its own
+ * differences from the source (at[0]), error (at[1]) and sha256 (at[2]).
+ * The source's differences are the sum of the others'; -1 when one did not
+ * open.  at: its differences, their lines, its error, its sha256. */
+static void take_rendition(batch_input *it, bool source, char **f, int at) {
+  it->state = INPUT_DONE;
+  it->ok = !*f[at + 2];
+  it->failure = it->ok ? FAILURE_NONE : FAILURE_DOCUMENT;
+  it->error = it->ok ? NULL : ah_strdup(f[at + 2]);
+  it->differences = *f[at + 1] ? ah_strdup(f[at + 1]) : NULL;
+  it->source = source;
+  it->id = ah_strdup(f[2]);
+  it->vraagnummer = *f[3] ? ah_strdup(f[3]) : NULL;
+  it->sha256 = ah_strdup(*f[at + 3] ? f[at + 3] : f[4]);
+  it->vragen = atoi(f[5]);
+  it->antwoorden = atoi(f[6]);
+  it->noten = atoi(f[7]);
+  it->findings = atoi(f[8]);
+  it->catalogue = ah_strdup(f[12]);
+  it->compared = !source;
+  it->compare_findings = source ? 0 : atoi(f[at]);
+}
+
+/* The source's differences: the sum of the others', -1 when one did not
+ * open; not compared when it stands alone. */
+static void sum_differences(batch_input *lead) {
+  batch_input *src = NULL;
+  int sum = 0;
+  for (int k = 0; k < lead->n_members; k++) {
+    if (lead[k].source) src = lead + k;
+    else if (lead[k].compare_findings < 0 || sum < 0) sum = -1;
+    else sum += lead[k].compare_findings;
+  }
+  if (!src || lead->n_members < 2) return;
+  src->compared = true;
+  src->compare_findings = sum;
 }
 
 /* A result message of busy worker w (its fields f[0..n)); false when it is
@@ -252,22 +313,17 @@ static void take_failure(pool *p, batch_worker *w, char **f) {
 static bool take_result(pool *p, batch_worker *w, char **f, int n) {
   if (!w->busy || strtoul(f[0], NULL, 10) != (unsigned long)(w->busy - 1)) return false;
   batch_input *it = &p->in->items[w->busy - 1];
-  if (strcmp(f[1], "failed") == 0 && n == 6) {
-    take_failure(p, w, f);
+  if (strcmp(f[1], "failed") == 0 && n == 6 + it->n_members) {
+    take_failure(p, w, f, n);
     return true;
   }
-  if (strcmp(f[1], "ok") != 0 || n != 11) return false;
-  it->state = INPUT_DONE;
-  it->ok = true;
-  it->id = ah_strdup(f[2]);
-  it->vraagnummer = *f[3] ? ah_strdup(f[3]) : NULL;
-  it->sha256 = ah_strdup(f[4]);
-  it->vragen = atoi(f[5]);
-  it->antwoorden = atoi(f[6]);
-  it->noten = atoi(f[7]);
-  it->findings = atoi(f[8]);
-  it->seconds = atof(f[9]);
+  if (strcmp(f[1], "ok") != 0 || n != 14 + 4 * it->n_members) return false;
+  int source = atoi(f[11]);
+  for (int k = 0; k < it->n_members; k++) take_rendition(it + k, k == source, f, 14 + 4 * k);
+  sum_differences(it);
   it->tmp = ah_strdup(f[10]);
+  it->report_tmp = *f[13] ? ah_strdup(f[13]) : NULL;
+  it->seconds = atof(f[9]);
   w->busy = 0;
   p->restarts = 0;
   return true;
@@ -336,9 +392,15 @@ static void stop_all(pool *p) {
 
 /* An input converted (or running) in this run but not committed: not done. */
 static void leave_undone(batch_input *it) {
-  if (it->state == INPUT_PENDING || it->skipped || it->failure == FAILURE_NOT_A_FILE) return;
+  if (it->state == INPUT_PENDING || it->skipped || it->ignored || it->failure == FAILURE_NOT_A_FILE) return;
+  it->source = it->compared = false;
   if (it->tmp) unlink(it->tmp);
+  if (it->report_tmp) unlink(it->report_tmp);
   free(it->tmp);
+  free(it->report_tmp);
+  free(it->catalogue);
+  free(it->differences);
+  it->report_tmp = it->catalogue = it->differences = NULL;
   free(it->error);
   free(it->id);
   free(it->vraagnummer);

@@ -13,6 +13,8 @@ typedef struct {
   bool pdf;           /* PDF output, else XML */
   int timeout_s;      /* wall time per input; 0: none */
   int max_memory_mib; /* address space per worker; 0: none */
+  bool verify_pages;  /* a verify page per document whose renditions differ */
+  bool every_page;    /* … or per document of several renditions */
   /* Called for each input once it and every input before it are done, in
    * input order: the caller puts outputs in place there.  False stops the
    * run: OUTDIR's disk is full. */
@@ -27,7 +29,8 @@ typedef enum {
   POOL_NO_WORKERS /* no worker could be started (after a message) */
 } pool_end;
 
-/* Converts every INPUT_PENDING input of in, filling in its result (ok, id,
+/* Converts every INPUT_PENDING document of in (its leader and the
+ * renditions after it, group.h) in one task, filling in its result (ok, id,
  * sha256, counts, seconds and the temporary output file; or the error and
  * its kind), and hands each to cfg->commit in input order.  An input over
  * the time limit has its worker killed and fails "timed out after N s";

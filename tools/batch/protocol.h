@@ -5,10 +5,13 @@
  * byte.  A field is any bytes but NUL, so a path with a line break or a tab
  * in it is one field like any other.
  *
- *   parent -> worker  index, path
+ *   parent -> worker  index, path of each rendition of the document (1 to 6)
  *   worker -> parent  index, "ok", id, vraagnummer, sha256, vragen, antwoorden, noten,
- *                     findings, seconds, temporary output
- *                     index, "failed", status code, errno, message, seconds
+ *                     findings, seconds, temporary output, source (0-based), catalogue,
+ *                     temporary verify page, then per rendition: differences from
+ *                     the source, error, sha256
+ *                     index, "failed", status code, errno, message, seconds, then
+ *                     per rendition its error
  */
 #ifndef AHCONV_BATCH_PROTOCOL_H
 #define AHCONV_BATCH_PROTOCOL_H
@@ -17,7 +20,7 @@
 
 /* No message is longer: a path is at most PATH_MAX, the rest is short. */
 #define PROTOCOL_MAX_BYTES (64u * 1024u)
-#define PROTOCOL_MAX_FIELDS 12
+#define PROTOCOL_MAX_FIELDS 40
 
 /* Sends fields[0..n) as one message: 0, or -1 with errno. */
 int protocol_send(int fd, const char *const *fields, int n);

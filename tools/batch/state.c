@@ -17,7 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define FIELDS 13
+#define FIELDS 13 /* at least; up to 21 (state.h) */
 /* the 14th field of a line whose text fields are escaped (see state.h) */
 #define ESCAPED "escaped"
 
@@ -55,9 +55,9 @@ static char *text_field(const char *field, bool escaped, bool dash_is_empty) {
 }
 
 bool state_parse_line(char *line, batch_claim *c) {
-  char *f[FIELDS + 2];
+  char *f[FIELDS + 8];
   int n = 0;
-  for (char *save = NULL, *t = strtok_r(line, "\t", &save); t && n < FIELDS + 2; t = strtok_r(NULL, "\t", &save))
+  for (char *save = NULL, *t = strtok_r(line, "\t", &save); t && n < FIELDS + 8; t = strtok_r(NULL, "\t", &save))
     f[n++] = t;
   if (n < FIELDS) return false;
   bool escaped = n > FIELDS && strcmp(f[FIELDS], ESCAPED) == 0;
@@ -76,6 +76,13 @@ bool state_parse_line(char *line, batch_claim *c) {
   c->output = text_field(f[11], escaped, true);
   c->error = text_field(f[12], escaped, true);
   c->vraagnummer = n > FIELDS + 1 && escaped ? text_field(f[14], true, true) : ah_strdup("");
+  c->file_sha256 = n > 15 && escaped ? text_field(f[15], true, true) : ah_strdup("");
+  c->compared = n > 16 && strcmp(f[16], "-") != 0;
+  c->compare_findings = c->compared ? atoi(f[16]) : 0;
+  c->catalogue = n > 17 && escaped ? text_field(f[17], true, true) : ah_strdup("");
+  c->member = n > 18 && strcmp(f[18], "member") == 0;
+  c->source = n > 19 ? strcmp(f[19], "source") == 0 : !c->member;
+  c->differences = n > 20 && escaped ? text_field(f[20], true, true) : ah_strdup("");
   return true;
 }
 
@@ -97,11 +104,25 @@ char *state_format_line(const batch_claim *c) {
   put_field(&line, c->error);
   ah_buf_puts(&line, "\t" ESCAPED);
   put_field(&line, c->vraagnummer ? c->vraagnummer : "");
+  put_field(&line, c->file_sha256 ? c->file_sha256 : "");
+  if (c->compared) ah_buf_printf(&line, "\t%d", c->compare_findings);
+  else ah_buf_puts(&line, "\t-");
+  put_field(&line, c->catalogue ? c->catalogue : "");
+  ah_buf_puts(&line, c->member ? "\tmember" : "\towner");
+  ah_buf_puts(&line, c->source ? "\tsource" : "\t-");
+  put_field(&line, c->differences ? c->differences : "");
   ah_buf_putc(&line, '\n');
   return ah_buf_steal(&line);
 }
 
 static char *input_key(const char *format, const char *input) { return path_join(format, input); }
+
+/* format, a line break (no format holds one), sha256 */
+static char *content_key(const char *format, const char *sha256) {
+  ah_buf k = {0};
+  ah_buf_printf(&k, "%s\n%s", format, sha256);
+  return ah_buf_steal(&k);
+}
 
 void state_add(batch_state *s, batch_claim c) {
   char *key = input_key(c.format, c.input);
@@ -116,7 +137,12 @@ void state_add(batch_state *s, batch_claim c) {
   s->items[i] = c;
   /* the output's earlier owner, if any, is left in by_output:
    * state_claim_of_output checks the claim still names that output */
-  if (*c.output) index_put(&s->by_output, c.output, i);
+  if (*c.output && !c.member) index_put(&s->by_output, c.output, i);
+  if (c.file_sha256 && *c.file_sha256) {
+    char *ck = content_key(c.format, c.file_sha256);
+    index_put(&s->by_content, ck, i);
+    free(ck);
+  }
   free(key);
 }
 
@@ -191,6 +217,16 @@ const batch_claim *state_claim_of_input(const batch_state *s, const char *input,
   return found ? &s->items[i] : NULL;
 }
 
+const batch_claim *state_claim_of_content(const batch_state *s, const char *file_sha256, const char *format) {
+  if (!file_sha256 || !*file_sha256) return NULL;
+  char *key = content_key(format, file_sha256);
+  size_t i;
+  bool found = index_get(&s->by_content, key, &i);
+  free(key);
+  /* a later claim for the same input may have replaced it (the file changed) */
+  return found && !strcmp(s->items[i].file_sha256, file_sha256) ? &s->items[i] : NULL;
+}
+
 const batch_claim *state_claim_of_output(const batch_state *s, const char *output) {
   size_t i;
   if (!index_get(&s->by_output, output, &i) || strcmp(s->items[i].output, output) != 0) return NULL;
@@ -206,6 +242,9 @@ void claim_free(batch_claim *c) {
   free(c->id);
   free(c->vraagnummer);
   free(c->error);
+  free(c->file_sha256);
+  free(c->catalogue);
+  free(c->differences);
 }
 
 void state_free(batch_state *s) {
@@ -213,6 +252,7 @@ void state_free(batch_state *s) {
   free(s->items);
   index_free(&s->by_input);
   index_free(&s->by_output);
+  index_free(&s->by_content);
   if (s->fd > 0) close(s->fd);
   s->items = NULL;
   s->n = s->cap = 0;

@@ -19,6 +19,18 @@
  * is a backslash.  The 15th field, the vraagnummer from the publisher's
  * metadata record (escaped, "-" when none), is missing from lines written
  * before it was kept: read as none.
+ *
+ * Fields 16 to 21, missing from older lines (read as empty, "owner",
+ * "source"):
+ * the SHA-256 of the input file's bytes (a rerun finds an input by it, so a
+ * moved or renamed archive is not converted again), the differences of the
+ * rendition from the document's source ("-": not compared, -1: the
+ * comparison failed), the document's catalogue fields (report.h), and
+ * "owner" when the output is this input's own, "member" when it is the
+ * output of another rendition of the same document (the first rendition
+ * of the document, group.h, owns it), and "source" when the document was
+ * read from this rendition, else "-".  Field 21: the first differences
+ * from the source, one a line (escaped), "-" when none.
  */
 #ifndef AHCONV_BATCH_STATE_H
 #define AHCONV_BATCH_STATE_H
@@ -34,6 +46,11 @@ typedef struct {
   char *input, *output, *format, *version, *sha256, *id;
   char *vraagnummer; /* "" when the document has no metadata record */
   char *error; /* "" when the output was written */
+  char *file_sha256; /* of the input's bytes; "" when not known */
+  char *catalogue;   /* "" when not known */
+  char *differences; /* the first differences from the source, one a line; "" none */
+  bool compared, member, source; /* member: another rendition owns the output */
+  int compare_findings;
   long long size, mtime_ns;
   int vragen, antwoorden, noten, findings;
 } batch_claim;
@@ -43,6 +60,7 @@ typedef struct {
   size_t n, cap;
   batch_index by_input;  /* format and input -> claim */
   batch_index by_output; /* output -> claim (check: a claim may have moved on) */
+  batch_index by_content; /* format and file sha256 -> claim */
   int fd;                /* appended to; 0 before state_load */
 } batch_state;
 
@@ -77,6 +95,10 @@ bool state_failure_stands(const batch_claim *c, int timeout_s, int max_memory_mi
 
 /* The claim of an input for a format, or NULL. */
 const batch_claim *state_claim_of_input(const batch_state *s, const char *input, const char *format);
+
+/* The claim of the input whose bytes have this SHA-256, for a format, or
+ * NULL. */
+const batch_claim *state_claim_of_content(const batch_state *s, const char *file_sha256, const char *format);
 
 /* The claim whose output is output, or NULL. */
 const batch_claim *state_claim_of_output(const batch_state *s, const char *output);

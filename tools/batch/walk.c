@@ -11,7 +11,8 @@
  * inode and walked the first time it is reached, a file by its canonical
  * path and taken the first time, so a link to a folder above (or to itself)
  * makes no loop and no duplicate.  What cannot be converted is reported as
- * a failed input rather than left out: a dangling link (when its name is a
+ * a failed input rather than left out (and a file that is not a rendition
+ * is listed with why): a dangling link (when its name is a
  * rendition's, or has no extension and could have been a folder), a FIFO,
  * device or socket with a rendition's name, a folder that cannot be read.
  */
@@ -55,6 +56,8 @@ void inputs_add(batch_inputs *in, const char *path, const char *subdir, const st
   it->subdir = ah_strdup(subdir);
   it->size = (long long)st->st_size;
   it->mtime_ns = (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
+  it->leader = in->n - 1;
+  it->n_members = 1;
 }
 
 void inputs_add_failed(batch_inputs *in, const char *path, const char *subdir, const char *error) {
@@ -64,6 +67,27 @@ void inputs_add_failed(batch_inputs *in, const char *path, const char *subdir, c
   it->state = INPUT_DONE;
   it->failure = FAILURE_NOT_A_FILE;
   it->error = ah_strdup(error);
+}
+
+void inputs_add_ignored(batch_inputs *in, const char *path, const char *subdir, const char *why) {
+  struct stat none = {0};
+  inputs_add(in, path, subdir, &none);
+  batch_input *it = &in->items[in->n - 1];
+  it->state = INPUT_DONE;
+  it->ignored = true;
+  it->error = ah_strdup(why);
+}
+
+/* A file in a folder that is not a rendition (an ODT, an image, a stray
+ * file): never converted, but listed, so every file of the archive is
+ * accounted for. */
+static void add_ignored_file(batch_inputs *in, const char *path, const char *name, const char *subdir) {
+  const char *dot = strrchr(name, '.');
+  char why[160];
+  if (dot && dot != name && strlen(dot) < 16)
+    snprintf(why, sizeof why, "not a rendition (%s): only PDF, HTML and the publisher's XML are converted", dot);
+  else snprintf(why, sizeof why, "not a rendition: only PDF, HTML and the publisher's XML are converted");
+  inputs_add_ignored(in, path, subdir, why);
 }
 
 /* The failure of an input that is neither a folder nor a regular file. */
@@ -168,6 +192,8 @@ static void walk_entry(walker *w, const char *dir, const char *name, const char 
   } else if (is_rendition_name(name)) {
     if (S_ISREG(st.st_mode)) add_file(w, path, subdir, &st);
     else add_not_regular(w->in, path, subdir, st.st_mode);
+  } else if (S_ISREG(st.st_mode) && !is_metadata_record_name(name)) {
+    add_ignored_file(w->in, path, name, subdir);
   }
   free(path);
 }
@@ -228,6 +254,13 @@ void inputs_free(batch_inputs *in) {
     free(it->sha256);
     free(it->output);
     free(it->tmp);
+    free(it->file_sha256);
+    free(it->format);
+    free(it->catalogue);
+    free(it->differences);
+    free(it->claimed_as);
+    free(it->report_tmp);
+    free(it->report);
   }
   free(in->items);
   in->items = NULL;

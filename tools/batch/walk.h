@@ -32,12 +32,30 @@ typedef struct {
   char *error, *id, *sha256, *output, *tmp; /* NULL when not known */
   int vragen, antwoorden, noten, findings;
   double seconds;
+  /* its document (group.c): the renditions of one publication stand
+   * together, the one the rule prefers first (the leader); only the leader
+   * is handed to a worker, which reads the document from the first
+   * rendition that opens and compares the others with it */
+  size_t leader;     /* index of its group's first member; its own index when alone */
+  int n_members;     /* on a leader: its group's members, itself included, from it on */
+  bool source;       /* the rendition the document was read from */
+  bool ignored;      /* not a rendition: listed with why (error), never converted */
+  char *file_sha256; /* of the file's bytes as they are: its identity for a rerun */
+  char *format;      /* "xml", "html", "pdf" (by its name) */
+  char *catalogue;   /* the document's catalogue fields (report.h); NULL when not read */
+  char *differences; /* the first differences from the source, one a line; NULL: none */
+  char *report_tmp;  /* batch --verify --html: the document's verify page, not yet in place */
+  char *report;      /* its name below OUTDIR once in place */
+  char *claimed_as;  /* the input of the earlier claim found by its bytes; NULL: none */
 } batch_input;
 
 typedef struct {
   batch_input *items;
   size_t n, cap;
 } batch_inputs;
+
+/* Appends a file that is not a rendition: listed, done, with why. */
+void inputs_add_ignored(batch_inputs *in, const char *path, const char *subdir, const char *why);
 
 /* Appends one input with the size and time of st. */
 void inputs_add(batch_inputs *in, const char *path, const char *subdir, const struct stat *st);

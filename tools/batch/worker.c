@@ -1,10 +1,15 @@
 /* worker.c — a worker process of `ahconv batch`.
  *
- * Takes: tasks (an input's index and path) on a pipe.  Gives: each input
- * converted into a temporary file under OUTDIR/.ahconv-tmp and one answer
- * per task on the other pipe: its id, sha256, counts, time and file, or its
- * error (the library's status code, the errno of a failed write and the
- * message).  The parent names and renames the files; a worker never writes
+ * Takes: tasks (a document's index and the paths of its renditions, the
+ * rule's choice first) on a pipe.  Gives: the document read from the first
+ * rendition that opens, converted into a temporary file under
+ * OUTDIR/.ahconv-tmp, each other rendition compared with it, and one answer
+ * per task on the other pipe: its id, sha256, counts, catalogue fields,
+ * time and file and each rendition's differences, or its error (the
+ * library's status code, the errno of a failed write and the message).
+ * Comparing here, not in a process of its own, puts the comparison under
+ * the same --timeout, --max-memory and death with the parent as the
+ * conversion.  The parent names and renames the files; a worker never writes
  * anything under a final name.
  *
  * --max-memory is the worker's address space (RLIMIT_AS).  Past it an
@@ -29,6 +34,7 @@
 
 #include "ahconv.h"
 #include "common.h"
+#include "group.h"
 #include "protocol.h"
 
 #include <errno.h>
@@ -43,6 +49,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#define GROUP_MAX GROUP_MAX_MEMBERS
+
 #if defined(__SANITIZE_ADDRESS__)
 #define WORKER_ASAN 1
 #elif defined(__has_feature)
@@ -51,15 +59,57 @@
 #endif
 #endif
 
-static void count_sections(const ah_doc *doc, int *vragen, int *antwoorden, int *noten) {
-  *vragen = *antwoorden = *noten = 0;
+/* One rendition of the task's document. */
+typedef struct {
+  const char *path;
+  ah_doc *doc; /* NULL when it did not open */
+  ah_error err;
+} member;
+
+typedef struct {
+  int vragen, antwoorden, mededelingen, noten;
+} section_counts;
+
+static section_counts count_sections(const ah_doc *doc) {
+  section_counts c = {0};
   for (ah_node *n = ah_node_first_child(ah_doc_root(doc)); n; n = ah_node_next(n)) {
     ah_node_type t = ah_node_get_type(n);
-    if (t == AH_NODE_VRAAG) ++*vragen;
-    else if (t == AH_NODE_ANTWOORD) ++*antwoorden;
+    if (t == AH_NODE_VRAAG) c.vragen++;
+    else if (t == AH_NODE_ANTWOORD) c.antwoorden++;
+    else if (t == AH_NODE_MEDEDELING) c.mededelingen++;
     else if (t == AH_NODE_NOTEN)
-      for (ah_node *c = ah_node_first_child(n); c; c = ah_node_next(c)) ++*noten;
+      for (ah_node *k = ah_node_first_child(n); k; k = ah_node_next(k)) c.noten++;
   }
+  return c;
+}
+
+/* "a; b (P); c": a list of names, each with its party when it has one */
+static void put_names(ah_buf *b, size_t n, const char *(*name)(const ah_doc *, size_t),
+                      const char *(*extra)(const ah_doc *, size_t), const ah_doc *doc) {
+  for (size_t i = 0; i < n; i++) {
+    const char *x = extra ? extra(doc, i) : NULL;
+    ah_buf_printf(b, "%s%s", i ? "; " : "", name(doc, i) ? name(doc, i) : "");
+    if (x && *x) ah_buf_printf(b, " (%s)", x);
+  }
+}
+
+static const char *or_empty(const char *s) { return s ? s : ""; }
+
+/* The catalogue fields (report.h), joined by CATALOGUE_SEP. */
+static char *catalogue_of(const ah_doc *doc, const section_counts *c, int pages) {
+  ah_buf b = {0};
+  const char *title = ah_doc_onderwerp(doc);
+  if (!title || !*title) title = ah_doc_registratie_titel(doc);
+  ah_buf_printf(&b, "%s\x1f%s\x1f%s\x1f", or_empty(title), or_empty(ah_doc_ingezonden(doc)),
+                or_empty(ah_doc_ontvangen(doc)));
+  put_names(&b, ah_doc_vragensteller_count(doc), ah_doc_vragensteller, ah_doc_vragensteller_partij, doc);
+  ah_buf_putc(&b, '\x1f');
+  put_names(&b, ah_doc_ontvanger_count(doc), ah_doc_ontvanger, NULL, doc);
+  ah_buf_putc(&b, '\x1f');
+  put_names(&b, ah_doc_beantwoorder_count(doc), ah_doc_beantwoorder, ah_doc_beantwoorder_functie, doc);
+  ah_buf_printf(&b, "\x1f%s\x1f%d\x1f%s\x1f%d", c->mededelingen ? "yes" : "no", pages,
+                or_empty(ah_doc_source_format(doc)), c->mededelingen);
+  return ah_buf_steal(&b);
 }
 
 /* Writes bytes to a new file in tmpdir, its name into tmp.  Not synced: the
@@ -92,52 +142,118 @@ static int write_temp_output(const char *tmpdir, const char *bytes, size_t n, ch
   return saved ? saved : EIO;
 }
 
-static void answer_ok(int fd, const char *index, const ah_doc *doc, double seconds, const char *tmp) {
-  int vragen, antwoorden, noten;
-  count_sections(doc, &vragen, &antwoorden, &noten);
-  size_t findings = ah_verify(doc, NULL, NULL);
-  const char *id = ah_doc_id(doc);
-  char counts[4][24], secs[32];
-  snprintf(counts[0], sizeof counts[0], "%d", vragen);
-  snprintf(counts[1], sizeof counts[1], "%d", antwoorden);
-  snprintf(counts[2], sizeof counts[2], "%d", noten);
-  snprintf(counts[3], sizeof counts[3], "%zu", findings);
-  snprintf(secs, sizeof secs, "%.3f", seconds);
-  const char *vraagnummer = ah_doc_vraagnummer(doc);
-  const char *f[] = {index, "ok", id ? id : "", vraagnummer ? vraagnummer : "", ah_doc_sha256(doc), counts[0],
-                     counts[1], counts[2], counts[3], secs, tmp};
-  protocol_send(fd, f, 11);
+static const char *error_text(const ah_error *err) {
+  return err->message[0] ? err->message : ah_status_string(err->code);
 }
 
-static void answer_failed(int fd, const char *index, const ah_error *err, int write_errno, double seconds) {
+/* The document's verify page (its source against the first other rendition
+ * that opened) in a temporary file; "" in tmp when there is none. */
+static void write_verify_page(const worker_config *cfg, member *m, int n, int source, char *tmp, size_t size) {
+  tmp[0] = 0;
+  int other = -1;
+  for (int k = 0; k < n && other < 0; k++)
+    if (k != source && m[k].doc) other = k;
+  if (!cfg->verify_pages || other < 0) return;
+  if (!cfg->every_page && !ah_compare(m[source].doc, m[other].doc, NULL, NULL)) return;
+  ah_error err = {0};
+  size_t len = 0;
+  char *html = ah_render_report_html(m[source].doc, m[other].doc, m[source].path, m[other].path, NULL, &len, &err);
+  if (html && write_temp_output(cfg->tmpdir, html, len, tmp, size, &err) != 0) tmp[0] = 0;
+  free(html);
+}
+
+/* ah_finding_fn: "element: what" lines, the first DIFF_LINES of them */
+#define DIFF_LINES 20
+static void add_line(const char *element, const char *what, void *user) {
+  ah_buf *b = user;
+  size_t lines = 0;
+  for (size_t i = 0; i < b->len; i++) lines += b->data[i] == '\n';
+  if (lines < DIFF_LINES) ah_buf_printf(b, "%s: %.300s\n", element, what);
+  else if (lines == DIFF_LINES) ah_buf_puts(b, "…\n");
+}
+
+/* index, "ok", id, vraagnummer, sha256, vragen, antwoorden, noten, findings,
+ * seconds, tmp, source, catalogue, verify page, then per rendition: its
+ * differences from the source ("" for the source, -1: did not open), the
+ * first of them as lines, its error, its sha256 */
+static void answer_ok(int fd, const char *index, member *m, int n, int source, double seconds, const char *tmp,
+                      const char *page) {
+  const ah_doc *doc = m[source].doc;
+  section_counts c = count_sections(doc);
+  int pages = 0;
+  for (int k = 0; k < n; k++)
+    if (m[k].doc && ah_doc_pages(m[k].doc) > pages) pages = ah_doc_pages(m[k].doc);
+  char num[5][24], secs[32], src[16], diff[GROUP_MAX][24];
+  snprintf(num[0], 24, "%d", c.vragen);
+  snprintf(num[1], 24, "%d", c.antwoorden);
+  snprintf(num[2], 24, "%d", c.noten);
+  snprintf(num[3], 24, "%zu", ah_verify(doc, NULL, NULL));
+  snprintf(secs, sizeof secs, "%.3f", seconds);
+  snprintf(src, sizeof src, "%d", source);
+  char *cat = catalogue_of(doc, &c, pages);
+  const char *f[PROTOCOL_MAX_FIELDS] = {index, "ok", or_empty(ah_doc_id(doc)), or_empty(ah_doc_vraagnummer(doc)),
+                                        ah_doc_sha256(doc), num[0], num[1], num[2], num[3], secs, tmp, src, cat,
+                                        page};
+  int nf = 14;
+  ah_buf lines[GROUP_MAX] = {{0}};
+  for (int k = 0; k < n; k++) {
+    ah_buf_puts(&lines[k], "");
+    if (k == source) diff[k][0] = 0;
+    else snprintf(diff[k], 24, "%ld", m[k].doc ? (long)ah_compare(doc, m[k].doc, add_line, &lines[k]) : -1L);
+    f[nf++] = diff[k];
+    f[nf++] = lines[k].data;
+    f[nf++] = m[k].doc ? "" : error_text(&m[k].err);
+    f[nf++] = m[k].doc ? ah_doc_sha256(m[k].doc) : "";
+  }
+  protocol_send(fd, f, nf);
+  for (int k = 0; k < n; k++) ah_buf_free(&lines[k]);
+  free(cat);
+}
+
+/* index, "failed", status code, errno, message, seconds, then each
+ * rendition's own error */
+static void answer_failed(int fd, const char *index, const ah_error *err, int write_errno, double seconds, member *m,
+                          int n) {
   char code[16], errno_text[16], secs[32];
   snprintf(code, sizeof code, "%d", (int)err->code);
   snprintf(errno_text, sizeof errno_text, "%d", write_errno);
   snprintf(secs, sizeof secs, "%.3f", seconds);
-  const char *f[] = {index, "failed", code, errno_text, err->message[0] ? err->message : ah_status_string(err->code),
-                     secs};
-  protocol_send(fd, f, 6);
+  const char *f[PROTOCOL_MAX_FIELDS] = {index, "failed", code, errno_text, error_text(err), secs};
+  int nf = 6;
+  for (int k = 0; k < n; k++) f[nf++] = m[k].doc ? "" : error_text(&m[k].err);
+  protocol_send(fd, f, nf);
 }
 
-static void convert_one(int answers, const char *index, const char *path, const worker_config *cfg) {
+/* A document: every rendition opened, the first that opens (the rule's
+ * order) converted, the others compared with it. */
+static void convert_document(int answers, char **paths, int n, const char *index, const worker_config *cfg) {
   double started = seconds_now();
-  ah_error err = {0};
-  ah_doc *doc = ah_doc_open_file(path, AH_OPT_DEFAULT, &err);
+  member m[GROUP_MAX] = {{0}};
+  int source = -1;
+  int options = cfg->verify_pages && n > 1 ? AH_OPT_POSITIONS : AH_OPT_DEFAULT;
+  for (int k = 0; k < n; k++) {
+    m[k].path = paths[k];
+    m[k].doc = ah_doc_open_file(paths[k], options, &m[k].err);
+    if (m[k].doc && source < 0) source = k;
+  }
+  ah_error err = source < 0 ? m[0].err : (ah_error){0};
   char *bytes = NULL;
-  size_t n = 0;
-  if (doc)
-    bytes = cfg->pdf ? ah_render_pdf(doc, AH_OPT_DEFAULT, &n, &err) : ah_render_xml(doc, AH_OPT_DEFAULT, &n, &err);
-  char tmp[4096] = "";
+  size_t len = 0;
+  if (source >= 0)
+    bytes = cfg->pdf ? ah_render_pdf(m[source].doc, AH_OPT_DEFAULT, &len, &err)
+                     : ah_render_xml(m[source].doc, AH_OPT_DEFAULT, &len, &err);
+  char tmp[4096] = "", page[4096] = "";
   int write_errno = 0;
-  if (bytes && (write_errno = write_temp_output(cfg->tmpdir, bytes, n, tmp, sizeof tmp, &err)) != 0) {
+  if (bytes && (write_errno = write_temp_output(cfg->tmpdir, bytes, len, tmp, sizeof tmp, &err)) != 0) {
     free(bytes);
     bytes = NULL;
   }
+  if (bytes) write_verify_page(cfg, m, n, source, page, sizeof page);
   double seconds = seconds_now() - started;
-  if (bytes) answer_ok(answers, index, doc, seconds, tmp);
-  else answer_failed(answers, index, &err, write_errno, seconds);
+  if (bytes) answer_ok(answers, index, m, n, source, seconds, tmp, page);
+  else answer_failed(answers, index, &err, write_errno, seconds, m, n);
   free(bytes);
-  ah_doc_free(doc);
+  for (int k = 0; k < n; k++) ah_doc_free(m[k].doc);
 }
 
 /* ---- the memory limit ---------------------------------------------------- */
@@ -210,12 +326,13 @@ void worker_run(int task_fd, int result_fd, const worker_config *cfg) {
   limit_memory(cfg->max_memory_mib);
   char *buf = NULL;
   size_t cap = 0;
-  char *f[2];
-  while (protocol_receive(task_fd, &buf, &cap, f, 2) == 2) {
+  char *f[GROUP_MAX + 1];
+  int n;
+  while ((n = protocol_receive(task_fd, &buf, &cap, f, GROUP_MAX + 1)) >= 2) {
     hold_if_asked(f[1]);
     bool exit_after = hook_matches("AHCONV_TEST_WORKER_EXIT", f[1]);
     if (exit_after) close(task_fd); /* gone before the parent sends the next task */
-    convert_one(result_fd, f[0], f[1], cfg);
+    convert_document(result_fd, f + 1, n - 1, f[0], cfg);
     if (exit_after) _exit(0);
   }
   free(buf);

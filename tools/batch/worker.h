@@ -8,6 +8,8 @@ typedef struct {
   const char *tmpdir; /* where outputs are written before the parent renames them */
   bool pdf;           /* PDF output, else XML */
   int max_memory_mib; /* the worker's address space; 0: no limit */
+  bool verify_pages;  /* batch --html: a verify page per document whose renditions differ */
+  bool every_page;    /* batch --html --verify: per document of several renditions */
 } worker_config;
 
 /* The exit status of a worker that ran out of its --max-memory. */

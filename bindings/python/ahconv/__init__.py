@@ -17,9 +17,11 @@ ldconfig).
 A Document owns its tree: every Node keeps its Document alive, so nodes stay valid
 as long as they are referenced.  Document.close() (or leaving a `with` block) frees
 the tree at once; any use of its nodes after that raises ahconv.Error (code
-Status.USAGE).  Errors of the library raise ahconv.Error with .code (a Status) and
-.message.  A document may be read from several threads at once (the library
-releases the GIL while it works); close it only when no thread uses it.
+Status.USAGE), always.  Errors of the library raise ahconv.Error with .code (a
+Status) and .message.  A document may be read from several threads at once (ctypes
+lets go of the GIL while the library works); close() from another thread waits
+for the calls in flight to return, then frees the tree, and later calls raise.
+read_metadata() likewise waits for the calls in flight and holds off new ones.
 """
 
 import collections
@@ -27,6 +29,7 @@ import ctypes
 import enum
 import json
 import os
+import threading
 
 __all__ = ["open", "compare", "version", "version_number", "Document", "Node", "Section", "Error", "Status",
            "Asker", "Answerer", "Lost", "NO_SOURCE"]
@@ -271,18 +274,101 @@ def compare(a, b):
     return a.compare(b)
 
 
+class _Handle:
+    """The library's document, guarded.  Every call on the document or its
+    nodes runs inside use(), which counts it per thread; ctypes lets go of the
+    GIL during the call, so without the count another thread's close() would
+    free the tree under it.  close() stops new calls at once and waits for
+    those in flight; exclusive() (attaching a record changes the document)
+    waits for them too and holds new ones off until it is done."""
+
+    __slots__ = ("ptr", "cond", "users", "writing")
+
+    def __init__(self, ptr):
+        self.ptr = ptr
+        self.cond = threading.Condition()
+        self.users = {}  # thread id -> calls of that thread in flight
+        self.writing = False
+
+    def _own_call(self, what):
+        if threading.get_ident() in self.users:
+            raise Error(Status.USAGE, "%s inside a call on the same document" % what)
+
+    def use(self):
+        return _Use(self)
+
+    def close(self):
+        with self.cond:
+            if not self.ptr:
+                return None
+            self._own_call("close()")
+            ptr, self.ptr = self.ptr, None  # no call starts after this
+            self.cond.notify_all()  # whoever waits for a change sees it closed
+            while self.users or self.writing:
+                self.cond.wait()
+        return ptr
+
+    def exclusive(self, fn):
+        with self.cond:
+            self._own_call("read_metadata()")
+            while self.writing or (self.ptr and self.users):
+                self.cond.wait()
+            if not self.ptr:
+                raise Error(Status.USAGE, "the document is closed")
+            self.writing = True
+        try:
+            return fn(self.ptr)
+        finally:
+            with self.cond:
+                self.writing = False
+                self.cond.notify_all()
+
+
+class _Use:
+    """with doc._use() as ptr: one call (or a few) on a document that is open."""
+
+    __slots__ = ("h",)
+
+    def __init__(self, handle):
+        self.h = handle
+
+    def __enter__(self):
+        h, me = self.h, threading.get_ident()
+        with h.cond:
+            while h.writing and me not in h.users:
+                h.cond.wait()
+            if not h.ptr:
+                raise Error(Status.USAGE, "the document is closed")
+            h.users[me] = h.users.get(me, 0) + 1
+            return h.ptr
+
+    def __exit__(self, *exc):
+        h, me = self.h, threading.get_ident()
+        with h.cond:
+            n = h.users.pop(me) - 1
+            if n:
+                h.users[me] = n
+            elif not h.users:
+                h.cond.notify_all()
+
+
 class Document:
     """An opened rendition and its tree."""
 
     def __init__(self, handle):
-        self._handle = handle
+        self._handle = _Handle(handle)
 
     # lifetime
     def close(self):
-        """Frees the tree now; its nodes cannot be used after this."""
-        if self._handle:
-            _lib.ah_doc_free(self._handle)
-            self._handle = None
+        """Frees the tree now, once calls in flight in other threads have
+        returned; the document and its nodes raise Error after this."""
+        ptr = self._handle.close()
+        if ptr:
+            _lib.ah_doc_free(ptr)
+
+    @property
+    def closed(self):
+        return not self._handle.ptr
 
     def __enter__(self):
         return self
@@ -291,21 +377,23 @@ class Document:
         self.close()
 
     def __del__(self, _free=_lib.ah_doc_free):  # bound now: module globals may be gone at exit
-        if getattr(self, "_handle", None):
-            _free(self._handle)
-            self._handle = None
+        # unreferenced: no node and no call can use it any more
+        h = getattr(self, "_handle", None)
+        if h is not None and h.ptr:
+            _free(h.ptr)
+            h.ptr = None
 
-    def _h(self):
-        if not self._handle:
-            raise Error(Status.USAGE, "the document is closed")
-        return self._handle
+    def _use(self):
+        return self._handle.use()
 
     def _node(self, ptr):
+        """A Node for ptr; called inside _use()."""
         return Node._make(self, ptr)
 
     # metadata
     def _get(self, name):
-        return _str(getattr(_lib, "ah_doc_" + name)(self._h()))
+        with self._use() as h:
+            return _str(getattr(_lib, "ah_doc_" + name)(h))
 
     id = property(lambda self: self._get("id"), doc="publication id, 'ah-tk-20232024-2210'")
     kamer = property(lambda self: self._get("kamer"), doc="'tk' or 'ek'")
@@ -326,7 +414,8 @@ class Document:
 
     @property
     def has_registratie(self):
-        return bool(_lib.ah_doc_has_registratie(self._h()))
+        with self._use() as h:
+            return bool(_lib.ah_doc_has_registratie(h))
 
     @property
     def indieners(self):
@@ -341,36 +430,41 @@ class Document:
         """Attach a metadata record: a path, or the record's bytes."""
         err = _Error()
         if isinstance(source, (bytes, bytearray)):
-            rc = _lib.ah_doc_read_metadata_memory(self._h(), bytes(source), len(source), ctypes.byref(err))
+            data = bytes(source)
+            rc = self._handle.exclusive(
+                lambda h: _lib.ah_doc_read_metadata_memory(h, data, len(data), ctypes.byref(err)))
         else:
-            rc = _lib.ah_doc_read_metadata_file(self._h(), os.fsencode(source), ctypes.byref(err))
-        if rc != 0:
+            path = os.fsencode(source)
+            rc = self._handle.exclusive(lambda h: _lib.ah_doc_read_metadata_file(h, path, ctypes.byref(err)))
+        if rc != Status.OK:
             _raise(err)
 
     @property
     def nummer(self):
-        return _lib.ah_doc_nummer(self._h()) or None
+        with self._use() as h:
+            return _lib.ah_doc_nummer(h) or None
 
     @property
     def pages(self):
         """Page count (PDF), else None."""
-        return _lib.ah_doc_pages(self._h()) or None
+        with self._use() as h:
+            return _lib.ah_doc_pages(h) or None
 
     @property
     def file_pages(self):
         """One document of a bundle (open_split): its (first, last) pages in the file, else None."""
-        h = self._h()
-        first = _lib.ah_doc_file_page_first(h)
-        return (first, _lib.ah_doc_file_page_last(h)) if first else None
+        with self._use() as h:
+            first = _lib.ah_doc_file_page_first(h)
+            return (first, _lib.ah_doc_file_page_last(h)) if first else None
 
     def _list(self, name, *attrs):
-        h = self._h()
-        count = getattr(_lib, "ah_doc_%s_count" % name)(h)
-        out = []
-        for i in range(count):
-            first = _str(getattr(_lib, "ah_doc_" + name)(h, i))
-            out.append((first,) + tuple(_str(getattr(_lib, "ah_doc_%s_%s" % (name, a))(h, i)) for a in attrs))
-        return out
+        with self._use() as h:
+            count = getattr(_lib, "ah_doc_%s_count" % name)(h)
+            out = []
+            for i in range(count):
+                first = _str(getattr(_lib, "ah_doc_" + name)(h, i))
+                out.append((first,) + tuple(_str(getattr(_lib, "ah_doc_%s_%s" % (name, a))(h, i)) for a in attrs))
+            return out
 
     @property
     def vragenstellers(self):
@@ -391,18 +485,19 @@ class Document:
     @property
     def lost(self):
         """Text the rendition printed that the tree does not hold (verify reports it)."""
-        h = self._h()
-        out = []
-        for i in range(_lib.ah_doc_lost_count(h)):
-            page = ctypes.c_int()
-            text = _str(_lib.ah_doc_lost_text(h, i, ctypes.byref(page)))
-            out.append(Lost(_LOST_KINDS.get(_lib.ah_doc_lost_kind(h, i), "none"), text, page.value or None))
-        return out
+        with self._use() as h:
+            out = []
+            for i in range(_lib.ah_doc_lost_count(h)):
+                page = ctypes.c_int()
+                text = _str(_lib.ah_doc_lost_text(h, i, ctypes.byref(page)))
+                out.append(Lost(_LOST_KINDS.get(_lib.ah_doc_lost_kind(h, i), "none"), text, page.value or None))
+            return out
 
     # the tree
     @property
     def root(self):
-        return self._node(_lib.ah_doc_root(self._h()))
+        with self._use() as h:
+            return self._node(_lib.ah_doc_root(h))
 
     def _children_of_type(self, *types):
         return [c for c in self.root.children if c.type in types]
@@ -434,15 +529,17 @@ class Document:
         options = NO_SOURCE if no_source else 0
         err = _Error()
         if path is not None:
-            rc = getattr(_lib, "ah_write_%s_file" % fmt)(self._h(), os.fsencode(path), options, ctypes.byref(err))
-            if rc != 0:
+            with self._use() as h:
+                rc = getattr(_lib, "ah_write_%s_file" % fmt)(h, os.fsencode(path), options, ctypes.byref(err))
+            if rc != Status.OK:
                 _raise(err)
             return None
         length = ctypes.c_size_t()
-        ptr = getattr(_lib, "ah_render_" + fmt)(self._h(), options, ctypes.byref(length), ctypes.byref(err))
+        with self._use() as h:
+            ptr = getattr(_lib, "ah_render_" + fmt)(h, options, ctypes.byref(length), ctypes.byref(err))
         if not ptr:
             _raise(err)
-        return _take_string(ptr, length.value)
+        return _take_string(ptr, length.value)  # the caller's buffer: valid after close
 
     def to_xml(self, path=None, no_source=False):
         """The normalized XML as str, or written to `path` (atomically; .gz compressed)."""
@@ -480,14 +577,19 @@ class Document:
 
     def verify(self):
         """Findings of the consistency check, as (element, what); [] when all is well."""
-        return self._findings(lambda fn: _lib.ah_verify(self._h(), fn, None))
+        with self._use() as h:
+            return self._findings(lambda fn: _lib.ah_verify(h, fn, None))
 
     def compare(self, other):
         """Differences from another rendition of the same document, as (element, what)."""
-        return self._findings(lambda fn: _lib.ah_compare(self._h(), other._h(), fn, None))
+        with self._use() as a, other._use() as b:
+            return self._findings(lambda fn: _lib.ah_compare(a, b, fn, None))
 
     def __repr__(self):
-        return "<ahconv.Document %s>" % (self._get("id") if self._handle else "closed")
+        try:
+            return "<ahconv.Document %s>" % self._get("id")
+        except Error:
+            return "<ahconv.Document closed>"
 
 
 # ---- nodes -------------------------------------------------------------------------
@@ -506,9 +608,10 @@ class Node:
         node._doc, node._ptr = doc, ptr
         return node
 
-    def _p(self):
-        self._doc._h()  # raises once the document is closed
-        return self._ptr
+    def _call(self, fn, *args):
+        """fn(node, *args) while the document is held open (Error once closed)."""
+        with self._doc._use():
+            return fn(self._ptr, *args)
 
     def __eq__(self, other):
         return isinstance(other, Node) and self._ptr == other._ptr
@@ -523,7 +626,7 @@ class Node:
     @property
     def type(self):
         """The element name: 'vraag', 'al', 'noot-ref', 'text', …"""
-        return _TYPE_NAMES.get(_lib.ah_node_get_type(self._p()), "none")
+        return _TYPE_NAMES.get(self._call(_lib.ah_node_get_type), "none")
 
     @property
     def is_leaf(self):
@@ -531,7 +634,8 @@ class Node:
         return self.type in _LEAVES
 
     def _link(self, fn):
-        return self._doc._node(fn(self._p()))
+        with self._doc._use():
+            return self._doc._node(fn(self._ptr))
 
     parent = property(lambda self: self._link(_lib.ah_node_parent))
     first_child = property(lambda self: self._link(_lib.ah_node_first_child))
@@ -555,57 +659,63 @@ class Node:
     @property
     def text(self):
         """All text below the node, note markers as [^n]."""
-        return _take_string(_lib.ah_node_text(self._p())).decode("utf-8")
+        return _take_string(self._call(_lib.ah_node_text)).decode("utf-8")
 
     @property
     def plain_text(self):
         """All text below the node without the note markers."""
-        return _take_string(_lib.ah_node_plain_text(self._p())).decode("utf-8")
+        return _take_string(self._call(_lib.ah_node_plain_text)).decode("utf-8")
 
     @property
     def literal(self):
         """The text of a text node; None for others."""
-        return _str(_lib.ah_node_get_literal(self._p()))
+        return _str(self._call(_lib.ah_node_get_literal))
 
     def attr(self, name):
         """An XML attribute: 'partij', 'iso', 'type', 'functie', 'ministerie', 'n'."""
-        return _str(_lib.ah_node_get_attr(self._p(), name.encode()))
+        return _str(self._call(_lib.ah_node_get_attr, name.encode()))
 
     @property
     def numbers(self):
         """The question numbers of a vraag or antwoord, as a tuple."""
         nums = ctypes.POINTER(ctypes.c_int)()
-        count = _lib.ah_node_get_numbers(self._p(), ctypes.byref(nums))
-        return tuple(nums[i] for i in range(count))
+        with self._doc._use():  # the array is the document's
+            count = _lib.ah_node_get_numbers(self._ptr, ctypes.byref(nums))
+            return tuple(nums[i] for i in range(count))
 
     @property
     def note_number(self):
-        return _lib.ah_node_get_note_number(self._p()) or None
+        return self._call(_lib.ah_node_get_note_number) or None
 
     @property
     def pages(self):
         """(first, last) page the node was printed on; None when unknown (HTML)."""
-        first = _lib.ah_node_get_page_first(self._p())
-        return (first, _lib.ah_node_get_page_last(self._ptr)) if first else None
+        with self._doc._use():
+            first = _lib.ah_node_get_page_first(self._ptr)
+            return (first, _lib.ah_node_get_page_last(self._ptr)) if first else None
 
     def walk(self):
         """Yields ('enter', node) for every node below (and at) this one and
         ('exit', node) after the children of every node that is not a leaf."""
-        it = _lib.ah_iter_new(self._p())
+        it = self._call(_lib.ah_iter_new)
         try:
             while True:
-                ev = _lib.ah_iter_next(it)
-                if ev == _DONE:
-                    return
-                self._doc._h()
-                yield ("enter" if ev == _ENTER else "exit"), self._doc._node(_lib.ah_iter_get_node(it))
+                # each step holds the document (the iterator reads its nodes);
+                # between steps another thread may close it: the next step raises
+                with self._doc._use():
+                    ev = _lib.ah_iter_next(it)
+                    if ev == _DONE:
+                        return
+                    node = self._doc._node(_lib.ah_iter_get_node(it))
+                yield ("enter" if ev == _ENTER else "exit"), node
         finally:
-            _lib.ah_iter_free(it)
+            _lib.ah_iter_free(it)  # frees the iterator alone, never a node: safe once closed
 
     def __repr__(self):
-        if not self._doc._handle:
+        try:
+            return "<ahconv.Node %s %r>" % (self.type, self.plain_text[:40])
+        except Error:
             return "<ahconv.Node of a closed document>"
-        return "<ahconv.Node %s %r>" % (self.type, self.plain_text[:40])
 
 
 class Section(Node):
