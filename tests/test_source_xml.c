@@ -135,6 +135,47 @@ static void test_mededeling(void) {
   }
 }
 
+static void count_note_findings(const char *element, const char *what, void *user) {
+  (void)what;
+  if (strstr(element, "noot")) ++*(int *)user;
+}
+
+/* Older markup: omschr, nummer, a nootref to a noot kept apart. */
+static void test_older_markup(void) {
+  static const char xml[] =
+      "<kamervragen><omschr>Vragen van het lid Aksoy (VVD) aan de Minister van Financiën (ingezonden 2 juni "
+      "2025).</omschr><vraag><nummer>Vraag 1</nummer><al>Klopt dat?<nootref refid=\"n9\"/></al></vraag>"
+      "<antwoord><nummer>Antwoord 1</nummer><al>Ja.</al></antwoord>"
+      "<noot id=\"n9\" type=\"voet\"><noot.nr>1</noot.nr><noot.al>Een bron.</noot.al></noot></kamervragen>";
+  ah_error err = {0};
+  ah_doc *doc = open_xml(xml, &err);
+  CHECK(doc != NULL);
+  if (!doc) return;
+  ah_node *root = ah_doc_root(doc);
+  CHECK_TEXT(nth_child(nth_child(root, AH_NODE_VRAAG, 0), AH_NODE_PARAGRAPH, 0), "Klopt dat?[^1]");
+  CHECK_TEXT(nth_child(nth_child(root, AH_NODE_NOTEN, 0), AH_NODE_NOOT, 0), "Een bron.");
+  int note_findings = 0;
+  ah_verify(doc, count_note_findings, &note_findings);
+  CHECK_INT(note_findings, 0); /* the marker found its note (no id or year printed: those are reported) */
+  ah_doc_free(doc);
+}
+
+/* A nootref naming no noot: the marker is lost, and listed as lost. */
+static void test_dangling_nootref(void) {
+  static const char xml[] =
+      "<kamervragen><omschr>Vragen van het lid Aksoy (VVD) aan de Minister van Financiën (ingezonden 2 juni "
+      "2025).</omschr><vraag><nr>Vraag 1</nr><al>Klopt dat?<nootref refid=\"weg\"/></al></vraag>"
+      "<antwoord><nr>Antwoord 1</nr><al>Ja.</al></antwoord></kamervragen>";
+  ah_error err = {0};
+  ah_doc *doc = open_xml(xml, &err);
+  CHECK(doc != NULL);
+  if (!doc) return;
+  CHECK_INT(ah_doc_lost_count(doc), 1);
+  CHECK_INT(ah_doc_lost_kind(doc, 0), AH_LOST_MARKUP);
+  CHECK_STR(ah_doc_lost_text(doc, 0, NULL), "(a note marker, nootref refid=\"weg\", naming no note of the document)");
+  ah_doc_free(doc);
+}
+
 /* Entities are never expanded or fetched; what they stood for is reported. */
 static void test_hostile(void) {
   static const char entity[] =
@@ -228,7 +269,7 @@ static void test_record(void) {
     for (int i = 0; i < 210; i++) n += (size_t)snprintf(deep + n, sizeof deep - n, "</x>");
     n += (size_t)snprintf(deep + n, sizeof deep - n, "</oep></owms-metadata>");
     ah_error derr = {0};
-    CHECK_INT(ah_doc_read_metadata_memory(doc, deep, n, &derr), -1);
+    CHECK_INT(ah_doc_read_metadata_memory(doc, deep, n, &derr), AH_ERROR_FORMAT);
     CHECK_INT(derr.code, AH_ERROR_FORMAT);
     CHECK(strstr(derr.message, "metadata record nested deeper than 200 elements") != NULL);
     CHECK_STR(ah_doc_vraagnummer(doc), "2025Z01234");
@@ -339,6 +380,8 @@ static void test_html_head(void) {
 }
 
 int main(void) {
+  test_older_markup();
+  test_dangling_nootref();
   test_rich_document();
   test_mededeling();
   test_hostile();
