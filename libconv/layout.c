@@ -271,12 +271,8 @@ static size_t figure_caption(const page_model *m, int p, const ah_line **rows, s
     if (best == SIZE_MAX || ln->base < m->lines->items[best].base) best = i;
   }
   if (best == SIZE_MAX) return SIZE_MAX;
-  /* "Figuur 2: …" or "Figuur 2. …"; a sentence "Figuur 2 laat … zien." after
-   * a table is prose */
-  const char *t = m->texts[best];
-  if (!ah_starts_with(t, "Figuur ") || !isdigit((unsigned char)t[7])) return SIZE_MAX;
-  size_t d = 7 + strspn(t + 7, "0123456789");
-  return t[d] == ':' || t[d] == '.' ? best : SIZE_MAX;
+  /* a caption, not a sentence "Figuur 2 laat … zien." after a table */
+  return ah_is_figure_caption(m->texts[best]) ? best : SIZE_MAX;
 }
 
 static void place_table(page_model *m, ah_flow *flow, body_state *st, const size_t *anchors, int p, size_t anchor) {

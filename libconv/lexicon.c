@@ -467,3 +467,9 @@ char *ah_singular_title(const char *title, size_t len) {
   if (len > 1 && title[len - 1] == 's') return ah_strndup(title, len - 1);
   return ah_strndup(title, len);
 }
+
+bool ah_is_figure_caption(const char *t) {
+  if (!ah_starts_with(t, "Figuur ") || !isdigit((unsigned char)t[7])) return false;
+  size_t d = 7 + strspn(t + 7, "0123456789");
+  return t[d] == ':' || t[d] == '.';
+}

@@ -167,4 +167,8 @@ const char *ah_find_shared_ministry_join(const char *s, const char **after);
 bool ah_is_plural_title(const char *t, size_t len);
 char *ah_singular_title(const char *t, size_t len);
 
+/* A figure's caption as printed: "Figuur 2: …" or "Figuur 2. …" (a
+ * sentence "Figuur 2 laat … zien." is not one). */
+bool ah_is_figure_caption(const char *line);
+
 #endif

@@ -215,7 +215,17 @@ static void test_sentences(void) {
   CHECK_STR(ah_find_see_also("… 2024). Zie ook nr. 12."), "Zie ook nr. 12.");
 }
 
+/* A figure's caption, not a sentence about a figure. */
+static void test_figure_caption(void) {
+  CHECK(ah_is_figure_caption("Figuur 1: Aantal meldingen per jaar"));
+  CHECK(ah_is_figure_caption("Figuur 12. Klachten"));
+  CHECK(!ah_is_figure_caption("Figuur 2 laat de ontwikkeling zien."));
+  CHECK(!ah_is_figure_caption("Figuur: zonder nummer"));
+  CHECK(!ah_is_figure_caption("Tabel 1: Bedragen"));
+}
+
 int main(void) {
+  test_figure_caption();
   test_pubids();
   test_chambers_and_sessions();
   test_labels();
