@@ -31,7 +31,9 @@ static ah_lines part_view(ah_lines *all, int first, int last) {
     for (size_t k = 0; k < ln->spans.n; k++)
       if (ln->spans.items[k].page > 0) ln->spans.items[k].page -= first;
   }
-  ah_lines view = {all->items + from, to - from, 0, last - first, all->page_width, all->page_height};
+  /* a PDF with no text has no lines at all: no pointer arithmetic on NULL */
+  ah_lines view = {all->items ? all->items + from : NULL, to - from, 0, last - first, all->page_width,
+                   all->page_height};
   return view;
 }
 
