@@ -4,7 +4,8 @@
 # program or another library linked beside ahconv's static archive.
 # usage: global_prefix.sh LIBAHCONV.a
 set -u
-bad=$(nm -g --defined-only "$1" 2>/dev/null | awk '$2 ~ /^[TDBRC]$/ {print $3}' | grep -v '^ah_' | sort -u)
+# (names starting "__" are the compiler's: a sanitizer build adds __odr_asan.*)
+bad=$(nm -g --defined-only "$1" 2>/dev/null | awk '$2 ~ /^[TDBRC]$/ {print $3}' | grep -v -e '^ah_' -e '^__' | sort -u)
 if [ -n "$bad" ]; then
   echo "global symbols without the ah_ prefix:"
   echo "$bad"
