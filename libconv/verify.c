@@ -149,23 +149,30 @@ static int lost_page(const ah_doc *doc, size_t i) {
   return page;
 }
 
+/* One finding for losses [i, j) of one page: *what (freed here) and each
+ * loss's text quoted, " / " between; returns j. */
+static size_t say_page_run(reporter *r, const ah_doc *doc, size_t i, size_t j, int page, ah_finding_class cls,
+                           ah_buf *what) {
+  for (size_t k = i; k < j; k++) {
+    if (k > i) ah_buf_puts(what, " / ");
+    quote_lost(what, ah_doc_lost_text(doc, k, NULL));
+  }
+  char where[32];
+  snprintf(where, sizeof where, "page %d", page);
+  ah_about(r, cls, NULL, NULL);
+  r->next.page = page;
+  ah_say(r, where, "%s", what->data);
+  ah_buf_free(what);
+  return j;
+}
+
 static size_t say_lost_lines(reporter *r, const ah_doc *doc, size_t i) {
   int page = lost_page(doc, i);
   size_t j = i;
   while (ah_doc_lost_kind(doc, j) == AH_LOST_LINE && lost_page(doc, j) == page) j++;
   ah_buf what = {0};
   ah_buf_printf(&what, "%zu printed line%s not in the output: ", j - i, j - i == 1 ? "" : "s");
-  for (size_t k = i; k < j; k++) {
-    if (k > i) ah_buf_puts(&what, " / ");
-    quote_lost(&what, ah_doc_lost_text(doc, k, NULL));
-  }
-  char where[32];
-  snprintf(where, sizeof where, "page %d", page);
-  ah_about(r, AH_FINDING_LOST, NULL, NULL);
-  r->next.page = page;
-  ah_say(r, where, "%s", what.data);
-  ah_buf_free(&what);
-  return j;
+  return say_page_run(r, doc, i, j, page, AH_FINDING_LOST, &what);
 }
 
 /* Characters no font can name, one finding per page: "page 2: 3
@@ -179,17 +186,7 @@ static size_t say_lost_glyphs(reporter *r, const ah_doc *doc, size_t i) {
   }
   ah_buf what = {0};
   ah_buf_printf(&what, "%zu character%s with no reliable Unicode mapping: ", chars, chars == 1 ? "" : "s");
-  for (size_t k = i; k < j; k++) {
-    if (k > i) ah_buf_puts(&what, " / ");
-    quote_lost(&what, ah_doc_lost_text(doc, k, NULL));
-  }
-  char where[32];
-  snprintf(where, sizeof where, "page %d", page);
-  ah_about(r, AH_FINDING_CHARACTERS, NULL, NULL);
-  r->next.page = page;
-  ah_say(r, where, "%s", what.data);
-  ah_buf_free(&what);
-  return j;
+  return say_page_run(r, doc, i, j, page, AH_FINDING_CHARACTERS, &what);
 }
 
 static void check_losses(reporter *r, const ah_doc *doc) {
