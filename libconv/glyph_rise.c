@@ -18,6 +18,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Pixels per point of the image the word is drawn in. */
 #define SCALE 8.0
@@ -31,15 +32,29 @@
  * neighbour's overhang does not count. */
 #define MIDDLE 0.2
 
-/* The bottom (page points) of the ink in columns [c1, c2) of the image;
- * NAN when there is none. */
+/* The bottom (page points) of the ink in columns [c1, c2) of the image:
+ * of the stretch of inked rows with the most ink, leaving out a stretch
+ * that reaches the image's top or bottom edge (a descender of the line
+ * above, a bit of the line below: the word's own glyphs stand inside its
+ * box); NAN when there is no such ink. */
 static double ink_bottom(const unsigned char *data, int stride, int h, int c1, int c2, double top) {
-  for (int row = h - 1; row >= 0; row--)
-    for (int c = c1; c < c2; c++) {
-      uint32_t px = *(const uint32_t *)(data + (size_t)row * (size_t)stride + (size_t)c * 4);
-      if ((px >> 24) >= INK_ALPHA) return top + (row + 1) / SCALE;
+  int best = 0, best_bottom = -1, count = 0, start = 0;
+  for (int row = 0; row <= h; row++) {
+    int ink = 0;
+    for (int c = c1; row < h && c < c2; c++) {
+      uint32_t px;
+      memcpy(&px, data + (size_t)row * (size_t)stride + (size_t)c * 4, sizeof px);
+      ink += (px >> 24) >= INK_ALPHA;
     }
-  return NAN;
+    if (ink) {
+      if (!count) start = row;
+      count += ink;
+      continue;
+    }
+    if (count > best && start > 0 && row < h) best = count, best_bottom = row;
+    count = 0;
+  }
+  return best ? top + best_bottom / SCALE : NAN;
 }
 
 /* Each glyph's ink bottom into bottoms[] (NAN: no ink); false when the word
