@@ -48,14 +48,19 @@ static double baseline_of(const glyph *g) {
 
 static bool is_space(gunichar c) { return c == ' ' || c == 0xA0 || c == '\t'; }
 
-/* The size that covers the most glyphs is the line's own size; raised note
- * markers and subscripts are the minority. */
+/* The line's own size: the size most of its letters have (raised note
+ * markers and subscripts are the minority); a line without letters (a
+ * table row of figures) by all its glyphs.  Letters, because a short line
+ * can hold more marker digits than letters ("ren?¹⁰˒ ¹¹" opening a page),
+ * and the markers' size would make it a line of small type, a table's. */
 static double dominant_size(const glyph *g, size_t n) {
+  bool letters = false;
+  for (size_t i = 0; i < n && !letters; i++) letters = g_unichar_isalpha(g[i].ch);
   /* a line has few distinct sizes: count glyphs per size */
   double *sizes = ah_xreallocarray(NULL, n + 1, sizeof *sizes);
   size_t *counts = ah_xreallocarray(NULL, n + 1, sizeof *counts), k = 0;
   for (size_t i = 0; i < n; i++) {
-    if (is_space(g[i].ch)) continue;
+    if (is_space(g[i].ch) || (letters && !g_unichar_isalpha(g[i].ch))) continue;
     size_t j = 0;
     while (j < k && fabs(sizes[j] - g[i].size) >= AH_SAME_SIZE) j++;
     if (j == k) {
