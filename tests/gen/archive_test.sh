@@ -24,27 +24,12 @@
 # Exit status: 0 when nothing failed unexpectedly, 1 otherwise, 77 when mutool
 # or qpdf is missing, 2 on usage errors.
 set -u
-if [ $# -lt 3 ] || [ $# -gt 4 ]; then
-  echo "usage: $0 AHCONV AHGEN COUNT [FIRST_SEED]" >&2
-  exit 2
-fi
-ahconv=$1
-ahgen=$2
-count=$3
-first=${4:-1}
-for x in "$ahconv" "$ahgen"; do
-  [ -x "$x" ] || { echo "$0: $x: not an executable" >&2; exit 2; }
-done
+. "$(dirname "$0")/common.sh"
+gen_args "$@"
 for t in mutool qpdf; do
   command -v "$t" >/dev/null || { echo "SKIP: $t is not installed (tools/install-deps.sh)"; exit 77; }
 done
-if [ -n "${KEEP:-}" ]; then
-  dir=$KEEP
-  mkdir -p "$dir"
-else
-  dir=$(mktemp -d)
-  trap 'rm -rf "$dir"' EXIT
-fi
+work_dir
 xfail=",${ARCHIVE_XFAIL:-},"
 
 norm() { grep -v '<bron ' "$1" | sed 's/ pagina="[^"]*"//' | grep -v '^$'; }

@@ -27,27 +27,12 @@
 #              failures: the classes whose fixes have not landed yet.
 # Exit status: 0 when all pass, 1 otherwise, 2 on usage errors.
 set -u
-if [ $# -lt 3 ] || [ $# -gt 4 ]; then
-  echo "usage: $0 AHCONV AHGEN COUNT [FIRST_SEED]" >&2
-  exit 2
-fi
-ahconv=$1
-ahgen=$2
-count=$3
-first=${4:-1}
+. "$(dirname "$0")/common.sh"
+gen_args "$@"
 jobs=${JOBS:-2}
 here=$(cd "$(dirname "$0")" && pwd)
 lines=${DIFF_LINES:-12}
-for x in "$ahconv" "$ahgen"; do
-  [ -x "$x" ] || { echo "$0: $x: not an executable" >&2; exit 2; }
-done
-if [ -n "${KEEP:-}" ]; then
-  dir=$KEEP
-  mkdir -p "$dir"
-else
-  dir=$(mktemp -d)
-  trap 'rm -rf "$dir"' EXIT
-fi
+work_dir
 
 # one seed: generate, convert, compare; the verdict goes to $dir/SEED.res
 # The publisher's XML of seed $1, made from ahgen's XML: ahconv gives that
