@@ -130,12 +130,17 @@ static void measure_line(ah_line *line, const glyph *g, size_t n) {
  * "simulatie- en"), or a dash standing alone ("– Physical"), goes with
  * the next: a line ending in that hyphen would read as a hyphenation, and
  * line breaking rules keep a dash off the end of a line, so typesetters
- * (ahconv's own among them) keep the two together. */
-static double first_word_width(const glyph *g, size_t n) {
+ * (ahconv's own among them) keep the two together.  So does a space
+ * inside a run of raised note markers ("instellingen.⁹˒ ¹⁰"): the markers
+ * of one place are never split over two lines. */
+static double first_word_width(const glyph *g, size_t n, double line_size) {
   size_t word_end = n;
   bool bound = false;
   for (size_t i = 1; i < n; i++) {
     if (!is_space(g[i].ch)) continue;
+    if (i + 1 < n && g[i - 1].size < AH_SMALL_GLYPH * line_size && g[i + 1].size < AH_SMALL_GLYPH * line_size &&
+        !is_space(g[i - 1].ch) && !is_space(g[i + 1].ch))
+      continue;
     bool dash = g[i - 1].ch == '-' || g[i - 1].ch == 0x2013 || g[i - 1].ch == 0x2014;
     /* i > 1: "IT- beheer"; i == 1: a dash standing alone ("– Physical") */
     if (dash && !bound) {
@@ -224,7 +229,7 @@ static void emit_line(const glyph *g, size_t n, int page, ah_lines *out) {
   memset(&line, 0, sizeof line);
   line.page = page;
   measure_line(&line, g, n);
-  line.first_word_width = first_word_width(g, n);
+  line.first_word_width = first_word_width(g, n, line.size);
   line_spans(&line, g, n);
   ah_spans_set_page(&line.spans, page + 1);
   if (out->n == out->cap) {
