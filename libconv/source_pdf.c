@@ -14,6 +14,8 @@
 #include "page_turn.h"
 #include "pdf_glyphs.h"
 #include "glyph_rise.h"
+#include "pdf_glyph.h"
+#include "marker_seat.h"
 
 #include <poppler.h>
 #include <ctype.h>
@@ -21,16 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-  gunichar ch;
-  const char *utf8; /* points into the page text */
-  int utf8_len;
-  ah_rect box; /* in the upright page's frame (page_turn.c) */
-  double size;
-  int style;       /* bold / italic from the font name */
-  bool line_start; /* the text layer starts a line here */
-  bool stacked;    /* one of a lowered and a raised run poppler gave as one word (glyph_rise.c) */
-} glyph;
 
 static int font_style(const char *font) {
   int s = 0;
@@ -41,12 +33,6 @@ static int font_style(const char *font) {
   if (strstr(font, "Italic") || strstr(font, "Oblique")) s |= AH_STYLE_ITALIC;
   return s;
 }
-
-static double baseline_of(const glyph *g) {
-  return g->box.y2 - AH_DESCENT_SHARE * (g->box.y2 - g->box.y1);
-}
-
-static bool is_space(gunichar c) { return c == ' ' || c == 0xA0 || c == '\t'; }
 
 /* The line's own size: the size most of its letters have (raised note
  * markers and subscripts are the minority); a line without letters (a
@@ -60,7 +46,7 @@ static double dominant_size(const glyph *g, size_t n) {
   double *sizes = ah_xreallocarray(NULL, n + 1, sizeof *sizes);
   size_t *counts = ah_xreallocarray(NULL, n + 1, sizeof *counts), k = 0;
   for (size_t i = 0; i < n; i++) {
-    if (is_space(g[i].ch) || (letters && !g_unichar_isalpha(g[i].ch))) continue;
+    if (ah_glyph_is_space(g[i].ch) || (letters && !g_unichar_isalpha(g[i].ch))) continue;
     size_t j = 0;
     while (j < k && fabs(sizes[j] - g[i].size) >= AH_SAME_SIZE) j++;
     if (j == k) {
@@ -90,12 +76,12 @@ static void emit_lines(const glyph *g, size_t n, int page, ah_lines *out) {
   size_t start = 0;
   const glyph *last = NULL;
   for (size_t i = 0; i < n; i++) {
-    if (is_space(g[i].ch)) continue;
+    if (ah_glyph_is_space(g[i].ch)) continue;
     /* the two runs of one stacked word are one printed line */
     bool one_word = i > 0 && last == &g[i - 1] && last->stacked && g[i].stacked;
     if (last && !one_word && g[i].size > 0 && last->size > 0) {
       double ratio = g[i].size / last->size;
-      if (ratio > 1 - AH_COMPARABLE_SIZE && ratio < 1 + AH_COMPARABLE_SIZE && fabs(baseline_of(&g[i]) - baseline_of(last)) > AH_OTHER_LINE_SHIFT * g[i].size) {
+      if (ratio > 1 - AH_COMPARABLE_SIZE && ratio < 1 + AH_COMPARABLE_SIZE && fabs(ah_glyph_baseline(&g[i]) - ah_glyph_baseline(last)) > AH_OTHER_LINE_SHIFT * g[i].size) {
         emit_line(g + start, i - start, page, out);
         start = i;
       }
@@ -115,9 +101,9 @@ static void measure_line(ah_line *line, const glyph *g, size_t n) {
   int base_count = 0;
   bool all_bold = true;
   for (size_t i = 0; i < n; i++) {
-    if (is_space(g[i].ch) || fabs(g[i].size - line->size) >= AH_SAME_SIZE) continue;
+    if (ah_glyph_is_space(g[i].ch) || fabs(g[i].size - line->size) >= AH_SAME_SIZE) continue;
     if (g[i].box.y1 < line->top) line->top = g[i].box.y1;
-    base_sum += baseline_of(&g[i]);
+    base_sum += ah_glyph_baseline(&g[i]);
     base_count++;
     if (g_unichar_isalpha(g[i].ch) && !(g[i].style & AH_STYLE_BOLD)) all_bold = false;
   }
@@ -137,9 +123,9 @@ static double first_word_width(const glyph *g, size_t n, double line_size) {
   size_t word_end = n;
   bool bound = false;
   for (size_t i = 1; i < n; i++) {
-    if (!is_space(g[i].ch)) continue;
+    if (!ah_glyph_is_space(g[i].ch)) continue;
     if (i + 1 < n && g[i - 1].size < AH_SMALL_GLYPH * line_size && g[i + 1].size < AH_SMALL_GLYPH * line_size &&
-        !is_space(g[i - 1].ch) && !is_space(g[i + 1].ch))
+        !ah_glyph_is_space(g[i - 1].ch) && !ah_glyph_is_space(g[i + 1].ch))
       continue;
     bool dash = g[i - 1].ch == '-' || g[i - 1].ch == 0x2013 || g[i - 1].ch == 0x2014;
     /* i > 1: "IT- beheer"; i == 1: a dash standing alone ("– Physical") */
@@ -155,7 +141,7 @@ static double first_word_width(const glyph *g, size_t n, double line_size) {
 
 /* poppler's word break at a size change, where the glyphs touch ("bouw²") */
 static bool is_false_space(const glyph *g, size_t n, size_t i, double line_size) {
-  return is_space(g[i].ch) && i > 0 && i + 1 < n && !is_space(g[i - 1].ch) && !is_space(g[i + 1].ch) &&
+  return ah_glyph_is_space(g[i].ch) && i > 0 && i + 1 < n && !ah_glyph_is_space(g[i - 1].ch) && !ah_glyph_is_space(g[i + 1].ch) &&
          (g[i + 1].size < AH_SMALL_GLYPH * line_size || g[i - 1].size < AH_SMALL_GLYPH * line_size) &&
          g[i + 1].box.x1 - g[i - 1].box.x2 < AH_WORD_GAP_EM * line_size;
 }
@@ -191,21 +177,21 @@ static void line_spans(ah_line *line, const glyph *g, size_t n) {
   style_run run = {.spans = &line->spans};
   for (size_t i = 0; i < n; i++) {
     int style = g[i].style;
-    if (!is_space(g[i].ch) && g[i].size < AH_SMALL_GLYPH * line->size) {
-      double delta = baseline_of(&g[i]) - line->base;
+    if (!ah_glyph_is_space(g[i].ch) && g[i].size < AH_SMALL_GLYPH * line->size) {
+      double delta = ah_glyph_baseline(&g[i]) - line->base;
       if (g[i].box.y2 - g[i].box.y1 > AH_MIXED_RISE * g[i].size) style |= AH_STYLE_SUP | AH_STYLE_SUB;
       else if (delta < -AH_RAISED * line->size) style |= AH_STYLE_SUP;
       else if (delta > AH_LOWERED * line->size) style |= AH_STYLE_SUB;
     }
     if (is_false_space(g, n, i, line->size)) continue;
-    if (is_space(g[i].ch)) {
+    if (ah_glyph_is_space(g[i].ch)) {
       /* a space takes the style of the text around it so runs stay whole */
       style = (i > 0 ? g[i - 1].style : 0) & ~(AH_STYLE_SUP | AH_STYLE_SUB);
       bool column = g[i].box.x2 - g[i].box.x1 > AH_COLUMN_GAP_EM * line->size;
       run_add(&run, column ? "\t" : " ", 1, style);
       continue;
     }
-    if (i > 0 && !is_space(g[i - 1].ch)) {
+    if (i > 0 && !ah_glyph_is_space(g[i - 1].ch)) {
       double gap = g[i].box.x1 - g[i - 1].box.x2;
       double size = g[i].size > g[i - 1].size ? g[i].size : g[i - 1].size;
       int st = g[i - 1].style & ~(AH_STYLE_SUP | AH_STYLE_SUB);
@@ -220,8 +206,8 @@ static void line_spans(ah_line *line, const glyph *g, size_t n) {
 
 static void emit_line(const glyph *g, size_t n, int page, ah_lines *out) {
   size_t a = 0, b = n;
-  while (a < b && is_space(g[a].ch)) a++;
-  while (b > a && is_space(g[b - 1].ch)) b--;
+  while (a < b && ah_glyph_is_space(g[a].ch)) a++;
+  while (b > a && ah_glyph_is_space(g[b - 1].ch)) b--;
   if (a == b) return;
   g += a;
   n = b - a;
@@ -330,7 +316,7 @@ static glyph *page_glyphs(PopplerPage *page, char *text, size_t *n) {
 /* Glyphs i and j of the text layer are of one word: side by side, touching,
  * of one size and one box height, as poppler gives a word's glyphs. */
 static bool same_word(const glyph *a, const glyph *b) {
-  return !b->line_start && !is_space(a->ch) && !is_space(b->ch) && a->size == b->size &&
+  return !b->line_start && !ah_glyph_is_space(a->ch) && !ah_glyph_is_space(b->ch) && a->size == b->size &&
          a->box.y1 == b->box.y1 && a->box.y2 == b->box.y2 && fabs(b->box.x1 - a->box.x2) < AH_SAME_SIZE;
 }
 
@@ -342,7 +328,7 @@ static void restack_words(PopplerPage *page, glyph *gs, size_t n) {
   ah_rect *boxes = NULL;
   for (size_t i = 0, j; i < n; i = j) {
     for (j = i + 1; j < n && same_word(&gs[j - 1], &gs[j]);) j++;
-    if (j - i < 2 || is_space(gs[i].ch) || gs[i].box.y2 - gs[i].box.y1 <= AH_MIXED_RISE * gs[i].size) continue;
+    if (j - i < 2 || ah_glyph_is_space(gs[i].ch) || gs[i].box.y2 - gs[i].box.y1 <= AH_MIXED_RISE * gs[i].size) continue;
     boxes = ah_xreallocarray(boxes, j - i, sizeof *boxes);
     for (size_t k = i; k < j; k++) boxes[k - i] = gs[k].box;
     if (!ah_glyph_restack(page, boxes, j - i, gs[i].size)) continue;
@@ -356,7 +342,7 @@ static void restack_words(PopplerPage *page, glyph *gs, size_t n) {
  * as the text layer gives it on an upright page. */
 static void space_boxes(glyph *gs, size_t n) {
   for (size_t i = 0; i < n; i++) {
-    if (!is_space(gs[i].ch)) continue;
+    if (!ah_glyph_is_space(gs[i].ch)) continue;
     const glyph *prev = i > 0 && !gs[i].line_start ? &gs[i - 1] : NULL;
     const glyph *next = i + 1 < n && !gs[i + 1].line_start ? &gs[i + 1] : NULL;
     if (!prev && !next) continue;
@@ -374,7 +360,7 @@ static ah_turn turn_upright(glyph *gs, size_t n, double *w, double *h) {
   bool *follows = ah_xreallocarray(NULL, n + 1, sizeof *follows);
   for (size_t i = 0; i < n; i++) {
     boxes[i] = gs[i].box;
-    follows[i] = i > 0 && !gs[i].line_start && !is_space(gs[i].ch) && !is_space(gs[i - 1].ch);
+    follows[i] = i > 0 && !gs[i].line_start && !ah_glyph_is_space(gs[i].ch) && !ah_glyph_is_space(gs[i - 1].ch);
   }
   ah_turn turn = ah_turn_detect(boxes, follows, n);
   for (size_t i = 0; i < n && turn != AH_TURN_NONE; i++) gs[i].box = ah_turn_rect(gs[i].box, turn, *w, *h);
@@ -397,6 +383,7 @@ static ah_turn read_page(PopplerPage *page, int page_no, ah_lines *out, ah_losse
   if (gs) {
     restack_words(page, gs, n);
     turn = turn_upright(gs, n, w, h);
+    ah_seat_markers(gs, n);
     size_t start = 0;
     for (size_t i = 1; i <= n; i++)
       if (i == n || gs[i].line_start) {
