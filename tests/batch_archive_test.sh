@@ -307,6 +307,22 @@ if [ "$rc" = 0 ] && python3 "$tests/bagit_check.py" "$tmp/BB" >/dev/null &&
 else
   fail "bundle bag: exit $rc, premis: $premis, events: $events"
 fi
+# the limits are the whole bundle's: held after its first document (the
+# FIFO kept open here, so the worker's read never ends) past --timeout, it
+# fails whole, one row, no output and no temporary file left
+mkfifo "$tmp/hold7"
+exec 4<>"$tmp/hold7"
+env AHCONV_TEST_HOLD_INPUT='two.pdf#2' AHCONV_TEST_HOLD_FIFO="$tmp/hold7" AHCONV_TEST_TIMEOUT_ONLY=two.pdf \
+  "$ahconv" batch -j1 --quiet --timeout 1 -o "$tmp/BT" "$tmp/bundle" 2>"$tmp/err10"
+rc=$?
+exec 4>&-
+got=$(rows "$tmp/BT/ahconv-report.csv" "$tmp/bundle" status error output | tr '\n' ' ')
+if [ "$rc" = 2 ] && [ "$got" = "two.pdf|failed|timed out after 1 s| " ] &&
+   [ "$(listing "$tmp/BT")" = "ahconv-report.csv " ]; then
+  pass "a bundle over --timeout: failed whole (its first document's output dropped), exit 2"
+else
+  fail "bundle timeout: exit $rc, $got, $(listing "$tmp/BT")"
+fi
 # a part that fails: the other is written, the failure names its pages, exit 2
 AHCONV_TEST_PART_FAIL=2 "$ahconv" batch -j1 --quiet -o "$tmp/BF" "$tmp/bundle" 2>"$tmp/err8"
 rc=$?

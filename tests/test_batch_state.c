@@ -227,6 +227,10 @@ static void test_failure_stands(void) {
       {"converter crashed (signal 9)", 120, 2048, false},
       {"converter stopped (exit 1)", 120, 2048, false},
       {"file too large (over 256 MiB)", 120, 2048, false},
+      /* a bundle refused whole by an earlier version: batch splits it now */
+      {"holds 2 documents: ah-tk-20252026-9999 (pages 1-3), ah-tk-20212022-2600 (pages 4-5)", 120, 2048, false},
+      {"document 2 of 2 (pages 4-5): no publication id", 120, 2048, true},
+      {"duplicate: ah-tk-1 is the document of /in/two.pdf already (not written twice)", 120, 2048, true},
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     batch_claim c = failed_claim("/in/x.pdf", cases[i].error);

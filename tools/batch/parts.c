@@ -43,7 +43,7 @@ void parts_note_skipped_ids(batch_run *r) {
 
 bool parts_duplicate(batch_run *r, batch_input *it, size_t index) {
   size_t at;
-  if (!it->ok || !it->id || !*it->id || !index_get(&r->ids, it->id, &at)) return false;
+  if (!it->id || !*it->id || !index_get(&r->ids, it->id, &at)) return false;
   const batch_input *other = &r->in.items[at];
   if (at == index ? !it->part : !it->part && !other->n_parts) return false;
   ah_buf msg = {0};

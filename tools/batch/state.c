@@ -215,9 +215,11 @@ bool state_failure_stands(const batch_claim *c, int timeout_s, int max_memory_mi
   int limit;
   if (sscanf(c->error, "timed out after %d s", &limit) == 1) return timeout_s && timeout_s <= limit;
   if (sscanf(c->error, "exceeded %d MiB", &limit) == 1) return max_memory_mib && max_memory_mib <= limit;
-  /* failures of the machine, as earlier versions claimed them */
+  /* failures of the machine, as earlier versions claimed them; and a
+   * bundle refused whole ("holds 2 documents: ..."), as versions before
+   * batch split bundles claimed it: split now */
   static const char *const retried[] = {"cannot ", "converter crashed", "converter stopped", "file too large",
-                                        "out of memory", "PDF output failed"};
+                                        "out of memory", "PDF output failed", "holds "};
   for (size_t i = 0; i < sizeof retried / sizeof *retried; i++)
     if (strncmp(c->error, retried[i], strlen(retried[i])) == 0) return false;
   return true;

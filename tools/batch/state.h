@@ -97,8 +97,9 @@ void state_add(batch_state *s, batch_claim c);
  * on an unchanged file: a failure of the document does; one over a limit
  * ("timed out after N s", "exceeded M MiB") does while the limit is no
  * larger; any other (a permission, an I/O error, a crash: in a state file
- * of an earlier version, which claimed every failure) does not, and the
- * input is tried again. */
+ * of an earlier version, which claimed every failure; a bundle refused
+ * whole, "holds N documents: ...", before batch split bundles) does not,
+ * and the input is tried again. */
 bool state_failure_stands(const batch_claim *c, int timeout_s, int max_memory_mib);
 
 /* The claim of part k (from 1) of the bundle input for a format, or NULL. */

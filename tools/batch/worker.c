@@ -28,6 +28,10 @@
  *    and reads it to its end.  The test's open of F for writing returns once
  *    a worker is there; the worker goes on when the test closes F.  (A run
  *    stopped at a known point, without sleeping.)
+ *    A bundle's document k (from 2) is held so when "PATH#k" contains S:
+ *    the first is converted, the rest waits.
+ *  - AHCONV_TEST_PART_FAIL=N: a bundle's document N fails as one without
+ *    an id does.
  *  - AHCONV_TEST_WORKER_EXIT=S: after converting an input whose path
  *    contains S, the worker closes its task pipe, answers and exits: a
  *    worker gone while idle, between two tasks.
@@ -229,6 +233,8 @@ static void answer_failed(int fd, const char *index, const ah_error *err, int wr
 
 /* ---- a bundle ----------------------------------------------------------- */
 
+static void hold_if_asked(const char *path); /* a test hook, below */
+
 /* Test hook: with AHCONV_TEST_PART_FAIL=N, part N (from 1) of every bundle
  * fails as a part without an id does (a test makes that case without a
  * PDF built for it). */
@@ -292,7 +298,12 @@ static void convert_bundle(int answers, const char *path, const char *index, con
     return;
   }
   /* the split's time is the first document's */
-  for (size_t k = 0; k < n; k++) answer_part(answers, index, docs[k], k, n, cfg, k ? seconds_now() : started);
+  for (size_t k = 0; k < n; k++) {
+    char tag[4200];
+    snprintf(tag, sizeof tag, "%s#%zu", path, k + 1);
+    if (k) hold_if_asked(tag); /* a test's hold between two documents */
+    answer_part(answers, index, docs[k], k, n, cfg, k ? seconds_now() : started);
+  }
   ah_docs_free(docs, n);
 }
 
