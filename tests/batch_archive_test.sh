@@ -307,6 +307,15 @@ if [ "$rc" = 0 ] && python3 "$tests/bagit_check.py" "$tmp/BB" >/dev/null &&
 else
   fail "bundle bag: exit $rc, premis: $premis, events: $events"
 fi
+# -f pdf: a clean PDF per document, named by its id
+"$ahconv" batch -j2 --quiet -f pdf -o "$tmp/BP" "$tmp/bundle" 2>"$tmp/err11"
+rc=$?
+if [ "$rc" = 0 ] && [ "$(listing "$tmp/BP")" = "$(names "$id14.pdf" "$id15.pdf" ahconv-report.csv)" ] &&
+   [ "$(rows "$tmp/BP/ahconv-report.csv" "$tmp/bundle" status | tr '\n' ' ')" = "two.pdf|ok two.pdf|ok " ]; then
+  pass "a bundle with -f pdf: a clean PDF per document, named by its id"
+else
+  fail "bundle -f pdf: exit $rc, $(listing "$tmp/BP"), $(cat "$tmp/err11")"
+fi
 # the limits are the whole bundle's: held after its first document (the
 # FIFO kept open here, so the worker's read never ends) past --timeout, it
 # fails whole, one row, no output and no temporary file left
