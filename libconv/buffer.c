@@ -215,7 +215,22 @@ bool ah_parse_uint(const char *s, int max, int *value, const char **end) {
   return true;
 }
 
+/* Valid UTF-8 of characters below U+0300 only (one byte, or a lead byte
+ * C2..CB and one continuation byte), which is in NFC as it stands: no
+ * character before the combining marks that start at U+0300 changes under
+ * NFC.  Most of a document is such text, and normalizing it anyway costs
+ * as much as laying out its pages. */
+static bool is_plain_nfc(const unsigned char *p) {
+  for (; *p; p++) {
+    if (*p < 0x80) continue;
+    if (*p < 0xC2 || *p > 0xCB || (p[1] & 0xC0) != 0x80) return false;
+    p++;
+  }
+  return true;
+}
+
 char *ah_normalize_text(const char *s) {
+  if (is_plain_nfc((const unsigned char *)s)) return ah_normalize_space(s);
   char *nfc = g_utf8_normalize(s, -1, G_NORMALIZE_NFC);
   if (!nfc) {
     /* not UTF-8 (a reader let a stray byte through): each bad byte becomes

@@ -146,9 +146,35 @@ static bool is_false_space(const glyph *g, size_t n, size_t i, double line_size)
          g[i + 1].box.x1 - g[i - 1].box.x2 < AH_WORD_GAP_EM * line_size;
 }
 
+/* A line's text gathered into runs of one style before each becomes a
+ * span: added glyph by glyph, a span's text would be copied again for
+ * every glyph (a fifth of the time spent reading a page's text). */
+typedef struct {
+  ah_spans *spans;
+  ah_buf text;
+  int style;
+} style_run;
+
+static void run_flush(style_run *r) {
+  if (r->text.len) ah_spans_add(r->spans, r->text.data, r->text.len, r->style);
+  r->text.len = 0;
+}
+
+static void run_end(style_run *r) {
+  run_flush(r);
+  ah_buf_free(&r->text);
+}
+
+static void run_add(style_run *r, const char *s, size_t len, int style) {
+  if (r->text.len && r->style != style) run_flush(r);
+  r->style = style;
+  ah_buf_put(&r->text, s, len);
+}
+
 /* The glyphs as styled spans: raised and lowered small glyphs marked, word
  * gaps and column gaps from the glyph positions. */
 static void line_spans(ah_line *line, const glyph *g, size_t n) {
+  style_run run = {.spans = &line->spans};
   for (size_t i = 0; i < n; i++) {
     int style = g[i].style;
     if (!is_space(g[i].ch) && g[i].size < AH_SMALL_GLYPH * line->size) {
@@ -162,19 +188,20 @@ static void line_spans(ah_line *line, const glyph *g, size_t n) {
       /* a space takes the style of the text around it so runs stay whole */
       style = (i > 0 ? g[i - 1].style : 0) & ~(AH_STYLE_SUP | AH_STYLE_SUB);
       bool column = g[i].box.x2 - g[i].box.x1 > AH_COLUMN_GAP_EM * line->size;
-      ah_spans_add(&line->spans, column ? "\t" : " ", 1, style);
+      run_add(&run, column ? "\t" : " ", 1, style);
       continue;
     }
     if (i > 0 && !is_space(g[i - 1].ch)) {
       double gap = g[i].box.x1 - g[i - 1].box.x2;
       double size = g[i].size > g[i - 1].size ? g[i].size : g[i - 1].size;
       int st = g[i - 1].style & ~(AH_STYLE_SUP | AH_STYLE_SUB);
-      if (gap > AH_COLUMN_GAP_EM * size) ah_spans_add(&line->spans, "\t", 1, st);
-      else if (gap > AH_WORD_GAP_EM * size) ah_spans_add(&line->spans, " ", 1, st);
+      if (gap > AH_COLUMN_GAP_EM * size) run_add(&run, "\t", 1, st);
+      else if (gap > AH_WORD_GAP_EM * size) run_add(&run, " ", 1, st);
     }
-    if (g[i].ch == 0xA0 || g[i].ch == 0x202F) ah_spans_add(&line->spans, " ", 1, style);
-    else ah_spans_add(&line->spans, g[i].utf8, (size_t)g[i].utf8_len, style);
+    if (g[i].ch == 0xA0 || g[i].ch == 0x202F) run_add(&run, " ", 1, style);
+    else run_add(&run, g[i].utf8, (size_t)g[i].utf8_len, style);
   }
+  run_end(&run);
 }
 
 static void emit_line(const glyph *g, size_t n, int page, ah_lines *out) {

@@ -10,9 +10,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* One conversion's word checker; the list is read at the first question, so
- * a document without such a line end costs nothing.  Not shared between
- * threads. */
+/* One conversion's word checker.  The list is read at the first question,
+ * so a document without such a line end costs nothing, and then kept for
+ * the process: every later conversion asks the same list (wordlist.c).
+ * A checker is not shared between threads; the kept list is. */
 typedef struct ah_wordlist ah_wordlist;
 
 /* Where the list is: AHCONV_WORDLIST names its path without ".dic"/".aff"
