@@ -12,6 +12,7 @@
  * ah_doc per document.  The only file that knows the fields of struct ah_doc.
  */
 #include "document.h"
+#include "digest.h"
 #include "bundle.h"
 #include "gzip.h"
 #include "init.h"
@@ -161,8 +162,8 @@ static int read_ownxml(ah_doc *doc, const unsigned char *data, size_t len, ah_er
   ah_ownxml_source src;
   int rc = ah_source_ownxml_input(data, len, r.tree, &r.meta, &r.dates, &src, err);
   if (rc == 0 && (rc = assemble(doc, &r, err)) == 0 && src.format && src.name && src.sha256) {
-    free(doc->format), free(doc->source_name), g_free(doc->sha256);
-    doc->format = ah_strdup(src.format), doc->source_name = ah_strdup(src.name), doc->sha256 = g_strdup(src.sha256);
+    free(doc->format), free(doc->source_name), free(doc->sha256);
+    doc->format = ah_strdup(src.format), doc->source_name = ah_strdup(src.name), doc->sha256 = ah_strdup(src.sha256);
     doc->file_page_first = src.page_first, doc->file_page_last = src.page_last; /* a bundle's document */
   }
   ah_ownxml_source_free(&src);
@@ -208,7 +209,7 @@ static ah_doc *new_doc(input_kind kind, const unsigned char *data, size_t len, c
   doc->options = options;
   doc->root = ah_node_new(AH_NODE_DOCUMENT);
   doc->source_name = base_name(name);
-  doc->sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
+  doc->sha256 = ah_sha256_hex_dup(data, len);
   doc->format = ah_strdup(formats[kind]);
   return doc;
 }
@@ -461,7 +462,7 @@ void ah_doc_free(ah_doc *doc) {
   free(doc->format);
   free(doc->source_name);
   free(doc->record_path);
-  g_free(doc->sha256);
+  free(doc->sha256);
   free(doc->pdf);
   free(doc);
 }

@@ -15,6 +15,7 @@
  * the caller reads the pages.  The writing half is libconv/pdf/.
  */
 #include "reader.h"
+#include "digest.h"
 #include "caps.h"
 #include "identity.h"
 #include "init.h"
@@ -54,12 +55,12 @@ static char *vouched_xml(qpdf_data q, size_t *len) {
   free(xmp);
   char *xml = ok ? ah_qpdf_stream_bytes(q, file, len) : NULL;
   if (xml) {
-    gchar *sha = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)xml, *len);
+    char sha[AH_SHA256_HEX_LEN + 1];
+    ah_sha256_hex(xml, *len, sha);
     if (g_ascii_strcasecmp(sha, facts.xml_sha256) != 0) {
       free(xml);
       xml = NULL;
     }
-    g_free(sha);
   }
   ah_xmp_facts_free(&facts);
   return xml;

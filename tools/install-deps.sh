@@ -16,6 +16,7 @@
 # line-end hyphen one word or a compound with a real hyphen ("tbs-klinieken");
 # mupdf-tools (mutool) to re-save PDFs as archives do in the archive test.
 # libfreetype-dev: the glyph names of a PDF's embedded fonts (pdf_glyphs.c);
+# nettle-dev: SHA-256 of every input and embedded XML (digest.c);
 # mupdf-tools: `mutool convert` re-saves PDFs with damaged character maps for
 # tests/glyphs_test.sh; cmark to check that README.md renders (the docs test).
 # strace: the no-network check of hostile XML (pubxml_network).
@@ -26,7 +27,7 @@ export DEBIAN_FRONTEND=noninteractive
 $as_root apt-get update -qq
 $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
   build-essential cmake pkg-config \
-  libpoppler-glib-dev libxml2-dev zlib1g-dev libcairo2-dev libpango1.0-dev libqpdf-dev fonts-dejavu-core libhunspell-dev hunspell-nl libfreetype-dev \
+  libpoppler-glib-dev libxml2-dev zlib1g-dev libcairo2-dev libpango1.0-dev libqpdf-dev fonts-dejavu-core libhunspell-dev hunspell-nl libfreetype-dev nettle-dev \
   poppler-utils libxml2-utils qpdf valgrind python3 python3-jsonschema binutils time mupdf-tools strace cmark >/dev/null
 # chromium, only when asked (AHCONV_SCREENSHOTS=1): headless screenshots of
 # the report pages (chromium --headless --screenshot=… file://…) when

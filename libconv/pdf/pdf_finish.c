@@ -14,6 +14,7 @@
  * content, objects numbered by qpdf in a fixed order.
  */
 #include "pdf_finish.h"
+#include "digest.h"
 #include "init.h"
 #include "pdf_structure.h"
 
@@ -152,12 +153,12 @@ static char *finish(qpdf_data q, const ah_tags *tags, const ah_pdf_meta *meta, c
   m.producer = producer;
   char date[32];
   pdf_date(m.date, date);
-  gchar *sha = xml ? g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)xml->data, xml->len) : NULL;
+  char *sha = xml ? ah_sha256_hex_dup(xml->data, xml->len) : NULL;
   set_catalog(q);
   set_info(q, &m);
   set_metadata_stream(q, &m, sha);
   if (xml) embed(q, xml, date);
-  g_free(sha);
+  free(sha);
   if (qpdf_has_error(q)) {
     ah_error_set(err, AH_ERROR_RENDER, "PDF output failed (qpdf): %s", qpdf_get_error_full_text(q, qpdf_get_error(q)));
     return NULL;

@@ -24,6 +24,7 @@
 #include "common.h"
 
 #include <glib.h>
+#include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,14 +132,20 @@ void group_documents(batch_inputs *in) {
 char *group_file_sha256(const char *path) {
   FILE *f = fopen(path, "rb");
   if (!f) return NULL;
-  GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+  /* Nettle, as the library's digest.c: GLib's checksum was a tenth of a
+   * batch's time */
+  struct sha256_ctx ctx;
+  sha256_init(&ctx);
   unsigned char buf[65536];
   size_t n;
-  while ((n = fread(buf, 1, sizeof buf, f)) > 0) g_checksum_update(sum, buf, n);
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0) sha256_update(&ctx, n, buf);
   bool bad = ferror(f);
   fclose(f);
-  char *hex = bad ? NULL : ah_strdup(g_checksum_get_string(sum));
-  g_checksum_free(sum);
+  if (bad) return NULL;
+  uint8_t sum[SHA256_DIGEST_SIZE];
+  sha256_digest(&ctx, sizeof sum, sum);
+  char *hex = ah_xmalloc(2 * sizeof sum + 1);
+  for (size_t i = 0; i < sizeof sum; i++) snprintf(hex + 2 * i, 3, "%02x", sum[i]);
   return hex;
 }
 

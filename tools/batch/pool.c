@@ -485,8 +485,11 @@ pool_end pool_run(batch_inputs *in, const pool_config *cfg, long *max_rss_kb) {
   if (start_missing(&p) != 0) p.end = POOL_NO_WORKERS;
   size_t next = 0, commit_at = 0;
   while (p.end != POOL_NO_WORKERS && !stop_signal) {
-    if (p.end == POOL_DONE) next = hand_out(&p, next);
+    /* what came back is put in place before more is handed out: a batch
+     * killed once a worker holds input N has the outputs of what it had
+     * back, however fast the conversions */
     if (!commit_done(&p, &commit_at)) p.end = POOL_DISK_FULL;
+    if (p.end == POOL_DONE) next = hand_out(&p, next);
     if (commit_at >= in->n || p.end != POOL_DONE) break;
     wait_for_results(&p);
   }
