@@ -347,23 +347,26 @@ $got
 want:
 $want"
 fi
-# a separately given rendition of a bundle's id: one output for the id,
-# the later one listed as a duplicate (exit 1)
+# a separately given document of a bundle's id (in two renditions): one
+# output for the id, the later document listed as a duplicate, each of its
+# renditions (exit 1)
 mkdir -p "$tmp/dup/zz"
 cp "$tmp/bundle/two.pdf" "$tmp/dup/"
 cp "$tmp/gen/gen-15.pdf" "$tmp/dup/zz/"
+python3 "$tests/own_to_pubxml.py" "$tmp/gen/gen-15.xml" "$tmp/dup/zz/gen-15.xml"
 "$ahconv" batch -j2 --quiet -o "$tmp/BD" "$tmp/dup" 2>"$tmp/err9"
 rc=$?
 got=$(rows "$tmp/BD/ahconv-report.csv" "$tmp/dup" status error output)
 want="two.pdf|ok||$id14.xml
 two.pdf|ok||$id15.xml
+zz/gen-15.xml|duplicate|duplicate: $id15 is the document of $tmp/dup/two.pdf already (not written twice)|
 zz/gen-15.pdf|duplicate|duplicate: $id15 is the document of $tmp/dup/two.pdf already (not written twice)|"
 outs=$(cd "$tmp/BD" && find . -name '*.xml' | LC_ALL=C sort | tr '\n' ' ')
 "$ahconv" batch -j2 --quiet -o "$tmp/BD" "$tmp/dup" 2>/dev/null
 rc2=$?
 got2=$(rows "$tmp/BD/ahconv-report.csv" "$tmp/dup" status | tr '\n' ' ')
 if [ "$rc$rc2" = 11 ] && [ "$got" = "$want" ] && [ "$outs" = "$(names "./$id14.xml" "./$id15.xml")" ] &&
-   [ "$got2" = "two.pdf|skipped two.pdf|skipped zz/gen-15.pdf|duplicate " ]; then
+   [ "$got2" = "two.pdf|skipped two.pdf|skipped zz/gen-15.xml|duplicate zz/gen-15.pdf|duplicate " ]; then
   pass "a bundle's id given again: one output, the other listed as a duplicate (exit 1, also on a rerun)"
 else
   fail "duplicate: exits $rc $rc2, outputs $outs, rows:

@@ -61,7 +61,6 @@
 
 #define TMP_DIR ".ahconv-tmp"
 
-
 /* ---- putting outputs in place ------------------------------------------- */
 
 /* An output that could not be put in place: the machine's failure, tried
@@ -196,13 +195,14 @@ bool run_put_in_place(batch_run *r, batch_input *it, size_t index) {
 static bool claim_member(batch_run *r, batch_input *it) {
   const batch_input *lead = &r->in.items[it->leader];
   if (!lead->output) {
-    it->duplicate = lead->duplicate;
+    it->duplicate = lead->duplicate && it->ok; /* not written as its document is not */
     if (it->ok) {
       it->ok = false;
       it->failure = FAILURE_ENVIRONMENT;
       free(it->error);
       it->error = ah_strdup(lead->error ? lead->error : "the document's output was not written");
     }
+    if (it->duplicate) it->failure = FAILURE_DOCUMENT; /* claimed like its document: a rerun lists it again */
     return run_record_failure(r, it);
   }
   free(it->output);
