@@ -296,13 +296,27 @@ static void place_table(page_model *m, ah_flow *flow, body_state *st, const size
   free(rows);
 }
 
+/* A raised marker: digits, or digits and the raised comma (or "˒") and
+ * spaces that part it from the next marker of a run ("¹²˒ ¹³"). */
+static bool is_marker_span(const ah_span *sp) {
+  if (!(sp->style & AH_STYLE_SUP)) return false;
+  size_t d = strspn(sp->text, "0123456789");
+  const char *rest = sp->text + d;
+  if (*rest == ',') rest++;
+  else if (!strncmp(rest, "\xCB\x92", 2)) rest += 2; /* U+02D2 */
+  return d && !rest[strspn(rest, " ")];
+}
+
 /* The line ends a sentence, note markers after its last word aside: "…
- * gesloten?³" ends a question as "… gesloten?" does, so a label on the
- * next line (the next page's first) is a heading. */
+ * gesloten?³" (or a run, "… gesloten?¹²˒ ¹³") ends a question as "…
+ * gesloten?" does, so a label on the next line (the next page's first) is
+ * a heading. */
 static bool ends_sentence_before_markers(const ah_line *ln, const char *text) {
   size_t len = strlen(text), n = ln->spans.n;
-  while (n && (ln->spans.items[n - 1].style & AH_STYLE_SUP) && ah_is_digits(ln->spans.items[n - 1].text)) {
-    len -= strlen(ln->spans.items[n - 1].text);
+  const ah_span *sp = ln->spans.items;
+  while (n && (is_marker_span(&sp[n - 1]) || (n >= 2 && !sp[n - 1].text[strspn(sp[n - 1].text, " ")] &&
+                                               is_marker_span(&sp[n - 2])))) {
+    len -= strlen(sp[n - 1].text);
     n--;
   }
   char *head = ah_strndup(text, len);

@@ -13,6 +13,7 @@
 #include "paragraphs.h"
 #include "page_turn.h"
 #include "pdf_glyphs.h"
+#include "glyph_rise.h"
 
 #include <poppler.h>
 #include <ctype.h>
@@ -28,6 +29,7 @@ typedef struct {
   double size;
   int style;       /* bold / italic from the font name */
   bool line_start; /* the text layer starts a line here */
+  bool stacked;    /* one of a lowered and a raised run poppler gave as one word (glyph_rise.c) */
 } glyph;
 
 static int font_style(const char *font) {
@@ -46,14 +48,19 @@ static double baseline_of(const glyph *g) {
 
 static bool is_space(gunichar c) { return c == ' ' || c == 0xA0 || c == '\t'; }
 
-/* The size that covers the most glyphs is the line's own size; raised note
- * markers and subscripts are the minority. */
+/* The line's own size: the size most of its letters have (raised note
+ * markers and subscripts are the minority); a line without letters (a
+ * table row of figures) by all its glyphs.  Letters, because a short line
+ * can hold more marker digits than letters ("ren?¹⁰˒ ¹¹" opening a page),
+ * and the markers' size would make it a line of small type, a table's. */
 static double dominant_size(const glyph *g, size_t n) {
+  bool letters = false;
+  for (size_t i = 0; i < n && !letters; i++) letters = g_unichar_isalpha(g[i].ch);
   /* a line has few distinct sizes: count glyphs per size */
   double *sizes = ah_xreallocarray(NULL, n + 1, sizeof *sizes);
   size_t *counts = ah_xreallocarray(NULL, n + 1, sizeof *counts), k = 0;
   for (size_t i = 0; i < n; i++) {
-    if (is_space(g[i].ch)) continue;
+    if (is_space(g[i].ch) || (letters && !g_unichar_isalpha(g[i].ch))) continue;
     size_t j = 0;
     while (j < k && fabs(sizes[j] - g[i].size) >= AH_SAME_SIZE) j++;
     if (j == k) {
@@ -84,7 +91,9 @@ static void emit_lines(const glyph *g, size_t n, int page, ah_lines *out) {
   const glyph *last = NULL;
   for (size_t i = 0; i < n; i++) {
     if (is_space(g[i].ch)) continue;
-    if (last && g[i].size > 0 && last->size > 0) {
+    /* the two runs of one stacked word are one printed line */
+    bool one_word = i > 0 && last == &g[i - 1] && last->stacked && g[i].stacked;
+    if (last && !one_word && g[i].size > 0 && last->size > 0) {
       double ratio = g[i].size / last->size;
       if (ratio > 1 - AH_COMPARABLE_SIZE && ratio < 1 + AH_COMPARABLE_SIZE && fabs(baseline_of(&g[i]) - baseline_of(last)) > AH_OTHER_LINE_SHIFT * g[i].size) {
         emit_line(g + start, i - start, page, out);
@@ -313,6 +322,30 @@ static glyph *page_glyphs(PopplerPage *page, char *text, size_t *n) {
   return gs;
 }
 
+/* Glyphs i and j of the text layer are of one word: side by side, touching,
+ * of one size and one box height, as poppler gives a word's glyphs. */
+static bool same_word(const glyph *a, const glyph *b) {
+  return !b->line_start && !is_space(a->ch) && !is_space(b->ch) && a->size == b->size &&
+         a->box.y1 == b->box.y1 && a->box.y2 == b->box.y2 && fabs(b->box.x1 - a->box.x2) < AH_SAME_SIZE;
+}
+
+/* A word of small glyphs as tall as a lowered and a raised run together
+ * ("CO₂³˒" read as one word "23,"): each glyph gets the box of its own run
+ * from where its ink stands on the page (glyph_rise.c), so that the spans
+ * tell the subscript from the markers by baseline. */
+static void restack_words(PopplerPage *page, glyph *gs, size_t n) {
+  ah_rect *boxes = NULL;
+  for (size_t i = 0, j; i < n; i = j) {
+    for (j = i + 1; j < n && same_word(&gs[j - 1], &gs[j]);) j++;
+    if (j - i < 2 || is_space(gs[i].ch) || gs[i].box.y2 - gs[i].box.y1 <= AH_MIXED_RISE * gs[i].size) continue;
+    boxes = ah_xreallocarray(boxes, j - i, sizeof *boxes);
+    for (size_t k = i; k < j; k++) boxes[k - i] = gs[k].box;
+    if (!ah_glyph_restack(page, boxes, j - i, gs[i].size)) continue;
+    for (size_t k = i; k < j; k++) gs[k].box = boxes[k - i], gs[k].stacked = true;
+  }
+  free(boxes);
+}
+
 /* The text layer gives a space on a turned page a box over the word
  * before it, not over the gap: the gap between its neighbours is its box,
  * as the text layer gives it on an upright page. */
@@ -357,6 +390,7 @@ static ah_turn read_page(PopplerPage *page, int page_no, ah_lines *out, ah_losse
   if (text && losses) ah_pdf_glyphs_losses(text, page_no + 1, losses);
   glyph *gs = text ? page_glyphs(page, text, &n) : NULL;
   if (gs) {
+    restack_words(page, gs, n);
     turn = turn_upright(gs, n, w, h);
     size_t start = 0;
     for (size_t i = 1; i <= n; i++)

@@ -385,6 +385,57 @@ static void check_noncharacters(reporter *r, const ah_node *root) {
   }
 }
 
+/* The paragraph holding the document's last words: the last block of its
+ * last section.  NULL when that is a list (whose items often end without a
+ * stop), a table or a figure. */
+static const ah_node *closing_block(const ah_node *root) {
+  const ah_node *b = NULL;
+  for (const ah_node *s = root->first; s; s = s->next)
+    if (s->type == AH_NODE_VRAAG || s->type == AH_NODE_ANTWOORD || s->type == AH_NODE_MEDEDELING) b = s->last;
+  return b && b->type == AH_NODE_PARAGRAPH ? b : NULL;
+}
+
+/* Whether text ends as a sentence does: a stop, question or exclamation
+ * mark, colon, semicolon or ellipsis, before any closing quotes and
+ * brackets. */
+static bool ends_a_sentence(const char *t) {
+  const char *end = t + strlen(t);
+  while (end > t) {
+    const char *prev = g_utf8_prev_char(end);
+    gunichar c = g_utf8_get_char(prev);
+    if (!g_unichar_isspace(c) && !strchr("\"')]", (int)c) && c != 0xBB && c != 0x201D && c != 0x2019) break;
+    end = prev;
+  }
+  if (end == t) return false;
+  gunichar last = g_utf8_get_char(g_utf8_prev_char(end));
+  return last < 0x80 ? strchr(".?!:;", (int)last) != NULL : last == 0x2026;
+}
+
+/* A PDF whose text stops mid-sentence ("… zorgaanbie-") lost its end: a
+ * copy without its last page converts as if complete, every number in
+ * place, and this is the one trace it leaves.  (A last page that ends at a
+ * full stop leaves none.)  Markup has no pages to lose, and a table it
+ * gives as paragraphs (a preview's) ends in figures, not a stop. */
+static void check_ending(reporter *r, const ah_doc *doc) {
+  const char *format = ah_doc_source_format(doc);
+  if (!format || strcmp(format, "pdf") != 0) return;
+  const ah_node *root = ah_doc_root(doc);
+  const ah_node *b = closing_block(root);
+  char *t = b ? ah_node_plain_text(b) : NULL;
+  if (t && *t && !ends_a_sentence(t)) {
+    const ah_node *s = b;
+    while (s->parent && s->parent != root) s = s->parent;
+    char name[128];
+    ah_section_name(s, name, sizeof name);
+    size_t n = strlen(t);
+    const char *tail = n > 40 ? t + n - 40 : t;
+    while ((*tail & 0xC0) == 0x80) tail++; /* from a character's first byte */
+    ah_about(r, AH_FINDING_LOST, s, NULL);
+    ah_say(r, name, "the document ends mid-sentence (\"…%s\"): its last page may be missing", tail);
+  }
+  free(t);
+}
+
 /* Metadata findings: the class stays set, no node concerned. */
 static void check_metadata(reporter *r, const ah_doc *doc) {
   ah_about(r, AH_FINDING_METADATA, NULL, NULL);
@@ -417,6 +468,7 @@ static size_t run_verify(reporter *rp, const ah_doc *doc) {
   check_replacements(&r, root);
   check_noncharacters(&r, root);
   check_label_like_text(&r, root);
+  check_ending(&r, doc);
   ah_check_pages(&r, doc);
   return r.count;
 }

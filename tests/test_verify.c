@@ -115,6 +115,15 @@ static void test_unanswered(void) {
                "Antwoord 1|no text\n");
 }
 
+/* Markup has no pages to lose: an HTML page whose last paragraph stops
+ * mid-sentence is not judged (a PDF's is: tests/regression,
+ * pdf-last-page-missing). */
+static void test_ending(void) {
+  check_verify(page(NULL, NULL, V("Vraag 1", "Waarom?") A("Antwoord 1", "Daarom zijn wij met de gemeente in gesprek over"),
+                    ""),
+               "");
+}
+
 static void test_notes(void) {
   /* a marker whose note is missing */
   check_verify(page(NULL, NULL, V("Vraag 1", "Waarom" REF(1) "?") A("Antwoord 1", "Daarom" REF(2) "."),
@@ -320,6 +329,7 @@ int main(void) {
   test_numbering_gap();
   test_duplicate();
   test_unanswered();
+  test_ending();
   test_notes();
   test_missing_metadata();
   test_compare_same();

@@ -73,9 +73,7 @@ static int chance(int percent) { return rnd(100) < percent; }
  *   co2note    a note marker directly after the subscript of CO2
  *   bareurl    web addresses without http(s):// or www.
  *   notedigits a note line that is only digits (the end of a wrapped note)
- *   list       bulleted lists
- *   co2run     (with AHGEN_FEATURES markerrun) a marker run right after the
- *              subscript of CO2: still read wrong, named by verify */
+ *   list       bulleted lists */
 static int avoid(const char *cls)
 {
   const char *e = getenv("AHGEN_AVOID");
@@ -680,10 +678,8 @@ static void resolve_text(const char *t, Str *out, int *want, int *left, int eage
     }
     if (eager ? D.nnotes < 30 && chance(70) : rnd(*left) < *want) {
       if (*want) (*want)--;
-      size_t at = out->n;
       new_note(out);
-      int after_co2 = at >= 2 && !strncmp(out->s + at - 2, "~2", 2);
-      if (feat("markerrun") && *want > 0 && !(after_co2 && avoid("co2run")) && chance(10)) {
+      if (feat("markerrun") && *want > 0 && chance(10)) {
         (*want)--;
         sput(out, "^,");  /* printed "¹˒ ²" */
         new_note(out);
