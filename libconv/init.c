@@ -3,7 +3,7 @@
  *
  * Takes: nothing.  Gives: the lazily set-up globals of libxml2 and poppler
  * set up once, by one thread, before any conversion runs.  What was
- * checked (under ThreadSanitizer with tests/test_threads.c, and in the
+ * checked (under ThreadSanitizer with tests/unit/test_threads.c, and in the
  * libraries' sources):
  * - libxml2 (2.9): xmlInitParser() sets up its global state, locks and
  *   per-thread storage.  Without it the first parses and XML writers set

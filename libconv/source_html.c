@@ -29,6 +29,7 @@
 #include <libxml/tree.h>
 
 #include <ctype.h>
+#include <strings.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -527,6 +528,18 @@ static int nesting_depth(const xmlNode *root) {
   return deepest;
 }
 
+/* Whether the page's last kilobyte closes its html element.  The parser
+ * closes whatever a page cut short leaves open without a word, so a
+ * download that broke off would convert as if complete; an official page,
+ * and a pdftohtml preview, always ends in "</html>". */
+static bool ends_as_a_page(const unsigned char *d, size_t len) {
+  static const char close[] = "</html";
+  size_t n = sizeof close - 1;
+  for (size_t i = len >= n ? len - n + 1 : 0; i-- > (len > 1024 ? len - 1024 : 0);)
+    if (strncasecmp((const char *)d + i, close, n) == 0) return true;
+  return false;
+}
+
 int ah_source_html(const void *data, size_t len, ah_flow *out, ah_docmeta *meta, ah_losses *losses, ah_error *err) {
   memset(out, 0, sizeof *out);
   if (len > AH_MAX_HTML_BYTES) {
@@ -538,6 +551,8 @@ int ah_source_html(const void *data, size_t len, ah_flow *out, ah_docmeta *meta,
   htmlDocPtr doc = ah_html_read(data, len, &repairs, err);
   if (!doc) return -1;
   ah_xml_report_replaced(losses, &repairs);
+  if (!ends_as_a_page(data, len))
+    ah_losses_add(losses, AH_LOST_STRUCTURE, 0, "the page ends without </html>: the file may be cut short, its end lost");
   const xmlNode *root = xmlDocGetRootElement(doc);
   /* refused whole rather than read in part: every walk below is bounded by it */
   if (nesting_depth(root) > AH_MAX_HTML_DEPTH) {

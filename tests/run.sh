@@ -13,9 +13,9 @@ ctest --test-dir build -j"$jobs" --output-on-failure
 cmake -S . -B build-asan -DAHCONV_WERROR=ON -DAHCONV_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
 cmake --build build-asan -j"$jobs"
 # valgrind cannot run under ASan; the sanitizer build checks leaks itself
-LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan -j"$jobs" --output-on-failure -E '^leaks(_corpus)?$'
+LSAN_OPTIONS=suppressions=$PWD/tests/sanitizers/lsan.supp ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan -j"$jobs" --output-on-failure -E '^leaks(_corpus)?$'
 # ThreadSanitizer: conversions and renderings from several threads, and the
-# Python binding's tests (close from another thread among them), tests/tsan.supp
+# Python binding's tests (close from another thread among them), tests/sanitizers/tsan.supp
 cmake -S . -B build-tsan -DAHCONV_WERROR=ON -DAHCONV_TSAN=ON >/dev/null
 cmake --build build-tsan -j"$jobs" --target test_threads ahconv ahconv_cli
 ctest --test-dir build-tsan --output-on-failure -R '^(test_threads|python_tsan)$'

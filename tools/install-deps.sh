@@ -18,7 +18,7 @@
 # libfreetype-dev: the glyph names of a PDF's embedded fonts (pdf_glyphs.c);
 # nettle-dev: SHA-256 of every input and embedded XML (digest.c);
 # mupdf-tools: `mutool convert` re-saves PDFs with damaged character maps for
-# tests/glyphs_test.sh; cmark to check that README.md renders (the docs test).
+# tests/real/glyphs_test.sh; cmark to check that README.md renders (the docs test).
 # strace: the no-network check of hostile XML (pubxml_network).
 set -e
 as_root=""

@@ -14,7 +14,7 @@
  * XML of ../shared/spec/aanhangsel-xml.md without `bron` and without the
  * `pagina` attributes (what AH_OPT_NO_SOURCE gives), so compare it with
  * `ahconv convert` output after `grep -v '<bron '` and
- * `sed 's/ pagina="[^"]*"//'` (tests/generated_test.sh does that).
+ * `sed 's/ pagina="[^"]*"//'` (tests/gen/generated_test.sh does that).
  *
  * All names, places, titles and texts are made up from the word lists below.
  * Every document is one the converter can read without guessing: a

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Sorts the failures of a `KEEP=DIR tests/generated_test.sh …` run into the
+"""Sorts the failures of a `KEEP=DIR tests/gen/generated_test.sh …` run into the
 known failure classes by what the difference looks like.  A seed can be in
 several classes; `other` is what no rule recognizes (look at those by hand).
 usage: classify.py DIR"""
