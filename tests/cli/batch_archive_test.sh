@@ -295,7 +295,7 @@ fi
 rc=$?
 premis=$(listing "$tmp/BB/data/premis")
 events=$(cat "$tmp/BB/data/premis/"*.premis.xml | grep -c '<eventType>normalization</eventType>')
-if [ "$rc" = 0 ] && python3 "$tests/bagit_check.py" "$tmp/BB" >/dev/null &&
+if [ "$rc" = 0 ] && python3 "$tests/tools/bagit_check.py" "$tmp/BB" >/dev/null &&
    [ "$premis" = "$(names "$id14.premis.xml" "$id15.premis.xml")" ] && [ "$events" = 2 ] &&
    [ -f "$tmp/BB/data/$id14.xml" ] && [ -f "$tmp/BB/data/$id15.xml" ]; then
   pass "a bundle in a bag: two PREMIS events, the bag valid"
@@ -348,7 +348,7 @@ fi
 mkdir -p "$tmp/dup/zz"
 cp "$tmp/bundle/two.pdf" "$tmp/dup/"
 cp "$tmp/gen/gen-15.pdf" "$tmp/dup/zz/"
-python3 "$tests/own_to_pubxml.py" "$tmp/gen/gen-15.xml" "$tmp/dup/zz/gen-15.xml"
+python3 "$tests/tools/own_to_pubxml.py" "$tmp/gen/gen-15.xml" "$tmp/dup/zz/gen-15.xml"
 "$ahconv" batch -j2 --quiet -o "$tmp/BD" "$tmp/dup" 2>"$tmp/err9"
 rc=$?
 got=$(rows "$tmp/BD/ahconv-report.csv" "$tmp/dup" status error output)
