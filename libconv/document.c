@@ -164,6 +164,7 @@ static int read_ownxml(ah_doc *doc, const unsigned char *data, size_t len, ah_er
   if (rc == 0 && (rc = assemble(doc, &r, err)) == 0 && src.format && src.name && src.sha256) {
     free(doc->format), free(doc->source_name), free(doc->sha256);
     doc->format = ah_strdup(src.format), doc->source_name = ah_strdup(src.name), doc->sha256 = ah_strdup(src.sha256);
+    doc->file_page_first = src.page_first, doc->file_page_last = src.page_last; /* a bundle's document */
   }
   ah_ownxml_source_free(&src);
   ah_reading_free(&r);

@@ -131,6 +131,9 @@ static bool read_source(const xmlNode *x, ah_docmeta *meta, ah_ownxml_source *sr
       bool ok = keep && !*keep && (*keep = ah_strdup(v)) != NULL;
       if (!a->ns && is(name, "paginas")) ok = ah_parse_uint(v, 1 << 20, &meta->pages, &end) && !*end;
       if (!a->ns && is(name, "converter") && !src->converter) ok = (src->converter = ah_strdup(v)) != NULL;
+      /* one document of a bundle: where it stood in the original file */
+      int *page = a->ns ? NULL : is(name, "pagina-van") ? &src->page_first : is(name, "pagina-tot") ? &src->page_last : NULL;
+      if (page) ok = ah_parse_uint(v, 1 << 20, page, &end) && !*end && *page > 0;
       xmlFree(xv);
       if (!ok) return false;
     }

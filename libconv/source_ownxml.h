@@ -9,6 +9,7 @@
 typedef struct {
   char *converter; /* "ahconv 0.1.0", NULL when absent */
   char *format, *name, *sha256; /* bron's formaat, bestand, sha256: the original rendition; NULL when absent */
+  int page_first, page_last;    /* bron's pagina-van, pagina-tot: one document of a bundle file; 0 when absent */
 } ah_ownxml_source;
 
 /* Appends the XML's tree below root and fills meta (pages: bron's paginas)

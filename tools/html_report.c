@@ -56,6 +56,7 @@ static void href(ah_buf *b, const char *path) {
 }
 
 static const char *status_of(const batch_input *it) {
+  if (it->duplicate) return "duplicate";
   return it->ignored ? "not converted" : it->skipped ? "skipped" : it->ok ? "ok" : "failed";
 }
 
@@ -114,6 +115,7 @@ static void input_row(ah_buf *b, const batch_inputs *in, size_t i) {
   const batch_input *it = &in->items[i];
   ah_buf_puts(b, "<tr><td>");
   put_path(b, it->path);
+  if (it->part) ah_buf_printf(b, " (pages %d-%d)", it->page_first, it->page_last);
   /* the error under the status: one column fewer, and the table fits */
   ah_buf_printf(b, "</td><td>%s", status_of(it));
   if (it->error) {

@@ -229,22 +229,146 @@ rc=$?
   pass "a broken input: exit 2, named" || fail "broken: exit $rc, $(cat "$tmp/err6")"
 
 # ---- 7. a bundle: a PDF holding two documents ----------------------------
-# Not split by batch yet: it fails naming its documents and their pages
-# (convert --split opens each), and the failure stands until the file
-# changes (the rerun skips it, "failed before").
+# batch splits it: one output per document, named by its own id, its XML
+# that of the document converted alone but for its bron (the bundle's file
+# and the pages in it); a CSV row each with its pages; the input claimed
+# done by its bytes, so a rerun and a moved copy write nothing new; --bag
+# gives a PREMIS record (an event) per document and a valid bag.
 mkdir -p "$tmp/bundle"
-qpdf --empty --pages "$samples/ah-tk-20252026-9999.pdf" "$tmp/gen/gen-11.pdf" -- "$tmp/bundle/two.pdf" 2>/dev/null
-id11=$("$ahconv" convert "$tmp/gen/gen-11.pdf" | grep -o 'id="[^"]*"' | head -1 | cut -d'"' -f2)
-"$ahconv" batch -j1 --quiet -o "$tmp/BO" "$tmp/bundle" 2>/dev/null
+qpdf --empty --pages "$tmp/gen/gen-14.pdf" "$tmp/gen/gen-15.pdf" -- "$tmp/bundle/two.pdf" 2>/dev/null
+id_of() { "$ahconv" convert "$1" | grep -o 'id="[^"]*"' | head -1 | cut -d'"' -f2; }
+id14=$(id_of "$tmp/gen/gen-14.pdf")
+id15=$(id_of "$tmp/gen/gen-15.pdf")
+p14=$(qpdf --show-npages "$tmp/gen/gen-14.pdf")
+p15=$(qpdf --show-npages "$tmp/gen/gen-15.pdf")
+no_bron() { grep -v '<bron ' "$1"; }
+names() { printf '%s\n' "$@" | LC_ALL=C sort | tr '\n' ' '; } # NAME... sorted, one line
+listing() { (cd "$1" && LC_ALL=C ls | tr '\n' ' '); }
+"$ahconv" batch -j2 --quiet -o "$tmp/BO" "$tmp/bundle" 2>"$tmp/err7"
 rc1=$?
-"$ahconv" batch -j1 --quiet -o "$tmp/BO" "$tmp/bundle" 2>/dev/null
-rc2=$?
-row=$(rows "$tmp/BO/ahconv-report.csv" "$tmp/bundle" status error)
-if [ "$rc1$rc2" = 22 ] &&
-   [ "$row" = "two.pdf|skipped|failed before: holds 2 documents: ah-tk-20252026-9999 (pages 1-3), $id11 (pages 4-$((3 + $(pdfinfo "$tmp/gen/gen-11.pdf" | awk '/^Pages/ {print $2}'))))" ]; then
-  pass "a bundle: failed naming its documents and pages; the rerun skips it"
+files=$(listing "$tmp/BO")
+got=$(rows "$tmp/BO/ahconv-report.csv" "$tmp/bundle" status id format bundle_pages output)
+want="two.pdf|ok|$id14|pdf|1-$p14|$id14.xml
+two.pdf|ok|$id15|pdf|$((p14 + 1))-$((p14 + p15))|$id15.xml"
+sha=$(sha256sum "$tmp/bundle/two.pdf" | cut -d' ' -f1)
+shas=$(rows "$tmp/BO/ahconv-report.csv" "$tmp/bundle" file_sha256 | cut -d'|' -f2 | sort -u)
+if [ "$rc1" = 0 ] && [ "$files" = "$(names "$id14.xml" "$id15.xml" ahconv-report.csv)" ] && [ "$got" = "$want" ] &&
+   [ "$shas" = "$sha" ]; then
+  pass "a bundle: exit 0, two outputs named by their ids, a CSV row each with its pages"
 else
-  fail "bundle: exits $rc1 $rc2, $row"
+  fail "bundle: exit $rc1, files: $files, rows:
+$got
+want:
+$want
+$(cat "$tmp/err7")"
+fi
+"$ahconv" convert "$tmp/gen/gen-14.pdf" >"$tmp/alone14.xml"
+"$ahconv" convert "$tmp/gen/gen-15.pdf" >"$tmp/alone15.xml"
+if [ "$(no_bron "$tmp/BO/$id14.xml")" = "$(no_bron "$tmp/alone14.xml")" ] &&
+   [ "$(no_bron "$tmp/BO/$id15.xml")" = "$(no_bron "$tmp/alone15.xml")" ] &&
+   grep -qF "bestand=\"two.pdf\" paginas=\"$p15\" pagina-van=\"$((p14 + 1))\" pagina-tot=\"$((p14 + p15))\"" "$tmp/BO/$id15.xml"; then
+  pass "a bundle's documents: the XML of each converted alone, but for bron (file and pages)"
+else
+  fail "bundle XML differs: $(diff "$tmp/BO/$id15.xml" "$tmp/alone15.xml" | head -5)"
+fi
+# resumed and moved: skipped by its bytes, nothing new written
+before=$(cd "$tmp/BO" && ls -l --time-style=+%s.%N "$id14.xml" "$id15.xml")
+"$ahconv" batch -j2 --quiet -o "$tmp/BO" "$tmp/bundle" 2>/dev/null
+rc2=$?
+st2=$(rows "$tmp/BO/ahconv-report.csv" "$tmp/bundle" status | tr '\n' ' ')
+mkdir -p "$tmp/elsewhere"
+cp "$tmp/bundle/two.pdf" "$tmp/elsewhere/copy.pdf"
+"$ahconv" batch -j2 --quiet -o "$tmp/BO" "$tmp/elsewhere" 2>/dev/null
+rc3=$?
+st3=$(rows "$tmp/BO/ahconv-report.csv" "$tmp/elsewhere" status output | tr '\n' ' ')
+files3=$(listing "$tmp/BO")
+after=$(cd "$tmp/BO" && ls -l --time-style=+%s.%N "$id14.xml" "$id15.xml")
+if [ "$rc2$rc3" = 00 ] && [ "$st2" = "two.pdf|skipped two.pdf|skipped " ] &&
+   [ "$st3" = "copy.pdf|skipped|$id14.xml copy.pdf|skipped|$id15.xml " ] && [ "$files3" = "$files" ] &&
+   [ "$before" = "$after" ]; then
+  pass "a bundle resumed and moved: skipped, no new output"
+else
+  fail "bundle rerun: exits $rc2 $rc3, $st2 / $st3 / $files3"
+fi
+# --bag: a PREMIS record per document, a valid bag
+"$ahconv" batch -j2 --quiet --bag -o "$tmp/BB" "$tmp/bundle" 2>/dev/null
+rc=$?
+premis=$(listing "$tmp/BB/data/premis")
+events=$(cat "$tmp/BB/data/premis/"*.premis.xml | grep -c '<eventType>normalization</eventType>')
+if [ "$rc" = 0 ] && python3 "$tests/tools/bagit_check.py" "$tmp/BB" >/dev/null &&
+   [ "$premis" = "$(names "$id14.premis.xml" "$id15.premis.xml")" ] && [ "$events" = 2 ] &&
+   [ -f "$tmp/BB/data/$id14.xml" ] && [ -f "$tmp/BB/data/$id15.xml" ]; then
+  pass "a bundle in a bag: two PREMIS events, the bag valid"
+else
+  fail "bundle bag: exit $rc, premis: $premis, events: $events"
+fi
+# -f pdf: a clean PDF per document, named by its id
+"$ahconv" batch -j2 --quiet -f pdf -o "$tmp/BP" "$tmp/bundle" 2>"$tmp/err11"
+rc=$?
+if [ "$rc" = 0 ] && [ "$(listing "$tmp/BP")" = "$(names "$id14.pdf" "$id15.pdf" ahconv-report.csv)" ] &&
+   [ "$(rows "$tmp/BP/ahconv-report.csv" "$tmp/bundle" status | tr '\n' ' ')" = "two.pdf|ok two.pdf|ok " ]; then
+  pass "a bundle with -f pdf: a clean PDF per document, named by its id"
+else
+  fail "bundle -f pdf: exit $rc, $(listing "$tmp/BP"), $(cat "$tmp/err11")"
+fi
+# the limits are the whole bundle's: held after its first document (the
+# FIFO kept open here, so the worker's read never ends) past --timeout, it
+# fails whole, one row, no output and no temporary file left
+mkfifo "$tmp/hold7"
+exec 4<>"$tmp/hold7"
+env AHCONV_TEST_HOLD_INPUT='two.pdf#2' AHCONV_TEST_HOLD_FIFO="$tmp/hold7" AHCONV_TEST_TIMEOUT_ONLY=two.pdf \
+  "$ahconv" batch -j1 --quiet --timeout 1 -o "$tmp/BT" "$tmp/bundle" 2>"$tmp/err10"
+rc=$?
+exec 4>&-
+got=$(rows "$tmp/BT/ahconv-report.csv" "$tmp/bundle" status error output | tr '\n' ' ')
+if [ "$rc" = 2 ] && [ "$got" = "two.pdf|failed|timed out after 1 s| " ] &&
+   [ "$(listing "$tmp/BT")" = "ahconv-report.csv " ]; then
+  pass "a bundle over --timeout: failed whole (its first document's output dropped), exit 2"
+else
+  fail "bundle timeout: exit $rc, $got, $(listing "$tmp/BT")"
+fi
+# a part that fails: the other is written, the failure names its pages, exit 2
+AHCONV_TEST_PART_FAIL=2 "$ahconv" batch -j1 --quiet -o "$tmp/BF" "$tmp/bundle" 2>"$tmp/err8"
+rc=$?
+got=$(rows "$tmp/BF/ahconv-report.csv" "$tmp/bundle" status error bundle_pages output)
+want="two.pdf|ok||1-$p14|$id14.xml
+two.pdf|failed|document 2 of 2 (pages $((p14 + 1))-$((p14 + p15))): no publication id|$((p14 + 1))-$((p14 + p15))|"
+if [ "$rc" = 2 ] && [ "$got" = "$want" ] && [ "$(listing "$tmp/BF")" = "$(names "$id14.xml" ahconv-report.csv)" ] &&
+   grep -qF "ahconv: $tmp/bundle/two.pdf: document 2 of 2 (pages $((p14 + 1))-$((p14 + p15))): no publication id" "$tmp/err8"; then
+  pass "a bundle with a failing part: the other written, the failure a row naming its pages, exit 2"
+else
+  fail "failing part: exit $rc, rows:
+$got
+want:
+$want"
+fi
+# a separately given document of a bundle's id (in two renditions): one
+# output for the id, the later document listed as a duplicate, each of its
+# renditions (exit 1)
+mkdir -p "$tmp/dup/zz"
+cp "$tmp/bundle/two.pdf" "$tmp/dup/"
+cp "$tmp/gen/gen-15.pdf" "$tmp/dup/zz/"
+python3 "$tests/tools/own_to_pubxml.py" "$tmp/gen/gen-15.xml" "$tmp/dup/zz/gen-15.xml"
+"$ahconv" batch -j2 --quiet -o "$tmp/BD" "$tmp/dup" 2>"$tmp/err9"
+rc=$?
+got=$(rows "$tmp/BD/ahconv-report.csv" "$tmp/dup" status error output)
+want="two.pdf|ok||$id14.xml
+two.pdf|ok||$id15.xml
+zz/gen-15.xml|duplicate|duplicate: $id15 is the document of $tmp/dup/two.pdf already (not written twice)|
+zz/gen-15.pdf|duplicate|duplicate: $id15 is the document of $tmp/dup/two.pdf already (not written twice)|"
+outs=$(cd "$tmp/BD" && find . -name '*.xml' | LC_ALL=C sort | tr '\n' ' ')
+"$ahconv" batch -j2 --quiet -o "$tmp/BD" "$tmp/dup" 2>/dev/null
+rc2=$?
+got2=$(rows "$tmp/BD/ahconv-report.csv" "$tmp/dup" status | tr '\n' ' ')
+if [ "$rc$rc2" = 11 ] && [ "$got" = "$want" ] && [ "$outs" = "$(names "./$id14.xml" "./$id15.xml")" ] &&
+   [ "$got2" = "two.pdf|skipped two.pdf|skipped zz/gen-15.xml|duplicate zz/gen-15.pdf|duplicate " ]; then
+  pass "a bundle's id given again: one output, the other listed as a duplicate (exit 1, also on a rerun)"
+else
+  fail "duplicate: exits $rc $rc2, outputs $outs, rows:
+$got
+want:
+$want
+rerun: $got2"
 fi
 
 echo "batch_archive_test: $failures failed"

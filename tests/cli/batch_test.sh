@@ -63,8 +63,8 @@ fi
 want="./ah-tk-20252026-9999-2.xml ./ah-tk-20252026-9999-3.xml ./ah-tk-20252026-9999-4.xml ./ah-tk-20252026-9999-5.xml ./ah-tk-20252026-9999-6.xml ./ah-tk-20252026-9999.xml ./deep/ah-tk-20252026-9999.xml"
 got=$(outputs "$tmp/A" | grep 'ah-tk-20252026-9999' | tr '\n' ' ' | sed 's/ $//')
 [ "$got" = "$want" ] && pass "names: $got" || fail "names: $got, want $want"
-if [ "$(head -1 "$tmp/A/ahconv-report.csv")" = "input,sha256,status,error,id,vraagnummer,vragen,antwoorden,noten,findings,seconds,output,renditions_findings,renditions_agree,format,role,file_sha256,formats,title,ingezonden,ontvangen,askers,ontvangers,answerer,answered_by_mededeling,pages,source_format,differences" ] &&
-   grep -qE "^$tmp/in/first/brief-1.pdf,[0-9a-f]{64},ok,,ah-tk-20252026-9999,,4,4,4,0,[0-9.]+,ah-tk-20252026-9999.xml,,,pdf,,[0-9a-f]{64},pdf,het bericht «Nieuwe sluizen vertraagd»,2025-09-03,2025-09-24,Jansen \(VVD\); De Vries-van Dam \(GroenLinks-PvdA\),Minister van Infrastructuur en Waterstaat; Staatssecretaris van Financiën,Bakker \(Minister\),no,3,pdf,$" "$tmp/A/ahconv-report.csv" &&
+if [ "$(head -1 "$tmp/A/ahconv-report.csv")" = "input,sha256,status,error,id,vraagnummer,vragen,antwoorden,noten,findings,seconds,output,renditions_findings,renditions_agree,format,role,file_sha256,formats,title,ingezonden,ontvangen,askers,ontvangers,answerer,answered_by_mededeling,pages,source_format,differences,bundle_pages" ] &&
+   grep -qE "^$tmp/in/first/brief-1.pdf,[0-9a-f]{64},ok,,ah-tk-20252026-9999,,4,4,4,0,[0-9.]+,ah-tk-20252026-9999.xml,,,pdf,,[0-9a-f]{64},pdf,het bericht «Nieuwe sluizen vertraagd»,2025-09-03,2025-09-24,Jansen \(VVD\); De Vries-van Dam \(GroenLinks-PvdA\),Minister van Infrastructuur en Waterstaat; Staatssecretaris van Financiën,Bakker \(Minister\),no,3,pdf,,$" "$tmp/A/ahconv-report.csv" &&
    grep -qF "$tmp/in/second/notes.txt,,not-converted,\"not a rendition (.txt): only PDF, HTML and the publisher's XML are converted\"," "$tmp/A/ahconv-report.csv"; then
   pass "report columns and a row"
 else

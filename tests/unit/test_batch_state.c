@@ -154,12 +154,12 @@ static void test_format(void) {
   batch_claim c = written_claim("/in/a b.pdf", "ah-tk-20232024-1178.xml");
   char *line = state_format_line(&c);
   CHECK_STR(line, "0.1.0\txml\t/in/a b.pdf\t12345\t1700000000123456789\t" SHA
-                  "\tah-tk-20232024-1178\t4\t3\t2\t1\tah-tk-20232024-1178.xml\t-\tescaped\t-\t-\t-\t-\towner\t-\t-\n");
+                  "\tah-tk-20232024-1178\t4\t3\t2\t1\tah-tk-20232024-1178.xml\t-\tescaped\t-\t-\t-\t-\towner\t-\t-\t-\n");
   free(line);
   claim_free(&c);
   c = failed_claim("/in/corrupt.pdf", "damaged document");
   line = state_format_line(&c);
-  CHECK_STR(line, "0.1.0\txml\t/in/corrupt.pdf\t7\t42\t-\t-\t0\t0\t0\t0\t-\tdamaged document\tescaped\t-\t-\t-\t-\towner\t-\t-\n");
+  CHECK_STR(line, "0.1.0\txml\t/in/corrupt.pdf\t7\t42\t-\t-\t0\t0\t0\t0\t-\tdamaged document\tescaped\t-\t-\t-\t-\towner\t-\t-\t-\n");
   free(line);
   claim_free(&c);
   /* a tab, a line break, a carriage return and a backslash in the text
@@ -169,7 +169,7 @@ static void test_format(void) {
   c.error = strdup("");
   line = state_format_line(&c);
   CHECK_STR(line, "0.1.0\txml\t/in/a\\tb\\nc\\rd\\\\e.pdf\t12345\t1700000000123456789\t" SHA
-                  "\tah-tk-20232024-1178\t4\t3\t2\t1\tsub\\\\dir/x\\ty.xml\t-\tescaped\t-\t-\t-\t-\towner\t-\t-\n");
+                  "\tah-tk-20232024-1178\t4\t3\t2\t1\tsub\\\\dir/x\\ty.xml\t-\tescaped\t-\t-\t-\t-\towner\t-\t-\t-\n");
   free(line);
   claim_free(&c);
   /* the vraagnummer, when the document has a record, is the 15th field */
@@ -177,7 +177,7 @@ static void test_format(void) {
   c.vraagnummer = strdup("2021Z09739");
   line = state_format_line(&c);
   CHECK_STR(line, "0.1.0\txml\t/in/x.xml\t12345\t1700000000123456789\t" SHA
-                  "\tah-tk-20232024-1178\t4\t3\t2\t1\tx.xml\t-\tescaped\t2021Z09739\t-\t-\t-\towner\t-\t-\n");
+                  "\tah-tk-20232024-1178\t4\t3\t2\t1\tx.xml\t-\tescaped\t2021Z09739\t-\t-\t-\towner\t-\t-\t-\n");
   claim_free(&c);
   line[strlen(line) - 1] = 0;
   CHECK(parse(line, &c));
@@ -227,6 +227,10 @@ static void test_failure_stands(void) {
       {"converter crashed (signal 9)", 120, 2048, false},
       {"converter stopped (exit 1)", 120, 2048, false},
       {"file too large (over 256 MiB)", 120, 2048, false},
+      /* a bundle refused whole by an earlier version: batch splits it now */
+      {"holds 2 documents: ah-tk-20252026-9999 (pages 1-3), ah-tk-20212022-2600 (pages 4-5)", 120, 2048, false},
+      {"document 2 of 2 (pages 4-5): no publication id", 120, 2048, true},
+      {"duplicate: ah-tk-1 is the document of /in/two.pdf already (not written twice)", 120, 2048, true},
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     batch_claim c = failed_claim("/in/x.pdf", cases[i].error);
@@ -280,6 +284,42 @@ static void test_round_trip(const char *dir) {
     claim_free(&want[i]);
   }
   CHECK(state_claim_of_output(&s, "") == NULL); /* a failure claims no output */
+  state_free(&s);
+}
+
+/* A bundle: a claim per part (field 22 "k/n first-last") and the bundle's
+ * own ("0/n"), all of one input, each found apart; only the bundle's own
+ * is found by the file's bytes. */
+static void test_bundle_claims(const char *dir) {
+  batch_state s;
+  unlink(state_path(dir));
+  CHECK_INT(state_load(&s, dir), 0);
+  batch_claim p1 = written_claim("/in/two.pdf", "ah-tk-1.xml"), p2 = written_claim("/in/two.pdf", "ah-tk-2.xml");
+  batch_claim own = failed_claim("/in/two.pdf", "");
+  p1.part = 1, p1.n_parts = 2, p1.page_first = 1, p1.page_last = 3;
+  p2.part = 2, p2.n_parts = 2, p2.page_first = 4, p2.page_last = 5;
+  own.n_parts = 2;
+  free(p1.file_sha256), free(p2.file_sha256), free(own.file_sha256);
+  p1.file_sha256 = strdup(SHA), p2.file_sha256 = strdup(SHA), own.file_sha256 = strdup(SHA);
+  char *line = state_format_line(&p2);
+  CHECK(strstr(line, "\t2/2 4-5\n") != NULL);
+  free(line);
+  line = state_format_line(&own);
+  CHECK(strstr(line, "\t0/2\n") != NULL);
+  free(line);
+  append_and_add(&s, p1);
+  append_and_add(&s, p2);
+  append_and_add(&s, own);
+  state_free(&s);
+  CHECK_INT(state_load(&s, dir), 0);
+  CHECK_INT(s.n, 3);
+  const batch_claim *c = state_claim_of_part(&s, "/in/two.pdf", "xml", 2);
+  CHECK(c && c->part == 2 && c->n_parts == 2 && c->page_first == 4 && c->page_last == 5);
+  CHECK_STR(c ? c->output : "", "ah-tk-2.xml");
+  c = state_claim_of_input(&s, "/in/two.pdf", "xml");
+  CHECK(c && c->part == 0 && c->n_parts == 2);
+  CHECK(state_claim_of_content(&s, SHA, "xml") == c);
+  CHECK(state_claim_of_part(&s, "/in/two.pdf", "xml", 3) == NULL);
   state_free(&s);
 }
 
@@ -413,6 +453,7 @@ int main(void) {
   test_failure_stands();
   test_round_trip(folder);
   test_later_claim_wins(folder);
+  test_bundle_claims(folder);
   test_load_skips_malformed(folder);
   test_truncated_last_line(folder);
   test_append_after_truncated_line(folder);

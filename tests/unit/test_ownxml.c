@@ -81,7 +81,32 @@ static void refused(const char *from, const char *to) {
   free(xml);
 }
 
+/* A document of a bundle says its pages in the file (bron pagina-van,
+ * pagina-tot): its XML reads back, as its clean PDF needs it to. */
+static void test_bundle_document(void) {
+  const char *from = "paginas=\"2\"";
+  const char *at = strstr(GOOD, from);
+  CHECK(at != NULL);
+  if (!at) return;
+  char xml[4096];
+  snprintf(xml, sizeof xml, "%.*s%s%s", (int)(at - GOOD), GOOD, "paginas=\"2\" pagina-van=\"4\" pagina-tot=\"5\"",
+           at + strlen(from));
+  ah_node *root;
+  ah_docmeta meta;
+  ah_dates dates;
+  ah_ownxml_source src;
+  CHECK_INT(read(xml, &root, &meta, &dates, &src), 0);
+  CHECK_INT(meta.pages, 2);
+  CHECK_INT(src.page_first, 4);
+  CHECK_INT(src.page_last, 5);
+  ah_node_free_tree(root);
+  ah_docmeta_free(&meta);
+  ah_ownxml_source_free(&src);
+}
+
 static void test_refused(void) {
+  refused("paginas=\"2\"", "paginas=\"2\" pagina-van=\"x\""); /* a bundle's page that is no number */
+  refused("paginas=\"2\"", "paginas=\"2\" pagina-tot=\"0\"");
   refused("<label>", "<kop>");                                /* unknown element */
   refused("<al>Hoe", "<al stijl=\"x\">Hoe");                 /* unknown attribute */
   refused("versie=\"1\"", "versie=\"2\"");                    /* another version of the vocabulary */
@@ -100,6 +125,7 @@ static void test_refused(void) {
 
 int main(void) {
   test_good();
+  test_bundle_document();
   test_refused();
   return harness_report();
 }

@@ -43,6 +43,7 @@
 #include "options.h"
 #include "pool.h"
 #include "report.h"
+#include "run.h"
 #include "../html_report.h"
 #include "state.h"
 #include "walk.h"
@@ -60,19 +61,6 @@
 
 #define TMP_DIR ".ahconv-tmp"
 
-typedef struct {
-  batch_options opt;
-  const char *ext; /* of the outputs: ".xml" or ".pdf" */
-  bool progress;   /* progress line on stderr */
-  batch_inputs in;
-  batch_state st;
-  batch_naming names;
-  char *tmpdir;
-  batch_tally tally;
-  bool disk_full; /* an output found no room: the run stopped */
-  int lock_fd;    /* OUTDIR/.ahconv-lock, held for the run; -1 none */
-} batch_run;
-
 /* ---- putting outputs in place ------------------------------------------- */
 
 /* An output that could not be put in place: the machine's failure, tried
@@ -89,8 +77,8 @@ static char *dup_or_empty(const char *s) { return ah_strdup(s ? s : ""); }
 
 /* The claim of an input done in this run: its document's output (its
  * group's first rendition owns it, group.h), or its error. */
-static batch_claim claim_of(const batch_run *r, const batch_input *it) {
-  const batch_input *lead = &r->in.items[it->leader];
+batch_claim run_claim_of(const batch_run *r, const batch_input *it) {
+  const batch_input *lead = it->part ? it : &r->in.items[it->leader];
   batch_claim c = {.input = ah_strdup(it->real ? it->real : it->path), .format = ah_strdup(r->opt.format),
                    .version = ah_strdup(ah_version()), .size = it->size, .mtime_ns = it->mtime_ns};
   c.file_sha256 = dup_or_empty(it->file_sha256);
@@ -109,14 +97,18 @@ static batch_claim claim_of(const batch_run *r, const batch_input *it) {
   c.antwoorden = it->antwoorden;
   c.noten = it->noten;
   c.findings = it->findings;
+  c.part = it->part;
+  c.n_parts = it->part ? r->in.items[it->leader].n_parts : it->n_parts;
+  c.page_first = it->page_first;
+  c.page_last = it->page_last;
   return c;
 }
 
-static bool is_disk_full(int err) { return err == ENOSPC || err == EDQUOT; }
+bool run_is_disk_full(int err) { return err == ENOSPC || err == EDQUOT; }
 
 /* An input that could not be put in place for want of room: not done, like
  * those after it.  Returns false, which stops the run. */
-static bool not_done_disk_full(batch_run *r, batch_input *it) {
+bool run_not_done_disk_full(batch_run *r, batch_input *it) {
   if (it->tmp) unlink(it->tmp);
   free(it->tmp);
   free(it->output);
@@ -133,16 +125,16 @@ static bool not_done_disk_full(batch_run *r, batch_input *it) {
  * the file (and the limit) stay as they are.  Any other failure (a
  * permission, an I/O error, a crashed worker, a FIFO) is not: the next run
  * tries again.  False when the claim found the disk full. */
-static bool record_failure(batch_run *r, batch_input *it) {
+bool run_record_failure(batch_run *r, batch_input *it) {
   if (it->failure != FAILURE_DOCUMENT && it->failure != FAILURE_LIMIT) {
     r->tally.failed++;
     return true;
   }
-  batch_claim c = claim_of(r, it);
+  batch_claim c = run_claim_of(r, it);
   int rc = state_append(&r->st, &c), err = errno;
   if (rc == 0) state_add(&r->st, c);
   else claim_free(&c);
-  if (rc != 0 && is_disk_full(err)) return not_done_disk_full(r, it);
+  if (rc != 0 && run_is_disk_full(err)) return run_not_done_disk_full(r, it);
   r->tally.failed++;
   return true;
 }
@@ -163,16 +155,13 @@ static void place_verify_page(batch_run *r, batch_input *it) {
   it->report_tmp = NULL;
 }
 
-/* Names the output of a converted input, claims it, renames it into place.
- * False when the disk is full (the input is then not done). */
-static bool put_in_place(batch_run *r, size_t index) {
-  batch_input *it = &r->in.items[index];
-  it->output = naming_choose(&r->names, &r->in, index);
+bool run_put_in_place(batch_run *r, batch_input *it, size_t index) {
+  it->output = naming_choose(&r->names, it, index);
   naming_take(&r->names, it->output, index);
   char *full = path_join(r->opt.outdir, it->output);
   char *dir = ah_strdup(full);
   *strrchr(dir, '/') = 0;
-  batch_claim c = claim_of(r, it);
+  batch_claim c = run_claim_of(r, it);
   char msg[512];
   int err = 0;
   if (make_folders(dir) != 0) {
@@ -194,7 +183,7 @@ static bool put_in_place(batch_run *r, size_t index) {
   free(full);
   if (!err) place_verify_page(r, it);
   if (!err) return true;
-  if (is_disk_full(err)) return not_done_disk_full(r, it);
+  if (run_is_disk_full(err)) return run_not_done_disk_full(r, it);
   fail_input(r, it, msg);
   unlink(it->tmp);
   return true;
@@ -206,21 +195,23 @@ static bool put_in_place(batch_run *r, size_t index) {
 static bool claim_member(batch_run *r, batch_input *it) {
   const batch_input *lead = &r->in.items[it->leader];
   if (!lead->output) {
+    it->duplicate = lead->duplicate && it->ok; /* not written as its document is not */
     if (it->ok) {
       it->ok = false;
       it->failure = FAILURE_ENVIRONMENT;
       free(it->error);
       it->error = ah_strdup(lead->error ? lead->error : "the document's output was not written");
     }
-    return record_failure(r, it);
+    if (it->duplicate) it->failure = FAILURE_DOCUMENT; /* claimed like its document: a rerun lists it again */
+    return run_record_failure(r, it);
   }
   free(it->output);
   it->output = ah_strdup(lead->output);
-  batch_claim c = claim_of(r, it);
+  batch_claim c = run_claim_of(r, it);
   int rc = state_append(&r->st, &c), err = errno;
   if (rc == 0) state_add(&r->st, c);
   else claim_free(&c);
-  if (rc != 0 && is_disk_full(err)) return not_done_disk_full(r, it);
+  if (rc != 0 && run_is_disk_full(err)) return run_not_done_disk_full(r, it);
   if (!it->ok) r->tally.failed++;
   return true;
 }
@@ -236,11 +227,16 @@ static bool commit(void *user, size_t index) {
     /* nothing to put in place */
   } else if (it->leader != index) {
     go_on = claim_member(r, it);
+  } else if (it->n_parts) {
+    go_on = parts_commit(r, index);
+  } else if (it->tmp && parts_duplicate(r, it, index)) {
+    go_on = parts_list_duplicate(r, it);
   } else if (it->tmp) {
-    go_on = put_in_place(r, index);
+    go_on = run_put_in_place(r, it, index);
   } else {
-    go_on = record_failure(r, it);
+    go_on = run_record_failure(r, it);
   }
+  if (go_on && it->ok && it->leader == index && !it->n_parts) parts_note_id(r, it->id, index);
   if (go_on && !it->skipped && !it->ignored) r->tally.converted++;
   if (r->progress) report_progress(&r->in, &r->tally);
   return go_on;
@@ -250,10 +246,13 @@ static bool commit(void *user, size_t index) {
 
 /* An unchanged input whose document failed before would fail again. */
 static void skip_failed_before(batch_input *it, const batch_claim *c) {
-  it->skipped = it->failed_before = true;
+  it->skipped = true;
   it->state = INPUT_DONE;
+  free(it->error);
+  it->duplicate = strncmp(c->error, DUPLICATE_PREFIX, strlen(DUPLICATE_PREFIX)) == 0;
+  it->failed_before = !it->duplicate; /* a duplicate is listed as it was */
   ah_buf msg = {0};
-  ah_buf_printf(&msg, "failed before: %s", c->error);
+  ah_buf_printf(&msg, "%s%s", it->duplicate ? "" : "failed before: ", c->error);
   it->error = ah_buf_steal(&msg);
 }
 
@@ -273,15 +272,14 @@ static char *verify_page_of(const batch_run *r, const char *output) {
   return NULL;
 }
 
-static void skip_done_before(batch_run *r, size_t i, const batch_claim *c) {
-  batch_input *it = &r->in.items[i];
+void run_skip_done_before(batch_run *r, batch_input *it, size_t i, const batch_claim *c) {
   it->skipped = true;
   it->state = INPUT_DONE;
   it->ok = false;
   it->failed_before = *c->error != 0; /* this rendition failed; another gave the document */
   if (it->failed_before) skip_failed_before(it, c);
   it->output = ah_strdup(c->output);
-  if (it->leader == i) naming_take(&r->names, c->output, i);
+  if (it->leader == i && *c->output) naming_take(&r->names, c->output, i);
   if (it->leader == i) it->report = verify_page_of(r, c->output);
   it->sha256 = ah_strdup(c->sha256);
   it->id = ah_strdup(c->id);
@@ -324,6 +322,10 @@ static void skip_document(batch_run *r, const batch_index *paths, size_t lead) {
     if (r->in.items[lead + (size_t)k].state != INPUT_PENDING) return;
     if (!(c[k] = claim_of_input(r, paths, &r->in.items[lead + (size_t)k]))) return;
     if (strcmp(c[k]->output, c[0]->output) != 0) return;
+    if (n == 1 && c[0]->n_parts && !c[0]->part) { /* a bundle done before: its parts' claims decide */
+      parts_skip(r, lead, c[0]);
+      return;
+    }
     failed = failed && *c[k]->error && state_failure_stands(c[k], r->opt.timeout_s, r->opt.max_memory_mib);
   }
   if (!*c[0]->output) {
@@ -335,7 +337,7 @@ static void skip_document(batch_run *r, const batch_index *paths, size_t lead) {
   bool there = access(full, F_OK) == 0;
   free(full);
   if (there)
-    for (int k = 0; k < n; k++) skip_done_before(r, lead + (size_t)k, c[k]);
+    for (int k = 0; k < n; k++) run_skip_done_before(r, &r->in.items[lead + (size_t)k], lead + (size_t)k, c[k]);
 }
 
 static void mark_skipped(batch_run *r) {
@@ -352,6 +354,7 @@ static void mark_skipped(batch_run *r) {
     for (size_t i = 0; i < r->in.n; i++)
       if (r->in.items[i].leader == i) skip_document(r, &paths, i);
   index_free(&paths);
+  parts_note_skipped_ids(r);
   for (size_t i = 0; i < r->in.n; i++) {
     r->tally.skipped += r->in.items[i].skipped;
     r->tally.to_convert += r->in.items[i].state == INPUT_PENDING;
@@ -442,6 +445,7 @@ static void free_run(batch_run *r) {
   inputs_free(&r->in);
   state_free(&r->st);
   naming_free(&r->names);
+  index_free(&r->ids);
   free(r->tmpdir);
   if (r->lock_fd >= 0) {
     /* no pid while nobody holds it; an error here changes nothing */
@@ -468,11 +472,12 @@ static int bag_payload(batch_run *r) {
 }
 
 /* The exit status of a run that was not stopped: 2 when an input failed
- * (now or before) or could not be read, 1 when a document has findings or
- * its renditions differ, else 0. */
+ * (now or before) or could not be read, 1 when a document has findings,
+ * its renditions differ or a bundle's document is another's duplicate,
+ * else 0. */
 static int exit_status(const batch_outcome *o, int rc, int missing) {
   if (rc != 0 || o->failed || o->failed_before || o->not_done || missing) return 2;
-  return o->with_findings || o->differing ? 1 : 0;
+  return o->with_findings || o->differing || o->duplicates ? 1 : 0;
 }
 
 int ahconv_batch(int argc, char **argv) {
@@ -503,6 +508,7 @@ int ahconv_batch(int argc, char **argv) {
   pool_catch_signals();
   int rc = convert_all(&r);
   remove_tmpdir(r.tmpdir);
+  inputs_flatten(&r.in); /* a bundle's documents: a row and a record each */
   bool bag_end = r.opt.bag && !pool_stop_signal() && !r.disk_full;
   if (bag_end) rc_bag |= bag_payload(&r);
   bool csv_written = report_write_csv(r.opt.outdir, &r.in, r.opt.csv_nl) == 0;

@@ -17,6 +17,11 @@
 #include <unistd.h>
 
 const batch_claim *naming_claim_of(const batch_state *s, const batch_input *it, const char *format) {
+  if (it->part) { /* a bundle's document: the claim of that part */
+    const batch_claim *c = it->claimed_as ? state_claim_of_part(s, it->claimed_as, format, it->part) : NULL;
+    if (!c && it->real) c = state_claim_of_part(s, it->real, format, it->part);
+    return c;
+  }
   /* found by its bytes under another path: an archive moved or renamed */
   const batch_claim *by_content = it->claimed_as ? state_claim_of_input(s, it->claimed_as, format) : NULL;
   if (by_content) return by_content;
@@ -39,10 +44,13 @@ char *naming_stem(const char *path) {
 static bool is_free_for(const batch_naming *nm, const batch_input *it, const batch_claim *mine, size_t index,
                         const char *rel) {
   const batch_claim *owner = state_claim_of_output(nm->state, rel);
-  bool owner_is_me = owner == mine || (owner && it->real && strcmp(owner->input, it->real) == 0);
+  bool owner_is_me =
+      owner == mine || (owner && it->real && strcmp(owner->input, it->real) == 0 && owner->part == it->part);
   if (owner && !owner_is_me) return false;
   size_t by;
-  if (index_get(&nm->taken, rel, &by) && by < index) return false;
+  /* an earlier input of this run, or an earlier part of this bundle (the
+   * parts are named in order, under the bundle's index) */
+  if (index_get(&nm->taken, rel, &by) && (by < index || (by == index && it->part))) return false;
   if (owner) return true; /* claimed, so written by ahconv */
   char *full = path_join(nm->outdir, rel);
   bool foreign = access(full, F_OK) == 0;
@@ -61,8 +69,7 @@ static char *document_subdir(const char *subdir) {
   return d;
 }
 
-char *naming_choose(const batch_naming *nm, const batch_inputs *in, size_t index) {
-  const batch_input *it = &in->items[index];
+char *naming_choose(const batch_naming *nm, const batch_input *it, size_t index) {
   const batch_claim *mine = naming_claim_of(nm->state, it, nm->format);
   char *base = it->id && *it->id ? ah_strdup(it->id) : naming_stem(it->path);
   char *result = NULL;

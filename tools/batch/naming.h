@@ -26,12 +26,14 @@ const batch_claim *naming_claim_of(const batch_state *s, const batch_input *it, 
 /* "x/brief.pdf.gz" -> "brief"; the caller frees. */
 char *naming_stem(const char *path);
 
-/* The output name below OUTDIR of in->items[index]: its folder mirrored
+/* The output name below OUTDIR of it, the input at index (a bundle's
+ * part: at its bundle's index; it is named by its own id, its claim is
+ * the part's): its folder mirrored
  * (less a last pdf/, html/ or xml/: the publisher's layout),
  * its id (else its file's stem), the extension; "-2", "-3", … when an
  * earlier input of this run has that name, another input claims it, or a
  * file ahconv did not write is there.  The caller frees. */
-char *naming_choose(const batch_naming *nm, const batch_inputs *in, size_t index);
+char *naming_choose(const batch_naming *nm, const batch_input *it, size_t index);
 
 /* Records that output is input index's in this run. */
 void naming_take(batch_naming *nm, const char *output, size_t index);

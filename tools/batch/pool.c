@@ -147,10 +147,23 @@ static int reap(pool *p, batch_worker *w) {
   return status;
 }
 
+/* The parts of a bundle received so far, their temporary files removed. */
+static void drop_parts(batch_input *it) {
+  for (int k = 0; k < it->n_parts; k++) {
+    if (it->parts[k].tmp) unlink(it->parts[k].tmp);
+    input_free(&it->parts[k]);
+  }
+  free(it->parts);
+  it->parts = NULL;
+  it->n_parts = 0;
+  it->no_room = false;
+}
+
 /* The document of busy worker w is decided: each of its renditions failed
- * with msg. */
+ * with msg (a bundle whole: the parts it answered are dropped). */
 static void fail_task(pool *p, batch_worker *w, batch_failure kind, const char *msg) {
   batch_input *lead = &p->in->items[w->busy - 1];
+  drop_parts(lead);
   for (int k = 0; k < lead->n_members; k++) {
     batch_input *it = lead + k;
     it->state = INPUT_DONE;
@@ -308,11 +321,56 @@ static void sum_differences(batch_input *lead) {
   src->compare_findings = sum;
 }
 
+/* index, "part", k, n, first, last, "ok"/"failed", id, vraagnummer, sha256,
+ * vragen, antwoorden, noten, findings, seconds, tmp, catalogue, code,
+ * errno, message: false when it is not the part that was due. */
+static bool take_part(pool *p, batch_worker *w, char **f) {
+  batch_input *it = &p->in->items[w->busy - 1];
+  int k = atoi(f[2]), n = atoi(f[3]);
+  if (n < 1 || n > 100000 || k != it->n_parts || (it->parts && n != it->n_parts_due) || k >= n ||
+      it->n_members != 1)
+    return false;
+  if (!it->parts) it->parts = ah_xcalloc((size_t)(it->n_parts_due = n), sizeof *it->parts);
+  batch_input *part = &it->parts[it->n_parts++];
+  input_part_init(part, it, (size_t)(w->busy - 1), k + 1);
+  part->page_first = atoi(f[4]);
+  part->page_last = atoi(f[5]);
+  part->ok = strcmp(f[6], "ok") == 0;
+  part->failure = part->ok ? FAILURE_NONE : failure_of((ah_status)atoi(f[17]));
+  part->error = part->ok ? NULL : ah_strdup(f[19]);
+  part->id = *f[7] ? ah_strdup(f[7]) : NULL;
+  part->vraagnummer = *f[8] ? ah_strdup(f[8]) : NULL;
+  part->sha256 = ah_strdup(f[9]);
+  part->vragen = atoi(f[10]);
+  part->antwoorden = atoi(f[11]);
+  part->noten = atoi(f[12]);
+  part->findings = atoi(f[13]);
+  part->seconds = atof(f[14]);
+  part->tmp = *f[15] ? ah_strdup(f[15]) : NULL;
+  part->catalogue = ah_strdup(f[16]);
+  int write_errno = atoi(f[18]);
+  if (write_errno == ENOSPC || write_errno == EDQUOT) it->no_room = true;
+  if (it->n_parts < n) return true; /* more to come, in the same task */
+  w->busy = 0;
+  p->restarts = 0;
+  if (it->no_room) { /* the disk, not the input: not done, and the run stops */
+    drop_parts(it);
+    it->state = INPUT_PENDING;
+    p->end = POOL_DISK_FULL;
+    return true;
+  }
+  it->state = INPUT_DONE;
+  it->ok = true;
+  for (int j = 0; j < it->n_parts; j++) it->seconds += it->parts[j].seconds;
+  return true;
+}
+
 /* A result message of busy worker w (its fields f[0..n)); false when it is
  * not one. */
 static bool take_result(pool *p, batch_worker *w, char **f, int n) {
   if (!w->busy || strtoul(f[0], NULL, 10) != (unsigned long)(w->busy - 1)) return false;
   batch_input *it = &p->in->items[w->busy - 1];
+  if (strcmp(f[1], "part") == 0 && n == 20) return take_part(p, w, f);
   if (strcmp(f[1], "failed") == 0 && n == 6 + it->n_members) {
     take_failure(p, w, f, n);
     return true;
@@ -392,7 +450,9 @@ static void stop_all(pool *p) {
 
 /* An input converted (or running) in this run but not committed: not done. */
 static void leave_undone(batch_input *it) {
-  if (it->state == INPUT_PENDING || it->skipped || it->ignored || it->failure == FAILURE_NOT_A_FILE) return;
+  if (it->skipped || it->ignored || it->failure == FAILURE_NOT_A_FILE) return;
+  drop_parts(it);
+  if (it->state == INPUT_PENDING) return;
   it->source = it->compared = false;
   if (it->tmp) unlink(it->tmp);
   if (it->report_tmp) unlink(it->report_tmp);

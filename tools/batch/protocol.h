@@ -12,6 +12,12 @@
  *                     the source, error, sha256
  *                     index, "failed", status code, errno, message, seconds, then
  *                     per rendition its error
+ *                     or, for a bundle (one PDF of several documents), one message
+ *                     per document: index, "part", k (from 0), n, first page, last
+ *                     page, "ok" or "failed", id, vraagnummer, sha256, vragen,
+ *                     antwoorden, noten, findings, seconds, temporary output,
+ *                     catalogue, status code, errno, message; the task is answered
+ *                     with part n-1
  */
 #ifndef AHCONV_BATCH_PROTOCOL_H
 #define AHCONV_BATCH_PROTOCOL_H

@@ -96,6 +96,7 @@ void report_formats(const batch_inputs *in, size_t i, char *b, size_t size) {
 }
 
 static const char *status_of(const batch_input *it) {
+  if (it->duplicate) return "duplicate";
   return it->ignored ? "not-converted" : it->skipped ? "skipped" : it->ok ? "ok" : "failed";
 }
 
@@ -119,7 +120,7 @@ static const char *const header[] = {
     "input", "sha256", "status", "error", "id", "vraagnummer", "vragen", "antwoorden", "noten", "findings",
     "seconds", "output", "renditions_findings", "renditions_agree", "format", "role", "file_sha256", "formats",
     "title", "ingezonden", "ontvangen", "askers", "ontvangers", "answerer", "answered_by_mededeling", "pages",
-    "source_format", "differences", NULL};
+    "source_format", "differences", "bundle_pages", NULL};
 
 static void csv_row(csv_out *o, const batch_inputs *in, size_t i) {
   const batch_input *it = &in->items[i];
@@ -149,6 +150,10 @@ static void csv_row(csv_out *o, const batch_inputs *in, size_t i) {
     csv_field(o, f);
   }
   csv_field(o, or_empty(it->differences));
+  /* a bundle's document: its pages in the file */
+  if (it->part) snprintf(f, sizeof f, "%d-%d", it->page_first, it->page_last);
+  else f[0] = 0;
+  csv_field(o, f);
   ah_buf_putc(o->b, '\n');
 }
 
@@ -183,7 +188,8 @@ batch_outcome report_count(const batch_inputs *in) {
     bool done = it->state == INPUT_DONE;
     o.ignored += done && it->ignored;
     o.ok += done && it->ok;
-    o.failed += done && !it->ok && !it->skipped && !it->ignored;
+    o.failed += done && !it->ok && !it->skipped && !it->ignored && !it->duplicate;
+    o.duplicates += done && it->duplicate;
     o.failed_before += it->failed_before;
     o.not_done += !done;
     if (!done || it->leader != i) continue;
@@ -220,10 +226,11 @@ void report_summary(const batch_inputs *in, const batch_outcome *o, const batch_
                     const char *why_not_done, bool csv_written) {
   fprintf(stderr,
           "ahconv batch: %zu inputs: %zu converted, %zu skipped (%zu of them failed before), %zu failed%s%s, %zu "
-          "not renditions; %zu documents with findings, %zu whose renditions differ; in %.1f s; peak memory per "
-          "worker %.1f MiB; ",
+          "not renditions; %zu documents with findings, %zu whose renditions differ",
           in->n, o->ok, t->skipped, o->failed_before, o->failed, o->not_done ? ", not done: " : "",
-          o->not_done ? why_not_done : "", o->ignored, o->with_findings, o->differing, seconds_now() - t->started,
+          o->not_done ? why_not_done : "", o->ignored, o->with_findings, o->differing);
+  if (o->duplicates) fprintf(stderr, ", %zu duplicate%s not written", o->duplicates, o->duplicates == 1 ? "" : "s");
+  fprintf(stderr, "; in %.1f s; peak memory per worker %.1f MiB; ", seconds_now() - t->started,
           (double)t->max_rss_kb / 1024.0);
   fputs(csv_written ? "report " : "report NOT written: ", stderr);
   report_put_visible(stderr, outdir);

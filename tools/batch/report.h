@@ -51,6 +51,7 @@ typedef struct {
   size_t ok, failed, failed_before, not_done, ignored;
   size_t with_findings; /* documents (their sources) verify finds something in */
   size_t differing;     /* documents whose renditions differ */
+  size_t duplicates;    /* documents not written: another input has their id (run.h) */
 } batch_outcome;
 
 /* One progress line over the last one (for a terminal). */

@@ -17,7 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define FIELDS 13 /* at least; up to 21 (state.h) */
+#define FIELDS 13 /* at least; up to 22 (state.h) */
 /* the 14th field of a line whose text fields are escaped (see state.h) */
 #define ESCAPED "escaped"
 
@@ -55,9 +55,9 @@ static char *text_field(const char *field, bool escaped, bool dash_is_empty) {
 }
 
 bool state_parse_line(char *line, batch_claim *c) {
-  char *f[FIELDS + 8];
+  char *f[FIELDS + 9];
   int n = 0;
-  for (char *save = NULL, *t = strtok_r(line, "\t", &save); t && n < FIELDS + 8; t = strtok_r(NULL, "\t", &save))
+  for (char *save = NULL, *t = strtok_r(line, "\t", &save); t && n < FIELDS + 9; t = strtok_r(NULL, "\t", &save))
     f[n++] = t;
   if (n < FIELDS) return false;
   bool escaped = n > FIELDS && strcmp(f[FIELDS], ESCAPED) == 0;
@@ -83,6 +83,8 @@ bool state_parse_line(char *line, batch_claim *c) {
   c->member = n > 18 && strcmp(f[18], "member") == 0;
   c->source = n > 19 ? strcmp(f[19], "source") == 0 : !c->member;
   c->differences = n > 20 && escaped ? text_field(f[20], true, true) : ah_strdup("");
+  if (n > 21 && sscanf(f[21], "%d/%d %d-%d", &c->part, &c->n_parts, &c->page_first, &c->page_last) < 2)
+    c->part = c->n_parts = 0;
   return true;
 }
 
@@ -111,11 +113,23 @@ char *state_format_line(const batch_claim *c) {
   ah_buf_puts(&line, c->member ? "\tmember" : "\towner");
   ah_buf_puts(&line, c->source ? "\tsource" : "\t-");
   put_field(&line, c->differences ? c->differences : "");
+  if (c->part) ah_buf_printf(&line, "\t%d/%d %d-%d", c->part, c->n_parts, c->page_first, c->page_last);
+  else if (c->n_parts) ah_buf_printf(&line, "\t0/%d", c->n_parts);
+  else ah_buf_puts(&line, "\t-");
   ah_buf_putc(&line, '\n');
   return ah_buf_steal(&line);
 }
 
-static char *input_key(const char *format, const char *input) { return path_join(format, input); }
+/* format/input; a bundle's part k: "k", a line break, format/input (no
+ * format starts with a digit) */
+static char *input_key(const char *format, const char *input, int part) {
+  char *key = path_join(format, input);
+  if (!part) return key;
+  ah_buf k = {0};
+  ah_buf_printf(&k, "%d\n%s", part, key);
+  free(key);
+  return ah_buf_steal(&k);
+}
 
 /* format, a line break (no format holds one), sha256 */
 static char *content_key(const char *format, const char *sha256) {
@@ -125,7 +139,7 @@ static char *content_key(const char *format, const char *sha256) {
 }
 
 void state_add(batch_state *s, batch_claim c) {
-  char *key = input_key(c.format, c.input);
+  char *key = input_key(c.format, c.input, c.part);
   size_t i;
   if (index_get(&s->by_input, key, &i)) {
     claim_free(&s->items[i]);
@@ -138,7 +152,7 @@ void state_add(batch_state *s, batch_claim c) {
   /* the output's earlier owner, if any, is left in by_output:
    * state_claim_of_output checks the claim still names that output */
   if (*c.output && !c.member) index_put(&s->by_output, c.output, i);
-  if (c.file_sha256 && *c.file_sha256) {
+  if (c.file_sha256 && *c.file_sha256 && !c.part) { /* a bundle is found by its own claim */
     char *ck = content_key(c.format, c.file_sha256);
     index_put(&s->by_content, ck, i);
     free(ck);
@@ -201,16 +215,26 @@ bool state_failure_stands(const batch_claim *c, int timeout_s, int max_memory_mi
   int limit;
   if (sscanf(c->error, "timed out after %d s", &limit) == 1) return timeout_s && timeout_s <= limit;
   if (sscanf(c->error, "exceeded %d MiB", &limit) == 1) return max_memory_mib && max_memory_mib <= limit;
-  /* failures of the machine, as earlier versions claimed them */
+  /* failures of the machine, as earlier versions claimed them; and a
+   * bundle refused whole ("holds 2 documents: ..."), as versions before
+   * batch split bundles claimed it: split now */
   static const char *const retried[] = {"cannot ", "converter crashed", "converter stopped", "file too large",
-                                        "out of memory", "PDF output failed"};
+                                        "out of memory", "PDF output failed", "holds "};
   for (size_t i = 0; i < sizeof retried / sizeof *retried; i++)
     if (strncmp(c->error, retried[i], strlen(retried[i])) == 0) return false;
   return true;
 }
 
+const batch_claim *state_claim_of_part(const batch_state *s, const char *input, const char *format, int part) {
+  char *key = input_key(format, input, part);
+  size_t i;
+  bool found = index_get(&s->by_input, key, &i);
+  free(key);
+  return found ? &s->items[i] : NULL;
+}
+
 const batch_claim *state_claim_of_input(const batch_state *s, const char *input, const char *format) {
-  char *key = input_key(format, input);
+  char *key = input_key(format, input, 0);
   size_t i;
   bool found = index_get(&s->by_input, key, &i);
   free(key);

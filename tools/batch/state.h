@@ -30,7 +30,13 @@
  * output of another rendition of the same document (the first rendition
  * of the document, group.h, owns it), and "source" when the document was
  * read from this rendition, else "-".  Field 21: the first differences
- * from the source, one a line (escaped), "-" when none.
+ * from the source, one a line (escaped), "-" when none.  Field 22, a
+ * bundle (a PDF of several documents, missing from older lines: none):
+ * "k/n first-last" on the claim of its document k of n (from 1; its pages
+ * in the file), "0/n" on the claim of the bundle itself, "-" on any other.
+ * The parts' claims are appended before the bundle's own: only that one
+ * says the input is done, and a rerun skips the bundle when every part's
+ * claim stands.
  */
 #ifndef AHCONV_BATCH_STATE_H
 #define AHCONV_BATCH_STATE_H
@@ -53,6 +59,8 @@ typedef struct {
   int compare_findings;
   long long size, mtime_ns;
   int vragen, antwoorden, noten, findings;
+  int part, n_parts;         /* a bundle: part k (from 1) of n, or the bundle itself (0 of n); 0 of 0 otherwise */
+  int page_first, page_last; /* a part's pages in the file */
 } batch_claim;
 
 typedef struct {
@@ -89,9 +97,13 @@ void state_add(batch_state *s, batch_claim c);
  * on an unchanged file: a failure of the document does; one over a limit
  * ("timed out after N s", "exceeded M MiB") does while the limit is no
  * larger; any other (a permission, an I/O error, a crash: in a state file
- * of an earlier version, which claimed every failure) does not, and the
- * input is tried again. */
+ * of an earlier version, which claimed every failure; a bundle refused
+ * whole, "holds N documents: ...", before batch split bundles) does not,
+ * and the input is tried again. */
 bool state_failure_stands(const batch_claim *c, int timeout_s, int max_memory_mib);
+
+/* The claim of part k (from 1) of the bundle input for a format, or NULL. */
+const batch_claim *state_claim_of_part(const batch_state *s, const char *input, const char *format, int part);
 
 /* The claim of an input for a format, or NULL. */
 const batch_claim *state_claim_of_input(const batch_state *s, const char *input, const char *format);

@@ -242,27 +242,72 @@ int inputs_gather(batch_inputs *in, const char *const *roots, int n_roots, const
   return missing;
 }
 
+void input_part_init(batch_input *part, const batch_input *it, size_t index, int k) {
+  *part = (batch_input){.path = ah_strdup(it->path), .real = it->real ? ah_strdup(it->real) : NULL,
+                        .subdir = ah_strdup(it->subdir), .size = it->size, .mtime_ns = it->mtime_ns,
+                        .state = INPUT_DONE, .leader = index, .n_members = 1, .source = true,
+                        .format = ah_strdup(it->format ? it->format : "pdf"), .part = k,
+                        .file_sha256 = it->file_sha256 ? ah_strdup(it->file_sha256) : NULL,
+                        .claimed_as = it->claimed_as ? ah_strdup(it->claimed_as) : NULL};
+}
+
+void input_free(batch_input *it) {
+  free(it->path);
+  free(it->real);
+  free(it->subdir);
+  free(it->error);
+  free(it->id);
+  free(it->vraagnummer);
+  free(it->sha256);
+  free(it->output);
+  free(it->tmp);
+  free(it->file_sha256);
+  free(it->format);
+  free(it->catalogue);
+  free(it->differences);
+  free(it->claimed_as);
+  free(it->report_tmp);
+  free(it->report);
+  for (int k = 0; k < it->n_parts; k++) input_free(&it->parts[k]);
+  free(it->parts);
+  it->parts = NULL;
+  it->n_parts = 0;
+}
+
 void inputs_free(batch_inputs *in) {
-  for (size_t i = 0; i < in->n; i++) {
-    batch_input *it = &in->items[i];
-    free(it->path);
-    free(it->real);
-    free(it->subdir);
-    free(it->error);
-    free(it->id);
-    free(it->vraagnummer);
-    free(it->sha256);
-    free(it->output);
-    free(it->tmp);
-    free(it->file_sha256);
-    free(it->format);
-    free(it->catalogue);
-    free(it->differences);
-    free(it->claimed_as);
-    free(it->report_tmp);
-    free(it->report);
-  }
+  for (size_t i = 0; i < in->n; i++) input_free(&in->items[i]);
   free(in->items);
   in->items = NULL;
   in->n = in->cap = 0;
+}
+
+void inputs_flatten(batch_inputs *in) {
+  size_t n = 0;
+  for (size_t i = 0; i < in->n; i++) n += in->items[i].n_parts && in->items[i].state == INPUT_DONE ? (size_t)in->items[i].n_parts : 1;
+  if (n == in->n) return;
+  batch_input *items = ah_xcalloc(n, sizeof *items);
+  size_t at = 0, *moved = ah_xcalloc(in->n, sizeof *moved); /* old index -> new */
+  for (size_t i = 0; i < in->n; i++) {
+    batch_input *it = &in->items[i];
+    moved[i] = at;
+    if (!it->n_parts || it->state != INPUT_DONE) {
+      items[at++] = *it;
+      continue;
+    }
+    for (int k = 0; k < it->n_parts; k++, at++) {
+      items[at] = it->parts[k];
+      items[at].leader = at;
+      items[at].n_members = 1;
+    }
+    free(it->parts);
+    it->parts = NULL;
+    it->n_parts = 0;
+    input_free(it);
+  }
+  for (size_t i = 0; i < n; i++)
+    if (!items[i].part) items[i].leader = moved[items[i].leader];
+  free(moved);
+  free(in->items);
+  in->items = items;
+  in->n = in->cap = n;
 }

@@ -17,7 +17,7 @@ typedef enum {
   FAILURE_NOT_A_FILE   /* found by the walk: not a regular file, a dangling link */
 } batch_failure;
 
-typedef struct {
+typedef struct batch_input {
   char *path;   /* as given or found */
   char *real;   /* canonical (realpath): the input's identity; NULL for one failed in the walk */
   char *subdir; /* folder below the given folder, "" for a file given */
@@ -47,6 +47,16 @@ typedef struct {
   char *report_tmp;  /* batch --verify --html: the document's verify page, not yet in place */
   char *report;      /* its name below OUTDIR once in place */
   char *claimed_as;  /* the input of the earlier claim found by its bytes; NULL: none */
+  /* A bundle (a PDF of several documents, split by its worker): one part
+   * per document, in file order, each with its own result, output, claim,
+   * report row and PREMIS record; the input itself has no output.  Once
+   * the run is over, inputs_flatten puts the parts in the input's place. */
+  struct batch_input *parts;
+  int n_parts, n_parts_due;
+  int part;                  /* on a part: its place in the bundle, from 1; 0 on any other input */
+  int page_first, page_last; /* on a part: its pages in the file */
+  bool duplicate;            /* its id is written by another input already (batch.c): listed, not written */
+  bool no_room;              /* a part's output found the disk full: the input is not done */
 } batch_input;
 
 typedef struct {
@@ -74,5 +84,16 @@ int inputs_gather(batch_inputs *in, const char *const *roots, int n_roots, const
 
 /* Frees the strings of every input and the list; leaves files alone. */
 void inputs_free(batch_inputs *in);
+
+/* Part k (from 1) of bundle it, the input at index: the bundle's file,
+ * folder, format and bytes, done, its own result still to come. */
+void input_part_init(batch_input *part, const batch_input *it, size_t index, int k);
+
+/* Frees the strings and parts of one input (not the input itself). */
+void input_free(batch_input *it);
+
+/* Puts the parts of each bundle done in its place (a row each, their
+ * leader themselves), the bundle's own entry dropped. */
+void inputs_flatten(batch_inputs *in);
 
 #endif

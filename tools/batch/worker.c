@@ -7,6 +7,9 @@
  * per task on the other pipe: its id, sha256, counts, catalogue fields,
  * time and file and each rendition's differences, or its error (the
  * library's status code, the errno of a failed write and the message).
+ * A PDF given alone that holds several documents (a bundle) is split:
+ * one answer per document, each with its own temporary file, all in the
+ * one task.
  * Comparing here, not in a process of its own, puts the comparison under
  * the same --timeout, --max-memory and death with the parent as the
  * conversion.  The parent names and renames the files; a worker never writes
@@ -25,6 +28,10 @@
  *    and reads it to its end.  The test's open of F for writing returns once
  *    a worker is there; the worker goes on when the test closes F.  (A run
  *    stopped at a known point, without sleeping.)
+ *    A bundle's document k (from 2) is held so when "PATH#k" contains S:
+ *    the first is converted, the rest waits.
+ *  - AHCONV_TEST_PART_FAIL=N: a bundle's document N fails as one without
+ *    an id does.
  *  - AHCONV_TEST_WORKER_EXIT=S: after converting an input whose path
  *    contains S, the worker closes its task pipe, answers and exits: a
  *    worker gone while idle, between two tasks.
@@ -224,8 +231,85 @@ static void answer_failed(int fd, const char *index, const ah_error *err, int wr
   protocol_send(fd, f, nf);
 }
 
+/* ---- a bundle ----------------------------------------------------------- */
+
+static void hold_if_asked(const char *path); /* a test hook, below */
+
+/* Test hook: with AHCONV_TEST_PART_FAIL=N, part N (from 1) of every bundle
+ * fails as a part without an id does (a test makes that case without a
+ * PDF built for it). */
+static bool part_fails_by_hook(size_t k) {
+  const char *s = getenv("AHCONV_TEST_PART_FAIL");
+  return s && *s && (size_t)atol(s) == k + 1;
+}
+
+/* Part k of n of a bundle, converted: index, "part", k, n, first page, last
+ * page, "ok" or "failed", id, vraagnummer, sha256, vragen, antwoorden,
+ * noten, findings, seconds, temporary output, catalogue, status code,
+ * errno, message. */
+static void answer_part(int fd, const char *index, ah_doc *doc, size_t k, size_t n, const worker_config *cfg,
+                        double started) {
+  ah_error err = {0};
+  char *bytes = NULL, tmp[4096] = "";
+  size_t len = 0;
+  int write_errno = 0;
+  const char *id = ah_doc_id(doc);
+  if (!id || !*id || part_fails_by_hook(k)) {
+    err.code = AH_ERROR_NOT_AANHANGSEL;
+    snprintf(err.message, sizeof err.message, "document %zu of %zu (pages %d-%d): no publication id", k + 1, n,
+             ah_doc_file_page_first(doc), ah_doc_file_page_last(doc));
+  } else {
+    bytes = cfg->pdf ? ah_render_pdf(doc, AH_OPT_DEFAULT, &len, &err) : ah_render_xml(doc, AH_OPT_DEFAULT, &len, &err);
+  }
+  if (bytes && (write_errno = write_temp_output(cfg->tmpdir, bytes, len, tmp, sizeof tmp, &err)) != 0) tmp[0] = 0;
+  section_counts c = count_sections(doc);
+  char num[12][24];
+  snprintf(num[0], 24, "%zu", k);
+  snprintf(num[1], 24, "%zu", n);
+  snprintf(num[2], 24, "%d", ah_doc_file_page_first(doc));
+  snprintf(num[3], 24, "%d", ah_doc_file_page_last(doc));
+  snprintf(num[4], 24, "%d", c.vragen);
+  snprintf(num[5], 24, "%d", c.antwoorden);
+  snprintf(num[6], 24, "%d", c.noten);
+  snprintf(num[7], 24, "%zu", *tmp ? ah_verify(doc, NULL, NULL) : 0);
+  snprintf(num[8], 24, "%.3f", seconds_now() - started);
+  snprintf(num[9], 24, "%d", (int)err.code);
+  snprintf(num[10], 24, "%d", write_errno);
+  char *cat = catalogue_of(doc, &c, ah_doc_pages(doc));
+  const char *f[PROTOCOL_MAX_FIELDS] = {index, "part", num[0], num[1], num[2], num[3], *tmp ? "ok" : "failed",
+                                        or_empty(id), or_empty(ah_doc_vraagnummer(doc)), or_empty(ah_doc_sha256(doc)),
+                                        num[4], num[5], num[6], num[7], num[8], tmp, cat, num[9], num[10],
+                                        *tmp ? "" : error_text(&err)};
+  protocol_send(fd, f, 20);
+  free(cat);
+  free(bytes);
+}
+
+/* A PDF of several documents: each converted on its own, one answer per
+ * part, in file order; all under this task's --timeout and --max-memory.
+ * When the file cannot be split, one "failed" answer as for any input. */
+static void convert_bundle(int answers, const char *path, const char *index, const worker_config *cfg,
+                           double started) {
+  ah_doc **docs = NULL;
+  size_t n = 0;
+  member m = {.path = path};
+  if (ah_doc_open_split_file(path, AH_OPT_DEFAULT, &docs, &n, &m.err) != AH_OK) {
+    answer_failed(answers, index, &m.err, 0, seconds_now() - started, &m, 1);
+    return;
+  }
+  /* the split's time is the first document's */
+  for (size_t k = 0; k < n; k++) {
+    char tag[4200];
+    snprintf(tag, sizeof tag, "%s#%zu", path, k + 1);
+    if (k) hold_if_asked(tag); /* a test's hold between two documents */
+    answer_part(answers, index, docs[k], k, n, cfg, k ? seconds_now() : started);
+  }
+  ah_docs_free(docs, n);
+}
+
 /* A document: every rendition opened, the first that opens (the rule's
- * order) converted, the others compared with it. */
+ * order) converted, the others compared with it; a bundle given alone is
+ * split (convert_bundle). */
 static void convert_document(int answers, char **paths, int n, const char *index, const worker_config *cfg) {
   double started = seconds_now();
   member m[GROUP_MAX] = {{0}};
@@ -235,6 +319,10 @@ static void convert_document(int answers, char **paths, int n, const char *index
     m[k].path = paths[k];
     m[k].doc = ah_doc_open_file(paths[k], options, &m[k].err);
     if (m[k].doc && source < 0) source = k;
+  }
+  if (n == 1 && !m[0].doc && m[0].err.code == AH_ERROR_BUNDLE) {
+    convert_bundle(answers, paths[0], index, cfg, started);
+    return;
   }
   ah_error err = source < 0 ? m[0].err : (ah_error){0};
   char *bytes = NULL;
