@@ -198,3 +198,11 @@ size_t ah_bullet_glyph_length(const char *t) {
   return 0;
 }
 
+
+/* An item's number or letter: "1." … "99." or "a." … "z.". */
+size_t ah_item_label_length(const char *t) {
+  size_t n = 0;
+  while (n < 2 && isdigit((unsigned char)t[n])) n++;
+  if (!n && t[0] >= 'a' && t[0] <= 'z') n = 1;
+  return n && t[n] == '.' ? n + 1 : 0;
+}

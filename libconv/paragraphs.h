@@ -23,5 +23,8 @@ bool ah_ends_sentence(const char *line);
 bool ah_starts_with_bullet(const char *line);
 /* Bytes of a bullet glyph at t (•, ▪, ●, Symbol's private-use bullet), 0 if none. */
 size_t ah_bullet_glyph_length(const char *t);
+/* Bytes of a numbered or lettered list item's label at t ("1." … "99.",
+ * "a." … "z."), 0 if none. */
+size_t ah_item_label_length(const char *t);
 
 #endif

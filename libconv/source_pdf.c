@@ -225,17 +225,23 @@ static void emit_line(const glyph *g, size_t n, int page, ah_lines *out) {
   out->items[out->n++] = line;
 }
 
-/* A line holding only a bullet glyph. */
-static bool is_lone_bullet(const ah_line *ln) {
+/* A line holding only a bullet glyph, or only a numbered or lettered
+ * item's label ("b.", "12."). */
+static bool is_lone_bullet(const ah_line *ln, bool *label) {
   char *t = ah_spans_text(&ln->spans);
   size_t n = ah_bullet_glyph_length(t);
+  *label = !n;
+  if (!n) n = ah_item_label_length(t);
   bool lone = n && !t[n];
   free(t);
   return lone;
 }
 
-/* The line on the bullet's baseline that starts right of it, nearest. */
-static ptrdiff_t item_beside(const ah_lines *l, size_t from, size_t bullet) {
+/* The line on the bullet's baseline that starts right of it, nearest.  An
+ * item's label goes only with a line at the gap of a hanging indent (under
+ * AH_LABEL_GAP_EM): a lone "3." further off is a table's cell or a column
+ * of its own, not a label that came loose from its item. */
+static ptrdiff_t item_beside(const ah_lines *l, size_t from, size_t bullet, bool label) {
   const ah_line *b = &l->items[bullet];
   ptrdiff_t best = -1;
   for (size_t j = from; j < l->n; j++) {
@@ -243,15 +249,19 @@ static ptrdiff_t item_beside(const ah_lines *l, size_t from, size_t bullet) {
     if (j == bullet || fabs(c->base - b->base) > AH_SAME_ROW || c->x0 <= b->x1) continue;
     if (best < 0 || c->x0 < l->items[best].x0) best = (ptrdiff_t)j;
   }
+  if (best >= 0 && label && l->items[best].x0 - b->x1 > AH_LABEL_GAP_EM * b->size) return -1;
   return best;
 }
 
-/* poppler can read a list's bullets as a column of their own when the
- * items are short: each lone bullet goes back to the front of the item on
+/* poppler can read a list's bullets, or the letters or numbers of a
+ * lettered or numbered list, as a column of their own when the items are
+ * short (or the page opens with the end of an item): each lone bullet or
+ * label goes back to the front of the item on
  * its baseline, with the tab of the hanging indent between. */
 static void rejoin_bullets(ah_lines *l, size_t from) {
   for (size_t i = from; i < l->n;) {
-    ptrdiff_t item = is_lone_bullet(&l->items[i]) ? item_beside(l, from, i) : -1;
+    bool label = false;
+    ptrdiff_t item = is_lone_bullet(&l->items[i], &label) ? item_beside(l, from, i, label) : -1;
     if (item < 0) {
       i++;
       continue;

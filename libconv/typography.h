@@ -37,6 +37,10 @@
 /* A gap wider than this separates table columns (written as a tab); the
  * writer's column gap must be well over it. */
 #define AH_COLUMN_GAP_EM 1.0
+/* A list item's number or letter read as a line of its own goes back to
+ * the line beside it only across a hanging indent's gap, under this many
+ * ems (a wider gap is a table's column). */
+#define AH_LABEL_GAP_EM 2.5
 /* Glyphs smaller than this fraction of their line's size may be raised or
  * lowered (markers, CO2). */
 #define AH_SMALL_GLYPH 0.85

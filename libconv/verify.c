@@ -15,6 +15,7 @@
 #include "findings.h"
 #include "caps.h"
 #include "lexicon.h"
+#include "paragraphs.h"
 
 #include <glib.h>
 #include <stdarg.h>
@@ -325,6 +326,15 @@ static void check_markers_and_notes(reporter *r, const ah_node *root) {
   ah_ints_free(&notes);
 }
 
+/* Text that is only a list item's bullet or its letter or number ("b.",
+ * "12."): no paragraph is that; the label was read apart from its item,
+ * which then stands without it, maybe elsewhere. */
+static bool is_lone_item_label(const char *t) {
+  size_t n = ah_bullet_glyph_length(t);
+  if (!n) n = ah_item_label_length(t);
+  return n && !t[n];
+}
+
 /* A paragraph that reads as a label but for its number ("Vraag 4294967297")
  * stayed text: the section it would open is missing. */
 static void check_label_like_text(reporter *r, const ah_node *root) {
@@ -337,6 +347,12 @@ static void check_label_like_text(reporter *r, const ah_node *root) {
         ah_section_name(s, name, sizeof name);
         ah_about(r, AH_FINDING_CHARACTERS, c, NULL);
         ah_say(r, name, "\"%s\" reads as a label, but its number is 0 or past %d: kept as text", t, AH_MAX_LABEL_NUMBER);
+      }
+      if (is_lone_item_label(t)) {
+        char name[128];
+        ah_section_name(s, name, sizeof name);
+        ah_about(r, AH_FINDING_CHARACTERS, c, NULL);
+        ah_say(r, name, "\"%s\" is a paragraph of its own: a list item's label came loose from its item", t);
       }
       free(t);
     }
