@@ -36,17 +36,24 @@ static int font_style(const char *font) {
 
 /* The line's own size: the size most of its letters have (raised note
  * markers and subscripts are the minority); a line without letters (a
- * table row of figures) by all its glyphs.  Letters, because a short line
+ * table row of figures) its largest glyphs'.  Letters, because a short line
  * can hold more marker digits than letters ("ren?¹⁰˒ ¹¹" opening a page),
- * and the markers' size would make it a line of small type, a table's. */
+ * and the markers' size would make it a line of small type, a table's;
+ * the largest without letters for the same reason ("15)¹¹˒ ¹²."): markers
+ * are always smaller than the text they stand in. */
 static double dominant_size(const glyph *g, size_t n) {
   bool letters = false;
-  for (size_t i = 0; i < n && !letters; i++) letters = g_unichar_isalpha(g[i].ch);
+  double largest = 0;
+  for (size_t i = 0; i < n; i++) {
+    letters = letters || g_unichar_isalpha(g[i].ch);
+    if (!ah_glyph_is_space(g[i].ch) && g[i].size > largest) largest = g[i].size;
+  }
+  if (!letters) return largest;
   /* a line has few distinct sizes: count glyphs per size */
   double *sizes = ah_xreallocarray(NULL, n + 1, sizeof *sizes);
   size_t *counts = ah_xreallocarray(NULL, n + 1, sizeof *counts), k = 0;
   for (size_t i = 0; i < n; i++) {
-    if (ah_glyph_is_space(g[i].ch) || (letters && !g_unichar_isalpha(g[i].ch))) continue;
+    if (!g_unichar_isalpha(g[i].ch)) continue;
     size_t j = 0;
     while (j < k && fabs(sizes[j] - g[i].size) >= AH_SAME_SIZE) j++;
     if (j == k) {
